@@ -1,0 +1,66 @@
+package dev.cuecard.asr;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+
+/** One loaded Vosk model, shared by the recognizers of all channels (Vosk allows that across threads). */
+public final class SpeechModel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SpeechModel.class);
+
+    private final Path dir;
+    private final Model model;
+    private final long loadMillis;
+
+    private SpeechModel(Path dir, Model model, long loadMillis) {
+        this.dir = dir;
+        this.model = model;
+        this.loadMillis = loadMillis;
+    }
+
+    /** Loads a model folder already checked by {@link ModelLocator}. */
+    public static SpeechModel load(Path dir) throws ModelException {
+        ModelLocator.check(dir);
+        long t0 = System.nanoTime();
+        try {
+            // Kaldi's INFO lines would go to stderr and break the CLI's one-line contract
+            LibVosk.setLogLevel(LogLevel.WARNINGS);
+            Model model = new Model(dir.toString());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            LOG.info("speech model {} loaded in {} ms", dir, ms);
+            return new SpeechModel(dir, model, ms);
+        } catch (IOException e) {
+            throw new ModelException("speech model at " + dir + " could not be loaded (" + e.getMessage()
+                    + "); unpack a Vosk model there again, or run 'mvn package' for the bundled one");
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new ModelException("the Vosk native library could not be loaded on this platform ("
+                    + e.getMessage() + "); Vosk supports Linux x86-64, Windows x64 and macOS");
+        }
+    }
+
+    /** Convenience: locate then load. */
+    public static SpeechModel locateAndLoad(java.util.Optional<Path> explicit) throws ModelException {
+        return load(ModelLocator.locate(explicit));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public long loadMillis() {
+        return loadMillis;
+    }
+
+    Model vosk() {
+        return model;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.cuecard.asr;
+
+import dev.cuecard.audio.Channel;
+import java.util.List;
+
+/**
+ * A recognition result of one channel.
+ *
+ * @param startMs audio time of the first word (for a partial without words: the utterance start)
+ * @param endMs   audio time of the last word's end
+ * @param atMs    audio already fed to the recognizer when this event was produced
+ * @param words   word timings (finals always; partials when the recognizer gives them)
+ */
+public record TranscriptEvent(Channel channel, TranscriptKind kind, String text, long startMs, long endMs,
+                              long atMs, List<Word> words) {
+    public TranscriptEvent {
+        words = List.copyOf(words);
+    }
+
+    public boolean isFinal() {
+        return kind == TranscriptKind.FINAL;
+    }
+}

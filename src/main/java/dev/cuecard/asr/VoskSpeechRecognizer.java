@@ -1,0 +1,73 @@
+package dev.cuecard.asr;
+
+import dev.cuecard.audio.AudioChunk;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.PcmFormat;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.vosk.Recognizer;
+
+/**
+ * One Vosk {@link Recognizer} for one channel, kept for the whole session (re-creating recognizers
+ * leaks native memory). Emits a partial event whenever the partial text changes, and a final event
+ * with word timings at each endpoint.
+ */
+public final class VoskSpeechRecognizer implements SpeechRecognizer {
+    private final Channel channel;
+    private final Recognizer recognizer;
+    private long fedMs;
+    private long utteranceStartMs;
+    private String lastPartial = "";
+
+    public VoskSpeechRecognizer(SpeechModel model, Channel channel) throws ModelException {
+        this.channel = channel;
+        try {
+            this.recognizer = new Recognizer(model.vosk(), PcmFormat.SAMPLE_RATE);
+        } catch (IOException e) {
+            throw new ModelException("could not create a recognizer for model " + model.dir() + ": " + e.getMessage());
+        }
+        recognizer.setWords(true);
+        recognizer.setPartialWords(true);
+    }
+
+    @Override
+    public void accept(AudioChunk chunk, Consumer<TranscriptEvent> out) {
+        byte[] pcm = chunk.pcm();
+        boolean endpoint = recognizer.acceptWaveForm(pcm, pcm.length);
+        fedMs = chunk.endMs();
+        if (endpoint) {
+            emitFinal(VoskResultParser.parseFinal(recognizer.getResult()), out);
+        } else {
+            VoskResultParser.Parsed partial = VoskResultParser.parsePartial(recognizer.getPartialResult());
+            if (!partial.text().isEmpty() && !partial.text().equals(lastPartial)) {
+                lastPartial = partial.text();
+                List<Word> words = partial.words();
+                long start = words.isEmpty() ? utteranceStartMs : words.get(0).startMs();
+                long end = words.isEmpty() ? fedMs : words.get(words.size() - 1).endMs();
+                out.accept(new TranscriptEvent(channel, TranscriptKind.PARTIAL, partial.text(), start, end, fedMs, words));
+            }
+        }
+    }
+
+    @Override
+    public void finish(Consumer<TranscriptEvent> out) {
+        emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()), out);
+    }
+
+    private void emitFinal(VoskResultParser.Parsed result, Consumer<TranscriptEvent> out) {
+        lastPartial = "";
+        if (!result.text().isEmpty()) {
+            List<Word> words = result.words();
+            long start = words.isEmpty() ? utteranceStartMs : words.get(0).startMs();
+            long end = words.isEmpty() ? fedMs : words.get(words.size() - 1).endMs();
+            out.accept(new TranscriptEvent(channel, TranscriptKind.FINAL, result.text(), start, end, fedMs, words));
+        }
+        utteranceStartMs = fedMs;
+    }
+
+    @Override
+    public void close() {
+        recognizer.close();
+    }
+}

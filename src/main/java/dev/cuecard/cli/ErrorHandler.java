@@ -1,0 +1,37 @@
+package dev.cuecard.cli;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** Turns failures into one line on stderr; the stack trace goes to the log file only. */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+        if (ex instanceof UserError user) {
+            cl.getErr().println("cuecard: " + user.getMessage());
+            cl.getErr().flush();
+            return user.exitCode();
+        }
+        LOG.error("unexpected failure", ex);
+        cl.getErr().println("cuecard: unexpected error: " + ex
+                + " (details in the log file; please report it)");
+        cl.getErr().flush();
+        return 70;
+    }
+
+    /** Bad options or arguments: the message and where to look, exit 2. */
+    static final class BadUsage implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine cl = ex.getCommandLine();
+            cl.getErr().println("cuecard: " + ex.getMessage());
+            cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
+            cl.getErr().flush();
+            return 2;
+        }
+    }
+}

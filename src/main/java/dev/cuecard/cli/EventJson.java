@@ -1,0 +1,72 @@
+package dev.cuecard.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuecard.asr.TranscriptEvent;
+import dev.cuecard.asr.Word;
+import dev.cuecard.pipeline.PipelineEvent;
+import java.util.Optional;
+
+/** The JSON-lines shapes of the CLI contract. */
+final class EventJson {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private EventJson() {
+    }
+
+    /** transcribe --json: {"startMs","endMs","text"}. */
+    static String segment(TranscriptEvent e) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("startMs", e.startMs());
+        n.put("endMs", e.endMs());
+        n.put("text", e.text());
+        return write(n);
+    }
+
+    /** replay --json: {"type","atMs",...}; levels are not part of the stream. */
+    static Optional<String> event(PipelineEvent event) {
+        if (event instanceof PipelineEvent.Transcript t) {
+            TranscriptEvent e = t.event();
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", e.isFinal() ? "final" : "partial");
+            n.put("atMs", e.atMs());
+            n.put("channel", e.channel().id());
+            n.put("text", e.text());
+            n.put("startMs", e.startMs());
+            n.put("endMs", e.endMs());
+            if (e.isFinal()) {
+                ArrayNode words = n.putArray("words");
+                for (Word w : e.words()) {
+                    ObjectNode wn = words.addObject();
+                    wn.put("word", w.text());
+                    wn.put("startMs", w.startMs());
+                    wn.put("endMs", w.endMs());
+                    wn.put("conf", Math.round(w.confidence() * 1000) / 1000.0);
+                }
+            }
+            return Optional.of(write(n));
+        }
+        if (event instanceof PipelineEvent.ChannelStatus s
+                && s.state() != PipelineEvent.ChannelStatus.State.STARTED
+                && s.state() != PipelineEvent.ChannelStatus.State.ENDED) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "status");
+            n.put("atMs", s.atMs());
+            n.put("channel", s.channel().id());
+            n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("message", s.message());
+            return Optional.of(write(n));
+        }
+        return Optional.empty();
+    }
+
+    static String write(Object node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

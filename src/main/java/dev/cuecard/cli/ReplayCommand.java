@@ -1,0 +1,76 @@
+package dev.cuecard.cli;
+
+import dev.cuecard.asr.SpeechModel;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.pipeline.ChannelInput;
+import dev.cuecard.pipeline.PipelineEvent;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Run the live pipeline over a recording of the interviewer (the 'them' channel).")
+final class ReplayCommand implements Callable<Integer> {
+    @ParentCommand
+    Cli cli;
+
+    @Parameters(paramLabel = "FILE.wav", description = "the interviewer's audio")
+    Path file;
+
+    @Option(names = "--me", paramLabel = "ME.wav", description = "a time-aligned recording of the candidate")
+    Path me;
+
+    @Option(names = "--json", description = "JSON lines of events {\"type\",\"atMs\",...}")
+    boolean json;
+
+    @Option(names = "--speed", paramLabel = "1|max", defaultValue = "1",
+            description = "1 = real time (default), max = as fast as recognition goes")
+    String speed;
+
+    @Option(names = "--no-save", description = "do not store the session (sessions are stored once storage lands)")
+    boolean noSave;
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Override
+    public Integer call() {
+        double factor = WavSources.parseSpeed(speed);
+        List<ChannelInput> inputs = new ArrayList<>();
+        inputs.add(new ChannelInput(Channel.THEM, WavSources.open(file, factor)));
+        if (me != null) {
+            inputs.add(new ChannelInput(Channel.ME, WavSources.open(me, factor)));
+        }
+        PrintWriter out = cli.out();
+        PipelineRun run = new PipelineRun();
+        try (SpeechModel model = modelOption.load(cli)) {
+            run.run(model, inputs, event -> {
+                String line = json ? EventJson.event(event).orElse(null) : text(event);
+                if (line != null) {
+                    synchronized (out) {
+                        out.println(line);
+                        out.flush();
+                    }
+                }
+            });
+        }
+        run.failures().forEach(cli::warn);
+        return run.failures().size() == inputs.size() ? 1 : 0;
+    }
+
+    private static String text(PipelineEvent event) {
+        if (event instanceof PipelineEvent.Transcript t && t.event().isFinal()) {
+            return String.format(Locale.ROOT, "%-4s %7.1fs  %s", t.channel().id(), t.event().startMs() / 1000.0,
+                    t.event().text());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.cuecard.config;
+
+import dev.dirs.ProjectDirectories;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the user's data lives: {@code CUECARD_HOME} when set, else the OS's usual per-user data
+ * folder (XDG on Linux, AppData on Windows, Application Support on macOS) via directories-jvm.
+ */
+public final class AppPaths {
+    public static final String HOME_ENV = "CUECARD_HOME";
+
+    private final Path home;
+
+    private AppPaths(Path home) {
+        this.home = home.toAbsolutePath().normalize();
+    }
+
+    public static AppPaths fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    static AppPaths from(Map<String, String> env) {
+        String override = env.get(HOME_ENV);
+        if (override != null && !override.isBlank()) {
+            return new AppPaths(Path.of(override));
+        }
+        return new AppPaths(Path.of(ProjectDirectories.from("dev", "Cuecard", "Cuecard").dataDir));
+    }
+
+    public static AppPaths at(Path home) {
+        return new AppPaths(home);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path settingsFile() {
+        return home.resolve("settings.yaml");
+    }
+
+    public Path logsDir() {
+        return home.resolve("logs");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cuecard.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The user's settings file ({@code settings.yaml} in the data folder). Every field is optional;
+ * an absent field means the offline default.
+ *
+ * @param modelDir   a Vosk model folder to use instead of the bundled English one
+ * @param themDevice capture device name (or part of it) for the interviewer's audio
+ * @param meDevice   capture device name (or part of it) for the candidate's microphone
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Settings(String modelDir, String themDevice, String meDevice) {
+
+    public static Settings defaults() {
+        return new Settings(null, null, null);
+    }
+
+    public Optional<Path> modelPath() {
+        return Optional.ofNullable(modelDir).filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    public Optional<String> themDeviceName() {
+        return Optional.ofNullable(themDevice).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> meDeviceName() {
+        return Optional.ofNullable(meDevice).filter(s -> !s.isBlank());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.cuecard.pipeline;
+
+import dev.cuecard.asr.SpeechRecognizer;
+import dev.cuecard.audio.AudioChunk;
+import dev.cuecard.audio.AudioSourceException;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.LevelMeter;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one channel: a capture thread reads the source into a bounded queue, a recognizer thread
+ * drains it into the recognizer. A live source never blocks (chunks are dropped and reported when
+ * recognition falls behind); a file source waits for the recognizer (back-pressure).
+ */
+final class ChannelWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
+    /** ~5 s of 100 ms chunks between capture and recognition. */
+    static final int QUEUE_CHUNKS = 50;
+    private static final AudioChunk END = new AudioChunk(new byte[0], -1);
+
+    private final ChannelInput input;
+    private final SpeechRecognizer recognizer;
+    private final PipelineListener listener;
+    private final BlockingQueue<AudioChunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    private final Thread captureThread;
+    private final Thread recognizeThread;
+    private volatile boolean stopping;
+    private volatile long fedMs;
+
+    ChannelWorker(ChannelInput input, SpeechRecognizer recognizer, PipelineListener listener, ThreadFactory threads) {
+        this.input = input;
+        this.recognizer = recognizer;
+        this.listener = listener;
+        this.captureThread = named(threads, this::capture, "capture");
+        this.recognizeThread = named(threads, this::recognize, "asr");
+    }
+
+    private Thread named(ThreadFactory threads, Runnable r, String role) {
+        Thread t = threads.newThread(r);
+        t.setName(t.getName() + "-" + role + "-" + input.channel().id());
+        return t;
+    }
+
+    Channel channel() {
+        return input.channel();
+    }
+
+    void start() {
+        listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.STARTED,
+                input.source().describe(), 0));
+        recognizeThread.start();
+        captureThread.start();
+    }
+
+    private void capture() {
+        long lastEndMs = 0;
+        try {
+            AudioChunk chunk;
+            while (!stopping && (chunk = input.source().read()) != null) {
+                lastEndMs = chunk.endMs();
+                listener.onEvent(new PipelineEvent.Level(LevelMeter.measure(channel(), chunk)));
+                if (input.source().isLive()) {
+                    if (!queue.offer(chunk)) {
+                        listener.onEvent(new PipelineEvent.ChannelStatus(channel(),
+                                PipelineEvent.ChannelStatus.State.OVERRUN,
+                                "recognition is behind; dropped " + (chunk.endMs() - chunk.startMs()) + " ms", lastEndMs));
+                    }
+                } else {
+                    queue.put(chunk);
+                }
+            }
+        } catch (AudioSourceException e) {
+            if (stopping) {
+                return; // closing the source under a blocked read is how stop() works
+            }
+            LOG.warn("channel {} source failed: {}", channel().id(), e.getMessage());
+            listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.FAILED,
+                    e.getMessage(), lastEndMs));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("channel {} capture crashed", channel().id(), e);
+            listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.FAILED,
+                    "capture stopped unexpectedly: " + e, lastEndMs));
+        } finally {
+            input.source().close();
+            endQueue();
+        }
+    }
+
+    /** The end marker must arrive even when the queue is full, or the recognizer waits forever. */
+    private void endQueue() {
+        while (!queue.offer(END)) {
+            queue.poll();
+        }
+    }
+
+    private void recognize() {
+        try {
+            while (true) {
+                AudioChunk chunk = queue.take();
+                if (chunk == END) {
+                    break;
+                }
+                recognizer.accept(chunk, e -> listener.onEvent(new PipelineEvent.Transcript(e)));
+                fedMs = chunk.endMs();
+            }
+            // flush what was heard so far, also after a device failure
+            recognizer.finish(e -> listener.onEvent(new PipelineEvent.Transcript(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("channel {} recognition crashed", channel().id(), e);
+            listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.FAILED,
+                    "recognition stopped unexpectedly: " + e.getMessage(), fedMs));
+        } finally {
+            recognizer.close();
+            listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.ENDED,
+                    input.source().describe(), fedMs));
+        }
+    }
+
+    /** Asks the source to stop; the recognizer flushes the last words and ends. */
+    void stop() {
+        stopping = true;
+        input.source().close();
+    }
+
+    void join() throws InterruptedException {
+        captureThread.join();
+        recognizeThread.join();
+    }
+
+    void interrupt() {
+        captureThread.interrupt();
+        recognizeThread.interrupt();
+    }
+}

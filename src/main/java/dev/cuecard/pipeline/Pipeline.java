@@ -1,0 +1,96 @@
+package dev.cuecard.pipeline;
+
+import dev.cuecard.asr.ModelException;
+import dev.cuecard.asr.SpeechModel;
+import dev.cuecard.asr.SpeechRecognizer;
+import dev.cuecard.asr.VoskSpeechRecognizer;
+import dev.cuecard.audio.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The live path: sources → recognizers → listeners, one capture and one recognizer thread per
+ * channel. A WAV replay is the same pipeline with a file source.
+ */
+public final class Pipeline implements AutoCloseable {
+    /** Makes the recognizer for a channel: Vosk in the app, scripted in some tests. */
+    @FunctionalInterface
+    public interface RecognizerFactory {
+        SpeechRecognizer create(Channel channel) throws ModelException;
+
+        static RecognizerFactory vosk(SpeechModel model) {
+            return channel -> new VoskSpeechRecognizer(model, channel);
+        }
+    }
+
+    private final List<PipelineListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ChannelWorker> workers = new ArrayList<>();
+    private final RecognizerFactory recognizers;
+    private final ThreadFactory threads;
+    private boolean started;
+
+    public Pipeline(RecognizerFactory recognizers, ThreadFactory threads) {
+        this.recognizers = recognizers;
+        this.threads = threads;
+    }
+
+    public Pipeline(RecognizerFactory recognizers) {
+        this(recognizers, new NamedThreadFactory("pipeline"));
+    }
+
+    public Pipeline addListener(PipelineListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Adds a channel before {@link #start()}; a channel may also be absent entirely. */
+    public Pipeline addChannel(ChannelInput input) throws ModelException {
+        if (started) {
+            throw new IllegalStateException("add channels before start()");
+        }
+        if (workers.stream().anyMatch(w -> w.channel() == input.channel())) {
+            throw new IllegalArgumentException("channel " + input.channel().id() + " added twice");
+        }
+        workers.add(new ChannelWorker(input, recognizers.create(input.channel()), this::publish, threads));
+        return this;
+    }
+
+    private void publish(PipelineEvent event) {
+        for (PipelineListener l : listeners) {
+            l.onEvent(event);
+        }
+    }
+
+    public void start() {
+        if (workers.isEmpty()) {
+            throw new IllegalStateException("no audio channel to listen to");
+        }
+        started = true;
+        workers.forEach(ChannelWorker::start);
+    }
+
+    /** Waits until every channel has ended (file sources end by themselves). */
+    public void awaitEnd() throws InterruptedException {
+        for (ChannelWorker w : workers) {
+            w.join();
+        }
+    }
+
+    /** Stops capture; recognizers flush what they heard, then the threads end. */
+    public void stop() throws InterruptedException {
+        workers.forEach(ChannelWorker::stop);
+        awaitEnd();
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            workers.forEach(ChannelWorker::interrupt);
+            Thread.currentThread().interrupt();
+        }
+    }
+}

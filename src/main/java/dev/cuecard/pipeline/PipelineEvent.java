@@ -1,0 +1,45 @@
+package dev.cuecard.pipeline;
+
+import dev.cuecard.asr.TranscriptEvent;
+import dev.cuecard.audio.AudioLevel;
+import dev.cuecard.audio.Channel;
+
+/** Everything the pipeline tells its listeners. */
+public sealed interface PipelineEvent {
+
+    Channel channel();
+
+    /** Audio position of the channel (ms) when the event was emitted. */
+    long atMs();
+
+    /** A partial or final recognition result. */
+    record Transcript(TranscriptEvent event) implements PipelineEvent {
+        @Override
+        public Channel channel() {
+            return event.channel();
+        }
+
+        @Override
+        public long atMs() {
+            return event.atMs();
+        }
+    }
+
+    /** Input level for the meters, one per chunk. */
+    record Level(AudioLevel level) implements PipelineEvent {
+        @Override
+        public Channel channel() {
+            return level.channel();
+        }
+
+        @Override
+        public long atMs() {
+            return level.atMs();
+        }
+    }
+
+    /** A channel started, ended or failed; {@code message} is for the user. */
+    record ChannelStatus(Channel channel, State state, String message, long atMs) implements PipelineEvent {
+        public enum State { STARTED, ENDED, FAILED, OVERRUN }
+    }
+}
