@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vosk.LibVosk;
-import org.vosk.LogLevel;
 import org.vosk.Model;
 
 /** One loaded Vosk model, shared by the recognizers of all channels (Vosk allows that across threads). */
 public final class SpeechModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SpeechModel.class);
+
+    /** Below Kaldi's error level (-2): native errors would bypass our one-line messages. */
+    private static final int QUIET = -3;
 
     private final Path dir;
     private final Model model;
@@ -27,8 +29,8 @@ public final class SpeechModel implements AutoCloseable {
         ModelLocator.check(dir);
         long t0 = System.nanoTime();
         try {
-            // Kaldi's INFO lines would go to stderr and break the CLI's one-line contract
-            LibVosk.setLogLevel(LogLevel.WARNINGS);
+            // Kaldi's own lines would go straight to stderr and break the CLI's one-line contract
+            LibVosk.vosk_set_log_level(QUIET);
             Model model = new Model(dir.toString());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             LOG.info("speech model {} loaded in {} ms", dir, ms);

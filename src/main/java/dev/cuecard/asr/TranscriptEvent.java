@@ -9,7 +9,7 @@ import java.util.List;
  * @param startMs audio time of the first word (for a partial without words: the utterance start)
  * @param endMs   audio time of the last word's end
  * @param atMs    audio already fed to the recognizer when this event was produced
- * @param words   word timings (finals always; partials when the recognizer gives them)
+ * @param words   word timings (finals; partials carry none, see VoskSpeechRecognizer)
  */
 public record TranscriptEvent(Channel channel, TranscriptKind kind, String text, long startMs, long endMs,
                               long atMs, List<Word> words) {

@@ -125,6 +125,9 @@ public final class WavFileSource implements AudioSource {
             }
         }
         if (partial.length == 0) {
+            if (samplesOut == 0) {
+                throw new AudioSourceException(file + " contains no audio samples (truncated or empty recording)");
+            }
             return null;
         }
         int take = Math.min(CHUNK_BYTES, partial.length);

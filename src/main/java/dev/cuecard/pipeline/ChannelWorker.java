@@ -50,14 +50,14 @@ final class ChannelWorker {
     }
 
     void start() {
-        listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.STARTED,
-                input.source().describe(), 0));
         recognizeThread.start();
         captureThread.start();
     }
 
     private void capture() {
         long lastEndMs = 0;
+        listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.STARTED,
+                input.source().describe(), 0));
         try {
             AudioChunk chunk;
             while (!stopping && (chunk = input.source().read()) != null) {

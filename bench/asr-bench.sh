@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Recognition benchmark: builds a ~70 s interviewer recording from bench/interview-script.txt with
+# festival (sentences joined by 0.7 s pauses), then measures real-time factor, model load time,
+# resident memory and partial-result lag with the packaged app.
+# Needs: festival festvox-us-slt-hts sox (apt-get install -y festival festvox-us-slt-hts sox)
+# and a built jar (mvn -q package -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=bench/out; mkdir -p "$out"
+wav="$out/interview.wav"
+if [[ ! -f "$wav" ]]; then
+  tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+  sox -n -r 16000 -c 1 -b 16 "$tmp/gap.wav" trim 0 0.7
+  parts=()
+  i=0
+  while IFS= read -r line; do
+    [[ -z "$line" ]] && continue
+    echo "$line" | text2wave -eval '(voice_cmu_us_slt_arctic_hts)' -o "$tmp/raw$i.wav"
+    sox "$tmp/raw$i.wav" -r 16000 -c 1 -b 16 -e signed-integer "$tmp/s$i.wav"
+    parts+=("$tmp/s$i.wav" "$tmp/gap.wav"); i=$((i+1))
+  done < bench/interview-script.txt
+  sox "${parts[@]}" "$wav"
+fi
+soxi -D "$wav" | xargs printf 'recording: %s s\n'
+java -jar target/cuecard.jar bench-asr "$wav" "$@"

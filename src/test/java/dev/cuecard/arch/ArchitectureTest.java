@@ -1,0 +1,53 @@
+package dev.cuecard.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering rules of ARCHITECTURE.md, enforced from the first commit. */
+@AnalyzeClasses(packages = "dev.cuecard", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule onlyUiAndHotkeyUseJavaFx = noClasses()
+            .that().resideOutsideOfPackages("dev.cuecard.ui..", "dev.cuecard.hotkey..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("the engine must run headless: CLI, tests and UI drive the same pipeline");
+
+    @ArchTest
+    static final ArchRule onlyCliPrints = noClasses()
+            .that().resideOutsideOfPackage("dev.cuecard.cli..")
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .orShould().callMethod(Throwable.class, "printStackTrace")
+            .because("only the cli package writes to standard streams; everything else logs");
+
+    @ArchTest
+    static final ArchRule threadsAreMadeByTheNamedFactory = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.cuecard.pipeline.NamedThreadFactory")
+            .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.base.DescribedPredicate.describe("Thread",
+                                    c -> c.isEquivalentTo(Thread.class)))))
+            .because("every thread is named and a daemon, made in one place");
+
+    @ArchTest
+    static final ArchRule featurePackagesHaveNoCycles = slices()
+            .matching("dev.cuecard.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule engineDoesNotDependOnCli = noClasses()
+            .that().resideOutsideOfPackage("dev.cuecard.cli..")
+            .and().doNotHaveFullyQualifiedName("dev.cuecard.Main")
+            .should().dependOnClassesThat().resideInAPackage("dev.cuecard.cli..");
+
+    @ArchTest
+    static final ArchRule voskStaysInTheAsrAdapter = noClasses()
+            .that().resideOutsideOfPackage("dev.cuecard.asr..")
+            .should().dependOnClassesThat().resideInAPackage("org.vosk..")
+            .because("raw Vosk types and JSON never pass the adapter");
+}

@@ -1,0 +1,146 @@
+package dev.cuecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cuecard.testing.SpeechFixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+        List<JsonNode> jsonLines() throws Exception {
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : out.split("\n")) {
+                if (!line.isBlank()) {
+                    nodes.add(JSON.readTree(line));
+                }
+            }
+            return nodes;
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static void assertOneLineError(Run r, String... fragments) {
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).startsWith("cuecard: ").doesNotContain("Exception").doesNotContain("\tat ");
+        for (String f : fragments) {
+            assertThat(r.err()).contains(f);
+        }
+    }
+
+    @Test
+    void transcribeJsonPrintsSegments() throws Exception {
+        Run r = run("transcribe", "--json", SpeechFixtures.wav("tell-me-slt").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> lines = r.jsonLines();
+        assertThat(lines).isNotEmpty();
+        JsonNode first = lines.get(0);
+        List<String> fields = new ArrayList<>();
+        first.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("startMs", "endMs", "text");
+        assertThat(first.get("text").asText()).startsWith("tell me about a time");
+        assertThat(first.get("endMs").asLong()).isGreaterThan(first.get("startMs").asLong());
+    }
+
+    @Test
+    void transcribePlainPrintsText() {
+        Run r = run("transcribe", SpeechFixtures.wav("hear-me-slt").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().strip()).isEqualTo("can you hear me okay let me share my screen");
+    }
+
+    @Test
+    void replayEmitsPartialAndFinalEventsForBothChannels() throws Exception {
+        Run r = run("replay", "--json", "--speed", "max", SpeechFixtures.wav("cache-slt").toString(),
+                "--me", SpeechFixtures.wav("tell-me-slt").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> events = r.jsonLines();
+        assertThat(events).allMatch(e -> e.has("type") && e.has("atMs"));
+        assertThat(events).anyMatch(e -> e.get("type").asText().equals("partial"));
+        assertThat(events).anyMatch(e -> e.get("type").asText().equals("final") && e.get("channel").asText().equals("them")
+                && e.get("text").asText().contains("database"));
+        assertThat(events).anyMatch(e -> e.get("type").asText().equals("final") && e.get("channel").asText().equals("me")
+                && e.get("text").asText().contains("teammate"));
+        for (String channel : List.of("them", "me")) {
+            long last = -1;
+            for (JsonNode e : events) {
+                if (e.path("channel").asText().equals(channel)) {
+                    assertThat(e.get("atMs").asLong()).isGreaterThanOrEqualTo(last);
+                    last = e.get("atMs").asLong();
+                }
+            }
+        }
+    }
+
+    @Test
+    void versionIsPrinted() {
+        Run r = run("--version");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).matches("cuecard \\d+\\.\\d+\\.\\d+.*\\n");
+    }
+
+    @Test
+    void missingFileIsOneLine() {
+        assertOneLineError(run("transcribe", tmp.resolve("missing.wav").toString()), "file not found");
+    }
+
+    @Test
+    void notAWavIsOneLine() throws Exception {
+        Path f = Files.writeString(tmp.resolve("talk.mp3"), "ID3 not really audio".repeat(30));
+        assertOneLineError(run("transcribe", f.toString()), "not a PCM WAV", "sox");
+    }
+
+    @Test
+    void emptyFileIsOneLine() throws Exception {
+        Path f = Files.write(tmp.resolve("empty.wav"), new byte[0]);
+        assertOneLineError(run("replay", "--speed", "max", f.toString()), "empty");
+    }
+
+    @Test
+    void missingModelSaysWhereAndHow() {
+        Run r = run("transcribe", "--model", tmp.resolve("no-model").toString(),
+                SpeechFixtures.wav("hear-me-slt").toString());
+        assertOneLineError(r, "no-model", "mvn package");
+    }
+
+    @Test
+    void badSpeedIsAUsageError() {
+        Run r = run("replay", "--speed", "fast", SpeechFixtures.wav("hear-me-slt").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--speed");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithAPointerToHelp() {
+        Run r = run("transcribe", "--jsn", "x.wav");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--jsn").contains("--help");
+    }
+
+    @Test
+    void devicesNeverFailsEvenWithoutSoundHardware() {
+        Run r = run("devices");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isNotBlank();
+    }
+}
