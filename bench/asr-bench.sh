@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Recognition benchmark: builds a ~70 s interviewer recording from bench/interview-script.txt with
-# festival (sentences joined by 0.7 s pauses), then measures real-time factor, model load time,
+# Recognition benchmark: builds a ~70 s interviewer recording from bench/interview-script.tsv with
+# festival (sentences joined by 1.5 s pauses, as when the candidate is about to answer), then measures real-time factor, model load time,
 # resident memory and partial-result lag with the packaged app.
 # Needs: festival festvox-us-slt-hts sox (apt-get install -y festival festvox-us-slt-hts sox)
 # and a built jar (mvn -q package -DskipTests).
@@ -10,16 +10,21 @@ out=bench/out; mkdir -p "$out"
 wav="$out/interview.wav"
 if [[ ! -f "$wav" ]]; then
   tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-  sox -n -r 16000 -c 1 -b 16 "$tmp/gap.wav" trim 0 0.7
+  sox -n -r 16000 -c 1 -b 16 "$tmp/gap.wav" trim 0 1.5
   parts=()
   i=0
-  while IFS= read -r line; do
-    [[ -z "$line" ]] && continue
+  while IFS=$'\t' read -r category line; do
+    [[ -z "$line" || "$category" == \#* ]] && continue
     echo "$line" | text2wave -eval '(voice_cmu_us_slt_arctic_hts)' -o "$tmp/raw$i.wav"
     sox "$tmp/raw$i.wav" -r 16000 -c 1 -b 16 -e signed-integer "$tmp/s$i.wav"
     parts+=("$tmp/s$i.wav" "$tmp/gap.wav"); i=$((i+1))
-  done < bench/interview-script.txt
+  done < bench/interview-script.tsv
   sox "${parts[@]}" "$wav"
 fi
 soxi -D "$wav" | xargs printf 'recording: %s s\n'
-java -jar target/cuecard.jar bench-asr "$wav" "$@"
+if [[ "${1:-}" == "--questions" ]]; then
+  shift
+  java -jar target/cuecard.jar bench-questions "$wav" bench/interview-script.tsv "$@"
+else
+  java -jar target/cuecard.jar bench-asr "$wav" "$@"
+fi

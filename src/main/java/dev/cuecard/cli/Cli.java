@@ -10,11 +10,13 @@ import picocli.CommandLine.Spec;
 /** The {@code cuecard} command: the headless contract of ARCHITECTURE.md. */
 @Command(name = "cuecard", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Offline interview copilot: speech recognition, question cues, practice.",
-        subcommands = {TranscribeCommand.class, ReplayCommand.class, DevicesCommand.class,
-                ListenCommand.class, BenchAsrCommand.class})
+        subcommands = {TranscribeCommand.class, ClassifyCommand.class, HintCommand.class, ReplayCommand.class, DevicesCommand.class,
+                ListenCommand.class, BenchAsrCommand.class, BenchClassifyCommand.class, BenchQuestionsCommand.class})
 public final class Cli implements Runnable {
     @Spec
     CommandSpec spec;
+
+    private java.io.InputStream in = System.in;
 
     /** Version line for {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -40,6 +42,10 @@ public final class Cli implements Runnable {
         return spec.commandLine().getErr();
     }
 
+    java.io.InputStream in() {
+        return in;
+    }
+
     void warn(String message) {
         err().println("cuecard: warning: " + message);
         err().flush();
@@ -47,7 +53,14 @@ public final class Cli implements Runnable {
 
     /** Builds the command line with our error handling; used by {@link dev.cuecard.Main} and tests. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Cli());
+        return commandLine(out, err, System.in);
+    }
+
+    /** As {@link #commandLine(PrintWriter, PrintWriter)} with a given standard input. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.io.InputStream in) {
+        Cli cli = new Cli();
+        cli.in = in;
+        CommandLine cl = new CommandLine(cli);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());
@@ -59,6 +72,13 @@ public final class Cli implements Runnable {
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        return commandLine(out, err).execute(args);
+        try {
+            return commandLine(out, err).execute(args);
+        } catch (Error e) {
+            // picocli hands Errors through; still one line for the user, the trace in the log
+            org.slf4j.LoggerFactory.getLogger(Cli.class).error("fatal error", e);
+            err.println("cuecard: internal error: " + e + " (details in the log file; please report it)");
+            return 70;
+        }
     }
 }

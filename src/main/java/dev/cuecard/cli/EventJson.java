@@ -48,6 +48,18 @@ final class EventJson {
             }
             return Optional.of(write(n));
         }
+        if (event instanceof PipelineEvent.Question q) {
+            return Optional.of(write(HintJson.questionEvent(q.question())));
+        }
+        if (event instanceof PipelineEvent.HintReady h) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "hint");
+            n.put("atMs", h.atMs());
+            n.put("channel", h.channel().id());
+            n.put("questionId", h.questionId());
+            HintJson.fillHint(n, h.hint());
+            return Optional.of(write(n));
+        }
         if (event instanceof PipelineEvent.ChannelStatus s
                 && s.state() != PipelineEvent.ChannelStatus.State.STARTED
                 && s.state() != PipelineEvent.ChannelStatus.State.ENDED) {

@@ -19,7 +19,16 @@ final class PipelineRun {
 
     /** Runs until every channel ends; Ctrl+C stops capture and lets recognizers flush. */
     void run(SpeechModel model, List<ChannelInput> inputs, PipelineListener listener) {
+        run(model, inputs, null, listener);
+    }
+
+    /** As above, with question detection and hints on the interviewer's channel when given. */
+    void run(SpeechModel model, List<ChannelInput> inputs, dev.cuecard.pipeline.QuestionStage questions,
+             PipelineListener listener) {
         Pipeline pipeline = new Pipeline(Pipeline.RecognizerFactory.vosk(model));
+        if (questions != null) {
+            pipeline.withQuestions(questions);
+        }
         pipeline.addListener(e -> {
             if (e instanceof PipelineEvent.ChannelStatus s && s.state() == PipelineEvent.ChannelStatus.State.FAILED) {
                 failures.add(s.channel().id() + ": " + s.message());

@@ -51,8 +51,10 @@ final class ReplayCommand implements Callable<Integer> {
         }
         PrintWriter out = cli.out();
         PipelineRun run = new PipelineRun();
+        dev.cuecard.pipeline.QuestionStage questions = new dev.cuecard.pipeline.QuestionStage(
+                Engines.classifier(cli), new dev.cuecard.hint.TemplateHintEngine());
         try (SpeechModel model = modelOption.load(cli)) {
-            run.run(model, inputs, event -> {
+            run.run(model, inputs, questions, event -> {
                 String line = json ? EventJson.event(event).orElse(null) : text(event);
                 if (line != null) {
                     synchronized (out) {
@@ -66,10 +68,14 @@ final class ReplayCommand implements Callable<Integer> {
         return run.failures().size() == inputs.size() ? 1 : 0;
     }
 
-    private static String text(PipelineEvent event) {
+    static String text(PipelineEvent event) {
         if (event instanceof PipelineEvent.Transcript t && t.event().isFinal()) {
             return String.format(Locale.ROOT, "%-4s %7.1fs  %s", t.channel().id(), t.event().startMs() / 1000.0,
                     t.event().text());
+        }
+        if (event instanceof PipelineEvent.HintReady h) {
+            return String.format(Locale.ROOT, "%-4s %7.1fs  >> %s [%s] %s", h.channel().id(), h.atMs() / 1000.0,
+                    h.hint().title(), h.hint().category().id(), h.hint().gist());
         }
         return null;
     }

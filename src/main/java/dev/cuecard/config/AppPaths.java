@@ -41,6 +41,11 @@ public final class AppPaths {
         return home.resolve("settings.yaml");
     }
 
+    /** The user's own templates: YAML files here add to or replace the shipped ones. */
+    public Path templatesDir() {
+        return home.resolve("templates");
+    }
+
     public Path logsDir() {
         return home.resolve("logs");
     }

@@ -29,6 +29,7 @@ public final class Pipeline implements AutoCloseable {
     private final List<ChannelWorker> workers = new ArrayList<>();
     private final RecognizerFactory recognizers;
     private final ThreadFactory threads;
+    private QuestionStage questions;
     private boolean started;
 
     public Pipeline(RecognizerFactory recognizers, ThreadFactory threads) {
@@ -42,6 +43,12 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline addListener(PipelineListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /** Detect questions and hints on the interviewer's channel. */
+    public Pipeline withQuestions(QuestionStage stage) {
+        this.questions = stage;
         return this;
     }
 
@@ -60,6 +67,9 @@ public final class Pipeline implements AutoCloseable {
     private void publish(PipelineEvent event) {
         for (PipelineListener l : listeners) {
             l.onEvent(event);
+        }
+        if (questions != null && event instanceof PipelineEvent.Transcript t) {
+            questions.onTranscript(t.event(), this::publish);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.cuecard.pipeline;
 import dev.cuecard.asr.TranscriptEvent;
 import dev.cuecard.audio.AudioLevel;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.hint.Hint;
+import dev.cuecard.question.DetectedQuestion;
 
 /** Everything the pipeline tells its listeners. */
 public sealed interface PipelineEvent {
@@ -36,6 +38,23 @@ public sealed interface PipelineEvent {
         public long atMs() {
             return level.atMs();
         }
+    }
+
+    /** The interviewer asked something (or a refinement of an earlier decision with the same id). */
+    record Question(DetectedQuestion question) implements PipelineEvent {
+        @Override
+        public Channel channel() {
+            return question.channel();
+        }
+
+        @Override
+        public long atMs() {
+            return question.atMs();
+        }
+    }
+
+    /** The hint for question {@code questionId}. */
+    record HintReady(int questionId, Hint hint, Channel channel, long atMs) implements PipelineEvent {
     }
 
     /** A channel started, ended or failed; {@code message} is for the user. */

@@ -1,0 +1,29 @@
+package dev.cuecard.hint;
+
+import dev.cuecard.question.Category;
+import dev.cuecard.question.TemplateCard;
+import java.util.List;
+
+/**
+ * The structured cue card for one question, from a template or an LLM (same shape either way).
+ *
+ * @param question   the question as heard
+ * @param templateId the template it was matched to (null when none fits)
+ */
+public record Hint(String question, Category category, String templateId, HintSource source, String title,
+                   String gist, List<String> structure, List<String> keyPoints, List<String> numbers,
+                   List<String> pitfalls, List<String> followUps) {
+    public Hint {
+        structure = List.copyOf(structure);
+        keyPoints = List.copyOf(keyPoints);
+        numbers = List.copyOf(numbers);
+        pitfalls = List.copyOf(pitfalls);
+        followUps = List.copyOf(followUps);
+    }
+
+    static Hint fromCard(String question, Category category, String templateId, HintSource source, String title,
+                         TemplateCard card) {
+        return new Hint(question, category, templateId, source, title, card.gist(), card.structure(),
+                card.keyPoints(), card.numbers(), card.pitfalls(), card.followUps());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.cuecard.question;
+
+import dev.cuecard.audio.Channel;
+
+/**
+ * A question decided by the tracker.
+ *
+ * @param id          sequence number in the session; a refinement keeps the id
+ * @param atMs        audio position fed to the recognizer when it was decided
+ * @param speechEndMs end of the last word heard so far (for a final: where the question ended)
+ * @param early       decided on a partial result, before the recogniser closed the utterance
+ * @param refined     replaces an earlier decision with the same id (a different template)
+ */
+public record DetectedQuestion(int id, Channel channel, Classification classification, long atMs, long speechEndMs,
+                               boolean early, boolean refined) {
+    public String text() {
+        return classification.text();
+    }
+}

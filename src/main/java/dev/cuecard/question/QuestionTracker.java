@@ -1,0 +1,84 @@
+package dev.cuecard.question;
+
+import dev.cuecard.asr.TranscriptEvent;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Early decision for one channel: classifies partial results as they grow and decides once the
+ * answer is stable and confident, so the card can appear while the question is still being spoken.
+ * It never flip-flops: after a decision only a clearly better, stable template may refine it once,
+ * and the final result only refines when it disagrees. Not thread-safe: one per channel thread.
+ */
+public final class QuestionTracker {
+    /** Partials shorter than this are too ambiguous ("how would you"). */
+    static final int MIN_EARLY_WORDS = 4;
+    /** Confidence needed when two consecutive partials agree on the template. */
+    static final double EARLY_CONFIDENCE = 0.55;
+    /** Confidence that decides on a single partial. */
+    static final double SURE_CONFIDENCE = 0.85;
+    /** How much more confident a new template must be to replace a decided one. */
+    static final double REFINE_GAIN = 0.10;
+
+    private final UtteranceClassifier classifier;
+    private int nextId = 1;
+    private String previousTemplate;
+    private int stableCount;
+    private DetectedQuestion decided;
+    private boolean refinedOnce;
+
+    public QuestionTracker(UtteranceClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    public Optional<DetectedQuestion> onTranscript(TranscriptEvent e) {
+        Classification c = classifier.classify(e.text());
+        Optional<DetectedQuestion> out = e.isFinal() ? onFinal(e, c) : onPartial(e, c);
+        if (e.isFinal()) {
+            previousTemplate = null;
+            stableCount = 0;
+            decided = null;
+            refinedOnce = false;
+        }
+        return out;
+    }
+
+    private Optional<DetectedQuestion> onPartial(TranscriptEvent e, Classification c) {
+        if (!c.isQuestion()) {
+            previousTemplate = null;
+            stableCount = 0;
+            return Optional.empty();
+        }
+        stableCount = Objects.equals(previousTemplate, c.templateId()) ? stableCount + 1 : 1;
+        previousTemplate = c.templateId();
+        if (decided == null) {
+            int words = TextNormalizer.words(TextNormalizer.normalize(e.text())).size();
+            boolean confident = (stableCount >= 2 && c.confidence() >= EARLY_CONFIDENCE)
+                    || c.confidence() >= SURE_CONFIDENCE;
+            if (words >= MIN_EARLY_WORDS && confident) {
+                decided = new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), true, false);
+                return Optional.of(decided);
+            }
+            return Optional.empty();
+        }
+        if (!refinedOnce && stableCount >= 2 && !Objects.equals(c.templateId(), decided.classification().templateId())
+                && c.confidence() >= decided.classification().confidence() + REFINE_GAIN) {
+            refinedOnce = true;
+            decided = new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), true, true);
+            return Optional.of(decided);
+        }
+        return Optional.empty();
+    }
+
+    private Optional<DetectedQuestion> onFinal(TranscriptEvent e, Classification c) {
+        if (decided == null) {
+            return c.isQuestion()
+                    ? Optional.of(new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), false, false))
+                    : Optional.empty();
+        }
+        if (c.isQuestion() && !Objects.equals(c.templateId(), decided.classification().templateId())) {
+            return Optional.of(new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), false, true));
+        }
+        return Optional.empty();
+    }
+}
