@@ -81,6 +81,11 @@ public final class Pipeline implements AutoCloseable {
         workers.forEach(ChannelWorker::start);
     }
 
+    /** Paused: audio is still read from the devices but not recognised, so nothing is heard or stored. */
+    public void setPaused(boolean paused) {
+        workers.forEach(w -> w.setPaused(paused));
+    }
+
     /** Waits until every channel has ended (file sources end by themselves). */
     public void awaitEnd() throws InterruptedException {
         for (ChannelWorker w : workers) {
