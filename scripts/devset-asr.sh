@@ -12,7 +12,8 @@
 # converted to 16 kHz mono s16 with 250 ms of silence either side (as the speech fixtures are),
 # and recognised with `java -jar target/cuecard.jar transcribe`. Needs: festival
 # festvox-us-slt-hts flite sox, and a built target/cuecard.jar (built offline if missing).
-# Temporary WAVs live in a mktemp dir that is removed on exit; no audio is kept.
+# Temporary WAVs (and a snapshot copy of the built app, ~110 MB) live in a mktemp dir that is
+# removed on exit; no audio is kept.
 # Env: CUECARD_MODEL=DIR to recognise with another Vosk model (passed as --model).
 set -euo pipefail
 
@@ -36,7 +37,8 @@ if [[ "${1:-}" == "--one" ]]; then
   sox "$raw" -r 16000 -c 1 -b 16 -e signed-integer "$wav" pad 0.25 0.25
   model_opt=()
   [[ -n "${CUECARD_MODEL:-}" ]] && model_opt=(--model "$CUECARD_MODEL")
-  if ! transcript=$(java -jar "$root/target/cuecard.jar" transcribe "$wav" "${model_opt[@]}" 2>"$tmp/$id.err"); then
+  if ! transcript=$(timeout 120 java -Dcuecard.models.dir="$tmp/app/models" -jar "$tmp/app/target/cuecard.jar" \
+      transcribe "$wav" "${model_opt[@]}" 2>"$tmp/$id.err"); then
     echo "$id: recogniser failed: $(head -c 300 "$tmp/$id.err")" >&2
     exit 1
   fi
@@ -55,6 +57,13 @@ if [[ ! -f "$root/target/cuecard.jar" ]]; then
 fi
 
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# recognise with a snapshot of the built app (jar, its lib/ and the bundled model), so a rebuild
+# of target/ while this runs cannot break it half way
+mkdir -p "$tmp/app/target" "$tmp/app/models"
+cp -r "$root/target/cuecard.jar" "$root/target/lib" "$tmp/app/target/"
+[[ -d "$root/models/model-en-us" ]] && cp -r "$root/models/model-en-us" "$tmp/app/models/"
+java -jar "$tmp/app/target/cuecard.jar" --version >/dev/null \
+  || { echo "target/cuecard.jar does not start (being rebuilt?); run mvn -o package -DskipTests and retry" >&2; exit 1; }
 # the recogniser's data folder (logs, settings) is a throw-away one, so personal settings
 # (another model, devices) do not change the measurement
 export CUECARD_HOME="$tmp/home"; mkdir -p "$CUECARD_HOME"

@@ -39,6 +39,11 @@ public final class QuestionLatencyBenchmark {
     record Utterance(TranscriptEvent fin, List<DetectedQuestion> questions, List<Long> hintAtMs) {
     }
 
+    /** A decision taken on a final result belongs to that (already closed) utterance. */
+    private static boolean onFinal(DetectedQuestion q) {
+        return !q.early();
+    }
+
     private QuestionLatencyBenchmark() {
     }
 
@@ -54,16 +59,29 @@ public final class QuestionLatencyBenchmark {
         List<Utterance> utterances = new ArrayList<>();
         List<DetectedQuestion> pending = new ArrayList<>();
         List<Long> pendingHints = new ArrayList<>();
+        boolean[] lastWasFinalDecision = {false};
         Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model), new NamedThreadFactory("bench"))
                 .withQuestions(new QuestionStage(classifier, new TemplateHintEngine()));
         p.addListener(e -> {
             synchronized (utterances) {
                 if (e instanceof PipelineEvent.Question q) {
-                    pending.add(q.question());
+                    if (onFinal(q.question()) && !utterances.isEmpty()
+                            && utterances.get(utterances.size() - 1).fin().atMs() == q.question().atMs()) {
+                        utterances.get(utterances.size() - 1).questions().add(q.question());
+                        lastWasFinalDecision[0] = true;
+                    } else {
+                        pending.add(q.question());
+                        lastWasFinalDecision[0] = false;
+                    }
                 } else if (e instanceof PipelineEvent.HintReady h) {
-                    pendingHints.add(h.atMs());
+                    if (lastWasFinalDecision[0]) {
+                        utterances.get(utterances.size() - 1).hintAtMs().add(h.atMs());
+                    } else {
+                        pendingHints.add(h.atMs());
+                    }
                 } else if (e instanceof PipelineEvent.Transcript t && t.event().isFinal()) {
-                    utterances.add(new Utterance(t.event(), List.copyOf(pending), List.copyOf(pendingHints)));
+                    utterances.add(new Utterance(t.event(), new ArrayList<>(pending), new ArrayList<>(pendingHints)));
+                    lastWasFinalDecision[0] = false;
                     pending.clear();
                     pendingHints.clear();
                 }

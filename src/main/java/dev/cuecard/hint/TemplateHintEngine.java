@@ -23,8 +23,14 @@ public final class TemplateHintEngine implements HintEngine {
 
     @Override
     public Optional<Hint> hintFor(Classification q) {
-        if (!q.isQuestion() || q.category() == Category.NONE || q.template().isEmpty()) {
+        if (!q.isQuestion() || q.category() == Category.NONE) {
             return Optional.empty();
+        }
+        if (q.template().isEmpty()) {
+            // a question of a known kind that no template covers: the general answer shape
+            Hint g = general(q.text());
+            return Optional.of(new Hint(q.text(), q.category(), null, HintSource.TEMPLATE, g.title(), g.gist(),
+                    g.structure(), g.keyPoints(), g.numbers(), g.pitfalls(), g.followUps()));
         }
         Template t = q.template().get();
         return Optional.of(Hint.fromCard(q.text(), q.category(), t.id(), HintSource.TEMPLATE, t.title(), t.card()));

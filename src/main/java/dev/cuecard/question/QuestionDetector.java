@@ -19,7 +19,7 @@ public final class QuestionDetector {
     static final int MIN_WORDS = 3;
 
     /** What the detector saw. */
-    public record Cues(boolean cue, boolean smallTalk, int words) {
+    public record Cues(boolean cue, boolean smallTalk, int words, List<String> opening) {
     }
 
     private final QuestionCues cues;
@@ -43,7 +43,8 @@ public final class QuestionDetector {
         boolean cue = cues.starters().stream().anyMatch(afterPreamble::startsWith)
                 || cues.anywhere().stream().anyMatch(padded::contains);
         boolean smallTalk = cues.smallTalk().stream().anyMatch(padded::contains);
-        return new Cues(cue, smallTalk, words.size());
+        List<String> opening = words.subList(start, Math.min(words.size(), start + 2));
+        return new Cues(cue, smallTalk, words.size(), List.copyOf(opening));
     }
 
     /** Decides from the cues and the best topic score. */

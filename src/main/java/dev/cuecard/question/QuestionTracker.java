@@ -17,8 +17,12 @@ public final class QuestionTracker {
     static final double EARLY_CONFIDENCE = 0.55;
     /** Confidence that decides on a single partial. */
     static final double SURE_CONFIDENCE = 0.85;
-    /** How much more confident a new template must be to replace a decided one. */
-    static final double REFINE_GAIN = 0.10;
+    /** Template similarity needed for an early card: the category alone ("how would you design") is not enough. */
+    static final double EARLY_TEMPLATE_SCORE = 0.45;
+    /** Similarity that decides on a single partial (with {@link #SURE_CONFIDENCE}). */
+    static final double SURE_TEMPLATE_SCORE = 0.70;
+    /** How much better a new template must match to replace a decided one. */
+    static final double REFINE_GAIN = 0.15;
 
     private final UtteranceClassifier classifier;
     private int nextId = 1;
@@ -53,8 +57,9 @@ public final class QuestionTracker {
         previousTemplate = c.templateId();
         if (decided == null) {
             int words = TextNormalizer.words(TextNormalizer.normalize(e.text())).size();
-            boolean confident = (stableCount >= 2 && c.confidence() >= EARLY_CONFIDENCE)
-                    || c.confidence() >= SURE_CONFIDENCE;
+            boolean confident = c.template().isPresent()
+                    && ((stableCount >= 2 && c.confidence() >= EARLY_CONFIDENCE && c.score() >= EARLY_TEMPLATE_SCORE)
+                    || (c.confidence() >= SURE_CONFIDENCE && c.score() >= SURE_TEMPLATE_SCORE));
             if (words >= MIN_EARLY_WORDS && confident) {
                 decided = new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), true, false);
                 return Optional.of(decided);
@@ -62,7 +67,8 @@ public final class QuestionTracker {
             return Optional.empty();
         }
         if (!refinedOnce && stableCount >= 2 && !Objects.equals(c.templateId(), decided.classification().templateId())
-                && c.confidence() >= decided.classification().confidence() + REFINE_GAIN) {
+                && c.confidence() >= EARLY_CONFIDENCE
+                && c.score() >= decided.classification().score() + REFINE_GAIN) {
             refinedOnce = true;
             decided = new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), true, true);
             return Optional.of(decided);

@@ -1,30 +1,68 @@
 package dev.cuecard.question;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Detector + topic classifier: the one call the pipeline, the CLI and practice make. Pure and
- * thread-safe after construction; a few milliseconds per utterance.
+ * Question detection + category + template: the one call the pipeline, the CLI and practice make.
+ * A logistic-regression category model (incl. NONE) decides whether and what kind of question it
+ * is; the nearest template phrasing within that category picks the card. Pure and thread-safe
+ * after construction.
  */
 public final class UtteranceClassifier {
-    /** Logistic calibration of confidence from the best score and the margin to the next category. */
-    static final double CAL_BIAS = -3.0;
-    static final double CAL_SCORE = 6.0;
-    static final double CAL_MARGIN = 5.0;
+    /** Below this template similarity the category is kept but no template card is claimed. */
+    static final double MIN_TEMPLATE_SCORE = 0.12;
+    /** Small-talk examples count this many times (chosen by cross-validation on the dev split). */
+    static final int NONE_WEIGHT = 5;
+    /**
+     * NONE wins when its probability reaches this share of the best topic's: a wrongly shown card
+     * distracts more than a missed one, which "ask now" recovers (chosen by cross-validation).
+     */
+    static final double NONE_THRESHOLD = 0.6;
 
     private final TopicClassifier topics;
     private final QuestionDetector detector;
     private final TemplateLibrary library;
+    private final CategoryModel model;
 
     public UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector) {
+        this(library, vocabulary, detector, ExampleSet.shipped());
+    }
+
+    UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
+                        List<ExampleSet.Labelled> examples) {
         this.library = library;
         this.topics = new TopicClassifier(library, vocabulary);
         this.detector = detector;
+        List<CategoryModel.Example> training = new ArrayList<>();
+        for (Template t : library.all()) {
+            for (String trigger : t.triggers()) {
+                training.add(new CategoryModel.Example(features(trigger), t.category()));
+            }
+            String keywords = t.title() + " " + String.join(" ", t.keywords());
+            training.add(new CategoryModel.Example(features(keywords), t.category()));
+        }
+        for (ExampleSet.Labelled e : examples) {
+            CategoryModel.Example ex = new CategoryModel.Example(features(e.text()), e.category());
+            // templates give every topic many phrasings but small talk has only these examples
+            int copies = e.category() == Category.NONE ? NONE_WEIGHT : 1;
+            for (int i = 0; i < copies; i++) {
+                training.add(ex);
+            }
+        }
+        this.model = CategoryModel.train(training);
     }
 
-    /** The shipped templates and vocabulary. */
+    /** A classifier trained on given examples instead of the shipped ones (cross-validation). */
+    public static UtteranceClassifier trainedOn(TemplateLibrary library, Map<String, Category> examples) {
+        List<ExampleSet.Labelled> list = new ArrayList<>();
+        examples.forEach((text, c) -> list.add(new ExampleSet.Labelled(c, text)));
+        return new UtteranceClassifier(library, AsrVocabulary.shipped(), new QuestionDetector(), list);
+    }
+
+    /** The shipped templates, vocabulary and examples. */
     public static UtteranceClassifier shipped() {
         return new UtteranceClassifier(TemplateLibrary.shipped(), AsrVocabulary.shipped(), new QuestionDetector());
     }
@@ -33,13 +71,19 @@ public final class UtteranceClassifier {
         return library;
     }
 
+    private Map<String, Double> features(String text) {
+        String normalized = TextNormalizer.normalize(text);
+        QuestionDetector.Cues cues = detector.cues(normalized);
+        return UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening());
+    }
+
     public Classification classify(String text) {
         return classify(text, false);
     }
 
     /**
-     * For a text the user says is a question ("ask now", the hint command): skips the detector and
-     * returns the best template however weak, with its honest confidence.
+     * For a text the user says is a question ("ask now", the hint command): the best topic
+     * category even where NONE would win, with its honest (possibly low) confidence.
      */
     public Classification classifyAsQuestion(String text) {
         return classify(text, true);
@@ -47,23 +91,34 @@ public final class UtteranceClassifier {
 
     private Classification classify(String text, boolean forced) {
         String normalized = TextNormalizer.normalize(text);
-        List<TopicMatch> ranked = topics.rank(normalized);
-        double best = ranked.isEmpty() ? 0 : ranked.get(0).score();
         QuestionDetector.Cues cues = detector.cues(normalized);
-        if (ranked.isEmpty() || (!forced && !detector.isQuestion(cues, best))) {
-            double notQuestion = cues.smallTalk() || !cues.cue() ? 0.9 : 0.6;
-            return new Classification(text, false, Category.NONE, java.util.Optional.empty(),
-                    Math.max(0.5, notQuestion - best / 2), best);
+        double[] p = model.probabilities(
+                UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening()));
+        Category best = Category.NONE;
+        double bestP = -1;
+        for (Category c : Category.values()) {
+            if ((forced && c == Category.NONE)) {
+                continue;
+            }
+            if (p[c.ordinal()] > bestP) {
+                bestP = p[c.ordinal()];
+                best = c;
+            }
         }
-        Map<Category, Double> byCategory = new EnumMap<>(Category.class);
-        for (TopicMatch m : ranked) {
-            byCategory.merge(m.template().category(), m.score(), Math::max);
+        if (!forced && p[Category.NONE.ordinal()] >= NONE_THRESHOLD * bestP) {
+            best = Category.NONE;
+            bestP = p[Category.NONE.ordinal()];
         }
-        Template top = ranked.get(0).template();
-        double second = byCategory.entrySet().stream().filter(e -> e.getKey() != top.category())
-                .mapToDouble(Map.Entry::getValue).max().orElse(0);
-        double margin = best - second;
-        double confidence = 1 / (1 + Math.exp(-(CAL_BIAS + CAL_SCORE * best + CAL_MARGIN * margin)));
-        return new Classification(text, true, top.category(), java.util.Optional.of(top), confidence, best);
+        boolean tooShort = cues.words() < QuestionDetector.MIN_WORDS;
+        if (best == Category.NONE || (tooShort && !forced)) {
+            return new Classification(text, false, Category.NONE, Optional.empty(),
+                    best == Category.NONE ? bestP : 1 - bestP, 0);
+        }
+        final Category category = best;
+        Optional<TopicMatch> match = topics.rank(normalized).stream()
+                .filter(m -> m.template().category() == category).findFirst();
+        double score = match.map(TopicMatch::score).orElse(0.0);
+        Optional<Template> template = match.filter(m -> m.score() >= MIN_TEMPLATE_SCORE).map(TopicMatch::template);
+        return new Classification(text, true, category, template, bestP, score);
     }
 }

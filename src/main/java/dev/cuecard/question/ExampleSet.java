@@ -1,0 +1,43 @@
+package dev.cuecard.question;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The shipped labelled utterances ({@code question/examples.tsv}) the category model learns from. */
+final class ExampleSet {
+    /** One labelled utterance. */
+    record Labelled(Category category, String text) {
+    }
+
+    private ExampleSet() {
+    }
+
+    static List<Labelled> shipped() {
+        try (InputStream in = ExampleSet.class.getResourceAsStream("/dev/cuecard/question/examples.tsv")) {
+            if (in == null) {
+                return List.of();
+            }
+            List<Labelled> list = new ArrayList<>();
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                Optional<Category> c = f.length >= 3 ? Category.fromId(f[0]) : Optional.empty();
+                c.ifPresent(cat -> list.add(new Labelled(cat, f[2])));
+            }
+            return list;
+        } catch (IOException e) {
+            throw new UncheckedIOException("shipped examples are unreadable", e);
+        }
+    }
+}
