@@ -12,13 +12,19 @@ import java.util.Optional;
  * @param modelDir   a Vosk model folder to use instead of the bundled English one
  * @param themDevice capture device name (or part of it) for the interviewer's audio
  * @param meDevice   capture device name (or part of it) for the candidate's microphone
+ * @param llm        the optional LLM endpoint for drafted hints
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(String modelDir, String themDevice, String meDevice) {
+public record Settings(String modelDir, String themDevice, String meDevice, LlmSettings llm) {
 
     public static Settings defaults() {
-        return new Settings(null, null, null);
+        return new Settings(null, null, null, null);
+    }
+
+    /** The LLM section, empty fields when the file has none. */
+    public LlmSettings llmSettings() {
+        return llm == null ? LlmSettings.none() : llm;
     }
 
     public Optional<Path> modelPath() {
