@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
+import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
@@ -65,6 +66,13 @@ public final class WavFileSource implements AudioSource {
             }
             InputStream raw = new BufferedInputStream(Files.newInputStream(file));
             AudioInputStream stream = AudioSystem.getAudioInputStream(raw);
+            AudioFormat.Encoding enc = stream.getFormat().getEncoding();
+            if (enc == AudioFormat.Encoding.ULAW || enc == AudioFormat.Encoding.ALAW) {
+                // telephone-style companding: the JDK's own codec expands it to 16-bit PCM
+                AudioFormat f = stream.getFormat();
+                stream = AudioSystem.getAudioInputStream(new AudioFormat(f.getSampleRate(), 16, f.getChannels(),
+                        true, false), stream);
+            }
             if (stream.getFrameLength() == 0) {
                 stream.close();
                 throw new AudioSourceException(file + " contains no audio samples");

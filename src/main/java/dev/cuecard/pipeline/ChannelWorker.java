@@ -29,6 +29,7 @@ final class ChannelWorker {
     private final Thread captureThread;
     private final Thread recognizeThread;
     private volatile boolean stopping;
+    private volatile boolean paused;
     private volatile long fedMs;
 
     ChannelWorker(ChannelInput input, SpeechRecognizer recognizer, PipelineListener listener, ThreadFactory threads) {
@@ -62,6 +63,9 @@ final class ChannelWorker {
             AudioChunk chunk;
             while (!stopping && (chunk = input.source().read()) != null) {
                 lastEndMs = chunk.endMs();
+                if (paused) {
+                    continue; // keep draining the device so it does not overflow, but hear nothing
+                }
                 listener.onEvent(new PipelineEvent.Level(LevelMeter.measure(channel(), chunk)));
                 if (input.source().isLive()) {
                     if (!queue.offer(chunk)) {
@@ -122,6 +126,10 @@ final class ChannelWorker {
             listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.ENDED,
                     input.source().describe(), fedMs));
         }
+    }
+
+    void setPaused(boolean paused) {
+        this.paused = paused;
     }
 
     /** Asks the source to stop; the recognizer flushes the last words and ends. */

@@ -106,6 +106,11 @@ public final class Pipeline implements AutoCloseable {
         workers.forEach(ChannelWorker::start);
     }
 
+    /** Paused: audio is still read from the devices but not recognised, so nothing is heard or stored. */
+    public void setPaused(boolean paused) {
+        workers.forEach(w -> w.setPaused(paused));
+    }
+
     /** Waits until every channel has ended (file sources end by themselves) and hint drafts have settled. */
     public void awaitEnd() throws InterruptedException {
         joinWorkers();

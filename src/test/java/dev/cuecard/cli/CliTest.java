@@ -33,10 +33,85 @@ class CliTest {
     }
 
     static Run run(String... args) {
+        return runWithInput("", args);
+    }
+
+    static Run runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8))).execute(args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static List<String> fields(JsonNode n) {
+        List<String> f = new ArrayList<>();
+        n.fieldNames().forEachRemaining(f::add);
+        return f;
+    }
+
+    @Test
+    void classifyJsonFollowsTheContractForArgumentsAndStdin() throws Exception {
+        Run args = run("classify", "--json", "how would you design a url shortener", "can you hear me okay");
+        assertThat(args.exit()).isZero();
+        List<JsonNode> lines = args.jsonLines();
+        assertThat(lines).hasSize(2);
+        assertThat(fields(lines.get(0))).containsExactly("text", "isQuestion", "category", "template", "confidence");
+        assertThat(lines.get(0).get("isQuestion").asBoolean()).isTrue();
+        assertThat(lines.get(0).get("category").asText()).isEqualTo("system_design");
+        assertThat(lines.get(0).get("template").asText()).isEqualTo("url-shortener");
+        assertThat(lines.get(1).get("category").asText()).isEqualTo("none");
+        assertThat(lines.get(1).get("template").isNull()).isTrue();
+
+        Run stdin = runWithInput("what is the difference between a mutex and a semaphore\n\nthanks that makes sense\n",
+                "classify", "--json");
+        List<JsonNode> fromStdin = stdin.jsonLines();
+        assertThat(fromStdin).hasSize(2);
+        assertThat(fromStdin.get(0).get("category").asText()).isEqualTo("concurrency");
+        assertThat(fromStdin.get(1).get("isQuestion").asBoolean()).isFalse();
+    }
+
+    @Test
+    void hintJsonHasTheStructuredShape() throws Exception {
+        Run r = run("hint", "--json", "--offline", "how would you design a rate limiter");
+        assertThat(r.exit()).isZero();
+        JsonNode h = r.jsonLines().get(0);
+        assertThat(fields(h)).containsExactly("question", "category", "template", "source", "title", "gist",
+                "keyPoints", "structure", "numbers", "pitfalls", "followUps");
+        assertThat(h.get("source").asText()).isEqualTo("template");
+        assertThat(h.get("template").asText()).isEqualTo("rate-limiter");
+        assertThat(h.get("keyPoints").size()).isGreaterThan(2);
+        assertThat(h.get("followUps").size()).isGreaterThan(1);
+    }
+
+    @Test
+    void hintReadsOneQuestionPerLineAndNeverFailsOnAnUnknownTopic() throws Exception {
+        Run r = runWithInput("explain the cap theorem\nwhat is your favourite colour of a sunset\n", "hint", "--json");
+        assertThat(r.exit()).isZero();
+        List<JsonNode> hints = r.jsonLines();
+        assertThat(hints).hasSize(2);
+        assertThat(hints.get(0).get("category").asText()).isEqualTo("distributed_systems");
+        assertThat(hints.get(1).get("gist").asText()).isNotBlank();
+    }
+
+    @Test
+    void replayEmitsAQuestionAndItsHintForASpokenQuestionButNotForSmallTalk() throws Exception {
+        Run q = run("replay", "--json", "--speed", "max", SpeechFixtures.wav("latency-rms").toString());
+        assertThat(q.exit()).as(q.err()).isZero();
+        List<JsonNode> events = q.jsonLines();
+        List<JsonNode> questions = events.stream().filter(e -> e.get("type").asText().equals("question")).toList();
+        List<JsonNode> hints = events.stream().filter(e -> e.get("type").asText().equals("hint")).toList();
+        assertThat(questions).isNotEmpty();
+        assertThat(questions.get(0).get("category").asText()).isEqualTo("reliability_ops");
+        assertThat(hints).isNotEmpty();
+        assertThat(hints.get(0).get("questionId").asInt()).isEqualTo(questions.get(0).get("id").asInt());
+        assertThat(hints.get(0).get("source").asText()).isEqualTo("template");
+        // the hint is never emitted twice for the same decision
+        assertThat(hints).hasSameSizeAs(questions);
+
+        Run small = run("replay", "--json", "--speed", "max", SpeechFixtures.wav("hear-me-slt").toString());
+        assertThat(small.jsonLines()).noneMatch(e -> e.get("type").asText().equals("question")
+                || e.get("type").asText().equals("hint"));
     }
 
     private static void assertOneLineError(Run r, String... fragments) {

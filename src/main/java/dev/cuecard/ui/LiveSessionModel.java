@@ -1,0 +1,223 @@
+package dev.cuecard.ui;
+
+import dev.cuecard.asr.TranscriptEvent;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.hint.Hint;
+import dev.cuecard.hint.HintEngine;
+import dev.cuecard.pipeline.PipelineEvent;
+import dev.cuecard.question.Classification;
+import dev.cuecard.question.DetectedQuestion;
+import dev.cuecard.question.UtteranceClassifier;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The view model of a live session: read by the overlay and the main window, written only on the
+ * FX thread (by {@link FxBridge} and by commands). No nodes in here.
+ */
+public final class LiveSessionModel {
+    /** Transcript lines kept on screen; older ones stay in the session store. */
+    static final int MAX_TRANSCRIPT_LINES = 500;
+
+    private final UtteranceClassifier classifier;
+    private final HintEngine templates;
+    private final ObservableList<TranscriptLine> transcript = FXCollections.observableArrayList();
+    private final StringProperty themPartial = new SimpleStringProperty("");
+    private final StringProperty mePartial = new SimpleStringProperty("");
+    private final DoubleProperty themLevel = new SimpleDoubleProperty();
+    private final DoubleProperty meLevel = new SimpleDoubleProperty();
+    private final ObservableList<QuestionCard> questions = FXCollections.observableArrayList();
+    private final ObjectProperty<QuestionCard> shown = new SimpleObjectProperty<>();
+    private final ObjectProperty<DetailLevel> level = new SimpleObjectProperty<>(DetailLevel.OUTLINE);
+    private final BooleanProperty listening = new SimpleBooleanProperty();
+    private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final BooleanProperty overlayVisible = new SimpleBooleanProperty(true);
+    private final BooleanProperty sendingToLlm = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("Ready");
+    private int manualIds = 10_000;
+
+    public LiveSessionModel(UtteranceClassifier classifier, HintEngine templates) {
+        this.classifier = classifier;
+        this.templates = templates;
+    }
+
+    /** Applies one pipeline event; FX thread. */
+    public void apply(PipelineEvent event) {
+        if (event instanceof PipelineEvent.Transcript t) {
+            onTranscript(t.event());
+        } else if (event instanceof PipelineEvent.Level l) {
+            (l.channel() == Channel.THEM ? themLevel : meLevel).set(l.level().rms());
+        } else if (event instanceof PipelineEvent.Question q) {
+            onQuestion(q.question());
+        } else if (event instanceof PipelineEvent.HintReady h) {
+            onHint(h.questionId(), h.hint(), h.atMs());
+        } else if (event instanceof PipelineEvent.ChannelStatus s) {
+            switch (s.state()) {
+                case FAILED -> status.set(s.channel().id() + ": " + s.message());
+                case STARTED -> status.set("Listening");
+                default -> {
+                    // ENDED and OVERRUN do not change what the user needs to see
+                }
+            }
+        }
+    }
+
+    private void onTranscript(TranscriptEvent e) {
+        StringProperty partial = e.channel() == Channel.THEM ? themPartial : mePartial;
+        if (e.isFinal()) {
+            partial.set("");
+            transcript.add(new TranscriptLine(e.channel(), e.text(), e.startMs()));
+            if (transcript.size() > MAX_TRANSCRIPT_LINES) {
+                transcript.remove(0, transcript.size() - MAX_TRANSCRIPT_LINES);
+            }
+        } else {
+            partial.set(e.text());
+        }
+    }
+
+    private void onQuestion(DetectedQuestion q) {
+        Optional<QuestionCard> existing = find(q.id());
+        if (existing.isPresent()) {
+            existing.get().classificationProperty().set(q.classification());
+            return;
+        }
+        QuestionCard card = new QuestionCard(q.id(), q.classification());
+        long lead = q.speechEndMs() - q.atMs();
+        card.latencyProperty().set(q.early() ? "card while the question was still being asked"
+                : String.format(Locale.ROOT, "card %d ms after the question", Math.max(0, -lead)));
+        questions.add(card);
+        shown.set(card);
+    }
+
+    private void onHint(int questionId, Hint hint, long atMs) {
+        find(questionId).ifPresent(card -> {
+            card.hintProperty().set(hint);
+            if (shown.get() == null || shown.get().id() == questionId) {
+                shown.set(card);
+            }
+        });
+    }
+
+    private Optional<QuestionCard> find(int id) {
+        return questions.stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    /**
+     * "Ask now": a card for the interviewer's last words even if the detector stayed silent —
+     * the current partial if one is open, else the last final line of the interviewer.
+     */
+    public void askNow() {
+        String text = themPartial.get();
+        if (text == null || text.isBlank()) {
+            text = transcript.stream().filter(l -> l.channel() == Channel.THEM).reduce((a, b) -> b)
+                    .map(TranscriptLine::text).orElse("");
+        }
+        if (text.isBlank()) {
+            status.set("Nothing heard yet to hint on");
+            return;
+        }
+        Classification c = classifier.classifyAsQuestion(text);
+        QuestionCard card = new QuestionCard(++manualIds, c);
+        card.latencyProperty().set("asked on demand");
+        Hint hint = templates.hintFor(c).orElse(dev.cuecard.hint.TemplateHintEngine.general(text));
+        card.hintProperty().set(hint);
+        questions.add(card);
+        shown.set(card);
+        overlayVisible.set(true);
+    }
+
+    public void showQuestion(QuestionCard card) {
+        shown.set(card);
+        overlayVisible.set(true);
+    }
+
+    public void nextHint() {
+        step(1);
+    }
+
+    public void previousHint() {
+        step(-1);
+    }
+
+    private void step(int delta) {
+        if (questions.isEmpty()) {
+            return;
+        }
+        int i = shown.get() == null ? questions.size() - 1 : questions.indexOf(shown.get());
+        shown.set(questions.get(Math.max(0, Math.min(questions.size() - 1, i + delta))));
+    }
+
+    public void moreDetail() {
+        level.set(level.get().more());
+    }
+
+    public void lessDetail() {
+        level.set(level.get().less());
+    }
+
+    public void toggleOverlay() {
+        overlayVisible.set(!overlayVisible.get());
+    }
+
+    public ObservableList<TranscriptLine> transcript() {
+        return transcript;
+    }
+
+    public StringProperty themPartialProperty() {
+        return themPartial;
+    }
+
+    public StringProperty mePartialProperty() {
+        return mePartial;
+    }
+
+    public DoubleProperty themLevelProperty() {
+        return themLevel;
+    }
+
+    public DoubleProperty meLevelProperty() {
+        return meLevel;
+    }
+
+    public ObservableList<QuestionCard> questions() {
+        return questions;
+    }
+
+    public ObjectProperty<QuestionCard> shownProperty() {
+        return shown;
+    }
+
+    public ObjectProperty<DetailLevel> levelProperty() {
+        return level;
+    }
+
+    public BooleanProperty listeningProperty() {
+        return listening;
+    }
+
+    public BooleanProperty pausedProperty() {
+        return paused;
+    }
+
+    public BooleanProperty overlayVisibleProperty() {
+        return overlayVisible;
+    }
+
+    public BooleanProperty sendingToLlmProperty() {
+        return sendingToLlm;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.cuecard.ui;
+
+import dev.cuecard.asr.ModelException;
+import dev.cuecard.asr.SpeechModel;
+import dev.cuecard.audio.AudioSourceException;
+import dev.cuecard.audio.CaptureDevice;
+import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.MicrophoneSource;
+import dev.cuecard.audio.WavFileSource;
+import dev.cuecard.hint.TemplateHintEngine;
+import dev.cuecard.pipeline.ChannelInput;
+import dev.cuecard.pipeline.NamedThreadFactory;
+import dev.cuecard.pipeline.Pipeline;
+import dev.cuecard.pipeline.PipelineListener;
+import dev.cuecard.pipeline.QuestionStage;
+import dev.cuecard.question.UtteranceClassifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops the pipeline for the desktop app, off the FX thread (loading the model and
+ * opening devices take time). Reports through the bridge only.
+ */
+public final class SessionRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
+
+    private final Optional<Path> modelDir;
+    private final UtteranceClassifier classifier;
+    private final FxBridge bridge;
+    private final Consumer<String> status;
+    private final List<PipelineListener> extraListeners = new CopyOnWriteArrayList<>();
+    private final NamedThreadFactory threads = new NamedThreadFactory("session");
+    private SpeechModel model;
+    private volatile Pipeline pipeline;
+    private volatile Thread worker;
+
+    /**
+     * @param status posts a one-line message for the user (already on the FX thread when called)
+     */
+    public SessionRunner(Optional<Path> modelDir, UtteranceClassifier classifier, FxBridge bridge,
+                         Consumer<String> status) {
+        this.modelDir = modelDir;
+        this.classifier = classifier;
+        this.bridge = bridge;
+        this.status = status;
+    }
+
+    /** Another listener for every session (e.g. the session store). */
+    public void addListener(PipelineListener l) {
+        extraListeners.add(l);
+    }
+
+    /** A live session on capture devices; either may be absent. */
+    public void startLive(Optional<String> themDevice, Optional<String> meDevice, Runnable onEnd) {
+        start(() -> {
+            List<ChannelInput> inputs = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            themDevice.ifPresent(name -> open(Channel.THEM, name, problems).ifPresent(inputs::add));
+            Optional<String> me = meDevice.or(() -> CaptureDevices.list().stream()
+                    .filter(d -> !d.looksLikeLoopback()).map(CaptureDevice::name).findFirst());
+            me.ifPresent(name -> open(Channel.ME, name, problems).ifPresent(inputs::add));
+            if (inputs.isEmpty()) {
+                problems.add(0, "No capture device could be opened — connect a microphone or try the demo");
+            }
+            if (!problems.isEmpty()) {
+                post(String.join("; ", problems));
+            }
+            return inputs;
+        }, onEnd);
+    }
+
+    /** A replay of recordings through the same pipeline (the demo). */
+    public void startReplay(Path them, Optional<Path> me, double speed, Runnable onEnd) {
+        start(() -> {
+            List<ChannelInput> inputs = new ArrayList<>();
+            inputs.add(new ChannelInput(Channel.THEM, new WavFileSource(them, speed)));
+            if (me.isPresent()) {
+                inputs.add(new ChannelInput(Channel.ME, new WavFileSource(me.get(), speed)));
+            }
+            return inputs;
+        }, onEnd);
+    }
+
+    /** Opens the sources for a session; may report problems and return fewer channels. */
+    @FunctionalInterface
+    private interface Inputs {
+        List<ChannelInput> open() throws AudioSourceException;
+    }
+
+    private synchronized void start(Inputs inputs, Runnable onEnd) {
+        if (worker != null && worker.isAlive()) {
+            post("A session is already running");
+            return;
+        }
+        worker = threads.newThread(() -> run(inputs, onEnd));
+        worker.start();
+    }
+
+    private void run(Inputs inputs, Runnable onEnd) {
+        try {
+            if (model == null) {
+                post("Loading the speech model…");
+                model = SpeechModel.locateAndLoad(modelDir);
+            }
+            List<ChannelInput> opened = inputs.open();
+            if (opened.isEmpty()) {
+                return;
+            }
+            Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model), threads)
+                    .withQuestions(new QuestionStage(classifier, new TemplateHintEngine()));
+            p.addListener(bridge);
+            extraListeners.forEach(p::addListener);
+            for (ChannelInput in : opened) {
+                p.addChannel(in);
+            }
+            pipeline = p;
+            p.start();
+            p.awaitEnd();
+            post("Session ended");
+        } catch (ModelException | AudioSourceException e) {
+            post(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("session failed", e);
+            post("The session stopped unexpectedly: " + e.getMessage());
+        } finally {
+            pipeline = null;
+            bridge.post(onEnd);
+        }
+    }
+
+    private Optional<ChannelInput> open(Channel channel, String name, List<String> problems) {
+        Optional<CaptureDevice> device = CaptureDevices.find(name);
+        if (device.isEmpty()) {
+            problems.add(channel.id() + " device '" + name + "' not found");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ChannelInput(channel, new MicrophoneSource(device.get())));
+        } catch (AudioSourceException e) {
+            problems.add(channel.id() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void post(String message) {
+        bridge.post(() -> status.accept(message));
+    }
+
+    public void setPaused(boolean paused) {
+        Pipeline p = pipeline;
+        if (p != null) {
+            p.setPaused(paused);
+        }
+    }
+
+    public boolean isRunning() {
+        Thread w = worker;
+        return w != null && w.isAlive();
+    }
+
+    /** Stops capture; recognizers flush; returns once the session thread ended. */
+    public void stop() {
+        Pipeline p = pipeline;
+        if (p != null) {
+            p.close();
+        }
+        Thread w = worker;
+        if (w != null) {
+            try {
+                w.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (model != null) {
+            model.close();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cuecard.question;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.asr.TranscriptEvent;
+import dev.cuecard.asr.TranscriptKind;
+import dev.cuecard.audio.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The early-decision rules, fed with recogniser-like partials (the real classifier and templates). */
+class QuestionTrackerTest {
+    static UtteranceClassifier classifier;
+
+    @BeforeAll
+    static void load() {
+        classifier = UtteranceClassifier.shipped();
+    }
+
+    private static TranscriptEvent partial(String text, long at) {
+        return new TranscriptEvent(Channel.THEM, TranscriptKind.PARTIAL, text, 0, at - 100, at, List.of());
+    }
+
+    private static TranscriptEvent fin(String text, long at) {
+        return new TranscriptEvent(Channel.THEM, TranscriptKind.FINAL, text, 0, at - 300, at, List.of());
+    }
+
+    private static List<DetectedQuestion> feed(QuestionTracker t, TranscriptEvent... events) {
+        List<DetectedQuestion> out = new ArrayList<>();
+        for (TranscriptEvent e : events) {
+            t.onTranscript(e).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    @Test
+    void decidesOnceWhileTheQuestionIsStillBeingSpoken() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        List<DetectedQuestion> out = feed(t,
+                partial("how would", 600),
+                partial("how would you design", 900),
+                partial("how would you design a rate limiter", 1300),
+                partial("how would you design a rate limiter for a", 1600),
+                partial("how would you design a rate limiter for a public api", 2000),
+                fin("how would you design a rate limiter for a public api", 2900));
+        assertThat(out).hasSize(1);
+        DetectedQuestion q = out.get(0);
+        assertThat(q.early()).isTrue();
+        assertThat(q.atMs()).isLessThan(2900);
+        assertThat(q.classification().templateId()).isEqualTo("rate-limiter");
+        assertThat(q.id()).isEqualTo(1);
+    }
+
+    @Test
+    void smallTalkNeverDecides() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        assertThat(feed(t,
+                partial("can you", 400),
+                partial("can you hear me", 800),
+                partial("can you hear me okay let me", 1300),
+                partial("can you hear me okay let me share my screen", 1900),
+                fin("can you hear me okay let me share my screen", 2600))).isEmpty();
+    }
+
+    @Test
+    void aFinalThatDisagreesRefinesTheSameQuestionInsteadOfAddingOne() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        Optional<DetectedQuestion> first = Optional.empty();
+        for (TranscriptEvent e : List.of(partial("what is the difference between put and patch", 900),
+                partial("what is the difference between put and patch", 1000),
+                partial("what is the difference between put and patch in rest", 1200))) {
+            Optional<DetectedQuestion> d = t.onTranscript(e);
+            if (first.isEmpty()) {
+                first = d;
+            }
+        }
+        assertThat(first).isPresent();
+        int firstId = first.get().id();
+        Optional<DetectedQuestion> refined = t.onTranscript(
+                fin("how would you design a rate limiter for a public api", 3000));
+        assertThat(refined).isPresent();
+        assertThat(refined.get().refined()).isTrue();
+        assertThat(refined.get().id()).isEqualTo(firstId);
+        // the next question gets the next id
+        List<DetectedQuestion> next = feed(t, fin("tell me about a time you had a conflict with a teammate", 9000));
+        assertThat(next).singleElement().satisfies(q -> {
+            assertThat(q.id()).isEqualTo(firstId + 1);
+            assertThat(q.early()).isFalse();
+            assertThat(q.classification().category()).isEqualTo(Category.BEHAVIORAL);
+        });
+    }
+}
