@@ -115,7 +115,7 @@ class CliLlmTest {
     @Test
     void replayStreamsHintUpdatesAfterTheTemplateHint() throws Exception {
         server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(REPLY, 6, Duration.ofMillis(50), Duration.ofMillis(5)));
-        Run r = run(env(true), "replay", "--json", "--speed", "max", SpeechFixtures.wav("cache-slt").toString());
+        Run r = run(env(true), "replay", "--json", "--speed", "max", SpeechFixtures.wav("design-slt").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<JsonNode> events = r.jsonLines();
         assertThat(events).allMatch(e -> e.has("type") && e.has("atMs"));
@@ -132,7 +132,7 @@ class CliLlmTest {
         assertThat(done.get("questionId").asInt()).isEqualTo(events.get(hint).get("questionId").asInt());
         assertThat(done.get("usage").get("inputTokens").asInt()).isEqualTo(321);
         assertThat(events.get(sent).get("offMachine").asBoolean()).isFalse();
-        assertThat(server.received().get(0).message("user")).contains("database");
+        assertThat(server.received().get(0).message("user")).contains("notifications to millions");
         long last = -1;
         for (JsonNode e : events) {
             if (e.path("channel").asText().equals("them")) {
