@@ -79,6 +79,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile Reply last;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Received> arrivals = new LinkedBlockingQueue<>();
+    private final List<long[]> tokenTimes = new CopyOnWriteArrayList<>();
 
     public FakeOpenAiServer(Reply... replies) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -100,6 +101,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     public List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** Per streamed reply: {System.nanoTime() when the first token was written, when the last one was}. */
+    public List<long[]> tokenTimes() {
+        return List.copyOf(tokenTimes);
     }
 
     /** Waits for the next request to arrive (for ordering steps in a test). */
@@ -156,12 +162,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
         OutputStream out = ex.getResponseBody();
         event(out, delta(JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
         Thread.sleep(s.firstToken().toMillis());
+        long[] times = new long[2];
         for (int i = 0; i < s.chunks().size(); i++) {
             if (i > 0 && !s.between().isZero()) {
                 Thread.sleep(s.between().toMillis());
             }
             event(out, delta(JSON.createObjectNode().put("content", s.chunks().get(i)), null));
+            times[i == 0 ? 0 : 1] = System.nanoTime();
         }
+        tokenTimes.add(times);
         event(out, delta(JSON.createObjectNode(), "stop"));
         ObjectNode usage = JSON.createObjectNode();
         usage.put("id", "chatcmpl-fake").put("object", "chat.completion.chunk").put("created", 1).put("model", "fake");
