@@ -17,6 +17,7 @@ public final class Cli implements Runnable {
     CommandSpec spec;
 
     private java.io.InputStream in = System.in;
+    private java.util.Map<String, String> env = System.getenv();
 
     /** Version line for {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -46,6 +47,11 @@ public final class Cli implements Runnable {
         return in;
     }
 
+    /** The environment (CUECARD_HOME, the LLM variables); replaceable so tests need not fork a process. */
+    java.util.Map<String, String> env() {
+        return env;
+    }
+
     void warn(String message) {
         err().println("cuecard: warning: " + message);
         err().flush();
@@ -58,8 +64,15 @@ public final class Cli implements Runnable {
 
     /** As {@link #commandLine(PrintWriter, PrintWriter)} with a given standard input. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.io.InputStream in) {
+        return commandLine(out, err, in, System.getenv());
+    }
+
+    /** As above with a given environment. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.io.InputStream in,
+                                          java.util.Map<String, String> env) {
         Cli cli = new Cli();
         cli.in = in;
+        cli.env = env;
         CommandLine cl = new CommandLine(cli);
         cl.setOut(out);
         cl.setErr(err);

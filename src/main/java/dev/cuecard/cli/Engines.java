@@ -1,11 +1,17 @@
 package dev.cuecard.cli;
 
 import dev.cuecard.config.AppPaths;
+import dev.cuecard.config.SettingsStore;
+import dev.cuecard.config.UserContext;
+import dev.cuecard.hint.llm.LlmConfig;
+import dev.cuecard.hint.llm.LlmHintEngine;
+import dev.cuecard.pipeline.NamedThreadFactory;
 import dev.cuecard.question.AsrVocabulary;
 import dev.cuecard.question.QuestionDetector;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.question.UtteranceClassifier;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 /** Builds the engines commands share, reporting template problems as warnings. */
 final class Engines {
@@ -13,8 +19,30 @@ final class Engines {
     }
 
     static UtteranceClassifier classifier(Cli cli) {
-        TemplateLibrary library = TemplateLibrary.load(Optional.of(AppPaths.fromEnvironment().templatesDir()));
+        TemplateLibrary library = TemplateLibrary.load(Optional.of(AppPaths.from(cli.env()).templatesDir()));
         library.problems().forEach(p -> cli.warn("template skipped: " + p));
         return new UtteranceClassifier(library, AsrVocabulary.shipped(), new QuestionDetector());
+    }
+
+    /**
+     * The LLM drafter when an endpoint is configured (settings file or environment) and not
+     * {@code offline}; otherwise empty, and nothing touches the network.
+     */
+    static Optional<LlmHintEngine> llm(Cli cli, boolean offline) {
+        if (offline) {
+            return Optional.empty();
+        }
+        AppPaths paths = AppPaths.from(cli.env());
+        SettingsStore.Loaded loaded = SettingsStore.load(paths);
+        loaded.problem().ifPresent(cli::warn);
+        Optional<LlmConfig> config;
+        try {
+            config = LlmConfig.resolve(loaded.settings().llmSettings(), cli.env());
+        } catch (LlmConfig.InvalidConfigException e) {
+            cli.warn(e.getMessage() + "; template hints only");
+            return Optional.empty();
+        }
+        return config.map(c -> new LlmHintEngine(c, UserContext.load(paths),
+                Executors.newCachedThreadPool(new NamedThreadFactory("llm-http"))));
     }
 }

@@ -60,6 +60,41 @@ final class EventJson {
             HintJson.fillHint(n, h.hint());
             return Optional.of(write(n));
         }
+        if (event instanceof PipelineEvent.HintUpdate u) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "hint_update");
+            n.put("atMs", u.atMs());
+            n.put("channel", u.channel().id());
+            n.put("questionId", u.questionId());
+            n.put("complete", u.complete());
+            HintJson.fillHint(n, u.hint());
+            u.usage().ifPresent(t -> {
+                ObjectNode usage = n.putObject("usage");
+                usage.put("inputTokens", t.inputTokens());
+                usage.put("outputTokens", t.outputTokens());
+            });
+            return Optional.of(write(n));
+        }
+        if (event instanceof PipelineEvent.TextSent t) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "sent");
+            n.put("atMs", t.atMs());
+            n.put("channel", t.channel().id());
+            n.put("questionId", t.questionId());
+            n.put("destination", t.destination());
+            n.put("offMachine", t.offMachine());
+            return Optional.of(write(n));
+        }
+        if (event instanceof PipelineEvent.LlmStatus s) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "llm_status");
+            n.put("atMs", s.atMs());
+            n.put("channel", s.channel().id());
+            n.put("questionId", s.questionId());
+            n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("message", s.message());
+            return Optional.of(write(n));
+        }
         if (event instanceof PipelineEvent.ChannelStatus s
                 && s.state() != PipelineEvent.ChannelStatus.State.STARTED
                 && s.state() != PipelineEvent.ChannelStatus.State.ENDED) {

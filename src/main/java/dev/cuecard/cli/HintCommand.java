@@ -1,7 +1,12 @@
 package dev.cuecard.cli;
 
+import dev.cuecard.hint.DraftCancellation;
+import dev.cuecard.hint.DraftListener;
+import dev.cuecard.hint.DraftOutcome;
+import dev.cuecard.hint.DraftRequest;
 import dev.cuecard.hint.Hint;
 import dev.cuecard.hint.TemplateHintEngine;
+import dev.cuecard.hint.llm.LlmHintEngine;
 import dev.cuecard.question.Classification;
 import dev.cuecard.question.UtteranceClassifier;
 import java.io.BufferedReader;
@@ -33,37 +38,46 @@ final class HintCommand implements Callable<Integer> {
     public Integer call() {
         UtteranceClassifier classifier = Engines.classifier(cli);
         TemplateHintEngine engine = new TemplateHintEngine();
+        Optional<LlmHintEngine> llm = Engines.llm(cli, offline);
         PrintWriter out = cli.out();
         if (words != null && !words.isEmpty()) {
-            print(out, classifier, engine, String.join(" ", words));
+            print(out, classifier, engine, llm, String.join(" ", words));
             return 0;
         }
         BufferedReader r = TextInput.reader(cli.in());
         String line;
         while ((line = TextInput.readLine(r)) != null) {
             if (!line.isBlank()) {
-                print(out, classifier, engine, line.strip());
+                print(out, classifier, engine, llm, line.strip());
             }
         }
         return 0;
     }
 
-    private void print(PrintWriter out, UtteranceClassifier classifier, TemplateHintEngine engine, String question) {
+    private void print(PrintWriter out, UtteranceClassifier classifier, TemplateHintEngine engine,
+                       Optional<LlmHintEngine> llm, String question) {
         // the user says it is a question: ask the topic classifier even if the detector would not
         Classification c = classifier.classifyAsQuestion(question);
-        Optional<Hint> hint = engine.hintFor(c);
-        if (hint.isEmpty()) {
+        Optional<Hint> matched = engine.hintFor(c);
+        if (matched.isEmpty()) {
             cli.warn("no template matches \"" + question + "\"");
-            if (json) {
-                out.println(EventJson.write(HintJson.hint(TemplateHintEngine.general(question))));
-            } else {
-                out.println(HintText.render(TemplateHintEngine.general(question), c));
-            }
-        } else if (json) {
-            out.println(EventJson.write(HintJson.hint(hint.get())));
-        } else {
-            out.println(HintText.render(hint.get(), c));
         }
+        Hint template = matched.orElseGet(() -> TemplateHintEngine.general(question));
+        Hint hint = llm.map(l -> drafted(l, c, template)).orElse(template);
+        out.println(json ? EventJson.write(HintJson.hint(hint)) : HintText.render(hint, c));
         out.flush();
+    }
+
+    /** The LLM's hint, or the template hint with the failure's status on stderr. */
+    private Hint drafted(LlmHintEngine llm, Classification c, Hint template) {
+        DraftOutcome outcome = llm.draft(new DraftRequest(c, template, List.of()), DraftListener.ignoring(),
+                new DraftCancellation());
+        if (outcome instanceof DraftOutcome.Drafted d) {
+            return d.hint();
+        }
+        if (outcome instanceof DraftOutcome.Failed f) {
+            cli.warn(f.status() + "; showing the template hint");
+        }
+        return template;
     }
 }

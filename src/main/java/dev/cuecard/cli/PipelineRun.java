@@ -49,6 +49,7 @@ final class PipelineRun {
             Thread.currentThread().interrupt();
             pipeline.close();
         } finally {
+            pipeline.close(); // ends the LLM drafting thread too
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

@@ -35,6 +35,9 @@ final class ReplayCommand implements Callable<Integer> {
             description = "1 = real time (default), max = as fast as recognition goes")
     String speed;
 
+    @Option(names = "--offline", description = "template hints only, never the network (the default until an LLM is configured)")
+    boolean offline;
+
     @Option(names = "--no-save", description = "do not store the session (sessions are stored once storage lands)")
     boolean noSave;
 
@@ -52,7 +55,8 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = cli.out();
         PipelineRun run = new PipelineRun();
         dev.cuecard.pipeline.QuestionStage questions = new dev.cuecard.pipeline.QuestionStage(
-                Engines.classifier(cli), new dev.cuecard.hint.TemplateHintEngine());
+                Engines.classifier(cli), new dev.cuecard.hint.TemplateHintEngine(),
+                Engines.llm(cli, offline).map(dev.cuecard.pipeline.HintDrafting::new).orElse(null));
         try (SpeechModel model = modelOption.load(cli)) {
             run.run(model, inputs, questions, event -> {
                 String line = json ? EventJson.event(event).orElse(null) : text(event);
@@ -76,6 +80,18 @@ final class ReplayCommand implements Callable<Integer> {
         if (event instanceof PipelineEvent.HintReady h) {
             return String.format(Locale.ROOT, "%-4s %7.1fs  >> %s [%s] %s", h.channel().id(), h.atMs() / 1000.0,
                     h.hint().title(), h.hint().category().id(), h.hint().gist());
+        }
+        if (event instanceof PipelineEvent.HintUpdate u && u.complete()) {
+            return String.format(Locale.ROOT, "%-4s %7.1fs  >> llm: %s — %s", u.channel().id(), u.atMs() / 1000.0,
+                    u.hint().title(), u.hint().gist());
+        }
+        if (event instanceof PipelineEvent.LlmStatus s && s.state() == PipelineEvent.LlmStatus.State.FAILED) {
+            return String.format(Locale.ROOT, "%-4s %7.1fs  (%s; template hint kept)", s.channel().id(),
+                    s.atMs() / 1000.0, s.message());
+        }
+        if (event instanceof PipelineEvent.TextSent t && t.offMachine()) {
+            return String.format(Locale.ROOT, "%-4s %7.1fs  (question and transcript sent to %s)", t.channel().id(),
+                    t.atMs() / 1000.0, t.destination());
         }
         return null;
     }

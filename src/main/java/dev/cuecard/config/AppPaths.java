@@ -21,7 +21,7 @@ public final class AppPaths {
         return from(System.getenv());
     }
 
-    static AppPaths from(Map<String, String> env) {
+    public static AppPaths from(Map<String, String> env) {
         String override = env.get(HOME_ENV);
         if (override != null && !override.isBlank()) {
             return new AppPaths(Path.of(override));
@@ -44,6 +44,11 @@ public final class AppPaths {
     /** The user's own templates: YAML files here add to or replace the shipped ones. */
     public Path templatesDir() {
         return home.resolve("templates");
+    }
+
+    /** The user's own material for drafted hints: résumé, job description, story bank. */
+    public Path contextDir() {
+        return home.resolve("context");
     }
 
     public Path logsDir() {

@@ -13,29 +13,35 @@ import java.util.Optional;
  * @param themDevice capture device name (or part of it) for the interviewer's audio
  * @param meDevice   capture device name (or part of it) for the candidate's microphone
  * @param ui         the desktop app's look, hotkeys and first-run state
+ * @param llm        the optional LLM endpoint for drafted hints
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Settings(String modelDir, String themDevice, String meDevice, UiSettings ui) {
+public record Settings(String modelDir, String themDevice, String meDevice, UiSettings ui, LlmSettings llm) {
 
     public static Settings defaults() {
-        return new Settings(null, null, null, null);
+        return new Settings(null, null, null, null, null);
     }
 
     public UiSettings uiOrDefaults() {
         return ui == null ? UiSettings.defaults() : ui;
     }
 
+    /** The LLM section, empty fields when the file has none. */
+    public LlmSettings llmSettings() {
+        return llm == null ? LlmSettings.none() : llm;
+    }
+
     public Settings withUi(UiSettings newUi) {
-        return new Settings(modelDir, themDevice, meDevice, newUi);
+        return new Settings(modelDir, themDevice, meDevice, newUi, llm);
     }
 
     public Settings withDevices(String them, String me) {
-        return new Settings(modelDir, them, me, ui);
+        return new Settings(modelDir, them, me, ui, llm);
     }
 
     public Settings withModelDir(String dir) {
-        return new Settings(dir, themDevice, meDevice, ui);
+        return new Settings(dir, themDevice, meDevice, ui, llm);
     }
 
     public Optional<Path> modelPath() {

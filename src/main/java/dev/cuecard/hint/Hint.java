@@ -21,6 +21,17 @@ public record Hint(String question, Category category, String templateId, HintSo
         followUps = List.copyOf(followUps);
     }
 
+    /** The same hint cut to what a level shows (lists a level does not show are empty). */
+    public Hint at(HintLevel level) {
+        return switch (level) {
+            case ONE_LINE -> new Hint(question, category, templateId, source, title, gist, List.of(), List.of(),
+                    List.of(), List.of(), List.of());
+            case OUTLINE -> new Hint(question, category, templateId, source, title, gist, structure, List.of(),
+                    List.of(), List.of(), List.of());
+            case DETAIL -> this;
+        };
+    }
+
     static Hint fromCard(String question, Category category, String templateId, HintSource source, String title,
                          TemplateCard card) {
         return new Hint(question, category, templateId, source, title, card.gist(), card.structure(),

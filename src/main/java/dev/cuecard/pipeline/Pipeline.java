@@ -6,7 +6,10 @@ import dev.cuecard.asr.SpeechRecognizer;
 import dev.cuecard.asr.VoskSpeechRecognizer;
 import dev.cuecard.audio.Channel;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 
@@ -26,6 +29,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private final List<PipelineListener> listeners = new CopyOnWriteArrayList<>();
+    /** Per channel: a lock that orders its listener calls, and the last audio position published. */
+    private final Map<Channel, long[]> lastAtMs = new EnumMap<>(Map.of(Channel.THEM, new long[1], Channel.ME, new long[1]));
     private final List<ChannelWorker> workers = new ArrayList<>();
     private final RecognizerFactory recognizers;
     private final ThreadFactory threads;
@@ -65,11 +70,31 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void publish(PipelineEvent event) {
-        for (PipelineListener l : listeners) {
-            l.onEvent(event);
+        if (event instanceof PipelineEvent.Level) {
+            notifyListeners(event); // capture-side meter: not part of the ordered event stream
+        } else {
+            long[] last = lastAtMs.get(event.channel());
+            synchronized (last) {
+                last[0] = Math.max(last[0], event.atMs());
+                notifyListeners(event);
+            }
         }
         if (questions != null && event instanceof PipelineEvent.Transcript t) {
-            questions.onTranscript(t.event(), this::publish);
+            questions.onTranscript(t.event(), this::publish, this::publishLate);
+        }
+    }
+
+    /** An event from another thread (LLM drafts), stamped with the channel's current audio position. */
+    private void publishLate(Channel channel, LongFunction<PipelineEvent> make) {
+        long[] last = lastAtMs.get(channel);
+        synchronized (last) {
+            notifyListeners(make.apply(last[0]));
+        }
+    }
+
+    private void notifyListeners(PipelineEvent event) {
+        for (PipelineListener l : listeners) {
+            l.onEvent(event);
         }
     }
 
@@ -86,17 +111,30 @@ public final class Pipeline implements AutoCloseable {
         workers.forEach(w -> w.setPaused(paused));
     }
 
-    /** Waits until every channel has ended (file sources end by themselves). */
+    /** Waits until every channel has ended (file sources end by themselves) and hint drafts have settled. */
     public void awaitEnd() throws InterruptedException {
+        joinWorkers();
+        if (questions != null) {
+            questions.awaitDrafts();
+        }
+    }
+
+    private void joinWorkers() throws InterruptedException {
         for (ChannelWorker w : workers) {
             w.join();
         }
     }
 
-    /** Stops capture; recognizers flush what they heard, then the threads end. */
+    /** Stops capture; recognizers flush what they heard, then the threads end; running drafts are cancelled. */
     public void stop() throws InterruptedException {
         workers.forEach(ChannelWorker::stop);
-        awaitEnd();
+        try {
+            joinWorkers();
+        } finally {
+            if (questions != null) {
+                questions.close();
+            }
+        }
     }
 
     @Override

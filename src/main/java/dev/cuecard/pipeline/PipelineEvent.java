@@ -4,7 +4,9 @@ import dev.cuecard.asr.TranscriptEvent;
 import dev.cuecard.audio.AudioLevel;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.hint.Hint;
+import dev.cuecard.hint.TokenUsage;
 import dev.cuecard.question.DetectedQuestion;
+import java.util.Optional;
 
 /** Everything the pipeline tells its listeners. */
 public sealed interface PipelineEvent {
@@ -55,6 +57,27 @@ public sealed interface PipelineEvent {
 
     /** The hint for question {@code questionId}. */
     record HintReady(int questionId, Hint hint, Channel channel, long atMs) implements PipelineEvent {
+    }
+
+    /**
+     * The LLM's draft for question {@code questionId}: partial while it streams (the card fills in),
+     * then once {@code complete}, with the tokens it cost when the endpoint reported them.
+     */
+    record HintUpdate(int questionId, Hint hint, boolean complete, Optional<TokenUsage> usage, Channel channel,
+                      long atMs) implements PipelineEvent {
+    }
+
+    /**
+     * The question, its template and the recent transcript are being sent to the LLM endpoint
+     * {@code destination}; {@code offMachine} is false for a server on this machine.
+     */
+    record TextSent(int questionId, String destination, boolean offMachine, Channel channel, long atMs)
+            implements PipelineEvent {
+    }
+
+    /** The LLM draft of a question ended without a hint; the template hint stays. {@code message} is for the user. */
+    record LlmStatus(int questionId, State state, String message, Channel channel, long atMs) implements PipelineEvent {
+        public enum State { FAILED, CANCELLED }
     }
 
     /** A channel started, ended or failed; {@code message} is for the user. */

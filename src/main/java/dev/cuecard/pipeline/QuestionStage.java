@@ -2,32 +2,61 @@ package dev.cuecard.pipeline;
 
 import dev.cuecard.asr.TranscriptEvent;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.hint.Hint;
 import dev.cuecard.hint.HintEngine;
 import dev.cuecard.question.QuestionTracker;
 import dev.cuecard.question.UtteranceClassifier;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Questions and hints from the interviewer's transcript, on the recognizer thread of that channel
- * (classification is pure and takes milliseconds, so no hop is needed).
+ * (classification is pure and takes milliseconds, so no hop is needed). The template hint goes out
+ * at once; an LLM draft, when configured, follows from {@link HintDrafting}'s own thread.
  */
-public final class QuestionStage {
+public final class QuestionStage implements AutoCloseable {
     private final QuestionTracker tracker;
     private final HintEngine hints;
+    private final HintDrafting drafting;
 
     public QuestionStage(UtteranceClassifier classifier, HintEngine hints) {
-        this.tracker = new QuestionTracker(classifier);
-        this.hints = hints;
+        this(classifier, hints, null);
     }
 
-    void onTranscript(TranscriptEvent e, Consumer<PipelineEvent> publish) {
-        if (e.channel() != Channel.THEM) {
-            return;
+    /** @param drafting LLM drafts after the template hint, or null for template hints only */
+    public QuestionStage(UtteranceClassifier classifier, HintEngine hints, HintDrafting drafting) {
+        this.tracker = new QuestionTracker(classifier);
+        this.hints = hints;
+        this.drafting = drafting;
+    }
+
+    void onTranscript(TranscriptEvent e, Consumer<PipelineEvent> publish, LatePublisher late) {
+        if (e.channel() == Channel.THEM) {
+            tracker.onTranscript(e).ifPresent(q -> {
+                publish.accept(new PipelineEvent.Question(q));
+                Optional<Hint> hint = hints.hintFor(q.classification());
+                hint.ifPresent(h -> publish.accept(new PipelineEvent.HintReady(q.id(), h, q.channel(), q.atMs())));
+                if (drafting != null) {
+                    drafting.onQuestion(q, hint, late);
+                }
+            });
         }
-        tracker.onTranscript(e).ifPresent(q -> {
-            publish.accept(new PipelineEvent.Question(q));
-            hints.hintFor(q.classification()).ifPresent(h ->
-                    publish.accept(new PipelineEvent.HintReady(q.id(), h, q.channel(), q.atMs())));
-        });
+        if (drafting != null) {
+            // after the question: its own words are the question, not context before it
+            drafting.heard(e);
+        }
+    }
+
+    void awaitDrafts() throws InterruptedException {
+        if (drafting != null) {
+            drafting.awaitIdle();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (drafting != null) {
+            drafting.close();
+        }
     }
 }
