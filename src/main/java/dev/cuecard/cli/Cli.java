@@ -27,12 +27,31 @@ public final class Cli implements Runnable {
         }
     }
 
-    /** No command: the app. Until the desktop window exists this is live listening in the terminal. */
+    @picocli.CommandLine.Option(names = "--demo",
+            description = "open the app replaying a bundled mock interview through the whole pipeline")
+    boolean demo;
+
+    @picocli.CommandLine.Option(names = "--exit-after", hidden = true, paramLabel = "SECONDS",
+            description = "quit the app by itself after this many seconds (smoke tests, screenshots)")
+    int exitAfter;
+
+    @picocli.CommandLine.Option(names = "--fx-report", hidden = true,
+            description = "print the longest FX-thread stall when the app closes")
+    boolean fxReport;
+
+    /** No command: the desktop app. */
     @Override
     public void run() {
-        ListenCommand listen = new ListenCommand();
-        listen.cli = this;
-        listen.call();
+        dev.cuecard.ui.DesktopLauncher.cannotOpen().ifPresent(reason -> {
+            throw new UserError(reason);
+        });
+        dev.cuecard.ui.DesktopLauncher.launch(new dev.cuecard.ui.DesktopOptions(demo, exitAfter, env()));
+        if (fxReport) {
+            dev.cuecard.ui.DesktopLauncher.lastReport().ifPresent(r -> out().printf(java.util.Locale.ROOT,
+                    "fx frames %d, longest gap between frames %.1f ms, gaps over 50 ms: %d%n",
+                    r.frames(), r.maxGapMs(), r.gapsOver50ms()));
+            out().flush();
+        }
     }
 
     PrintWriter out() {

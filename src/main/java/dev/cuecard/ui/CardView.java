@@ -1,5 +1,7 @@
 package dev.cuecard.ui;
 
+import dev.cuecard.hint.HintLevel;
+
 import dev.cuecard.hint.Hint;
 import java.util.List;
 import javafx.scene.control.Label;
@@ -12,13 +14,13 @@ final class CardView extends VBox {
         setSpacing(2);
     }
 
-    void show(Hint hint, DetailLevel level) {
+    void show(Hint hint, HintLevel level) {
         getChildren().clear();
-        if (hint == null || level == DetailLevel.ONE_LINE) {
+        if (hint == null || level == HintLevel.ONE_LINE) {
             return;
         }
         section("Structure", hint.structure(), true);
-        if (level == DetailLevel.DETAIL) {
+        if (level == HintLevel.DETAIL) {
             section("Key points", hint.keyPoints(), false);
             section("Numbers", hint.numbers(), false);
             section("Pitfalls", hint.pitfalls(), false);

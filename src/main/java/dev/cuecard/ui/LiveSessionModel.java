@@ -1,5 +1,7 @@
 package dev.cuecard.ui;
 
+import dev.cuecard.hint.HintLevel;
+
 import dev.cuecard.asr.TranscriptEvent;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.hint.Hint;
@@ -38,7 +40,7 @@ public final class LiveSessionModel {
     private final DoubleProperty meLevel = new SimpleDoubleProperty();
     private final ObservableList<QuestionCard> questions = FXCollections.observableArrayList();
     private final ObjectProperty<QuestionCard> shown = new SimpleObjectProperty<>();
-    private final ObjectProperty<DetailLevel> level = new SimpleObjectProperty<>(DetailLevel.OUTLINE);
+    private final ObjectProperty<HintLevel> level = new SimpleObjectProperty<>(HintLevel.OUTLINE);
     private final BooleanProperty listening = new SimpleBooleanProperty();
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(true);
@@ -61,6 +63,23 @@ public final class LiveSessionModel {
             onQuestion(q.question());
         } else if (event instanceof PipelineEvent.HintReady h) {
             onHint(h.questionId(), h.hint(), h.atMs());
+        } else if (event instanceof PipelineEvent.HintUpdate u) {
+            find(u.questionId()).ifPresent(card -> {
+                card.hintProperty().set(u.hint());
+                if (u.complete()) {
+                    sendingToLlm.set(false);
+                    card.statusProperty().set("");
+                }
+            });
+        } else if (event instanceof PipelineEvent.TextSent t) {
+            // the overlay says so whenever words leave the machine
+            sendingToLlm.set(t.offMachine());
+            find(t.questionId()).ifPresent(card -> card.statusProperty().set(t.offMachine() ? "" : "local LLM"));
+        } else if (event instanceof PipelineEvent.LlmStatus s) {
+            sendingToLlm.set(false);
+            if (s.state() == PipelineEvent.LlmStatus.State.FAILED) {
+                find(s.questionId()).ifPresent(card -> card.statusProperty().set(s.message()));
+            }
         } else if (event instanceof PipelineEvent.ChannelStatus s) {
             switch (s.state()) {
                 case FAILED -> status.set(s.channel().id() + ": " + s.message());
@@ -197,7 +216,7 @@ public final class LiveSessionModel {
         return shown;
     }
 
-    public ObjectProperty<DetailLevel> levelProperty() {
+    public ObjectProperty<HintLevel> levelProperty() {
         return level;
     }
 

@@ -32,6 +32,7 @@ public final class SessionRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
 
     private final Optional<Path> modelDir;
+    private final Optional<dev.cuecard.hint.HintDrafter> drafter;
     private final UtteranceClassifier classifier;
     private final FxBridge bridge;
     private final Consumer<String> status;
@@ -44,9 +45,10 @@ public final class SessionRunner implements AutoCloseable {
     /**
      * @param status posts a one-line message for the user (already on the FX thread when called)
      */
-    public SessionRunner(Optional<Path> modelDir, UtteranceClassifier classifier, FxBridge bridge,
-                         Consumer<String> status) {
+    public SessionRunner(Optional<Path> modelDir, UtteranceClassifier classifier,
+                         Optional<dev.cuecard.hint.HintDrafter> drafter, FxBridge bridge, Consumer<String> status) {
         this.modelDir = modelDir;
+        this.drafter = drafter;
         this.classifier = classifier;
         this.bridge = bridge;
         this.status = status;
@@ -113,8 +115,11 @@ public final class SessionRunner implements AutoCloseable {
             if (opened.isEmpty()) {
                 return;
             }
-            Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model), threads)
-                    .withQuestions(new QuestionStage(classifier, new TemplateHintEngine()));
+            QuestionStage questions = drafter
+                    .map(d -> new QuestionStage(classifier, new TemplateHintEngine(),
+                            new dev.cuecard.pipeline.HintDrafting(d)))
+                    .orElseGet(() -> new QuestionStage(classifier, new TemplateHintEngine()));
+            Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model), threads).withQuestions(questions);
             p.addListener(bridge);
             extraListeners.forEach(p::addListener);
             for (ChannelInput in : opened) {

@@ -16,6 +16,8 @@ final class TranscriptCell extends ListCell<TranscriptLine> {
         boolean them = line.channel() == Channel.THEM;
         setText((them ? "Interviewer  " : "You  ") + line.text());
         setWrapText(true);
+        // wrap at the list's width instead of growing a horizontal scroll bar
+        setPrefWidth(0);
         setStyle(them ? "-fx-font-weight: bold; -fx-text-fill: -color-accent-fg;" : "-fx-text-fill: -color-fg-default;");
     }
 }
