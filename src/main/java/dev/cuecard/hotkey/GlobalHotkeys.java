@@ -66,12 +66,15 @@ public final class GlobalHotkeys implements AutoCloseable {
         jnh.setUseParentHandlers(false);
         GlobalHotkeys hotkeys = new GlobalHotkeys(bindings, onAction);
         try {
+            GlobalScreen.registerNativeHook();
+            // after registering: registration shuts down whatever dispatcher was set before it
             hotkeys.dispatcher = Executors.newSingleThreadExecutor(new NamedThreadFactory("hotkeys"));
             GlobalScreen.setEventDispatcher(hotkeys.dispatcher);
-            GlobalScreen.registerNativeHook();
         } catch (NativeHookException | UnsatisfiedLinkError | RuntimeException e) {
             LOG.warn("global hotkeys unavailable: {}", e.getMessage());
-            hotkeys.dispatcher.shutdownNow();
+            if (hotkeys.dispatcher != null) {
+                hotkeys.dispatcher.shutdownNow();
+            }
             return new Result(Optional.empty(), Optional.of("global hotkeys unavailable (" + e.getMessage()
                     + "); use the shortcuts inside the Cuecard windows"));
         }

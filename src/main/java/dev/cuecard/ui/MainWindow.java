@@ -163,6 +163,7 @@ public final class MainWindow {
                     card.classification().confidence() * 100, card.classification().text()),
                     card.classificationProperty()));
             setWrapText(true);
+            setPrefWidth(0);
         }
     }
 }

@@ -1,0 +1,42 @@
+package dev.cuecard.ui;
+
+import dev.cuecard.audio.Channel;
+import dev.cuecard.hint.Hint;
+import dev.cuecard.hint.TemplateHintEngine;
+import dev.cuecard.pipeline.PipelineEvent;
+import dev.cuecard.question.Classification;
+import dev.cuecard.question.DetectedQuestion;
+import dev.cuecard.question.UtteranceClassifier;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Shared bits of the JavaFX tests (run under Xvfb: see .ci/run). */
+final class FxTestSupport {
+    static final UtteranceClassifier CLASSIFIER = UtteranceClassifier.shipped();
+
+    private FxTestSupport() {
+    }
+
+    static void onFx(Runnable r) throws TimeoutException {
+        FxToolkit.setupFixture(r);
+    }
+
+    static <T> T onFx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+    }
+
+    /** The events the pipeline emits for a question heard on the interviewer's channel. */
+    static PipelineEvent[] questionAndHint(int id, String text) {
+        Classification c = CLASSIFIER.classify(text);
+        DetectedQuestion q = new DetectedQuestion(id, Channel.THEM, c, 2000, 1800, true, false);
+        Hint h = new TemplateHintEngine().hintFor(c).orElseThrow();
+        return new PipelineEvent[] {new PipelineEvent.Question(q), new PipelineEvent.HintReady(id, h, Channel.THEM, 2000)};
+    }
+}

@@ -1,0 +1,163 @@
+package dev.cuecard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.WavFileSource;
+import dev.cuecard.config.UiSettings;
+import dev.cuecard.hint.Hint;
+import dev.cuecard.hint.HintLevel;
+import dev.cuecard.hint.HintSource;
+import dev.cuecard.hint.TemplateHintEngine;
+import dev.cuecard.pipeline.ChannelInput;
+import dev.cuecard.pipeline.NamedThreadFactory;
+import dev.cuecard.pipeline.Pipeline;
+import dev.cuecard.pipeline.PipelineEvent;
+import dev.cuecard.pipeline.QuestionStage;
+import dev.cuecard.testing.SpeechFixtures;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.stage.StageStyle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.testfx.api.FxToolkit;
+
+/** The overlay in a real JavaFX window (Xvfb in CI). */
+@EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+class OverlayWindowTest {
+    LiveSessionModel model;
+    OverlayWindow overlay;
+    FxBridge bridge;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        FxTestSupport.onFx(() -> {
+            model = new LiveSessionModel(FxTestSupport.CLASSIFIER, new TemplateHintEngine());
+            overlay = new OverlayWindow(model, UiSettings.defaults().withOpacity(0.85), b -> { });
+            bridge = new FxBridge(Platform::runLater, model::apply);
+            overlay.show();
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxTestSupport.onFx(() -> overlay.stage().close());
+    }
+
+    private String cardText() throws Exception {
+        return FxTestSupport.onFx(() -> String.join("\n", overlay.cardView().getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList()));
+    }
+
+    @Test
+    void isAnAlwaysOnTopTranslucentUndecoratedWindowThatListensFirst() throws Exception {
+        assertThat(overlay.stage().getStyle()).isEqualTo(StageStyle.TRANSPARENT);
+        assertThat(overlay.stage().isAlwaysOnTop()).isTrue();
+        assertThat(overlay.stage().getOpacity()).isEqualTo(0.85);
+        assertThat(overlay.stage().isShowing()).isTrue();
+        assertThat(FxTestSupport.onFx(() -> overlay.titleLabel().getText())).isEqualTo("Listening…");
+    }
+
+    @Test
+    void aQuestionShowsItsCardAndTheDetailLevelStepsThroughIt() throws Exception {
+        for (PipelineEvent e : FxTestSupport.questionAndHint(1, "how would you design a rate limiter for a public api")) {
+            bridge.onEvent(e);
+        }
+        FxTestSupport.waitUntil(() -> "Design a rate limiter".equals(overlay.titleLabel().getText()));
+        assertThat(cardText()).contains("Structure").doesNotContain("Key points");
+        FxTestSupport.onFx(model::moreDetail);
+        assertThat(model.levelProperty().get()).isEqualTo(HintLevel.DETAIL);
+        assertThat(cardText()).contains("Key points").contains("Follow-ups");
+        FxTestSupport.onFx(() -> {
+            model.lessDetail();
+            model.lessDetail();
+        });
+        assertThat(cardText()).isEmpty();
+    }
+
+    @Test
+    void streamedLlmUpdatesFillTheCardAndAFailureKeepsTheTemplateWithAStatus() throws Exception {
+        PipelineEvent[] first = FxTestSupport.questionAndHint(7, "what is the difference between a mutex and a semaphore");
+        for (PipelineEvent e : first) {
+            bridge.onEvent(e);
+        }
+        Hint template = ((PipelineEvent.HintReady) first[1]).hint();
+        bridge.onEvent(new PipelineEvent.TextSent(7, "api.example.com", true, Channel.THEM, 2100));
+        FxTestSupport.waitUntil(() -> model.sendingToLlmProperty().get());
+        Hint partial = new Hint(template.question(), template.category(), template.templateId(), HintSource.LLM,
+                "Mutex vs semaphore for your queue", "A mutex has an owner; a semaphore counts permits.",
+                List.of("Say who owns a mutex"), List.of(), List.of(), List.of(), List.of());
+        bridge.onEvent(new PipelineEvent.HintUpdate(7, partial, false, Optional.empty(), Channel.THEM, 2300));
+        FxTestSupport.waitUntil(() -> "Mutex vs semaphore for your queue".equals(overlay.titleLabel().getText()));
+        assertThat(cardText()).contains("Say who owns a mutex");
+
+        PipelineEvent[] second = FxTestSupport.questionAndHint(8, "how would you design a url shortener");
+        for (PipelineEvent e : second) {
+            bridge.onEvent(e);
+        }
+        bridge.onEvent(new PipelineEvent.LlmStatus(8, PipelineEvent.LlmStatus.State.FAILED, "LLM unreachable",
+                Channel.THEM, 5000));
+        FxTestSupport.waitUntil(() -> "LLM unreachable".equals(overlay.statusLabel().getText()));
+        assertThat(overlay.titleLabel().getText()).isEqualTo("Design a URL shortener");
+        assertThat(model.sendingToLlmProperty().get()).isFalse();
+    }
+
+    @Test
+    void aReplayedSpokenQuestionShowsTheRightCard() throws Exception {
+        Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(SpeechFixtures.model()), new NamedThreadFactory("ui-test"))
+                .withQuestions(new QuestionStage(FxTestSupport.CLASSIFIER, new TemplateHintEngine()));
+        p.addListener(bridge);
+        p.addChannel(new ChannelInput(Channel.THEM,
+                new WavFileSource(SpeechFixtures.wav("latency-rms"), Double.POSITIVE_INFINITY)));
+        p.start();
+        p.awaitEnd();
+        String expected = FxTestSupport.CLASSIFIER.library()
+                .get(FxTestSupport.CLASSIFIER.classify(SpeechFixtures.get("latency-rms").text()).templateId())
+                .orElseThrow().title();
+        FxTestSupport.waitUntil(() -> expected.equals(overlay.titleLabel().getText()));
+        assertThat(model.questions()).isNotEmpty();
+        assertThat(model.transcript()).anySatisfy(l -> assertThat(l.text()).contains("latency"));
+    }
+
+    @Test
+    void aRealGlobalChordFromXdotoolStepsAndHidesTheOverlay() throws Exception {
+        var result = dev.cuecard.hotkey.GlobalHotkeys.start(dev.cuecard.hotkey.HotkeyBindings.defaults(),
+                a -> bridge.post(() -> {
+                    switch (a) {
+                        case MORE_DETAIL -> model.moreDetail();
+                        case TOGGLE_OVERLAY -> model.toggleOverlay();
+                        default -> { }
+                    }
+                }));
+        try (var hotkeys = result.hotkeys().orElseThrow()) {
+            Thread.sleep(300); // the hook attaches to the X server asynchronously
+            xdotool("ctrl+alt+Up");
+            FxTestSupport.waitUntil(() -> model.levelProperty().get() == HintLevel.DETAIL);
+            xdotool("ctrl+alt+h");
+            FxTestSupport.waitUntil(() -> !overlay.stage().isShowing());
+        }
+    }
+
+    private static void xdotool(String chord) throws Exception {
+        Process p = new ProcessBuilder("xdotool", "key", chord).inheritIO().start();
+        assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void hidingAndShowingFollowsTheModel() throws Exception {
+        FxTestSupport.onFx(model::toggleOverlay);
+        assertThat(overlay.stage().isShowing()).isFalse();
+        FxTestSupport.onFx(model::toggleOverlay);
+        assertThat(overlay.stage().isShowing()).isTrue();
+    }
+}
