@@ -73,7 +73,8 @@ public final class SessionStore implements AutoCloseable {
             }
             String notice = "the session database " + f + " could not be read (" + e.getMessage() + "); it was moved to "
                     + moved + " and a new, empty one was started";
-            LOG.warn(notice, e.getCause());
+            LOG.warn(notice);
+            LOG.debug("why the database was unreadable", e.getCause());
             notices.add(notice);
             try {
                 return openChecked(f, clock, notices);
@@ -360,15 +361,23 @@ public final class SessionStore implements AutoCloseable {
     /** "Delete all my data": every session, then the file is compacted so nothing old remains in it. */
     public synchronized int deleteAll() {
         int n = write(() -> {
-            try (Statement s = db.createStatement()) {
-                return s.executeUpdate("DELETE FROM sessions");
+            int sessions;
+            // the update count would include rows removed by cascades and triggers
+            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM sessions")) {
+                r.next();
+                sessions = r.getInt(1);
             }
+            try (Statement s = db.createStatement()) {
+                s.executeUpdate("DELETE FROM sessions");
+            }
+            return sessions;
         });
         read(() -> {
-            try (Statement s = db.createStatement()) {
-                s.execute("INSERT INTO utterance_search (utterance_search) VALUES ('rebuild')");
-                s.execute("INSERT INTO hint_search (hint_search) VALUES ('rebuild')");
-                s.execute("VACUUM");
+            for (String sql : List.of("INSERT INTO utterance_search (utterance_search) VALUES ('rebuild')",
+                    "INSERT INTO hint_search (hint_search) VALUES ('rebuild')", "VACUUM")) {
+                try (Statement s = db.createStatement()) {
+                    s.execute(sql);
+                }
             }
             return null;
         });

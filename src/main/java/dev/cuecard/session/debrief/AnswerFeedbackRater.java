@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Rates an answer offline from its transcript. Recogniser text has no punctuation and mishears
- * terms, so key points match on light stems, known mishearings ("cash" → cache) and one-letter
- * slips, and a key point counts as covered when enough of its terms were said.
+ * terms, so key points match on light stems, prefixes, known mishearings ("cash" → cache) and
+ * one-letter slips, and a key point counts as covered when enough of its words were said.
  */
 public final class AnswerFeedbackRater {
     private static final List<Cue> CLAIM = cues("i would", "id use", "id go", "id start", "i think", "i believe",
@@ -55,7 +55,11 @@ public final class AnswerFeedbackRater {
 
     public AnswerFeedback rate(String answer, Category category, List<String> keyPoints) {
         String text = TextNormalizer.normalize(answer);
-        Set<String> said = new LinkedHashSet<>(TextNormalizer.terms(vocabulary.apply(text)));
+        Set<String> said = new LinkedHashSet<>();
+        for (String w : TextNormalizer.words(vocabulary.apply(text))) {
+            said.add(w);
+            said.addAll(TextNormalizer.terms(w));
+        }
         List<KeyPointCoverage> coverage = new ArrayList<>();
         for (String kp : keyPoints) {
             coverage.add(cover(kp, said));
@@ -63,26 +67,35 @@ public final class AnswerFeedbackRater {
         return new AnswerFeedback(coverage, structure(text, category), numbers(text), found(text, EXAMPLES));
     }
 
-    /** Covered when at least 1 of 1–2 terms, or 40 % (at least 2) of longer key points, were said. */
+    /**
+     * Covered when 1 of a key point's 1–2 words, or 40 % (at least 2) of a longer one's, were said.
+     * A word counts when its stem or itself is close to a word or stem said.
+     */
     static KeyPointCoverage cover(String keyPoint, Set<String> said) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (String t : TextNormalizer.terms(TextNormalizer.normalize(keyPoint))) {
-            if (t.length() >= 3) {
-                terms.add(t);
+        Set<String> words = new LinkedHashSet<>();
+        for (String w : TextNormalizer.words(TextNormalizer.normalize(keyPoint))) {
+            if (w.length() >= 3 && !TextNormalizer.terms(w).isEmpty()) {
+                words.add(w);
             }
         }
-        List<String> matched = terms.stream().filter(t -> said.stream().anyMatch(s -> similar(t, s))).toList();
-        int required = terms.size() <= 2 ? 1 : Math.max(2, (int) Math.ceil(0.4 * terms.size()));
-        return new KeyPointCoverage(keyPoint, !terms.isEmpty() && matched.size() >= required, matched);
+        List<String> matched = words.stream().filter(w -> {
+            String stem = TextNormalizer.terms(w).get(0);
+            return said.stream().anyMatch(s -> similar(w, s) || similar(stem, s));
+        }).toList();
+        int required = words.size() <= 2 ? 1 : Math.max(2, (int) Math.ceil(0.4 * words.size()));
+        return new KeyPointCoverage(keyPoint, !words.isEmpty() && matched.size() >= required, matched);
     }
 
-    /** Same stem, one a prefix of the other ("cach"/"cache"), or one edit apart for longer words. */
+    /**
+     * Same word; one a prefix of the other ("cach"/"caching", "invalid"/"invalidate"); or, for
+     * words of 5+ letters, one letter apart, as the recogniser slips ("locking"/"lacking").
+     */
     static boolean similar(String a, String b) {
         if (a.equals(b)) {
             return true;
         }
         int shorter = Math.min(a.length(), b.length());
-        if (shorter >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length() - b.length()) <= 2) {
+        if (shorter >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length() - b.length()) <= 3) {
             return true;
         }
         return shorter >= 5 && Math.abs(a.length() - b.length()) <= 1 && editDistance(a, b) <= 1;
