@@ -16,7 +16,9 @@ public final class FillerWords {
     private static final Set<String> BEFORE_VERB_OR_COMPARISON_LIKE = Set.of("would", "id", "youd", "wed", "theyd",
             "i", "we", "you", "they", "dont", "didnt", "really", "look", "looks", "looked", "looking", "seem", "seems",
             "feel", "feels", "felt", "sound", "sounds", "something", "anything", "nothing", "things", "just", "more",
-            "much", "is", "was", "be");
+            "much");
+    /** "it was like a queue" compares; "it was like really slow" fills. */
+    private static final Set<String> COMPARED = Set.of("a", "an", "the", "this", "that");
     private static final Set<String> BEFORE_QUESTION_YOU_KNOW = Set.of("do", "did", "if", "as", "dont", "didnt", "would");
 
     private FillerWords() {
@@ -38,8 +40,9 @@ public final class FillerWords {
                 counts.merge("i mean", 1, Integer::sum);
                 i++;
             } else if (word.equals("like")) {
-                boolean verbOrComparison = BEFORE_VERB_OR_COMPARISON_LIKE.contains(prev)
-                        || (i + 1 < w.size() && w.get(i + 1).equals("to"));
+                String next = i + 1 < w.size() ? w.get(i + 1) : "";
+                boolean verbOrComparison = BEFORE_VERB_OR_COMPARISON_LIKE.contains(prev) || next.equals("to")
+                        || COMPARED.contains(next);
                 if (!verbOrComparison) {
                     counts.merge("like", 1, Integer::sum);
                 }
