@@ -467,7 +467,7 @@ public final class SessionStore implements AutoCloseable {
     private SessionStoreException failure(SQLException e) {
         if (DatabaseFiles.isCorruption(e)) {
             return new SessionStoreException("the session database " + file + " is damaged (" + e.getMessage()
-                    + "); restart Cuecard to move it aside and start a new one", e);
+                    + "); close Cuecard and rename the file to keep it; a new one is started in its place", e);
         }
         return new SessionStoreException("session database error: " + e.getMessage(), e);
     }
