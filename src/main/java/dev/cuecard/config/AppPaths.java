@@ -10,6 +10,8 @@ import java.util.Map;
  */
 public final class AppPaths {
     public static final String HOME_ENV = "CUECARD_HOME";
+    /** The same as a system property, which wins (tests and embedding run in one JVM). */
+    public static final String HOME_PROPERTY = "cuecard.home";
 
     private final Path home;
 
@@ -18,6 +20,10 @@ public final class AppPaths {
     }
 
     public static AppPaths fromEnvironment() {
+        String property = System.getProperty(HOME_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return new AppPaths(Path.of(property));
+        }
         return from(System.getenv());
     }
 
@@ -49,6 +55,11 @@ public final class AppPaths {
     /** The user's own material for drafted hints: résumé, job description, story bank. */
     public Path contextDir() {
         return home.resolve("context");
+    }
+
+    /** The SQLite database of stored sessions. */
+    public Path databaseFile() {
+        return home.resolve("cuecard.db");
     }
 
     public Path logsDir() {

@@ -70,6 +70,7 @@ public final class DesktopApp extends Application {
         runner = new SessionRunner(settings.modelPath(), classifier, drafter(options), bridge,
                 model.statusProperty()::set);
 
+        openSessionStore();
         overlay = new OverlayWindow(model, settings.uiOrDefaults(), this::saveOverlayPlace);
         main = new MainWindow(stage, model, new Actions(), settings.themDeviceName(), settings.meDeviceName());
         loaded.problem().ifPresent(model.statusProperty()::set);
@@ -100,6 +101,19 @@ public final class DesktopApp extends Application {
             });
             quit.play();
         });
+    }
+
+    private dev.cuecard.session.SessionStore store;
+
+    /** Sessions are kept in the data folder; a broken database is moved aside by the store and said here. */
+    private void openSessionStore() {
+        try {
+            store = dev.cuecard.session.SessionStore.open(paths.databaseFile());
+            runner.storeSessionsIn(store);
+            store.notices().stream().findFirst().ifPresent(model.statusProperty()::set);
+        } catch (dev.cuecard.session.SessionStoreException e) {
+            model.statusProperty().set(e.getMessage() + " — sessions will not be stored");
+        }
     }
 
     private Optional<HintDrafter> drafter(DesktopOptions options) {
@@ -173,6 +187,9 @@ public final class DesktopApp extends Application {
             DesktopLauncher.report(probe.report());
         }
         runner.close();
+        if (store != null) {
+            store.close();
+        }
         if (hotkeys != null) {
             hotkeys.close();
         }
@@ -202,6 +219,23 @@ public final class DesktopApp extends Application {
         public void setPaused(boolean paused) {
             runner.setPaused(paused);
             model.statusProperty().set(paused ? "Paused — nothing is heard or stored" : "Listening");
+        }
+
+        @Override
+        public void openDebrief() {
+            if (store == null) {
+                model.statusProperty().set("No session database — nothing to review");
+                return;
+            }
+            long id = runner.lastSessionId();
+            if (id < 0) {
+                id = store.list().stream().mapToLong(dev.cuecard.session.SessionSummary::id).max().orElse(-1);
+            }
+            if (id < 0) {
+                model.statusProperty().set("No stored session yet — run one (or the demo) first");
+                return;
+            }
+            dev.cuecard.ui.debrief.DebriefWindow.show(main.stage(), store, id);
         }
 
         @Override

@@ -42,6 +42,8 @@ public final class MainWindow {
         void setPaused(boolean paused);
 
         void openSettings();
+
+        void openDebrief();
     }
 
     private final Stage stage;
@@ -58,6 +60,8 @@ public final class MainWindow {
         ToggleButton pause = new ToggleButton("Pause", new FontIcon(Feather.PAUSE));
         ToggleButton overlay = new ToggleButton("Overlay", new FontIcon(Feather.LAYERS));
         Button settings = new Button("Settings", new FontIcon(Feather.SETTINGS));
+        Button debrief = new Button("Debrief", new FontIcon(Feather.BOOK_OPEN));
+        debrief.setOnAction(e -> actions.openDebrief());
         start.disableProperty().bind(model.listeningProperty());
         demo.disableProperty().bind(model.listeningProperty());
         stop.disableProperty().bind(model.listeningProperty().not());
@@ -77,7 +81,7 @@ public final class MainWindow {
         assist.setStyle("-fx-text-fill: -color-success-fg;");
         assist.visibleProperty().bind(model.listeningProperty().and(model.pausedProperty().not()));
         ToolBar toolbar = new ToolBar(start, demo, stop, pause, new Separator(Orientation.VERTICAL), overlay,
-                settings, grow, assist, status);
+                settings, debrief, grow, assist, status);
 
         List<CaptureDevice> devices = CaptureDevices.list();
         fill(themDevice, devices, savedThem);

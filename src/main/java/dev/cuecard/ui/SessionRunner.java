@@ -33,6 +33,8 @@ public final class SessionRunner implements AutoCloseable {
 
     private final Optional<Path> modelDir;
     private final Optional<dev.cuecard.hint.HintDrafter> drafter;
+    private volatile Optional<dev.cuecard.session.SessionStore> store = Optional.empty();
+    private volatile long lastSessionId = -1;
     private final UtteranceClassifier classifier;
     private final FxBridge bridge;
     private final Consumer<String> status;
@@ -54,7 +56,17 @@ public final class SessionRunner implements AutoCloseable {
         this.status = status;
     }
 
-    /** Another listener for every session (e.g. the session store). */
+    /** Every session from now on is stored here (live, demo). */
+    public void storeSessionsIn(dev.cuecard.session.SessionStore s) {
+        store = Optional.of(s);
+    }
+
+    /** The id of the last stored session, or -1. */
+    public long lastSessionId() {
+        return lastSessionId;
+    }
+
+    /** Another listener for every session. */
     public void addListener(PipelineListener l) {
         extraListeners.add(l);
     }
@@ -75,7 +87,7 @@ public final class SessionRunner implements AutoCloseable {
                 post(String.join("; ", problems));
             }
             return inputs;
-        }, onEnd);
+        }, onEnd, dev.cuecard.session.SessionKind.LIVE, "Live session");
     }
 
     /** A replay of recordings through the same pipeline (the demo). */
@@ -87,7 +99,7 @@ public final class SessionRunner implements AutoCloseable {
                 inputs.add(new ChannelInput(Channel.ME, new WavFileSource(me.get(), speed)));
             }
             return inputs;
-        }, onEnd);
+        }, onEnd, dev.cuecard.session.SessionKind.DEMO, "Demo: " + them.getFileName());
     }
 
     /** Opens the sources for a session; may report problems and return fewer channels. */
@@ -96,16 +108,18 @@ public final class SessionRunner implements AutoCloseable {
         List<ChannelInput> open() throws AudioSourceException;
     }
 
-    private synchronized void start(Inputs inputs, Runnable onEnd) {
+    private synchronized void start(Inputs inputs, Runnable onEnd, dev.cuecard.session.SessionKind kind,
+                                    String title) {
         if (worker != null && worker.isAlive()) {
             post("A session is already running");
             return;
         }
-        worker = threads.newThread(() -> run(inputs, onEnd));
+        worker = threads.newThread(() -> run(inputs, onEnd, kind, title));
         worker.start();
     }
 
-    private void run(Inputs inputs, Runnable onEnd) {
+    private void run(Inputs inputs, Runnable onEnd, dev.cuecard.session.SessionKind kind, String title) {
+        dev.cuecard.session.SessionRecorder recorder = null;
         try {
             if (model == null) {
                 post("Loading the speech model…");
@@ -122,6 +136,16 @@ public final class SessionRunner implements AutoCloseable {
             Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model), threads).withQuestions(questions);
             p.addListener(bridge);
             extraListeners.forEach(p::addListener);
+            if (store.isPresent()) {
+                String them = opened.stream().filter(i -> i.channel() == Channel.THEM).map(i -> i.source().describe())
+                        .findFirst().orElse(null);
+                String me = opened.stream().filter(i -> i.channel() == Channel.ME).map(i -> i.source().describe())
+                        .findFirst().orElse(null);
+                recorder = dev.cuecard.session.SessionRecorder.start(store.get(), new dev.cuecard.session.SessionInfo(
+                        kind, title, them, me, model.dir().getFileName().toString(), null));
+                lastSessionId = recorder.sessionId();
+                p.addListener(recorder);
+            }
             for (ChannelInput in : opened) {
                 p.addChannel(in);
             }
@@ -138,6 +162,9 @@ public final class SessionRunner implements AutoCloseable {
             post("The session stopped unexpectedly: " + e.getMessage());
         } finally {
             pipeline = null;
+            if (recorder != null) {
+                recorder.close();
+            }
             bridge.post(onEnd);
         }
     }

@@ -1,0 +1,168 @@
+package dev.cuecard.cli;
+
+import dev.cuecard.session.SearchHit;
+import dev.cuecard.session.SessionDetail;
+import dev.cuecard.session.SessionStore;
+import dev.cuecard.session.SessionStoreException;
+import dev.cuecard.session.SessionSummary;
+import dev.cuecard.session.debrief.Debrief;
+import dev.cuecard.session.debrief.MarkdownExport;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code debrief list|show|export|search|delete}: the stored sessions. */
+@Command(name = "debrief", mixinStandardHelpOptions = true,
+        description = "Stored sessions: list, review, export to Markdown, search, delete.",
+        subcommands = {DebriefCommand.ListSessions.class, DebriefCommand.Show.class, DebriefCommand.Export.class,
+                DebriefCommand.Search.class, DebriefCommand.Delete.class})
+final class DebriefCommand implements Runnable {
+    @ParentCommand
+    Cli cli;
+
+    @Override
+    public void run() {
+        throw new UserError("say what to do: debrief list|show|export|search|delete (see 'cuecard debrief --help')", 2);
+    }
+
+    Debrief debrief(SessionStore store, long id) {
+        SessionDetail detail = store.load(id).orElseThrow(() -> new UserError("no session " + id
+                + " (see 'cuecard debrief list')"));
+        return SessionStores.debriefs().build(detail);
+    }
+
+    /** Runs a command body with the store open, turning database failures into one line. */
+    <T> T withStore(java.util.function.Function<SessionStore, T> body) {
+        try (SessionStore store = SessionStores.open(cli)) {
+            return body.apply(store);
+        } catch (SessionStoreException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Stored sessions, newest first.")
+    static final class ListSessions implements Callable<Integer> {
+        @ParentCommand
+        DebriefCommand parent;
+
+        @Option(names = "--json", description = "one JSON line per session")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            List<SessionSummary> sessions = parent.withStore(SessionStore::list);
+            PrintWriter out = parent.cli.out();
+            for (SessionSummary s : sessions) {
+                out.println(json ? DebriefJson.summary(s) : DebriefText.summary(s));
+            }
+            if (sessions.isEmpty() && !json) {
+                out.println("no stored sessions yet (a replay or a live session stores one)");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "A session's questions, hints, answers, feedback and speaking analytics.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        DebriefCommand parent;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Option(names = "--json", description = "the whole session as one JSON object")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            Debrief d = parent.withStore(store -> parent.debrief(store, id));
+            parent.cli.out().println(json ? DebriefJson.debrief(d) : DebriefText.debrief(d));
+            parent.cli.out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "A session as Markdown on standard output.")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        DebriefCommand parent;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Override
+        public Integer call() {
+            Debrief d = parent.withStore(store -> parent.debrief(store, id));
+            parent.cli.out().print(new MarkdownExport(ZoneId.systemDefault()).render(d));
+            parent.cli.out().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "Everything said and every hint, across sessions; every word must occur.")
+    static final class Search implements Callable<Integer> {
+        @ParentCommand
+        DebriefCommand parent;
+
+        @Parameters(paramLabel = "WORDS", arity = "1..*")
+        List<String> words;
+
+        @Option(names = "--json", description = "one JSON line per hit")
+        boolean json;
+
+        @Option(names = "--limit", defaultValue = "50", description = "at most this many hits (default: ${DEFAULT-VALUE})")
+        int limit;
+
+        @Override
+        public Integer call() {
+            List<SearchHit> hits = parent.withStore(s -> s.search(String.join(" ", words), OptionalLong.empty(), limit));
+            PrintWriter out = parent.cli.out();
+            for (SearchHit h : hits) {
+                out.println(json ? DebriefJson.hit(h) : DebriefText.hit(h));
+            }
+            out.flush();
+            return hits.isEmpty() && !json ? 1 : 0;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a session (or --all: every session) with every trace of it.")
+    static final class Delete implements Callable<Integer> {
+        @ParentCommand
+        DebriefCommand parent;
+
+        @Parameters(paramLabel = "ID", arity = "0..1")
+        Long id;
+
+        @Option(names = "--all", description = "delete all stored sessions")
+        boolean all;
+
+        @Override
+        public Integer call() {
+            if (all == (id != null)) {
+                throw new UserError("give a session ID or --all", 2);
+            }
+            PrintWriter out = parent.cli.out();
+            if (all) {
+                int n = parent.withStore(SessionStore::deleteAll);
+                out.println("deleted " + n + " session" + (n == 1 ? "" : "s"));
+            } else {
+                if (!parent.withStore(s -> s.delete(id))) {
+                    throw new UserError("no session " + id + " (see 'cuecard debrief list')");
+                }
+                out.println("deleted session " + id);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.cuecard.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuecard.session.SearchHit;
+import dev.cuecard.session.SessionRecord;
+import dev.cuecard.session.SessionSummary;
+import dev.cuecard.session.StoredHint;
+import dev.cuecard.session.Utterance;
+import dev.cuecard.session.debrief.AnswerReview;
+import dev.cuecard.session.debrief.Debrief;
+import dev.cuecard.session.debrief.KeyPointCoverage;
+import dev.cuecard.session.debrief.SessionAnalytics;
+import dev.cuecard.session.debrief.SpeakingMetrics;
+
+/** The JSON shapes of {@code debrief --json}. */
+final class DebriefJson {
+    private DebriefJson() {
+    }
+
+    static String summary(SessionSummary s) {
+        ObjectNode n = EventJson.JSON.createObjectNode();
+        n.put("id", s.id());
+        n.put("kind", s.kind().id());
+        n.put("status", s.status().id());
+        n.put("startedAt", s.startedAt().toString());
+        n.put("endedAt", s.endedAt().map(Object::toString).orElse(null));
+        n.put("title", s.title());
+        n.put("questions", s.questions());
+        n.put("utterances", s.utterances());
+        n.put("audioMs", s.audioMs());
+        return EventJson.write(n);
+    }
+
+    static String hit(SearchHit h) {
+        ObjectNode n = EventJson.JSON.createObjectNode();
+        n.put("sessionId", h.sessionId());
+        n.put("sessionStartedAt", h.sessionStartedAt().toString());
+        n.put("kind", h.kind());
+        n.put("channel", h.channel());
+        n.put("atMs", h.atMs());
+        n.put("text", h.text());
+        n.put("snippet", h.snippet());
+        return EventJson.write(n);
+    }
+
+    static String debrief(Debrief d) {
+        SessionRecord s = d.detail().session();
+        ObjectNode n = EventJson.JSON.createObjectNode();
+        n.put("id", s.id());
+        n.put("kind", s.kind().id());
+        n.put("status", s.status().id());
+        n.put("startedAt", s.startedAt().toString());
+        n.put("endedAt", s.endedAt().map(Object::toString).orElse(null));
+        n.put("title", s.title());
+        n.put("themDevice", s.themDevice());
+        n.put("meDevice", s.meDevice());
+        n.put("speechModel", s.speechModel());
+        ObjectNode llm = n.putObject("llm");
+        llm.put("model", s.llmModel());
+        llm.put("inputTokens", s.llmInputTokens());
+        llm.put("outputTokens", s.llmOutputTokens());
+        llm.put("costUsd", s.llmCostUsd());
+        n.put("note", s.note());
+        analytics(n.putObject("analytics"), d.analytics());
+        ArrayNode questions = n.putArray("questions");
+        for (AnswerReview a : d.answers()) {
+            answer(questions.addObject(), a);
+        }
+        ArrayNode utterances = n.putArray("utterances");
+        for (Utterance u : d.transcript()) {
+            ObjectNode un = utterances.addObject();
+            un.put("channel", u.channel().id());
+            un.put("startMs", u.startMs());
+            un.put("endMs", u.endMs());
+            un.put("text", u.text());
+        }
+        return EventJson.write(n);
+    }
+
+    private static void analytics(ObjectNode n, SessionAnalytics a) {
+        metrics(n, a.me());
+        n.put("talkMeMs", a.talk().meMs());
+        n.put("talkThemMs", a.talk().themMs());
+        n.put("meShare", round(a.talk().meShare()));
+        n.put("answered", a.answered());
+        n.put("onTarget", a.onTarget());
+    }
+
+    private static void metrics(ObjectNode n, SpeakingMetrics m) {
+        n.put("words", m.words());
+        n.put("speakingMs", m.speakingMs());
+        n.put("wordsPerMinute", round(m.wordsPerMinute()));
+        n.put("fillerCount", m.fillerCount());
+        ObjectNode f = n.putObject("fillers");
+        m.fillers().forEach(f::put);
+    }
+
+    private static void answer(ObjectNode n, AnswerReview a) {
+        n.put("number", a.number());
+        n.put("questionId", a.question().id());
+        n.put("text", a.question().text());
+        n.put("category", a.question().category().id());
+        n.put("template", a.question().templateId());
+        n.put("confidence", round(a.question().confidence()));
+        n.put("startMs", a.question().startMs());
+        ArrayNode hints = n.putArray("hints");
+        for (StoredHint h : a.hints()) {
+            ObjectNode hn = hints.addObject();
+            hn.put("source", h.source());
+            hn.put("level", h.level());
+            hn.put("title", h.hint().title());
+            hn.put("gist", h.hint().gist());
+            hn.put("shownMs", h.shownMs());
+            hn.put("latencyMs", h.latencyMs().orElse(null));
+        }
+        ObjectNode an = n.putObject("answer");
+        an.put("text", a.answerText());
+        metrics(an, a.metrics());
+        an.put("lengthMs", a.metrics().spanMs());
+        an.put("length", a.length().name().toLowerCase(java.util.Locale.ROOT));
+        ObjectNode fn = n.putObject("feedback");
+        ArrayNode kps = fn.putArray("keyPoints");
+        for (KeyPointCoverage k : a.feedback().keyPoints()) {
+            kps.addObject().put("keyPoint", k.keyPoint()).put("covered", k.covered());
+        }
+        ObjectNode st = fn.putObject("structure");
+        st.put("shape", a.feedback().structure().shape());
+        st.put("complete", a.feedback().structure().complete());
+        a.feedback().structure().missing().forEach(st.putArray("missing")::add);
+        a.feedback().numbers().forEach(fn.putArray("numbers")::add);
+        a.feedback().examples().forEach(fn.putArray("examples")::add);
+        n.put("note", a.question().note());
+        n.put("rating", a.question().rating().orElse(null));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

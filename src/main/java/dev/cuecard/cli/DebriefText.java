@@ -1,0 +1,63 @@
+package dev.cuecard.cli;
+
+import dev.cuecard.session.SearchHit;
+import dev.cuecard.session.SessionRecord;
+import dev.cuecard.session.SessionSummary;
+import dev.cuecard.session.debrief.AnswerReview;
+import dev.cuecard.session.debrief.Debrief;
+import dev.cuecard.session.debrief.SessionAnalytics;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Plain-text lines of {@code debrief} for people. */
+final class DebriefText {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private DebriefText() {
+    }
+
+    static String summary(SessionSummary s) {
+        return String.format(Locale.ROOT, "%5d  %s  %-8s %-11s %3d questions  %4d utterances  %s%s", s.id(),
+                WHEN.format(s.startedAt()), s.kind().id(), s.status().id(), s.questions(), s.utterances(),
+                clock(s.audioMs()), s.title() == null ? "" : "  " + s.title());
+    }
+
+    static String hit(SearchHit h) {
+        return String.format(Locale.ROOT, "session %d  %s  %-5s %s", h.sessionId(), clock(h.atMs()),
+                h.channel() == null ? "hint" : h.channel(), h.snippet());
+    }
+
+    static String debrief(Debrief d) {
+        SessionRecord s = d.detail().session();
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "session %d  %s  %s  %s%n", s.id(), WHEN.format(s.startedAt()), s.kind().id(),
+                s.status().id()));
+        SessionAnalytics a = d.analytics();
+        b.append(String.format(Locale.ROOT, "me: %.0f wpm, %d fillers, talk share %.0f %%, %d of %d answers 1–2 min%n",
+                a.me().wordsPerMinute(), a.me().fillerCount(), 100 * a.talk().meShare(), a.onTarget(), a.answered()));
+        for (AnswerReview r : d.answers()) {
+            b.append(String.format(Locale.ROOT, "%nQ%d %s  [%s] %s%n", r.number(), clock(r.question().startMs()),
+                    r.question().category().id(), r.question().text()));
+            r.hints().forEach(h -> b.append("   hint: ").append(h.hint().title()).append(" — ").append(h.hint().gist())
+                    .append('\n'));
+            b.append("   answer: ").append(r.answer().isEmpty() ? "(none)" : r.answerText()).append('\n');
+            b.append(String.format(Locale.ROOT, "   %s, %.0f wpm, %d fillers; key points %d/%d; structure %s; %s%n",
+                    r.length().label(), r.metrics().wordsPerMinute(), r.metrics().fillerCount(),
+                    r.feedback().keyPointsCovered(), r.feedback().keyPoints().size(),
+                    r.feedback().structure().complete() ? "complete" : "missing " + r.feedback().structure().missing(),
+                    r.feedback().specific() ? "specific" : "no numbers or examples"));
+            if (r.question().rating().isPresent() || r.question().note() != null) {
+                b.append("   my review: ").append(r.question().rating().map(x -> x + "/5 ").orElse(""))
+                        .append(r.question().note() == null ? "" : r.question().note()).append('\n');
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    static String clock(long ms) {
+        long sec = ms / 1000;
+        return String.format(Locale.ROOT, "%d:%02d", sec / 60, sec % 60);
+    }
+}

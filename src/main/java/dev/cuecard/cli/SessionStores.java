@@ -1,0 +1,30 @@
+package dev.cuecard.cli;
+
+import dev.cuecard.config.AppPaths;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.SessionStore;
+import dev.cuecard.session.SessionStoreException;
+import dev.cuecard.session.debrief.AnswerFeedbackRater;
+import dev.cuecard.session.debrief.DebriefBuilder;
+import java.util.Optional;
+
+/** Opens the session database of the data folder for a command, with its notices as warnings. */
+final class SessionStores {
+    private SessionStores() {
+    }
+
+    static SessionStore open(Cli cli) {
+        try {
+            SessionStore store = SessionStore.open(AppPaths.fromEnvironment().databaseFile());
+            store.notices().forEach(cli::warn);
+            return store;
+        } catch (SessionStoreException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    static DebriefBuilder debriefs() {
+        return new DebriefBuilder(AnswerFeedbackRater.shipped(),
+                TemplateLibrary.load(Optional.of(AppPaths.fromEnvironment().templatesDir())));
+    }
+}

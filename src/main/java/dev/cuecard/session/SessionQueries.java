@@ -1,0 +1,174 @@
+package dev.cuecard.session;
+
+import dev.cuecard.audio.Channel;
+import dev.cuecard.question.Category;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The read side of {@link SessionStore}; called with the store's lock held. */
+final class SessionQueries {
+    private static final String SUMMARY = "SELECT s.id, s.kind, s.status, s.started_at, s.ended_at, s.title, "
+            + "(SELECT count(*) FROM questions q WHERE q.session_id = s.id), "
+            + "(SELECT count(*) FROM utterances u WHERE u.session_id = s.id), "
+            + "(SELECT coalesce(max(u.end_ms), 0) FROM utterances u WHERE u.session_id = s.id) FROM sessions s ";
+
+    private final Connection db;
+
+    SessionQueries(Connection db) {
+        this.db = db;
+    }
+
+    List<SessionSummary> list() throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(SUMMARY + "ORDER BY s.started_at DESC, s.id DESC")) {
+            List<SessionSummary> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(summary(r));
+                }
+            }
+            return out;
+        }
+    }
+
+    Optional<SessionSummary> summary(long id) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(SUMMARY + "WHERE s.id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(summary(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static SessionSummary summary(ResultSet r) throws SQLException {
+        return new SessionSummary(r.getLong(1), SessionKind.fromId(r.getString(2)), SessionStatus.fromId(r.getString(3)),
+                Instant.ofEpochMilli(r.getLong(4)), instant(r, 5), r.getString(6), r.getInt(7), r.getInt(8), r.getLong(9));
+    }
+
+    private static Optional<Instant> instant(ResultSet r, int column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+    }
+
+    Optional<SessionDetail> detail(long id) throws SQLException {
+        Optional<SessionRecord> session = record(id);
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SessionDetail(session.get(), utterances(id), questions(id), hints(id)));
+    }
+
+    private Optional<SessionRecord> record(long id) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT id, kind, status, started_at, ended_at, title, them_device, "
+                + "me_device, speech_model, llm_model, llm_input_tokens, llm_output_tokens, llm_cost_usd, note "
+                + "FROM sessions WHERE id = ?")) {
+            p.setLong(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SessionRecord(r.getLong(1), SessionKind.fromId(r.getString(2)),
+                        SessionStatus.fromId(r.getString(3)), Instant.ofEpochMilli(r.getLong(4)), instant(r, 5),
+                        r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getLong(11),
+                        r.getLong(12), r.getDouble(13), r.getString(14)));
+            }
+        }
+    }
+
+    private List<Utterance> utterances(long sessionId) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT channel, start_ms, end_ms, text FROM utterances "
+                + "WHERE session_id = ? ORDER BY start_ms, id")) {
+            p.setLong(1, sessionId);
+            List<Utterance> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Utterance(channel(r.getString(1)), r.getLong(2), r.getLong(3), r.getString(4)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private List<StoredQuestion> questions(long sessionId) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT id, seq, text, category, template_id, confidence, start_ms, "
+                + "end_ms, early, note, rating FROM questions WHERE session_id = ? ORDER BY start_ms, seq")) {
+            p.setLong(1, sessionId);
+            List<StoredQuestion> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    int rating = r.getInt(11);
+                    Optional<Integer> rated = r.wasNull() ? Optional.empty() : Optional.of(rating);
+                    out.add(new StoredQuestion(r.getLong(1), r.getInt(2), r.getString(3),
+                            Category.fromId(r.getString(4)).orElse(Category.NONE), r.getString(5), r.getDouble(6),
+                            r.getLong(7), r.getLong(8), r.getBoolean(9), r.getString(10), rated));
+                }
+            }
+            return out;
+        }
+    }
+
+    private List<StoredHint> hints(long sessionId) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT id, question_id, source, level, content, shown_ms, latency_ms "
+                + "FROM hints WHERE session_id = ? ORDER BY shown_ms, id")) {
+            p.setLong(1, sessionId);
+            List<StoredHint> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long latency = r.getLong(7);
+                    Optional<Long> lat = r.wasNull() ? Optional.empty() : Optional.of(latency);
+                    out.add(new StoredHint(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
+                            HintCodec.fromJson(r.getString(5)), r.getLong(6), lat));
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Newest first (row ids grow with time): FTS5 walks its index in rowid order and stops at the
+     * limit, where ranking by relevance would score every match of a common word first.
+     */
+    List<SearchHit> search(String ftsQuery, OptionalLong sessionId, int limit) throws SQLException {
+        String scope = sessionId.isPresent() ? " AND x.session_id = ?" : "";
+        String utterances = "SELECT x.session_id, s.started_at, 'utterance', x.channel, x.start_ms, x.text, "
+                + "snippet(utterance_search, 0, '[', ']', '…', 12) FROM utterance_search "
+                + "JOIN utterances x ON x.id = utterance_search.rowid JOIN sessions s ON s.id = x.session_id "
+                + "WHERE utterance_search MATCH ?" + scope + " ORDER BY utterance_search.rowid DESC LIMIT ?";
+        String hints = "SELECT x.session_id, s.started_at, 'hint', NULL, x.shown_ms, x.title, "
+                + "snippet(hint_search, 0, '[', ']', '…', 12) FROM hint_search "
+                + "JOIN hints x ON x.id = hint_search.rowid JOIN sessions s ON s.id = x.session_id "
+                + "WHERE hint_search MATCH ?" + scope + " ORDER BY hint_search.rowid DESC LIMIT ?";
+        List<SearchHit> hits = new ArrayList<>();
+        for (String sql : List.of(utterances, hints)) {
+            try (PreparedStatement p = db.prepareStatement(sql)) {
+                int i = 1;
+                p.setString(i++, ftsQuery);
+                if (sessionId.isPresent()) {
+                    p.setLong(i++, sessionId.getAsLong());
+                }
+                p.setInt(i, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        hits.add(new SearchHit(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
+                                r.getString(4), r.getLong(5), r.getString(6), r.getString(7)));
+                    }
+                }
+            }
+        }
+        hits.sort(Comparator.comparing(SearchHit::sessionStartedAt).reversed()
+                .thenComparing(SearchHit::sessionId, Comparator.reverseOrder())
+                .thenComparingLong(SearchHit::atMs));
+        return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+    }
+
+    private static Channel channel(String id) {
+        return "me".equals(id) ? Channel.ME : Channel.THEM;
+    }
+}

@@ -1,0 +1,186 @@
+package dev.cuecard.session;
+
+import dev.cuecard.asr.TranscriptEvent;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.pipeline.NamedThreadFactory;
+import dev.cuecard.pipeline.PipelineEvent;
+import dev.cuecard.pipeline.PipelineListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores a running session as it happens. Pipeline threads only enqueue; one writer thread commits
+ * whatever is pending as one small transaction (usually a single utterance), so a killed process
+ * loses at most the utterance still being recognised. Partials and levels are not stored; event
+ * types it does not know are ignored.
+ */
+public final class SessionRecorder implements PipelineListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionRecorder.class);
+    /** The level of a whole cue card, as the overlay shows it first. */
+    public static final String CARD_LEVEL = "card";
+
+    private final SessionStore store;
+    private final long sessionId;
+    private final BlockingQueue<Runnable> pending = new LinkedBlockingQueue<>();
+    private final Runnable end = () -> { };
+    private final Thread writer;
+    private final AtomicInteger failedWrites = new AtomicInteger();
+    private volatile boolean closed;
+    /** Start of the interviewer's current utterance, and a question decided on it before it was final. */
+    private volatile long themUtteranceStartMs;
+    private volatile int earlyQuestionSeq = -1;
+
+    private SessionRecorder(SessionStore store, long sessionId) {
+        this.store = store;
+        this.sessionId = sessionId;
+        this.writer = new NamedThreadFactory("session-writer").newThread(this::writeLoop);
+    }
+
+    /** Starts a session in the store and its writer thread. */
+    public static SessionRecorder start(SessionStore store, SessionInfo info) {
+        SessionRecorder r = new SessionRecorder(store, store.startSession(info));
+        r.writer.start();
+        return r;
+    }
+
+    public long sessionId() {
+        return sessionId;
+    }
+
+    /** Writes that failed (logged); the session goes on without them. */
+    public int failedWrites() {
+        return failedWrites.get();
+    }
+
+    @Override
+    public void onEvent(PipelineEvent event) {
+        toWrite(event).ifPresent(w -> {
+            if (!closed) {
+                pending.add(w);
+            }
+        });
+    }
+
+    private Optional<Runnable> toWrite(PipelineEvent event) {
+        if (event instanceof PipelineEvent.Transcript t) {
+            return transcript(t.event());
+        }
+        if (event instanceof PipelineEvent.Question q) {
+            long start = themUtteranceStartMs;
+            earlyQuestionSeq = q.question().early() ? q.question().id() : -1;
+            return Optional.of(() -> store.recordQuestion(sessionId, q.question(), start));
+        }
+        if (event instanceof PipelineEvent.HintReady h) {
+            return Optional.of(() -> store.recordHint(sessionId, h.questionId(), h.hint(), CARD_LEVEL, h.atMs()));
+        }
+        if (event instanceof PipelineEvent.HintUpdate u && u.complete()) {
+            // the drafted hint replaces the template card on screen, so it is what was shown
+            return Optional.of(() -> {
+                store.recordHint(sessionId, u.questionId(), u.hint(), CARD_LEVEL, u.atMs());
+                u.usage().ifPresent(t -> store.addLlmUsage(sessionId, null, t.inputTokens(), t.outputTokens(), 0));
+            });
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Runnable> transcript(TranscriptEvent e) {
+        if (e.channel() == Channel.THEM) {
+            themUtteranceStartMs = e.startMs();
+        }
+        if (!e.isFinal() || e.text().isBlank()) {
+            return Optional.empty();
+        }
+        Utterance u = new Utterance(e.channel(), e.startMs(), e.endMs(), e.text());
+        int early = e.channel() == Channel.THEM ? earlyQuestionSeq : -1;
+        if (early < 0) {
+            return Optional.of(() -> store.appendUtterance(sessionId, u));
+        }
+        // a question decided on a partial began where the final's first word begins
+        earlyQuestionSeq = -1;
+        return Optional.of(() -> {
+            store.appendUtterance(sessionId, u);
+            store.setQuestionStart(sessionId, early, u.startMs());
+        });
+    }
+
+    private void writeLoop() {
+        List<Runnable> batch = new ArrayList<>();
+        try {
+            boolean ending = false;
+            while (!ending) {
+                batch.add(pending.take());
+                pending.drainTo(batch);
+                ending = batch.remove(end);
+                List<Runnable> flushed = batch.stream().filter(Flush.class::isInstance).toList();
+                batch.removeAll(flushed);
+                commit(batch);
+                flushed.forEach(Runnable::run);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void commit(List<Runnable> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            store.transaction(() -> batch.forEach(Runnable::run));
+        } catch (RuntimeException e) {
+            // one bad write must not take its neighbours with it: retry them one by one
+            LOG.warn("session {}: a batch of {} writes failed, retrying singly: {}", sessionId, batch.size(), e.toString());
+            for (Runnable w : batch) {
+                try {
+                    store.transaction(w);
+                } catch (RuntimeException single) {
+                    failedWrites.incrementAndGet();
+                    LOG.error("session {}: write lost", sessionId, single);
+                }
+            }
+        }
+    }
+
+    /** Released by the writer after the commit that follows everything enqueued before it. */
+    private record Flush(CountDownLatch done) implements Runnable {
+        @Override
+        public void run() {
+            done.countDown();
+        }
+    }
+
+    /** Waits until everything enqueued so far is committed. */
+    public void flush() throws InterruptedException {
+        if (closed) {
+            return;
+        }
+        Flush f = new Flush(new CountDownLatch(1));
+        pending.add(f);
+        f.done().await();
+    }
+
+    /** Commits what is pending, stops the writer and closes the session as complete. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pending.add(end);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return; // left "recording": the next start closes it as interrupted
+        }
+        store.finishSession(sessionId);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.cuecard.session;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A stored session with its counts, for lists.
+ *
+ * @param audioMs the last audio position with speech in it (the session's length as heard)
+ */
+public record SessionSummary(long id, SessionKind kind, SessionStatus status, Instant startedAt,
+                             Optional<Instant> endedAt, String title, int questions, int utterances, long audioMs) {
+}

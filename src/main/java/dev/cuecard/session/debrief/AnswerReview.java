@@ -1,0 +1,28 @@
+package dev.cuecard.session.debrief;
+
+import dev.cuecard.session.StoredHint;
+import dev.cuecard.session.StoredQuestion;
+import dev.cuecard.session.Utterance;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One question of the timeline: the hints shown for it and the candidate's answer (the {@code me}
+ * channel from this question's start to the next one's).
+ */
+public record AnswerReview(int number, StoredQuestion question, List<StoredHint> hints, List<Utterance> answer,
+                           SpeakingMetrics metrics, AnswerLength length, AnswerFeedback feedback) {
+    public AnswerReview {
+        hints = List.copyOf(hints);
+        answer = List.copyOf(answer);
+    }
+
+    public String answerText() {
+        return answer.stream().map(Utterance::text).collect(Collectors.joining(" "));
+    }
+
+    /** Whether an audio position (a search hit) lies in this question or its answer. */
+    public boolean contains(long atMs, long nextQuestionStartMs) {
+        return atMs >= question.startMs() && atMs < nextQuestionStartMs;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cuecard.session.debrief;
+
+import dev.cuecard.audio.Channel;
+import dev.cuecard.hint.Hint;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.SessionDetail;
+import dev.cuecard.session.StoredHint;
+import dev.cuecard.session.StoredQuestion;
+import dev.cuecard.session.Utterance;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a stored session into a {@link Debrief}: answers cut by question, analytics, feedback. */
+public final class DebriefBuilder {
+    private final AnswerFeedbackRater rater;
+    private final TemplateLibrary templates;
+
+    /**
+     * @param templates key points for questions whose hint was not stored (the shown hint's own key
+     *                  points come first: they are what the candidate saw)
+     */
+    public DebriefBuilder(AnswerFeedbackRater rater, TemplateLibrary templates) {
+        this.rater = rater;
+        this.templates = templates;
+    }
+
+    public Debrief build(SessionDetail detail) {
+        List<StoredQuestion> questions = detail.questions();
+        List<Utterance> me = detail.utterances().stream().filter(u -> u.channel() == Channel.ME).toList();
+        List<AnswerReview> answers = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            StoredQuestion q = questions.get(i);
+            long until = i + 1 < questions.size() ? questions.get(i + 1).startMs() : Long.MAX_VALUE;
+            List<Utterance> answer = me.stream().filter(u -> u.startMs() >= q.startMs() && u.startMs() < until).toList();
+            List<StoredHint> hints = detail.hintsFor(q);
+            SpeakingMetrics metrics = SpeakingMetrics.of(answer);
+            String text = String.join(" ", answer.stream().map(Utterance::text).toList());
+            AnswerFeedback feedback = rater.rate(text, q.category(), keyPoints(q, hints));
+            answers.add(new AnswerReview(i + 1, q, hints, answer, metrics, AnswerLength.of(metrics), feedback));
+        }
+        SpeakingMetrics all = SpeakingMetrics.of(me);
+        long themMs = detail.utterances().stream().filter(u -> u.channel() == Channel.THEM)
+                .mapToLong(Utterance::durationMs).sum();
+        int answered = (int) answers.stream().filter(a -> a.length() != AnswerLength.NO_ANSWER).count();
+        int onTarget = (int) answers.stream().filter(a -> a.length() == AnswerLength.ON_TARGET).count();
+        return new Debrief(detail, answers, new SessionAnalytics(all, new TalkRatio(all.speakingMs(), themMs), answered,
+                onTarget));
+    }
+
+    private List<String> keyPoints(StoredQuestion q, List<StoredHint> hints) {
+        return hints.stream().map(StoredHint::hint).map(Hint::keyPoints).filter(k -> !k.isEmpty()).findFirst()
+                .orElseGet(() -> q.templateId() == null ? List.of()
+                        : templates.get(q.templateId()).map(t -> t.card().keyPoints()).orElse(List.of()));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.cuecard.ui.debrief;
+
+import dev.cuecard.hint.Hint;
+import dev.cuecard.session.StoredHint;
+import dev.cuecard.session.debrief.AnswerReview;
+import dev.cuecard.session.debrief.KeyPointCoverage;
+import dev.cuecard.session.debrief.StructureCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One question of the timeline as the view shows it; the note and rating are editable. */
+public final class AnswerItem {
+    private final AnswerReview review;
+    private final StringProperty note = new SimpleStringProperty(this, "note", "");
+    private final ObjectProperty<Integer> rating = new SimpleObjectProperty<>(this, "rating");
+
+    AnswerItem(AnswerReview review) {
+        this.review = review;
+        note.set(review.question().note() == null ? "" : review.question().note());
+        rating.set(review.question().rating().orElse(null));
+    }
+
+    AnswerReview review() {
+        return review;
+    }
+
+    long questionId() {
+        return review.question().id();
+    }
+
+    public String label() {
+        return String.format(Locale.ROOT, "Q%d  %s  %s", review.number(), clock(review.question().startMs()),
+                review.question().text());
+    }
+
+    public String question() {
+        return review.question().text();
+    }
+
+    public String category() {
+        return review.question().category().id() + (review.question().templateId() == null ? ""
+                : " · " + review.question().templateId());
+    }
+
+    /** The hint(s) shown, as text. */
+    public String hintText() {
+        if (review.hints().isEmpty()) {
+            return "No hint was shown.";
+        }
+        List<String> lines = new ArrayList<>();
+        for (StoredHint h : review.hints()) {
+            Hint hint = h.hint();
+            lines.add(hint.title() + " (" + h.source() + h.latencyMs().map(l -> ", " + l + " ms").orElse("") + ")");
+            lines.add(hint.gist());
+            hint.keyPoints().forEach(k -> lines.add("• " + k));
+        }
+        return String.join("\n", lines);
+    }
+
+    public String answerText() {
+        return review.answer().isEmpty() ? "(no answer recorded)" : review.answerText();
+    }
+
+    public String metricsText() {
+        return String.format(Locale.ROOT, "%s · %.0f words/min · %d filler words · %s", clock(review.metrics().spanMs()),
+                review.metrics().wordsPerMinute(), review.metrics().fillerCount(), review.length().label());
+    }
+
+    public String feedbackText() {
+        List<String> lines = new ArrayList<>();
+        if (!review.feedback().keyPoints().isEmpty()) {
+            lines.add("Key points covered: " + review.feedback().keyPointsCovered() + " of "
+                    + review.feedback().keyPoints().size());
+            for (KeyPointCoverage k : review.feedback().keyPoints()) {
+                lines.add((k.covered() ? "✓ " : "✗ ") + k.keyPoint());
+            }
+        }
+        StructureCheck s = review.feedback().structure();
+        lines.add("Structure (" + s.shape() + "): " + (s.complete() ? "complete"
+                : s.missing().isEmpty() ? "all parts, out of order" : "missing " + String.join(", ", s.missing())));
+        lines.add("Numbers: " + (review.feedback().numbers().isEmpty() ? "none" : String.join(", ",
+                review.feedback().numbers())));
+        lines.add("Examples: " + (review.feedback().examples().isEmpty() ? "none" : String.join(", ",
+                review.feedback().examples())));
+        return String.join("\n", lines);
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public ObjectProperty<Integer> ratingProperty() {
+        return rating;
+    }
+
+    static String clock(long ms) {
+        long s = ms / 1000;
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    @Override
+    public String toString() {
+        return label();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.cuecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cuecard.config.AppPaths;
+import dev.cuecard.session.SessionStore;
+import dev.cuecard.testing.InterviewFixture;
+import dev.cuecard.testing.SpeechFixtures;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** replay stores a session; debrief list|show|export|search|delete read and remove it. */
+class DebriefCommandTest {
+    @TempDir
+    Path home;
+    private String previousHome;
+
+    @BeforeEach
+    void useTemporaryDataFolder() {
+        previousHome = System.getProperty(AppPaths.HOME_PROPERTY);
+        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        if (previousHome == null) {
+            System.clearProperty(AppPaths.HOME_PROPERTY);
+        } else {
+            System.setProperty(AppPaths.HOME_PROPERTY, previousHome);
+        }
+    }
+
+    @Test
+    void aReplayIsStoredAndItsIdPrintedOnStderr() throws Exception {
+        CliTest.Run r = CliTest.run("replay", "--speed", "max", SpeechFixtures.wav("cache-slt").toString(),
+                "--me", SpeechFixtures.wav("tell-me-slt").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Matcher m = Pattern.compile("cuecard: session (\\d+) stored").matcher(r.err());
+        assertThat(m.find()).as(r.err()).isTrue();
+        String id = m.group(1);
+
+        List<JsonNode> list = CliTest.run("debrief", "list", "--json").jsonLines();
+        assertThat(list).singleElement().satisfies(s -> {
+            assertThat(s.get("id").asText()).isEqualTo(id);
+            assertThat(s.get("kind").asText()).isEqualTo("replay");
+            assertThat(s.get("status").asText()).isEqualTo("complete");
+            assertThat(s.get("utterances").asInt()).isGreaterThanOrEqualTo(2);
+        });
+
+        JsonNode shown = CliTest.run("debrief", "show", id, "--json").jsonLines().get(0);
+        assertThat(shown.get("utterances")).anyMatch(u -> u.get("channel").asText().equals("me")
+                && u.get("text").asText().contains("teammate"));
+        assertThat(shown.get("analytics").get("words").asInt()).isPositive();
+
+        List<JsonNode> hits = CliTest.run("debrief", "search", "--json", "database").jsonLines();
+        assertThat(hits).anyMatch(h -> h.get("sessionId").asText().equals(id) && h.get("channel").asText().equals("them")
+                && h.get("snippet").asText().contains("[database]"));
+
+        assertThat(CliTest.run("debrief", "export", id).out()).startsWith("# Session " + id).contains("## Transcript");
+
+        CliTest.Run deleted = CliTest.run("debrief", "delete", id);
+        assertThat(deleted.exit()).isZero();
+        assertThat(CliTest.run("debrief", "list", "--json").out()).isBlank();
+        assertThat(CliTest.run("debrief", "search", "--json", "database").out()).isBlank();
+    }
+
+    @Test
+    void noSaveStoresNothing() {
+        CliTest.Run r = CliTest.run("replay", "--no-save", "--speed", "max", SpeechFixtures.wav("hear-me-slt").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("stored");
+        assertThat(CliTest.run("debrief", "list", "--json").out()).isBlank();
+    }
+
+    @Test
+    void showJsonCarriesQuestionsAnswersAndFeedback() throws Exception {
+        long id;
+        try (SessionStore store = SessionStore.open(home.resolve(SessionStore.FILE_NAME))) {
+            id = InterviewFixture.record(store);
+        }
+        JsonNode d = CliTest.run("debrief", "show", String.valueOf(id), "--json").jsonLines().get(0);
+        JsonNode q1 = d.get("questions").get(0);
+        assertThat(q1.get("category").asText()).isEqualTo("caching");
+        assertThat(q1.get("hints").get(0).get("latencyMs").asLong()).isEqualTo(200);
+        assertThat(q1.get("answer").get("wordsPerMinute").asDouble()).isEqualTo(94.0);
+        assertThat(q1.get("answer").get("length").asText()).isEqualTo("on_target");
+        assertThat(q1.get("feedback").get("keyPoints")).hasSize(4);
+        assertThat(d.get("analytics").get("fillerCount").asInt()).isEqualTo(6);
+
+        CliTest.Run text = CliTest.run("debrief", "show", String.valueOf(id));
+        assertThat(text.out()).contains("Q1", InterviewFixture.Q1, "key points 3/4");
+    }
+
+    @Test
+    void unknownSessionAndMissingArgumentsAreOneLine() {
+        CliTest.Run r = CliTest.run("debrief", "show", "42");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("cuecard: no session 42 (see 'cuecard debrief list')");
+        assertThat(CliTest.run("debrief", "delete").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewerDatabaseIsRefusedWithAMessage() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve("cuecard.db"));
+             java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("PRAGMA user_version = 50");
+        }
+        CliTest.Run r = CliTest.run("debrief", "list");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("cuecard: ").contains("newer version of Cuecard");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+}

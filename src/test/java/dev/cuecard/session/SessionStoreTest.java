@@ -1,0 +1,284 @@
+package dev.cuecard.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cuecard.audio.Channel;
+import dev.cuecard.testing.InterviewFixture;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on real SQLite files. */
+class SessionStoreTest {
+    @TempDir
+    Path dir;
+
+    private Path db() {
+        return dir.resolve(SessionStore.FILE_NAME);
+    }
+
+    private static long scalar(Path file, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static String text(Path file, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    @Test
+    void createsTheLatestSchemaInWalModeFromNothing() throws Exception {
+        try (SessionStore store = SessionStore.open(db())) {
+            assertThat(store.notices()).isEmpty();
+            assertThat(store.list()).isEmpty();
+        }
+        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest()).isEqualTo(2);
+        assertThat(text(db(), "PRAGMA journal_mode")).isEqualTo("wal");
+        assertThat(scalar(db(), "SELECT count(*) FROM sqlite_master WHERE name IN ('sessions', 'utterances', "
+                + "'questions', 'hints', 'utterance_search', 'hint_search')")).isEqualTo(6);
+    }
+
+    @Test
+    void foreignKeysAreEnforced() {
+        try (SessionStore store = SessionStore.open(db())) {
+            assertThatThrownBy(() -> store.appendUtterance(999, new Utterance(Channel.ME, 0, 1, "orphan")))
+                    .isInstanceOf(SessionStoreException.class).hasMessageContaining("FOREIGN KEY");
+        }
+    }
+
+    @Test
+    void upgradesADatabaseOfThePreviousVersionKeepingItsData() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            SchemaMigrations.migrate(c, 1);
+            s.executeUpdate("INSERT INTO sessions (id, kind, status, started_at, ended_at) VALUES (7, 'live', 'complete', 1000, 9000)");
+            s.executeUpdate("INSERT INTO utterances (session_id, channel, start_ms, end_ms, text) "
+                    + "VALUES (7, 'me', 0, 2000, 'we sharded the orders table by customer')");
+            s.executeUpdate("INSERT INTO questions (id, session_id, seq, text, category, confidence, start_ms, end_ms, "
+                    + "decided_ms) VALUES (3, 7, 1, 'how do you scale writes', 'databases', 0.8, 0, 100, 200)");
+        }
+        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(1);
+
+        try (SessionStore store = SessionStore.open(db())) {
+            assertThat(store.list()).singleElement().satisfies(s -> {
+                assertThat(s.id()).isEqualTo(7);
+                assertThat(s.utterances()).isEqualTo(1);
+                assertThat(s.questions()).isEqualTo(1);
+            });
+            // the version-1 rows were indexed by the migration
+            assertThat(store.search("sharding", OptionalLong.empty(), 10)).singleElement()
+                    .satisfies(h -> assertThat(h.snippet()).contains("[sharded]"));
+            store.setAnswerRating(3, 4);
+            assertThat(store.load(7).orElseThrow().questions().get(0).rating()).contains(4);
+        }
+        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(2);
+    }
+
+    @Test
+    void refusesADatabaseFromANewerVersionAndLeavesItUntouched() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE future (x)");
+            s.executeUpdate("PRAGMA user_version = 9");
+        }
+        byte[] before = Files.readAllBytes(db());
+
+        assertThatThrownBy(() -> SessionStore.open(db())).isInstanceOf(SessionStoreException.class)
+                .hasMessageContaining("newer version").hasMessageContaining("schema 9");
+
+        assertThat(Files.readAllBytes(db())).isEqualTo(before);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(SessionStore.FILE_NAME);
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsMovedAsideAndAFreshOneStarted() throws Exception {
+        byte[] garbage = "these are my notes, not a database\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+        Files.write(db(), garbage);
+
+        try (SessionStore store = SessionStore.open(db())) {
+            assertThat(store.notices()).singleElement().asString()
+                    .contains("could not be read").contains("not a SQLite database").contains("moved to");
+            long id = store.startSession(new SessionInfo(SessionKind.LIVE, null, null, null, null, null));
+            assertThat(store.summary(id)).isPresent();
+        }
+        Path moved = movedAside();
+        assertThat(Files.readAllBytes(moved)).isEqualTo(garbage);
+    }
+
+    @Test
+    void aDamagedDatabaseIsMovedAsideWithItsWal() throws Exception {
+        try (SessionStore store = SessionStore.open(db())) {
+            InterviewFixture.record(store);
+        }
+        // wreck the schema page (page 1 after the 100-byte header)
+        byte[] bytes = Files.readAllBytes(db());
+        Arrays.fill(bytes, 100, 4096, (byte) 0x5A);
+        Files.write(db(), bytes);
+
+        try (SessionStore store = SessionStore.open(db())) {
+            assertThat(store.notices()).singleElement().asString().contains("moved to");
+            assertThat(store.list()).isEmpty();
+        }
+        assertThat(Files.readAllBytes(movedAside())).isEqualTo(bytes);
+    }
+
+    private Path movedAside() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> moved = files.filter(p -> p.getFileName().toString().startsWith("cuecard.db.unreadable-")
+                    && !p.getFileName().toString().endsWith("-wal") && !p.getFileName().toString().endsWith("-shm")).toList();
+            assertThat(moved).hasSize(1);
+            return moved.get(0);
+        }
+    }
+
+    @Test
+    void searchFindsWhatWasSaidAndShownAcrossSessionsByStem() {
+        try (SessionStore store = SessionStore.open(db())) {
+            long first = InterviewFixture.record(store);
+            long second = InterviewFixture.record(store);
+
+            List<SearchHit> hits = store.search("caching", OptionalLong.empty(), 50);
+            assertThat(hits).extracting(SearchHit::sessionId).contains(first, second);
+            assertThat(hits).anyMatch(h -> h.kind().equals("utterance") && "them".equals(h.channel())
+                    && h.snippet().contains("[cache]"));
+            assertThat(hits).anyMatch(h -> h.kind().equals("hint") && h.channel() == null);
+            // newest session first
+            assertThat(hits.get(0).sessionId()).isEqualTo(second);
+
+            assertThat(store.search("eighty percent", OptionalLong.of(first), 50)).singleElement()
+                    .satisfies(h -> {
+                        assertThat(h.sessionId()).isEqualTo(first);
+                        assertThat(h.channel()).isEqualTo("me");
+                        assertThat(h.atMs()).isEqualTo(40000);
+                    });
+            assertThat(store.search("thundering herd", OptionalLong.empty(), 50)).hasSize(2)
+                    .allMatch(h -> h.kind().equals("hint"));
+            assertThat(store.search("zeppelin", OptionalLong.empty(), 50)).isEmpty();
+            // FTS5 syntax in the input is taken as words, not as a query
+            assertThat(store.search("cache\" OR NEAR(", OptionalLong.empty(), 50)).isEmpty();
+            assertThat(store.search("  ", OptionalLong.empty(), 50)).isEmpty();
+        }
+    }
+
+    @Test
+    void deletingASessionRemovesEveryTraceOfIt() throws Exception {
+        long keep;
+        try (SessionStore store = SessionStore.open(db())) {
+            keep = InterviewFixture.record(store);
+            long gone = store.startSession(new SessionInfo(SessionKind.LIVE, "secret", null, null, null, null));
+            store.appendUtterance(gone, new Utterance(Channel.ME, 0, 1000, "my password is quetzalcoatlus"));
+            store.finishSession(gone);
+            assertThat(store.search("quetzalcoatlus", OptionalLong.empty(), 5)).hasSize(1);
+
+            assertThat(store.delete(gone)).isTrue();
+            assertThat(store.delete(gone)).isFalse();
+            assertThat(store.search("quetzalcoatlus", OptionalLong.empty(), 5)).isEmpty();
+            assertThat(store.list()).extracting(SessionSummary::id).containsExactly(keep);
+            assertThat(store.integrityCheck()).isEqualTo("ok");
+        }
+        assertThat(scalar(db(), "SELECT count(*) FROM utterances WHERE text LIKE '%quetzal%'")).isZero();
+        assertThat(containsBytes("quetzalcoatlus")).as("the word is nowhere in the database files").isFalse();
+        assertThat(containsBytes("catalog database")).as("the kept session is").isTrue();
+    }
+
+    @Test
+    void deletingAllDataLeavesNoSessionAndNoIndexEntries() throws Exception {
+        try (SessionStore store = SessionStore.open(db())) {
+            InterviewFixture.record(store);
+            InterviewFixture.record(store);
+            assertThat(store.deleteAll()).isEqualTo(2);
+            assertThat(store.list()).isEmpty();
+            assertThat(store.search("cache", OptionalLong.empty(), 5)).isEmpty();
+        }
+        for (String table : List.of("sessions", "utterances", "questions", "hints", "utterance_search", "hint_search")) {
+            assertThat(scalar(db(), "SELECT count(*) FROM " + table)).as(table).isZero();
+        }
+        assertThat(containsBytes("outnumber")).isFalse();
+        assertThat(containsBytes("Thundering")).isFalse();
+    }
+
+    private boolean containsBytes(String word) throws Exception {
+        byte[] needle = word.getBytes(StandardCharsets.UTF_8);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                byte[] hay = Files.readAllBytes(f);
+                outer:
+                for (int i = 0; i + needle.length <= hay.length; i++) {
+                    for (int j = 0; j < needle.length; j++) {
+                        if (hay[i + j] != needle[j]) {
+                            continue outer;
+                        }
+                    }
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aSessionWhoseWriterDiedIsClosedAsInterruptedOnTheNextStart() throws Exception {
+        long id;
+        try (SessionStore store = SessionStore.open(db())) {
+            id = store.startSession(new SessionInfo(SessionKind.LIVE, null, "monitor", "mic", null, null));
+            store.appendUtterance(id, new Utterance(Channel.THEM, 1000, 4000, "how would you shard a table"));
+            store.appendUtterance(id, new Utterance(Channel.ME, 5000, 9500, "by customer id"));
+            long recording = store.startSession(new SessionInfo(SessionKind.LIVE, null, null, null, null, null));
+            assertThat(store.summary(recording).orElseThrow().status()).isEqualTo(SessionStatus.RECORDING);
+        }
+        // the session's writer was another process that is gone now
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE sessions SET writer_pid = " + gone.pid() + " WHERE id = " + id);
+        }
+
+        try (SessionStore store = SessionStore.open(db())) {
+            assertThat(store.notices()).singleElement().asString().contains("session " + id).contains("interrupted");
+            SessionSummary s = store.summary(id).orElseThrow();
+            assertThat(s.status()).isEqualTo(SessionStatus.INTERRUPTED);
+            assertThat(s.utterances()).isEqualTo(2);
+            assertThat(s.endedAt().orElseThrow().toEpochMilli() - s.startedAt().toEpochMilli()).isEqualTo(9500);
+            // this process's own recording session is left alone
+            assertThat(store.list()).filteredOn(x -> x.status() == SessionStatus.RECORDING).hasSize(1);
+        }
+    }
+
+    @Test
+    void notesAndRatingsAreKept() {
+        try (SessionStore store = SessionStore.open(db())) {
+            long id = InterviewFixture.record(store);
+            StoredQuestion q = store.load(id).orElseThrow().questions().get(0);
+            store.setAnswerNote(q.id(), "  lead with the trade-off  ");
+            store.setAnswerRating(q.id(), 3);
+            store.setSessionNote(id, "good pace");
+            assertThatThrownBy(() -> store.setAnswerRating(q.id(), 6)).isInstanceOf(IllegalArgumentException.class);
+
+            SessionDetail d = store.load(id).orElseThrow();
+            assertThat(d.questions().get(0).note()).isEqualTo("lead with the trade-off");
+            assertThat(d.questions().get(0).rating()).contains(3);
+            assertThat(d.session().note()).isEqualTo("good pace");
+            store.setAnswerRating(q.id(), null);
+            assertThat(store.load(id).orElseThrow().questions().get(0).rating()).isEmpty();
+        }
+    }
+}

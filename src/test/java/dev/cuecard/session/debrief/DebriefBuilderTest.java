@@ -1,0 +1,122 @@
+package dev.cuecard.session.debrief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.cuecard.question.AsrVocabulary;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.SessionStore;
+import dev.cuecard.testing.InterviewFixture;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Analytics and feedback on the fixture interview, whose words and timings are known exactly. */
+class DebriefBuilderTest {
+    @TempDir
+    Path dir;
+
+    private Debrief debrief;
+    private SessionStore store;
+    private long id;
+
+    @BeforeEach
+    void recordTheFixture() {
+        store = SessionStore.open(dir.resolve("cuecard.db"));
+        id = InterviewFixture.record(store);
+        debrief = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))
+                .build(store.load(id).orElseThrow());
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void answersAreTheMeChannelBetweenOneQuestionAndTheNext() {
+        assertThat(debrief.answers()).hasSize(2);
+        assertThat(debrief.answers().get(0).answerText())
+                .isEqualTo(InterviewFixture.A1_PART1 + " " + InterviewFixture.A1_PART2);
+        assertThat(debrief.answers().get(1).answerText()).isEqualTo(InterviewFixture.A2);
+        assertThat(debrief.answerAt(50_000)).contains(debrief.answers().get(0));
+        assertThat(debrief.answerAt(90_000)).contains(debrief.answers().get(1));
+    }
+
+    @Test
+    void perAnswerFigures() {
+        SpeakingMetrics a1 = debrief.answers().get(0).metrics();
+        assertThat(a1.words()).isEqualTo(63 + 31);
+        assertThat(a1.speakingMs()).isEqualTo(60_000);
+        assertThat(a1.wordsPerMinute()).isCloseTo(94.0, within(1e-9));
+        assertThat(a1.spanMs()).isEqualTo(66_000);
+        assertThat(a1.fillers()).isEqualTo(Map.of("um", 2, "you know", 1, "like", 1, "basically", 1));
+        assertThat(debrief.answers().get(0).length()).isEqualTo(AnswerLength.ON_TARGET);
+
+        SpeakingMetrics a2 = debrief.answers().get(1).metrics();
+        assertThat(a2.words()).isEqualTo(30);
+        assertThat(a2.wordsPerMinute()).isCloseTo(180.0, within(1e-9));
+        assertThat(a2.fillers()).isEqualTo(Map.of("uh", 1));
+        assertThat(debrief.answers().get(1).length()).isEqualTo(AnswerLength.SHORT);
+    }
+
+    @Test
+    void sessionFigures() {
+        SessionAnalytics s = debrief.analytics();
+        assertThat(s.me().words()).isEqualTo(124);
+        assertThat(s.me().wordsPerMinute()).isCloseTo(124 * 60.0 / 70, within(1e-9));
+        assertThat(s.me().fillerCount()).isEqualTo(6);
+        assertThat(s.talk().meMs()).isEqualTo(70_000);
+        assertThat(s.talk().themMs()).isEqualTo(2_800 + 3_000);
+        assertThat(s.talk().meShare()).isCloseTo(70_000.0 / 75_800, within(1e-9));
+        assertThat(s.answered()).isEqualTo(2);
+        assertThat(s.onTarget()).isEqualTo(1);
+    }
+
+    @Test
+    void feedbackOnKeyPointsStructureAndSpecifics() {
+        AnswerFeedback f1 = debrief.answers().get(0).feedback();
+        assertThat(f1.keyPoints()).extracting(KeyPointCoverage::covered).containsExactly(true, true, true, false);
+        assertThat(f1.structure().shape()).isEqualTo("claim → reasoning → trade-off");
+        assertThat(f1.structure().complete()).isTrue();
+        assertThat(f1.numbers()).contains("ninety percent", "five minutes", "eighty percent",
+                "two hundred milliseconds", "forty milliseconds");
+        assertThat(f1.examples()).contains("for example", "at my last");
+
+        AnswerFeedback f2 = debrief.answers().get(1).feedback();
+        assertThat(f2.structure().shape()).isEqualTo("STAR");
+        assertThat(f2.structure().missing()).containsExactly("task");
+        assertThat(f2.numbers()).isEmpty();
+    }
+
+    @Test
+    void markdownExportCarriesQuestionsHintsAnswersNotesAndAnalytics() {
+        long q1 = debrief.answers().get(0).question().id();
+        store.setAnswerNote(q1, "say the hit rate first");
+        store.setAnswerRating(q1, 4);
+        store.setSessionNote(id, "practice STAR");
+        Debrief reviewed = new DebriefBuilder(AnswerFeedbackRater.shipped(), TemplateLibrary.of(List.of()))
+                .build(store.load(id).orElseThrow());
+
+        String md = new MarkdownExport(ZoneOffset.UTC).render(reviewed);
+
+        assertThat(md).startsWith("# Session " + id + " — fixture interview");
+        assertThat(md).contains("## Q1. " + InterviewFixture.Q1, "## Q2. " + InterviewFixture.Q2);
+        assertThat(md).contains("**Hint shown** (template, card, 200 ms after the question): Caching a read-heavy service");
+        assertThat(md).contains("- Thundering herd protection");
+        assertThat(md).contains("> " + InterviewFixture.A1_PART1);
+        assertThat(md).contains("(1:06, 94 wpm, 5 fillers — on target (1–2 min))");
+        assertThat(md).contains("Key points covered: 3 of 4", "- [x] Hit rate and eviction policy",
+                "- [ ] Thundering herd protection");
+        assertThat(md).contains("Structure (STAR): missing task");
+        assertThat(md).contains("**My review**: 4/5 say the hit rate first");
+        assertThat(md).contains("> practice STAR");
+        assertThat(md).contains("| words per minute | 106 |", "| filler words | 6 (um ×2",
+                "| answers on target (1–2 min) | 1 of 2 |");
+        assertThat(md).contains("## Transcript", "- `1:25` **me** " + InterviewFixture.A2);
+    }
+}

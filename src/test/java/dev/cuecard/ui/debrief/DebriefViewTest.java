@@ -1,0 +1,127 @@
+package dev.cuecard.ui.debrief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.question.AsrVocabulary;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.SessionStore;
+import dev.cuecard.session.StoredQuestion;
+import dev.cuecard.session.debrief.AnswerFeedbackRater;
+import dev.cuecard.session.debrief.DebriefBuilder;
+import dev.cuecard.testing.InterviewFixture;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The debrief window over a real stored session, driven through the mouse and keyboard. */
+@EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class DebriefViewTest {
+    @TempDir
+    static Path dir;
+
+    private SessionStore store;
+    private long sessionId;
+
+    @Start
+    void start(Stage stage) {
+        store = SessionStore.open(dir.resolve("cuecard-" + System.nanoTime() + ".db"));
+        sessionId = InterviewFixture.record(store);
+        DebriefViewModel model = new DebriefViewModel(store, sessionId,
+                new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of())));
+        stage.setScene(new Scene(new DebriefView(model), 1180, 820));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void showsTheTimelineAndTheFirstAnswer(FxRobot robot) {
+        ListView<?> timeline = robot.lookup("#timeline").queryAs(ListView.class);
+        assertThat(timeline.getItems()).hasSize(2);
+        assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q1);
+        assertThat(text(robot, "#hint-text")).contains("Caching a read-heavy service", "• Thundering herd protection");
+        assertThat(text(robot, "#answer-text")).startsWith(InterviewFixture.A1_PART1);
+        assertThat(text(robot, "#feedback")).contains("Key points covered: 3 of 4", "✗ Thundering herd protection");
+        assertThat(text(robot, "#summary")).contains("2 questions", "106 words/min", "6 filler words");
+    }
+
+    @Test
+    void clickingAQuestionShowsItsAnswerAndFeedback(FxRobot robot) {
+        robot.clickOn("Q2  1:20  " + InterviewFixture.Q2);
+        assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q2);
+        assertThat(text(robot, "#answer-text")).isEqualTo(InterviewFixture.A2);
+        assertThat(text(robot, "#feedback")).contains("Structure (STAR): missing task");
+    }
+
+    @Test
+    void aSearchHitJumpsToItsQuestion(FxRobot robot) {
+        robot.clickOn("Q2  1:20  " + InterviewFixture.Q2);
+        robot.clickOn("#search").write("eighty percent").type(KeyCode.ENTER);
+        ListView<?> hits = robot.lookup("#hits").queryAs(ListView.class);
+        assertThat(hits.getItems()).hasSize(1);
+        assertThat(text(robot, "#status")).isEqualTo("1 hit");
+        javafx.scene.Node firstHit = robot.lookup("#hits .list-cell").nth(0).query();
+        assertThat(((javafx.scene.control.ListCell<?>) firstHit).getText()).startsWith("0:40  me  ").contains("[eighty] [percent]");
+        robot.clickOn(firstHit);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q1);
+        assertThat(robot.lookup("#timeline").queryAs(ListView.class).getSelectionModel().getSelectedIndex()).isZero();
+    }
+
+    @Test
+    void aNoteAndARatingAreSaved(FxRobot robot) {
+        robot.clickOn("#note").write("lead with the hit rate");
+        robot.clickOn("#rating-4").clickOn("#save-review");
+        assertThat(text(robot, "#status")).isEqualTo("review of Q1 saved");
+        StoredQuestion q1 = store.load(sessionId).orElseThrow().questions().get(0);
+        assertThat(q1.note()).isEqualTo("lead with the hit rate");
+        assertThat(q1.rating()).contains(4);
+    }
+
+    @Test
+    void chartsShowPaceFillersLengthAndTalkTime(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> wpm = robot.lookup("#wpm-chart").queryAs(BarChart.class);
+        assertThat(wpm.getData().get(0).getData()).extracting(XYChart.Data::getYValue)
+                .containsExactly(94.0, 180.0);
+        TabPane tabs = robot.lookup("#charts").queryAs(TabPane.class);
+        assertThat(tabs.getTabs()).extracting(t -> t.getText()).containsExactly("Pace", "Fillers", "Length", "Talk time");
+        robot.clickOn("Fillers");
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> fillers = robot.lookup("#filler-chart").queryAs(BarChart.class);
+        assertThat(fillers.getData().get(0).getData()).extracting(XYChart.Data::getYValue).containsExactly(5.0, 1.0);
+        robot.clickOn("Length");
+        @SuppressWarnings("unchecked")
+        BarChart<String, Number> length = robot.lookup("#length-chart").queryAs(BarChart.class);
+        assertThat(length.getData()).extracting(XYChart.Series::getName).containsExactly("answer", "target from", "target to");
+        assertThat(length.getData().get(0).getData()).extracting(XYChart.Data::getYValue).containsExactly(66.0, 10.0);
+        robot.clickOn("Talk time");
+        PieChart talk = robot.lookup("#talk-chart").queryAs(PieChart.class);
+        assertThat(talk.getData()).extracting(PieChart.Data::getName).containsExactly("me 92 %", "them 8 %");
+    }
+}
