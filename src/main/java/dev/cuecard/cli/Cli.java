@@ -39,6 +39,10 @@ public final class Cli implements Runnable {
             description = "print the longest FX-thread stall when the app closes")
     boolean fxReport;
 
+    @picocli.CommandLine.Option(names = "--startup-report", hidden = true,
+            description = "print, when the app closes, when (epoch ms) the main window showed and listening began")
+    boolean startupReport;
+
     /** No command: the desktop app. */
     @Override
     public void run() {
@@ -50,6 +54,13 @@ public final class Cli implements Runnable {
             dev.cuecard.ui.DesktopLauncher.lastReport().ifPresent(r -> out().printf(java.util.Locale.ROOT,
                     "fx frames %d, longest gap between frames %.1f ms, gaps over 50 ms: %d%n",
                     r.frames(), r.maxGapMs(), r.gapsOver50ms()));
+            out().flush();
+        }
+        if (startupReport) {
+            dev.cuecard.ui.DesktopLauncher.lastStartup().ifPresent(t -> out().printf(java.util.Locale.ROOT,
+                    "startup: window_shown_at=%s listening_at=%s (epoch ms)%n",
+                    t.windowShownAtEpochMs().isPresent() ? t.windowShownAtEpochMs().getAsLong() : "-",
+                    t.listeningAtEpochMs().isPresent() ? t.listeningAtEpochMs().getAsLong() : "-"));
             out().flush();
         }
     }

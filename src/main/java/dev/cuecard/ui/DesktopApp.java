@@ -54,6 +54,7 @@ public final class DesktopApp extends Application {
     private UtteranceClassifier classifier;
     private final ExecutorService background = Executors.newCachedThreadPool(new NamedThreadFactory("ui-work"));
     private FxStallProbe probe;
+    private final StartupTimes startup = new StartupTimes();
 
     @Override
     public void start(Stage stage) {
@@ -69,6 +70,7 @@ public final class DesktopApp extends Application {
         bridge = new FxBridge(Platform::runLater, model::apply);
         runner = new SessionRunner(settings.modelPath(), classifier, drafter(options), bridge,
                 model.statusProperty()::set);
+        runner.onListening(startup::listening);
 
         openSessionStore();
         overlay = new OverlayWindow(model, settings.uiOrDefaults(), this::saveOverlayPlace);
@@ -80,6 +82,7 @@ public final class DesktopApp extends Application {
         stage.setOnCloseRequest(e -> shutdown());
         stage.show();
         overlay.show();
+        startup.windowShown();
         probe = new FxStallProbe();
         // measure the running app, not the first layout of its windows
         PauseTransition warmUp = new PauseTransition(Duration.seconds(2));
@@ -182,6 +185,7 @@ public final class DesktopApp extends Application {
     }
 
     private void shutdown() {
+        DesktopLauncher.startup(startup);
         if (probe != null) {
             probe.stop();
             DesktopLauncher.report(probe.report());

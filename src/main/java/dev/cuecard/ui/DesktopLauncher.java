@@ -9,6 +9,7 @@ import javafx.application.Application;
 public final class DesktopLauncher {
     private static volatile DesktopOptions options;
     private static volatile FxStallProbe.Report report;
+    private static volatile StartupTimes startup;
 
     private DesktopLauncher() {
     }
@@ -43,6 +44,15 @@ public final class DesktopLauncher {
 
     static void report(FxStallProbe.Report r) {
         report = r;
+    }
+
+    static void startup(StartupTimes s) {
+        startup = s;
+    }
+
+    /** Start-up times of the last run, when it ended normally. */
+    public static Optional<StartupTimes> lastStartup() {
+        return Optional.ofNullable(startup);
     }
 
     /** The FX stall figures of the last run, when it ended normally. */

@@ -43,6 +43,7 @@ public final class SessionRunner implements AutoCloseable {
     private SpeechModel model;
     private volatile Pipeline pipeline;
     private volatile Thread worker;
+    private volatile Runnable onListening = () -> { };
 
     /**
      * @param status posts a one-line message for the user (already on the FX thread when called)
@@ -54,6 +55,11 @@ public final class SessionRunner implements AutoCloseable {
         this.classifier = classifier;
         this.bridge = bridge;
         this.status = status;
+    }
+
+    /** Called on the session thread each time a pipeline has started listening. */
+    public void onListening(Runnable r) {
+        onListening = r;
     }
 
     /** Every session from now on is stored here (live, demo). */
@@ -151,6 +157,8 @@ public final class SessionRunner implements AutoCloseable {
             }
             pipeline = p;
             p.start();
+            LOG.info("listening: {} channel(s), {}", opened.size(), title);
+            onListening.run();
             p.awaitEnd();
             post("Session ended");
         } catch (ModelException | AudioSourceException e) {
