@@ -80,22 +80,13 @@ public final class Bm25Index {
         return templates;
     }
 
+    /** The best-scoring template (null template when nothing matches). */
     public Match best(String text) {
-        List<String> q = terms(text);
-        int n = docs.size();
+        double[] s = scores(text);
         Match best = new Match(null, 0);
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (String w : q) {
-                Integer f = docs.get(i).get(w);
-                if (f == null) {
-                    continue;
-                }
-                double idf = Math.log(1 + (n - df.get(w) + 0.5) / (df.get(w) + 0.5));
-                s += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths.get(i) / avgLength));
-            }
-            if (s > best.score()) {
-                best = new Match(templates.get(i), s);
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] > best.score()) {
+                best = new Match(templates.get(i), s[i]);
             }
         }
         return best;
