@@ -9,6 +9,11 @@ public record PracticeQuestion(int number, Template template, String text) {
         return template.category();
     }
 
+    /** The template's question, asked the standard way. */
+    public static PracticeQuestion of(int number, Template t) {
+        return new PracticeQuestion(number, t, asked(t));
+    }
+
     /** The template's first trigger, as a sentence. */
     static String asked(Template t) {
         String s = t.triggers().get(0).strip();
