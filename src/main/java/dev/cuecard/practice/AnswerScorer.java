@@ -47,7 +47,7 @@ public final class AnswerScorer {
     }
 
     public AnswerScore score(Template template, Answer answer) {
-        AnswerFeedback feedback = rater.rate(answer.text(), template.category(), template.card().keyPoints());
+        AnswerFeedback feedback = rater.rate(answer.text(), template.category(), coverageItems(template));
         SpeakingMetrics metrics = answer.metrics();
         List<DimensionScore> dims = new ArrayList<>();
         if (metrics.words() == 0) {
@@ -65,6 +65,17 @@ public final class AnswerScorer {
         dims.add(answer.spoken() ? pace(metrics, delivery) : DimensionScore.notMeasured(Dimension.PACE, "typed answer"));
         dims.add(fillers(metrics, delivery));
         return new AnswerScore(AnswerScore.total(dims), dims, feedback);
+    }
+
+    /**
+     * The template's gist (the core of a strong answer) and then its key points: a shallow but
+     * correct answer gets the gist and little else.
+     */
+    static List<String> coverageItems(Template t) {
+        List<String> items = new ArrayList<>();
+        items.add(t.card().gist());
+        items.addAll(t.card().keyPoints());
+        return items;
     }
 
     static DimensionScore coverage(AnswerFeedback f) {
