@@ -158,9 +158,9 @@ public final class RoundPlanner {
         };
     }
 
-    /** The first stack a job description names. */
+    /** The first stack a job description names ("Go" only capitalised: "go" is an everyday word). */
     static Optional<String> stackNamedIn(String text) {
-        List<String> words = TextNormalizer.words(TextNormalizer.normalize(text));
+        List<String> words = TextNormalizer.words(TextNormalizer.normalize(text.replaceAll("\\bGo\\b", "golang")));
         for (String w : words) {
             switch (w) {
                 case "java", "kotlin", "spring", "jvm" -> {
