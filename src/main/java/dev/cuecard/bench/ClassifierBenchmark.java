@@ -1,5 +1,6 @@
 package dev.cuecard.bench;
 
+import dev.cuecard.question.Bm25Index;
 import dev.cuecard.question.Category;
 import dev.cuecard.question.Classification;
 import dev.cuecard.question.UtteranceClassifier;
@@ -94,12 +95,12 @@ public final class ClassifierBenchmark {
             Classification c = classifier.classify(t);
             return new Prediction(c.category(), c.templateId(), c.confidence());
         };
-        Bm25Baseline bm25 = new Bm25Baseline(classifier.library());
+        Bm25Index bm25 = new Bm25Index(classifier.library());
         List<LabelledUtterance> dev = all.stream().filter(u -> !u.heldOut()).toList();
         List<LabelledUtterance> held = all.stream().filter(LabelledUtterance::heldOut).toList();
         double threshold = bestBaselineThreshold(dev, bm25);
         Function<String, Prediction> baseline = t -> {
-            Bm25Baseline.Match m = bm25.best(t);
+            Bm25Index.Match m = bm25.best(t);
             return m.score() >= threshold && m.template() != null
                     ? new Prediction(m.template().category(), m.template().id(), 1)
                     : new Prediction(Category.NONE, null, 1);
@@ -130,8 +131,8 @@ public final class ClassifierBenchmark {
         b.append(confusion(held, asr, ours));
         b.append("\nHeld-out confusion, clean text:\n\n");
         b.append(confusion(held, clean, ours));
-        b.append("\nCalibration (all utterances predicted as questions, clean + recogniser text):\n\n");
-        b.append(calibration(all, ours));
+        b.append("\nCalibration on the held-out split (utterances predicted as questions, clean + recogniser text):\n\n");
+        b.append(calibration(held, ours));
         b.append('\n').append(timing(all, classifier));
         b.append("\nHeld-out errors (recogniser text):\n");
         for (LabelledUtterance u : held) {
@@ -157,8 +158,10 @@ public final class ClassifierBenchmark {
         int correct = 0;
         int noneTotal = 0;
         int noneOk = 0;
+        int templateN = 0;
+        int templateOk = 0;
         for (int k = 0; k < folds; k++) {
-            java.util.Map<String, Category> train = new java.util.LinkedHashMap<>();
+            java.util.Map<String, String[]> train = new java.util.LinkedHashMap<>();
             List<LabelledUtterance> test = new ArrayList<>();
             for (int i = 0; i < dev.size(); i++) {
                 LabelledUtterance u = dev.get(i);
@@ -166,9 +169,9 @@ public final class ClassifierBenchmark {
                 if (i % folds == k) {
                     test.add(u);
                 } else {
-                    train.put(u.text(), c);
+                    train.put(u.text(), new String[] {c.id(), u.template()});
                     if (u.asr() != null && !u.asr().isBlank()) {
-                        train.put(u.asr(), c);
+                        train.put(u.asr(), new String[] {c.id(), u.template()});
                     }
                 }
             }
@@ -183,6 +186,12 @@ public final class ClassifierBenchmark {
                     if (c.category().id().equals(u.category())) {
                         correct++;
                     }
+                    if (u.hasTemplate()) {
+                        templateN++;
+                        if (u.template().equals(c.templateId())) {
+                            templateOk++;
+                        }
+                    }
                     if (u.category().equals("none")) {
                         noneTotal++;
                         if (c.category() == Category.NONE) {
@@ -193,16 +202,17 @@ public final class ClassifierBenchmark {
             }
         }
         return String.format(Locale.ROOT, "5-fold cross-validation on dev (clean + recogniser text): category "
-                + "accuracy %s over %d, small talk rejected %s%n", pct(ratio(correct, n)), n, pct(ratio(noneOk, noneTotal)));
+                + "accuracy %s over %d, small talk rejected %s, template accuracy %s%n", pct(ratio(correct, n)), n,
+                pct(ratio(noneOk, noneTotal)), pct(ratio(templateOk, templateN)));
     }
 
-    private static double bestBaselineThreshold(List<LabelledUtterance> dev, Bm25Baseline bm25) {
+    private static double bestBaselineThreshold(List<LabelledUtterance> dev, Bm25Index bm25) {
         double best = 0;
         double bestAcc = -1;
         for (double t = 0.5; t <= 12; t += 0.25) {
             final double th = t;
             Scores s = score(dev, LabelledUtterance::text, x -> {
-                Bm25Baseline.Match m = bm25.best(x);
+                Bm25Index.Match m = bm25.best(x);
                 return m.score() >= th && m.template() != null
                         ? new Prediction(m.template().category(), m.template().id(), 1)
                         : new Prediction(Category.NONE, null, 1);

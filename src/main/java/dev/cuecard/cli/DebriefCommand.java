@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "debrief", mixinStandardHelpOptions = true,
         description = "Stored sessions: list, review, export to Markdown, search, delete.",
         subcommands = {DebriefCommand.ListSessions.class, DebriefCommand.Show.class, DebriefCommand.Export.class,
-                DebriefCommand.Search.class, DebriefCommand.Delete.class})
+                DebriefCommand.Search.class, DebriefCommand.Delete.class, DebriefReviewCommand.class})
 final class DebriefCommand implements Runnable {
     @ParentCommand
     Cli cli;

@@ -2,6 +2,7 @@ package dev.cuecard.pipeline;
 
 import dev.cuecard.asr.SpeechRecognizer;
 import dev.cuecard.audio.AudioChunk;
+import dev.cuecard.audio.AudioLevel;
 import dev.cuecard.audio.AudioSourceException;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.audio.LevelMeter;
@@ -32,7 +33,16 @@ final class ChannelWorker {
     private volatile boolean paused;
     private volatile long fedMs;
 
-    ChannelWorker(ChannelInput input, SpeechRecognizer recognizer, PipelineListener listener, ThreadFactory threads) {
+    /** Told of every chunk once the recognizer has taken it, on the recognizer thread. */
+    interface FedAudio {
+        void fed(AudioLevel level);
+    }
+
+    private final FedAudio fedAudio;
+
+    ChannelWorker(ChannelInput input, SpeechRecognizer recognizer, PipelineListener listener, ThreadFactory threads,
+                  FedAudio fedAudio) {
+        this.fedAudio = fedAudio;
         this.input = input;
         this.recognizer = recognizer;
         this.listener = listener;
@@ -112,6 +122,7 @@ final class ChannelWorker {
                 }
                 recognizer.accept(chunk, e -> listener.onEvent(new PipelineEvent.Transcript(e)));
                 fedMs = chunk.endMs();
+                fedAudio.fed(LevelMeter.measure(channel(), chunk));
             }
             // flush what was heard so far, also after a device failure
             recognizer.finish(e -> listener.onEvent(new PipelineEvent.Transcript(e)));

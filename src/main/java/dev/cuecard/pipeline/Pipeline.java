@@ -65,7 +65,12 @@ public final class Pipeline implements AutoCloseable {
         if (workers.stream().anyMatch(w -> w.channel() == input.channel())) {
             throw new IllegalArgumentException("channel " + input.channel().id() + " added twice");
         }
-        workers.add(new ChannelWorker(input, recognizers.create(input.channel()), this::publish, threads));
+        workers.add(new ChannelWorker(input, recognizers.create(input.channel()), this::publish, threads,
+                level -> {
+                    if (questions != null) {
+                        questions.onAudio(level, this::publish, this::publishLate);
+                    }
+                }));
         return this;
     }
 

@@ -32,18 +32,27 @@ public final class QuestionStage implements AutoCloseable {
 
     void onTranscript(TranscriptEvent e, Consumer<PipelineEvent> publish, LatePublisher late) {
         if (e.channel() == Channel.THEM) {
-            tracker.onTranscript(e).ifPresent(q -> {
-                publish.accept(new PipelineEvent.Question(q));
-                Optional<Hint> hint = hints.hintFor(q.classification());
-                hint.ifPresent(h -> publish.accept(new PipelineEvent.HintReady(q.id(), h, q.channel(), q.atMs())));
-                if (drafting != null) {
-                    drafting.onQuestion(q, hint, late);
-                }
-            });
+            tracker.onTranscript(e).ifPresent(q -> decided(q, publish, late));
         }
         if (drafting != null) {
             // after the question: its own words are the question, not context before it
             drafting.heard(e);
+        }
+    }
+
+    /** A chunk of the interviewer's audio was fed to the recogniser (its recognizer thread). */
+    void onAudio(dev.cuecard.audio.AudioLevel level, Consumer<PipelineEvent> publish, LatePublisher late) {
+        if (level.channel() == Channel.THEM) {
+            tracker.onAudio(level.rms(), level.atMs()).ifPresent(q -> decided(q, publish, late));
+        }
+    }
+
+    private void decided(dev.cuecard.question.DetectedQuestion q, Consumer<PipelineEvent> publish, LatePublisher late) {
+        publish.accept(new PipelineEvent.Question(q));
+        Optional<Hint> hint = hints.hintFor(q.classification());
+        hint.ifPresent(h -> publish.accept(new PipelineEvent.HintReady(q.id(), h, q.channel(), q.atMs())));
+        if (drafting != null) {
+            drafting.onQuestion(q, hint, late);
         }
     }
 

@@ -13,7 +13,10 @@ import java.util.Optional;
 /** The shipped labelled utterances ({@code question/examples.tsv}) the category model learns from. */
 final class ExampleSet {
     /** One labelled utterance. */
-    record Labelled(Category category, String text) {
+    record Labelled(Category category, String text, String templateId) {
+        Labelled(Category category, String text) {
+            this(category, text, null);
+        }
     }
 
     private ExampleSet() {
@@ -33,7 +36,8 @@ final class ExampleSet {
                 }
                 String[] f = line.split("\t");
                 Optional<Category> c = f.length >= 3 ? Category.fromId(f[0]) : Optional.empty();
-                c.ifPresent(cat -> list.add(new Labelled(cat, f[2])));
+                String template = f[1].isBlank() || f[1].equals("-") ? null : f[1];
+                c.ifPresent(cat -> list.add(new Labelled(cat, f[2], template)));
             }
             return list;
         } catch (IOException e) {

@@ -24,7 +24,15 @@ public final class QuestionTracker {
     /** How much better a new template must match to replace a decided one. */
     static final double REFINE_GAIN = 0.15;
 
+    /** Trailing silence that ends a question before the recogniser's own endpoint (~1 s) does. */
+    static final long PAUSE_MS = 300;
+    /** Confidence needed to decide at a pause (the speaker has stopped: no later words will help). */
+    static final double PAUSE_CONFIDENCE = 0.45;
+
     private final UtteranceClassifier classifier;
+    private final PauseDetector pauses = new PauseDetector();
+    private TranscriptEvent openPartial;
+    private Classification openClassification;
     private int nextId = 1;
     private String previousTemplate;
     private int stableCount;
@@ -35,8 +43,34 @@ public final class QuestionTracker {
         this.classifier = classifier;
     }
 
+    /**
+     * Audio of the channel as it reaches the recogniser: when the interviewer has gone quiet after
+     * a question-like partial, decide now instead of waiting for the final result.
+     */
+    public Optional<DetectedQuestion> onAudio(double rms, long endMs) {
+        boolean paused = pauses.update(rms, endMs) >= PAUSE_MS;
+        if (!paused || decided != null || openPartial == null) {
+            return Optional.empty();
+        }
+        Classification c = openClassification;
+        int words = TextNormalizer.words(TextNormalizer.normalize(c.text())).size();
+        if (c.isQuestion() && c.confidence() >= PAUSE_CONFIDENCE
+                && words >= MIN_EARLY_WORDS) {
+            decided = new DetectedQuestion(nextId++, openPartial.channel(), c, endMs, openPartial.endMs(), true, false);
+            return Optional.of(decided);
+        }
+        return Optional.empty();
+    }
+
     public Optional<DetectedQuestion> onTranscript(TranscriptEvent e) {
         Classification c = classifier.classify(e.text());
+        if (e.isFinal()) {
+            openPartial = null;
+            openClassification = null;
+        } else {
+            openPartial = e;
+            openClassification = c;
+        }
         Optional<DetectedQuestion> out = e.isFinal() ? onFinal(e, c) : onPartial(e, c);
         if (e.isFinal()) {
             previousTemplate = null;

@@ -26,6 +26,9 @@ public final class UtteranceClassifier {
     private final QuestionDetector detector;
     private final TemplateLibrary library;
     private final CategoryModel model;
+    private final Bm25Index bm25;
+    /** Weight of the BM25 evidence (scaled to the best template's) in picking a template; by dev cross-validation. */
+    static final double BM25_WEIGHT = 0.5;
 
     public UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector) {
         this(library, vocabulary, detector, ExampleSet.shipped());
@@ -34,7 +37,14 @@ public final class UtteranceClassifier {
     UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
                         List<ExampleSet.Labelled> examples) {
         this.library = library;
-        this.topics = new TopicClassifier(library, vocabulary);
+        java.util.Map<String, List<String>> phrasings = new java.util.HashMap<>();
+        for (ExampleSet.Labelled e : examples) {
+            if (e.templateId() != null && library.get(e.templateId()).isPresent()) {
+                phrasings.computeIfAbsent(e.templateId(), k -> new ArrayList<>()).add(e.text());
+            }
+        }
+        this.topics = new TopicClassifier(library, vocabulary, phrasings);
+        this.bm25 = new Bm25Index(library, phrasings, vocabulary);
         this.detector = detector;
         List<CategoryModel.Example> training = new ArrayList<>();
         for (Template t : library.all()) {
@@ -55,10 +65,11 @@ public final class UtteranceClassifier {
         this.model = CategoryModel.train(training);
     }
 
-    /** A classifier trained on given examples instead of the shipped ones (cross-validation). */
-    public static UtteranceClassifier trainedOn(TemplateLibrary library, Map<String, Category> examples) {
+    /** A classifier trained on given examples (text → {category id, template id or "-"}) instead of the shipped ones. */
+    public static UtteranceClassifier trainedOn(TemplateLibrary library, Map<String, String[]> examples) {
         List<ExampleSet.Labelled> list = new ArrayList<>();
-        examples.forEach((text, c) -> list.add(new ExampleSet.Labelled(c, text)));
+        examples.forEach((text, ct) -> list.add(new ExampleSet.Labelled(Category.fromId(ct[0]).orElseThrow(), text,
+                ct.length > 1 && ct[1] != null && !ct[1].equals("-") ? ct[1] : null)));
         return new UtteranceClassifier(library, AsrVocabulary.shipped(), new QuestionDetector(), list);
     }
 
@@ -115,8 +126,15 @@ public final class UtteranceClassifier {
                     best == Category.NONE ? bestP : 1 - bestP, 0);
         }
         final Category category = best;
-        Optional<TopicMatch> match = topics.rank(normalized).stream()
-                .filter(m -> m.template().category() == category).findFirst();
+        double[] b = bm25.scores(normalized);
+        double bMax = java.util.Arrays.stream(b).max().orElse(0);
+        Map<Template, Double> keyword = new java.util.HashMap<>();
+        for (int i = 0; i < b.length; i++) {
+            keyword.put(bm25.templates().get(i), bMax > 0 ? b[i] / bMax : 0);
+        }
+        Optional<TopicMatch> match = topics.rank(normalized, category).stream()
+                .max(java.util.Comparator.comparingDouble((TopicMatch m) -> m.score()
+                        + BM25_WEIGHT * keyword.getOrDefault(m.template(), 0.0)));
         double score = match.map(TopicMatch::score).orElse(0.0);
         Optional<Template> template = match.filter(m -> m.score() >= MIN_TEMPLATE_SCORE).map(TopicMatch::template);
         return new Classification(text, true, category, template, bestP, score);

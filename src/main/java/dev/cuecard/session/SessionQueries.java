@@ -171,4 +171,21 @@ final class SessionQueries {
     private static Channel channel(String id) {
         return "me".equals(id) ? Channel.ME : Channel.THEM;
     }
+
+    List<StoredScore> scores() throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT a.question_id, a.session_id, s.kind, q.category, "
+                + "q.template_id, q.text, a.total, a.breakdown, a.follow_up, a.scored_at FROM answer_scores a "
+                + "JOIN questions q ON q.id = a.question_id JOIN sessions s ON s.id = a.session_id "
+                + "ORDER BY a.scored_at, a.question_id")) {
+            List<StoredScore> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new StoredScore(r.getLong(1), r.getLong(2), SessionKind.fromId(r.getString(3)),
+                            Category.fromId(r.getString(4)).orElse(Category.NONE), r.getString(5), r.getString(6),
+                            r.getDouble(7), r.getString(8), r.getString(9), Instant.ofEpochMilli(r.getLong(10))));
+                }
+            }
+            return out;
+        }
+    }
 }

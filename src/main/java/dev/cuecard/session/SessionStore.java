@@ -244,6 +244,29 @@ public final class SessionStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Stores the rubric's score of the answer to question number {@code questionSeq} (a new score
+     * replaces the old one).
+     *
+     * @return false when that question is not stored
+     */
+    public boolean recordScore(long sessionId, int questionSeq, double total, String breakdownJson, String followUp) {
+        return write(() -> {
+            try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO answer_scores (question_id, session_id, "
+                    + "total, breakdown, follow_up, scored_at) SELECT q.id, ?, ?, ?, ?, ? FROM questions q "
+                    + "WHERE q.session_id = ? AND q.seq = ?")) {
+                p.setLong(1, sessionId);
+                p.setDouble(2, total);
+                p.setString(3, breakdownJson);
+                p.setString(4, followUp);
+                p.setLong(5, clock.millis());
+                p.setLong(6, sessionId);
+                p.setInt(7, questionSeq);
+                return p.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Adds LLM token use and cost to a session (the model name is kept when {@code model} is null). */
     public void addLlmUsage(long sessionId, String model, long inputTokens, long outputTokens, double costUsd) {
         update("UPDATE sessions SET llm_model = coalesce(?, llm_model), llm_input_tokens = llm_input_tokens + ?, "
@@ -332,6 +355,11 @@ public final class SessionStore implements AutoCloseable {
 
     public synchronized Optional<SessionDetail> load(long sessionId) {
         return read(() -> queries.detail(sessionId));
+    }
+
+    /** Every stored score, oldest first (weak topics, progress over time). */
+    public synchronized List<StoredScore> scores() {
+        return read(queries::scores);
     }
 
     /**

@@ -243,6 +243,22 @@ public final class DesktopApp extends Application {
         }
 
         @Override
+        public void openPractice() {
+            Optional<dev.cuecard.practice.AnswerReviewer> reviewer = Optional.empty();
+            try {
+                reviewer = LlmConfig.resolve(settings.llmSettings(), DesktopLauncher.options().env())
+                        .map(c -> new dev.cuecard.practice.LlmAnswerReviewer(new dev.cuecard.hint.llm.JsonChat(c,
+                                background), dev.cuecard.practice.Seniority.MID));
+            } catch (LlmConfig.InvalidConfigException e) {
+                model.statusProperty().set(e.getMessage() + "; offline rubric only");
+            }
+            dev.cuecard.ui.practice.PracticeViewModel vm = new dev.cuecard.ui.practice.PracticeViewModel(
+                    classifier.library(), dev.cuecard.practice.AnswerScorer.shipped(), reviewer,
+                    Optional.ofNullable(store), DesktopApp.this::speechModel, bridge);
+            new dev.cuecard.ui.practice.PracticeWindow(main.stage(), vm).show();
+        }
+
+        @Override
         public void openSettings() {
             SettingsDialog d = new SettingsDialog(main.stage(), settings, paths, DesktopApp.this::testConnection);
             try {
@@ -255,6 +271,14 @@ public final class DesktopApp extends Application {
             } catch (IOException | IllegalArgumentException e) {
                 new Alert(Alert.AlertType.ERROR, "Could not save: " + e.getMessage()).showAndWait();
             }
+        }
+    }
+
+    private dev.cuecard.asr.SpeechModel speechModel() {
+        try {
+            return runner.speechModel();
+        } catch (dev.cuecard.asr.ModelException e) {
+            throw new IllegalStateException(e.getMessage());
         }
     }
 

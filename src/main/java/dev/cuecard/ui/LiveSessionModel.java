@@ -55,9 +55,6 @@ public final class LiveSessionModel {
 
     /** Applies one pipeline event; FX thread. */
     public void apply(PipelineEvent event) {
-        if (!(event instanceof PipelineEvent.Level)) {
-            org.slf4j.LoggerFactory.getLogger(LiveSessionModel.class).debug("apply {}", event.getClass().getSimpleName());
-        }
         if (event instanceof PipelineEvent.Transcript t) {
             onTranscript(t.event());
         } else if (event instanceof PipelineEvent.Level l) {

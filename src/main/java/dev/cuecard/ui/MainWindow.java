@@ -44,6 +44,8 @@ public final class MainWindow {
         void openSettings();
 
         void openDebrief();
+
+        void openPractice();
     }
 
     private final Stage stage;
@@ -62,6 +64,8 @@ public final class MainWindow {
         Button settings = new Button("Settings", new FontIcon(Feather.SETTINGS));
         Button debrief = new Button("Debrief", new FontIcon(Feather.BOOK_OPEN));
         debrief.setOnAction(e -> actions.openDebrief());
+        Button practice = new Button("Practice", new FontIcon(Feather.TARGET));
+        practice.setOnAction(e -> actions.openPractice());
         start.disableProperty().bind(model.listeningProperty());
         demo.disableProperty().bind(model.listeningProperty());
         stop.disableProperty().bind(model.listeningProperty().not());
@@ -81,7 +85,7 @@ public final class MainWindow {
         assist.setStyle("-fx-text-fill: -color-success-fg;");
         assist.visibleProperty().bind(model.listeningProperty().and(model.pausedProperty().not()));
         ToolBar toolbar = new ToolBar(start, demo, stop, pause, new Separator(Orientation.VERTICAL), overlay,
-                settings, debrief, grow, assist, status);
+                settings, debrief, practice, grow, assist, status);
 
         List<CaptureDevice> devices = CaptureDevices.list();
         fill(themDevice, devices, savedThem);

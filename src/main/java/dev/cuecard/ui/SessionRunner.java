@@ -62,6 +62,14 @@ public final class SessionRunner implements AutoCloseable {
         onListening = r;
     }
 
+    /** The shared speech model, loaded on first use (practice answers use it too). */
+    public synchronized SpeechModel speechModel() throws ModelException {
+        if (model == null) {
+            model = SpeechModel.locateAndLoad(modelDir);
+        }
+        return model;
+    }
+
     /** Every session from now on is stored here (live, demo). */
     public void storeSessionsIn(dev.cuecard.session.SessionStore s) {
         store = Optional.of(s);
@@ -127,10 +135,8 @@ public final class SessionRunner implements AutoCloseable {
     private void run(Inputs inputs, Runnable onEnd, dev.cuecard.session.SessionKind kind, String title) {
         dev.cuecard.session.SessionRecorder recorder = null;
         try {
-            if (model == null) {
-                post("Loading the speech model…");
-                model = SpeechModel.locateAndLoad(modelDir);
-            }
+            post("Loading the speech model…");
+            speechModel();
             List<ChannelInput> opened = inputs.open();
             if (opened.isEmpty()) {
                 return;

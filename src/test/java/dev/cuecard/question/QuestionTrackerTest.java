@@ -92,4 +92,31 @@ class QuestionTrackerTest {
             assertThat(q.classification().category()).isEqualTo(Category.BEHAVIORAL);
         });
     }
+
+    @Test
+    void aPauseAfterAQuestionDecidesBeforeTheRecogniserEndsTheUtterance() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        // a question too short for two agreeing partials, then the speaker stops talking
+        assertThat(t.onAudio(0.2, 900)).isEmpty();
+        assertThat(t.onTranscript(partial("how would you roll back safely", 1000))).isEmpty();
+        assertThat(t.onAudio(0.2, 1100)).isEmpty();
+        assertThat(t.onAudio(0.0001, 1200)).isEmpty();
+        assertThat(t.onAudio(0.0001, 1300)).isEmpty();
+        Optional<DetectedQuestion> q = t.onAudio(0.0001, 1400);
+        assertThat(q).isPresent();
+        assertThat(q.get().early()).isTrue();
+        assertThat(q.get().atMs()).isEqualTo(1400);
+        // the final result agrees: nothing new
+        assertThat(t.onTranscript(fin("how would you roll back safely", 2200))).isEmpty();
+    }
+
+    @Test
+    void aPauseAfterSmallTalkDecidesNothing() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        t.onAudio(0.2, 900);
+        t.onTranscript(partial("great thanks that makes sense", 1000));
+        for (long at = 1100; at < 2500; at += 100) {
+            assertThat(t.onAudio(0.0001, at)).isEmpty();
+        }
+    }
 }

@@ -51,10 +51,10 @@ class SessionStoreTest {
             assertThat(store.notices()).isEmpty();
             assertThat(store.list()).isEmpty();
         }
-        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest()).isEqualTo(2);
+        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest()).isEqualTo(3);
         assertThat(text(db(), "PRAGMA journal_mode")).isEqualTo("wal");
         assertThat(scalar(db(), "SELECT count(*) FROM sqlite_master WHERE name IN ('sessions', 'utterances', "
-                + "'questions', 'hints', 'utterance_search', 'hint_search')")).isEqualTo(6);
+                + "'questions', 'hints', 'utterance_search', 'hint_search', 'answer_scores')")).isEqualTo(7);
     }
 
     @Test
@@ -89,7 +89,7 @@ class SessionStoreTest {
             store.setAnswerRating(3, 4);
             assertThat(store.load(7).orElseThrow().questions().get(0).rating()).contains(4);
         }
-        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(2);
+        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest());
     }
 
     @Test

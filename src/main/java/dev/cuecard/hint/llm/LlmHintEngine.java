@@ -9,12 +9,9 @@ import dev.cuecard.hint.Hint;
 import dev.cuecard.hint.HintDrafter;
 import dev.cuecard.hint.TokenUsage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -50,23 +47,7 @@ public final class LlmHintEngine implements HintDrafter {
         this.config = config;
         this.prompt = new HintPrompt(context, config.transcriptChars());
         this.schemaAccepted = new AtomicBoolean(config.jsonSchema());
-        HttpClient.Builder jdk = HttpClient.newBuilder().executor(httpExecutor);
-        if ("http".equalsIgnoreCase(config.baseUrl().getScheme())) {
-            jdk.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with local servers
-        }
-        Duration connect = config.firstTokenTimeout().compareTo(Duration.ofSeconds(10)) < 0
-                ? config.firstTokenTimeout() : Duration.ofSeconds(10);
-        this.model = OpenAiStreamingChatModel.builder()
-                .baseUrl(config.baseUrl().toString())
-                .apiKey(config.apiKey().map(ApiKey::value).orElse(null))
-                .modelName(config.model())
-                .temperature(0.3)
-                .strictJsonSchema(true)
-                .logRequests(false) // requests carry the transcript and the key's header
-                .logResponses(false)
-                .httpClientBuilder(new JdkHttpClientBuilder().httpClientBuilder(jdk)
-                        .connectTimeout(connect).readTimeout(config.requestTimeout()))
-                .build();
+        this.model = StreamingModels.build(config, httpExecutor, 0.3);
     }
 
     public LlmConfig config() {

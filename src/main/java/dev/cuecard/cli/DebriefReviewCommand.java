@@ -1,0 +1,91 @@
+package dev.cuecard.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuecard.practice.Answer;
+import dev.cuecard.practice.AnswerReviewer;
+import dev.cuecard.practice.AnswerScorer;
+import dev.cuecard.practice.PracticeQuestion;
+import dev.cuecard.practice.ReviewOutcome;
+import dev.cuecard.practice.Seniority;
+import dev.cuecard.question.Template;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.debrief.AnswerReview;
+import dev.cuecard.session.debrief.Debrief;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code debrief review ID}: with an LLM configured, a short written review of each answer next to
+ * the offline feedback of {@code debrief show} (same failure rules as hints: a failure is a status).
+ */
+@Command(name = "review", mixinStandardHelpOptions = true,
+        description = "An LLM's written review of each answer of a session (needs an LLM endpoint).")
+final class DebriefReviewCommand implements Callable<Integer> {
+    @ParentCommand
+    DebriefCommand parent;
+
+    @Parameters(paramLabel = "ID")
+    long id;
+
+    @Option(names = "--json", description = "one JSON object per answer")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Optional<AnswerReviewer> reviewer = PracticeEngines.reviewer(parent.cli, false, Seniority.MID);
+        if (reviewer.isEmpty()) {
+            throw new UserError("no LLM configured (set CUECARD_LLM_BASE_URL or llm.baseUrl in settings); "
+                    + "the offline feedback is in 'cuecard debrief show " + id + "'");
+        }
+        Debrief d = parent.withStore(store -> parent.debrief(store, id));
+        TemplateLibrary templates = TemplateLibrary.shipped();
+        AnswerScorer scorer = AnswerScorer.shipped();
+        PrintWriter out = parent.cli.out();
+        for (AnswerReview a : d.answers()) {
+            Optional<Template> t = Optional.ofNullable(a.question().templateId()).flatMap(templates::get);
+            Answer answer = Answer.spoken(a.answer());
+            if (t.isEmpty() || answer.text().isBlank()) {
+                continue; // nothing to review: no template to judge against, or no answer given
+            }
+            ReviewOutcome outcome = reviewer.get().review(PracticeQuestion.of(a.number(), t.get()), answer,
+                    scorer.score(t.get(), answer));
+            out.println(json ? json(a, outcome) : text(a, outcome));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static String text(AnswerReview a, ReviewOutcome o) {
+        StringBuilder b = new StringBuilder("Q" + a.number() + ". " + a.question().text() + System.lineSeparator());
+        if (o instanceof ReviewOutcome.Reviewed r) {
+            b.append("  ").append(r.review().summary()).append(System.lineSeparator());
+            r.review().strengths().forEach(s -> b.append("  + ").append(s).append(System.lineSeparator()));
+            r.review().improvements().forEach(s -> b.append("  - ").append(s).append(System.lineSeparator()));
+        } else if (o instanceof ReviewOutcome.Failed f) {
+            b.append("  (no review: ").append(f.status()).append(')').append(System.lineSeparator());
+        }
+        return b.toString();
+    }
+
+    private static String json(AnswerReview a, ReviewOutcome o) {
+        ObjectNode n = EventJson.JSON.createObjectNode();
+        n.put("question", a.number());
+        n.put("text", a.question().text());
+        if (o instanceof ReviewOutcome.Reviewed r) {
+            n.put("summary", r.review().summary());
+            ArrayNode s = n.putArray("strengths");
+            r.review().strengths().forEach(s::add);
+            ArrayNode i = n.putArray("improvements");
+            r.review().improvements().forEach(i::add);
+        } else if (o instanceof ReviewOutcome.Failed f) {
+            n.put("status", f.status());
+        }
+        return EventJson.write(n);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.cuecard.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuecard.config.AppPaths;
+import dev.cuecard.practice.AnswerScorer;
+import dev.cuecard.practice.PracticeHistory;
+import dev.cuecard.practice.PracticeQuestion;
+import dev.cuecard.practice.RoundPlanner;
+import dev.cuecard.practice.RoundSetup;
+import dev.cuecard.practice.RoundType;
+import dev.cuecard.practice.Seniority;
+import dev.cuecard.question.Category;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.SessionStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "The next round's questions (default: a drill on your weakest categories from past scores).")
+final class PracticePlanCommand implements Callable<Integer> {
+    @ParentCommand
+    PracticeCommand practice;
+
+    @Option(names = "--json", description = "one JSON object: the set-up, weak categories and questions")
+    boolean json;
+
+    @Option(names = "--type", defaultValue = "drill", paramLabel = "TYPE",
+            description = "screening, drill or full-loop (default: ${DEFAULT-VALUE})")
+    String type;
+
+    @Option(names = "--seniority", defaultValue = "mid", paramLabel = "LEVEL", description = "junior, mid or senior")
+    String seniority;
+
+    @Option(names = "--category", paramLabel = "ID", description = "drill this category instead of the weakest ones")
+    String category;
+
+    @Option(names = "--stack", paramLabel = "NAME", description = "java, python, go or node")
+    String stack;
+
+    @Option(names = "--job-description", paramLabel = "FILE", description = "weight questions towards what it names")
+    Path jobDescription;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "weight questions towards your experience")
+    Path resume;
+
+    @Option(names = "--questions", paramLabel = "N", description = "how many questions (default: by round type)")
+    int questions;
+
+    @Option(names = "--seed", paramLabel = "N", description = "fix the random draw (reproducible plans)")
+    Long seed;
+
+    @Override
+    public Integer call() {
+        Cli cli = practice.cli;
+        RoundType roundType = RoundType.fromId(type)
+                .orElseThrow(() -> new UserError("--type must be screening, drill or full-loop (got '" + type + "')", 2));
+        Seniority level = Seniority.fromId(seniority)
+                .orElseThrow(() -> new UserError("--seniority must be junior, mid or senior (got '" + seniority + "')", 2));
+        Optional<Category> focus = Optional.ofNullable(category).map(c -> Category.fromId(c.strip())
+                .filter(x -> x != Category.NONE)
+                .orElseThrow(() -> new UserError("unknown category '" + c + "' (see TAXONOMY: e.g. databases, caching)", 2)));
+        TemplateLibrary templates = TemplateLibrary.load(Optional.of(AppPaths.from(cli.env()).templatesDir()));
+        PracticeHistory history;
+        try (SessionStore store = SessionStores.open(cli)) {
+            history = PracticeHistory.load(store, templates, AnswerScorer.shipped());
+        }
+        RoundSetup setup = new RoundSetup(roundType, level, focus, Optional.ofNullable(stack), read(jobDescription),
+                read(resume), roundType == RoundType.DRILL && focus.isEmpty(), questions);
+        RoundPlanner planner = new RoundPlanner(templates, history);
+        List<PracticeQuestion> plan = planner.plan(setup, seed == null ? new Random() : new Random(seed));
+        Map<Category, Double> averages = history.averageByCategory();
+        if (json) {
+            ObjectNode n = new ObjectMapper().createObjectNode();
+            n.put("type", roundType.id());
+            n.put("seniority", level.id());
+            ArrayNode weak = n.putArray("weakCategories");
+            for (Category c : history.weakest()) {
+                weak.addObject().put("category", c.id()).put("average", Math.round(averages.get(c) * 10) / 10.0);
+            }
+            ArrayNode qs = n.putArray("questions");
+            for (PracticeQuestion q : plan) {
+                qs.addObject().put("number", q.number()).put("question", q.text()).put("category", q.category().id())
+                        .put("template", q.template().id());
+            }
+            cli.out().println(EventJson.write(n));
+        } else {
+            if (setup.weakTopics()) {
+                cli.out().println(history.weakest().isEmpty() ? "No past scores yet: a mixed drill."
+                        : "Weakest categories: " + String.join(", ", history.weakest().stream().limit(3)
+                        .map(c -> String.format(Locale.ROOT, "%s (%.1f)", c.id(), averages.get(c))).toList()));
+            }
+            for (PracticeQuestion q : plan) {
+                cli.out().printf(Locale.ROOT, "%2d. %s  [%s / %s]%n", q.number(), q.text(), q.category().id(),
+                        q.template().id());
+            }
+        }
+        cli.out().flush();
+        return 0;
+    }
+
+    private static String read(Path file) {
+        if (file == null) {
+            return "";
+        }
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

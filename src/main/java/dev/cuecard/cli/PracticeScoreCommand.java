@@ -1,0 +1,169 @@
+package dev.cuecard.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cuecard.asr.ModelException;
+import dev.cuecard.asr.SpeechModel;
+import dev.cuecard.practice.Answer;
+import dev.cuecard.practice.AnswerReviewer;
+import dev.cuecard.practice.AnswerScorer;
+import dev.cuecard.practice.DimensionScore;
+import dev.cuecard.practice.PracticeHistory;
+import dev.cuecard.practice.PracticeQuestion;
+import dev.cuecard.practice.PracticeRound;
+import dev.cuecard.practice.QuestionResult;
+import dev.cuecard.practice.RoundSetup;
+import dev.cuecard.practice.RoundType;
+import dev.cuecard.practice.ScoreJson;
+import dev.cuecard.practice.Seniority;
+import dev.cuecard.practice.WavAnswers;
+import dev.cuecard.question.Classification;
+import dev.cuecard.question.Template;
+import dev.cuecard.question.UtteranceClassifier;
+import dev.cuecard.session.SessionStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score one answer with the offline rubric (and the LLM review when one is configured).")
+final class PracticeScoreCommand implements Callable<Integer> {
+    @ParentCommand
+    PracticeCommand practice;
+
+    @Option(names = "--question", required = true, paramLabel = "TEXT_OR_TEMPLATE_ID",
+            description = "a template id (e.g. cache-aside) or the question's text")
+    String question;
+
+    static final class AnswerSource {
+        @Option(names = "--answer-text", paramLabel = "TEXT", required = true, description = "the answer, typed")
+        String text;
+
+        @Option(names = "--answer-wav", paramLabel = "FILE.wav", required = true,
+                description = "the answer, recorded (recognised with the speech model)")
+        Path wav;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    AnswerSource answer;
+
+    @Option(names = "--seniority", defaultValue = "mid", paramLabel = "LEVEL",
+            description = "junior, mid or senior: which follow-up pushes back (default: ${DEFAULT-VALUE})")
+    String seniority;
+
+    @Option(names = "--json", description = "one JSON object: total, dimensions, covered and missed key points")
+    boolean json;
+
+    @Option(names = "--offline", description = "the offline rubric only, never the network")
+    boolean offline;
+
+    @Option(names = "--save", description = "store the answer as a practice session (counts for weak topics)")
+    boolean save;
+
+    @Mixin
+    ModelOption modelOption;
+
+    @Override
+    public Integer call() {
+        Cli cli = practice.cli;
+        Seniority level = Seniority.fromId(seniority)
+                .orElseThrow(() -> new UserError("--seniority must be junior, mid or senior (got '" + seniority + "')", 2));
+        UtteranceClassifier classifier = Engines.classifier(cli);
+        Template template = template(classifier);
+        Answer given = answer.text != null ? Answer.typed(answer.text) : recognised(cli);
+        Optional<AnswerReviewer> reviewer = PracticeEngines.reviewer(cli, offline, level);
+        RoundSetup setup = new RoundSetup(RoundType.DRILL, level, Optional.of(template.category()), Optional.empty(),
+                "", "", false, 1);
+        PracticeQuestion q = question.strip().equals(template.id()) ? PracticeQuestion.of(1, template)
+                : new PracticeQuestion(1, template, question.strip());
+        QuestionResult result;
+        try (SessionStore store = save ? SessionStores.open(cli) : null) {
+            PracticeRound round = new PracticeRound(setup, List.of(q), AnswerScorer.shipped(), reviewer,
+                    Optional.ofNullable(store));
+            result = round.answer(given);
+            round.finish(PracticeHistory.empty());
+            round.sessionId().ifPresent(id -> cli.err().println("cuecard: stored as practice session " + id));
+        }
+        result.llmStatus().ifPresent(s -> cli.warn(s + "; offline rubric and template follow-up only"));
+        PrintWriter out = cli.out();
+        out.println(json ? EventJson.write(node(result)) : text(result));
+        out.flush();
+        return 0;
+    }
+
+    private Template template(UtteranceClassifier classifier) {
+        Optional<Template> byId = classifier.library().get(question.strip());
+        if (byId.isPresent()) {
+            return byId.get();
+        }
+        Classification c = classifier.classifyAsQuestion(question);
+        return c.template().orElseThrow(() -> new UserError("no template matches \"" + question
+                + "\"; pass a template id (see the templates folder) or rephrase the question"));
+    }
+
+    private Answer recognised(Cli cli) {
+        var source = WavSources.open(answer.wav, Double.POSITIVE_INFINITY);
+        try (SpeechModel model = modelOption.load(cli)) {
+            return WavAnswers.recognise(model, source);
+        } catch (ModelException e) {
+            throw new UserError(e.getMessage());
+        } catch (WavAnswers.RecognitionFailed e) {
+            throw new UserError("cannot recognise " + answer.wav + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted");
+        }
+    }
+
+    static ObjectNode node(QuestionResult r) {
+        ObjectNode n = ScoreJson.tree(r.score());
+        n.put("question", r.question().text());
+        n.put("template", r.question().template().id());
+        n.put("category", r.question().category().id());
+        n.put("answer", r.answer().text());
+        n.put("spoken", r.answer().spoken());
+        if (r.followUp().isPresent()) {
+            n.put("followUp", r.followUp().get());
+            n.put("followUpSource", r.followUpFromLlm() ? "llm" : "template");
+        } else {
+            n.putNull("followUp");
+        }
+        r.review().ifPresent(rv -> {
+            ObjectNode o = n.putObject("llmReview");
+            o.put("summary", rv.summary());
+            rv.strengths().forEach(o.putArray("strengths")::add);
+            rv.improvements().forEach(o.putArray("improvements")::add);
+        });
+        r.llmStatus().ifPresent(s -> n.put("llmStatus", s));
+        return n;
+    }
+
+    static String text(QuestionResult r) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s [%s]%nScore %.1f / 10%n", r.question().text(),
+                r.question().template().id(), r.score().total()));
+        for (DimensionScore d : r.score().dimensions()) {
+            s.append(String.format(Locale.ROOT, "  %-13s %4s  %s%n", d.dimension().label(),
+                    d.outOfTen().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("—"), d.finding()));
+            if (!d.suggestion().isBlank()) {
+                s.append("                      → ").append(d.suggestion()).append('\n');
+            }
+        }
+        r.score().coveredKeyPoints().forEach(k -> s.append("  ✔ ").append(k).append('\n'));
+        r.score().missedKeyPoints().forEach(k -> s.append("  ✘ ").append(k).append('\n'));
+        r.followUp().ifPresent(f -> s.append("Follow-up").append(r.followUpFromLlm() ? " (LLM)" : "").append(": ")
+                .append(f).append('\n'));
+        r.review().ifPresent(rv -> {
+            s.append("LLM review: ").append(rv.summary()).append('\n');
+            rv.improvements().forEach(i -> s.append("  → ").append(i).append('\n'));
+        });
+        return s.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,182 @@
+package dev.cuecard.practice;
+
+import dev.cuecard.question.AsrVocabulary;
+import dev.cuecard.question.Category;
+import dev.cuecard.question.Template;
+import dev.cuecard.question.TextNormalizer;
+import dev.cuecard.session.debrief.AnswerFeedback;
+import dev.cuecard.session.debrief.AnswerFeedbackRater;
+import dev.cuecard.session.debrief.AnswerLength;
+import dev.cuecard.session.debrief.SpeakingMetrics;
+import dev.cuecard.session.debrief.StructureCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The offline rubric. Key points, structure, numbers and example phrases come from the debrief's
+ * {@link AnswerFeedbackRater} (tolerant of recogniser text); this class turns them, the answer's
+ * length, pace and filler words into scores with one suggestion each. The formula is in
+ * {@link Dimension} and the README.
+ */
+public final class AnswerScorer {
+    /** Key points an answer must cover for full coverage: 60 % of the card's, rounded up. */
+    static final double COVERAGE_FOR_FULL = 0.6;
+    /** Words from which pace and fillers count fully: a few words show too little delivery to earn them. */
+    static final int DELIVERY_WORDS = 50;
+    static final double PACE_LOW = 110;
+    static final double PACE_HIGH = 170;
+    /** Fillers per 100 words at which the filler score reaches 0. */
+    static final double FILLERS_AT_ZERO = 8;
+
+    private final AnswerFeedbackRater rater;
+    private final AsrVocabulary vocabulary;
+    private final Technologies technologies;
+
+    public AnswerScorer(AsrVocabulary vocabulary) {
+        this.rater = new AnswerFeedbackRater(vocabulary);
+        this.vocabulary = vocabulary;
+        this.technologies = Technologies.shipped();
+    }
+
+    public static AnswerScorer shipped() {
+        return new AnswerScorer(AsrVocabulary.shipped());
+    }
+
+    public AnswerScore score(Template template, Answer answer) {
+        AnswerFeedback feedback = rater.rate(answer.text(), template.category(), coverageItems(template));
+        SpeakingMetrics metrics = answer.metrics();
+        List<DimensionScore> dims = new ArrayList<>();
+        if (metrics.words() == 0) {
+            for (Dimension d : Dimension.values()) {
+                dims.add(DimensionScore.of(d, 0, "no answer", "Answer out loud, even briefly: start with your main claim."));
+            }
+            return new AnswerScore(0, dims, feedback);
+        }
+        String text = vocabulary.apply(TextNormalizer.normalize(answer.text()));
+        double delivery = Math.min(1, metrics.words() / (double) DELIVERY_WORDS);
+        dims.add(coverage(feedback));
+        dims.add(structure(feedback, template.category()));
+        dims.add(specificity(feedback, technologies.in(text), template.category()));
+        dims.add(length(metrics));
+        dims.add(answer.spoken() ? pace(metrics, delivery) : DimensionScore.notMeasured(Dimension.PACE, "typed answer"));
+        dims.add(fillers(metrics, delivery));
+        return new AnswerScore(AnswerScore.total(dims), dims, feedback);
+    }
+
+    /**
+     * The template's gist (the core of a strong answer) and then its key points: a shallow but
+     * correct answer gets the gist and little else.
+     */
+    static List<String> coverageItems(Template t) {
+        List<String> items = new ArrayList<>();
+        items.add(t.card().gist());
+        items.addAll(t.card().keyPoints());
+        return items;
+    }
+
+    static DimensionScore coverage(AnswerFeedback f) {
+        int all = f.keyPoints().size();
+        if (all == 0) {
+            return DimensionScore.notMeasured(Dimension.COVERAGE, "the template lists no key points");
+        }
+        long covered = f.keyPointsCovered();
+        int needed = (int) Math.ceil(COVERAGE_FOR_FULL * all);
+        String missed = f.keyPoints().stream().filter(k -> !k.covered()).map(k -> k.keyPoint()).findFirst().orElse(null);
+        String suggestion = missed == null
+                ? "Every key point was there; keep them, and lead with the most important one."
+                : "Cover this point too: " + missed + ".";
+        return DimensionScore.of(Dimension.COVERAGE, covered / (double) needed,
+                covered + " of " + all + " key points", suggestion);
+    }
+
+    static DimensionScore structure(AnswerFeedback f, Category category) {
+        StructureCheck s = f.structure();
+        double found = 0;
+        for (StructureCheck.Part p : s.parts()) {
+            // a STAR result only fully counts when it is measurable
+            boolean unmeasuredResult = category == Category.BEHAVIORAL && p.name().equals("result") && f.numbers().isEmpty();
+            found += p.found() ? (unmeasuredResult ? 0.5 : 1) : 0;
+        }
+        double score = found / s.parts().size() * (s.inOrder() ? 1 : 0.85);
+        List<String> missing = s.missing();
+        String suggestion;
+        if (!missing.isEmpty()) {
+            suggestion = structureAdvice(missing.get(0));
+        } else if (category == Category.BEHAVIORAL && f.numbers().isEmpty()) {
+            suggestion = "Make the result measurable: a number, a percentage or a before/after.";
+        } else if (!s.inOrder()) {
+            suggestion = "Keep the order " + s.shape() + ": the listener follows a claim first, then why.";
+        } else {
+            suggestion = "The shape " + s.shape() + " is there; keep each part to two or three sentences.";
+        }
+        return DimensionScore.of(Dimension.STRUCTURE, score, s.shape() + (missing.isEmpty() ? " complete"
+                : ", missing " + String.join(", ", missing)), suggestion);
+    }
+
+    private static String structureAdvice(String part) {
+        return switch (part) {
+            case "claim" -> "Open with your answer in one sentence (\"I would use…\") before explaining.";
+            case "reasoning" -> "Say why: follow the claim with \"because…\" and the mechanism behind it.";
+            case "trade-off" -> "Name the trade-off: what your choice costs and when the alternative wins (\"the downside is…\").";
+            case "situation" -> "Set the scene in one sentence: where you were and what was at stake.";
+            case "task" -> "Say what you were responsible for (\"my job was to…\").";
+            case "action" -> "Say what you did yourself, in the first person (\"I proposed…, I built…\").";
+            case "result" -> "End with the result and a number (\"latency fell from 2 s to 300 ms\") and what you learned.";
+            default -> "Add the missing part: " + part + ".";
+        };
+    }
+
+    static DimensionScore specificity(AnswerFeedback f, Set<String> techs, Category category) {
+        Set<String> numbers = new LinkedHashSet<>(f.numbers());
+        double score = 0.2 * Math.min(2, numbers.size()) + 0.15 * Math.min(2, techs.size())
+                + (f.examples().isEmpty() ? 0 : 0.3);
+        String finding = numbers.size() + " figure(s), " + techs.size() + " named technolog" + (techs.size() == 1 ? "y" : "ies")
+                + ", " + (f.examples().isEmpty() ? "no example" : "an example");
+        String suggestion;
+        if (numbers.isEmpty()) {
+            suggestion = "Attach a number to your main claim: a latency, a rate, a size or a percentage.";
+        } else if (f.examples().isEmpty()) {
+            suggestion = "Add a concrete example: \"for example, at my last job…\".";
+        } else if (techs.isEmpty() && category != Category.BEHAVIORAL) {
+            suggestion = "Name the tools you would use (e.g. Redis, Postgres, Kafka) instead of generic terms.";
+        } else {
+            suggestion = "Specific enough; keep one figure per claim.";
+        }
+        return DimensionScore.of(Dimension.SPECIFICITY, score, finding, suggestion);
+    }
+
+    static DimensionScore length(SpeakingMetrics m) {
+        double s = m.spanMs() / 1000.0;
+        double min = AnswerLength.TARGET_MIN_MS / 1000.0;
+        double max = AnswerLength.TARGET_MAX_MS / 1000.0;
+        double score = s < min ? s / min : s > max ? 1 - (s - max) / max : 1;
+        String finding = String.format(Locale.ROOT, "%.0f s", s);
+        String suggestion = s < min ? "Too short for a real answer: aim for 1–2 minutes; add the why and one trade-off."
+                : s > max ? "Too long: stop after the trade-off; aim for under 2 minutes and let them ask."
+                : "Length on target (1–2 minutes).";
+        return DimensionScore.of(Dimension.LENGTH, score, finding, suggestion);
+    }
+
+    static DimensionScore pace(SpeakingMetrics m, double delivery) {
+        double wpm = m.wordsPerMinute();
+        double score = wpm < PACE_LOW ? (wpm - 60) / (PACE_LOW - 60) : wpm > PACE_HIGH ? 1 - (wpm - PACE_HIGH) / 80 : 1;
+        String finding = String.format(Locale.ROOT, "%.0f words per minute", wpm);
+        String suggestion = wpm < PACE_LOW ? "Speak a little faster or cut pauses: aim for 120–160 words per minute."
+                : wpm > PACE_HIGH ? "Slow down: pause after each point; aim for 120–160 words per minute."
+                : "Pace is comfortable to follow.";
+        return DimensionScore.of(Dimension.PACE, Math.max(0, score) * delivery, finding, suggestion);
+    }
+
+    static DimensionScore fillers(SpeakingMetrics m, double delivery) {
+        double per100 = m.fillersPer100Words();
+        String top = m.fillers().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        String finding = String.format(Locale.ROOT, "%d filler word(s), %.1f per 100 words", m.fillerCount(), per100);
+        String suggestion = top == null ? "No filler words; a short silent pause works better than any filler."
+                : "Replace \"" + top + "\" with a silent pause (said " + m.fillers().get(top) + "×).";
+        return DimensionScore.of(Dimension.FILLERS, (1 - per100 / FILLERS_AT_ZERO) * delivery, finding, suggestion);
+    }
+}

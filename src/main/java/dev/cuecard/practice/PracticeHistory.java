@@ -1,0 +1,122 @@
+package dev.cuecard.practice;
+
+import dev.cuecard.question.Category;
+import dev.cuecard.question.Template;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.SessionKind;
+import dev.cuecard.session.SessionStore;
+import dev.cuecard.session.SessionSummary;
+import dev.cuecard.session.StoredScore;
+import dev.cuecard.session.debrief.AnswerFeedbackRater;
+import dev.cuecard.session.debrief.AnswerLength;
+import dev.cuecard.session.debrief.AnswerReview;
+import dev.cuecard.session.debrief.DebriefBuilder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Past scores: practice answers as stored, and the answers of live sessions and replays scored
+ * with the same rubric when the history is loaded (their debriefs store no score).
+ */
+public final class PracticeHistory {
+    /** Live sessions scored on load, newest first; older ones say little about today's weak topics. */
+    static final int LIVE_SESSIONS = 30;
+
+    /** One scored answer. */
+    public record Entry(Category category, String templateId, double total, Instant at, SessionKind kind) {
+    }
+
+    /** A category's average score on one day. */
+    public record Point(LocalDate day, double average, int answers) {
+    }
+
+    private final List<Entry> entries;
+
+    public PracticeHistory(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    public static PracticeHistory empty() {
+        return new PracticeHistory(List.of());
+    }
+
+    public static PracticeHistory load(SessionStore store, TemplateLibrary templates, AnswerScorer scorer) {
+        List<Entry> out = new ArrayList<>();
+        for (StoredScore s : store.scores()) {
+            out.add(new Entry(s.category(), s.templateId(), s.total(), s.scoredAt(), s.kind()));
+        }
+        DebriefBuilder debriefs = new DebriefBuilder(AnswerFeedbackRater.shipped(), templates);
+        List<SessionSummary> live = store.list().stream().filter(s -> s.kind() != SessionKind.PRACTICE)
+                .filter(s -> s.questions() > 0).limit(LIVE_SESSIONS).toList();
+        for (SessionSummary s : live) {
+            store.load(s.id()).map(debriefs::build).ifPresent(d -> {
+                for (AnswerReview a : d.answers()) {
+                    Optional<Template> t = Optional.ofNullable(a.question().templateId()).flatMap(templates::get);
+                    if (t.isPresent() && a.length() != AnswerLength.NO_ANSWER) {
+                        double total = scorer.score(t.get(), Answer.spoken(a.answer())).total();
+                        out.add(new Entry(t.get().category(), t.get().id(), total, s.startedAt(), s.kind()));
+                    }
+                }
+            });
+        }
+        out.sort(Comparator.comparing(Entry::at));
+        return new PracticeHistory(out);
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public Map<Category, Double> averageByCategory() {
+        Map<Category, double[]> sums = new EnumMap<>(Category.class);
+        for (Entry e : entries) {
+            double[] s = sums.computeIfAbsent(e.category(), c -> new double[2]);
+            s[0] += e.total();
+            s[1]++;
+        }
+        Map<Category, Double> out = new EnumMap<>(Category.class);
+        sums.forEach((c, s) -> out.put(c, s[0] / s[1]));
+        return out;
+    }
+
+    /** Categories with scores, lowest average first (ties: fewer answers first). */
+    public List<Category> weakest() {
+        Map<Category, Double> avg = averageByCategory();
+        return avg.keySet().stream().sorted(Comparator.comparingDouble((Category c) -> avg.get(c))
+                .thenComparingLong(c -> entries.stream().filter(e -> e.category() == c).count())).toList();
+    }
+
+    /** How often a template was answered, for spreading questions over rounds. */
+    public long timesAnswered(String templateId) {
+        return entries.stream().filter(e -> templateId.equals(e.templateId())).count();
+    }
+
+    /** A template's average, empty when never answered. */
+    public Optional<Double> templateAverage(String templateId) {
+        return entries.stream().filter(e -> templateId.equals(e.templateId())).mapToDouble(Entry::total).average()
+                .stream().boxed().findFirst();
+    }
+
+    /** Per category, the average score per day, oldest day first: progress over time. */
+    public Map<Category, List<Point>> progress(ZoneId zone) {
+        Map<Category, TreeMap<LocalDate, double[]>> by = new EnumMap<>(Category.class);
+        for (Entry e : entries) {
+            double[] s = by.computeIfAbsent(e.category(), c -> new TreeMap<>())
+                    .computeIfAbsent(LocalDate.ofInstant(e.at(), zone), d -> new double[2]);
+            s[0] += e.total();
+            s[1]++;
+        }
+        Map<Category, List<Point>> out = new EnumMap<>(Category.class);
+        by.forEach((c, days) -> out.put(c, days.entrySet().stream()
+                .map(d -> new Point(d.getKey(), d.getValue()[0] / d.getValue()[1], (int) d.getValue()[1])).toList()));
+        return out;
+    }
+}

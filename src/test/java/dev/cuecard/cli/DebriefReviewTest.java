@@ -1,0 +1,72 @@
+package dev.cuecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cuecard.testing.FakeOpenAiServer;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code debrief review}: an LLM's written review of a stored session's answers, over real HTTP. */
+class DebriefReviewTest {
+    static final String REVIEW = "{\"summary\":\"Good start, no numbers.\",\"strengths\":[\"Token bucket named\"],"
+            + "\"improvements\":[\"Say the limit per client\"],\"followUp\":\"What if Redis is down?\"}";
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                new ByteArrayInputStream(new byte[0]), env).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void eachAnsweredQuestionGetsAReviewOrAStatusAndNoLlmIsAClearError() throws Exception {
+        Path demo = Path.of(DebriefReviewTest.class.getResource("/dev/cuecard/demo/demo-them.wav").toURI()).getParent();
+        Run replay = run(System.getenv(), "replay", "--speed", "max", "--offline",
+                demo.resolve("demo-them.wav").toString(), "--me", demo.resolve("demo-me.wav").toString());
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        Matcher m = Pattern.compile("session (\\d+) stored").matcher(replay.err());
+        assertThat(m.find()).isTrue();
+        String id = m.group(1);
+
+        Map<String, String> offline = new HashMap<>(System.getenv());
+        offline.remove("CUECARD_LLM_BASE_URL");
+        Run none = run(offline, "debrief", "review", id);
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("no LLM configured").contains("debrief show " + id);
+
+        try (FakeOpenAiServer server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(REVIEW, 20, Duration.ZERO,
+                Duration.ZERO))) {
+            Map<String, String> env = new HashMap<>(offline);
+            env.put("CUECARD_LLM_BASE_URL", server.baseUrl().toString());
+            env.put("CUECARD_LLM_MODEL", "fake-model");
+            Run r = run(env, "debrief", "review", "--json", id);
+            assertThat(r.exit()).as(r.err()).isZero();
+            List<JsonNode> reviews = new ArrayList<>();
+            for (String line : r.out().split("\n")) {
+                if (!line.isBlank()) {
+                    reviews.add(new ObjectMapper().readTree(line));
+                }
+            }
+            assertThat(reviews).isNotEmpty();
+            assertThat(reviews.get(0).get("summary").asText()).isEqualTo("Good start, no numbers.");
+            // the candidate's own words went to the reviewer
+            assertThat(server.received().get(0).message("user")).contains("token bucket");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.cuecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cuecard.config.AppPaths;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** practice score | plan: the contract of issue 8. */
+class PracticeCommandTest {
+    @TempDir
+    Path home;
+    private String previousHome;
+
+    @BeforeEach
+    void useTemporaryDataFolder() {
+        previousHome = System.getProperty(AppPaths.HOME_PROPERTY);
+        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
+    }
+
+    @AfterEach
+    void restore() {
+        if (previousHome == null) {
+            System.clearProperty(AppPaths.HOME_PROPERTY);
+        } else {
+            System.setProperty(AppPaths.HOME_PROPERTY, previousHome);
+        }
+    }
+
+    @Test
+    void scoreJsonHasTotalDimensionsAndKeyPoints() throws Exception {
+        CliTest.Run r = CliTest.run("practice", "score", "--question", "rate-limiter", "--offline", "--json",
+                "--answer-text", "I would use a token bucket in Redis because it allows bursts with a steady refill; "
+                        + "the update must be atomic with a Lua script. The downside is a Redis round trip of 1 ms.");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = r.jsonLines().get(0);
+        assertThat(n.get("total").asDouble()).isBetween(0.0, 10.0);
+        assertThat(n.get("dimensions")).hasSize(6).allSatisfy(d -> {
+            assertThat(d.has("score")).isTrue();
+            assertThat(d.get("suggestion").isTextual()).isTrue();
+        });
+        assertThat(n.get("coveredKeyPoints").toString()).contains("Token bucket");
+        assertThat(n.get("missedKeyPoints").toString()).contains("Sliding log");
+        assertThat(n.get("template").asText()).isEqualTo("rate-limiter");
+        assertThat(n.get("followUpSource").asText()).isEqualTo("template");
+    }
+
+    @Test
+    void scoreAcceptsQuestionTextAndAWavAnswer() throws Exception {
+        Path wav = Path.of(PracticeCommandTest.class.getResource("/practice/rate-limiter.mediocre.wav").toURI());
+        CliTest.Run r = CliTest.run("practice", "score", "--question", "how would you design a rate limiter",
+                "--answer-wav", wav.toString(), "--offline", "--json", "--save");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = r.jsonLines().get(0);
+        assertThat(n.get("spoken").asBoolean()).isTrue();
+        assertThat(n.get("answer").asText()).contains("token");
+        assertThat(n.get("dimensions").get(4).get("score").isNumber()).as("pace measured").isTrue();
+        assertThat(r.err()).contains("stored as practice session");
+        // the stored score is past history now: the next drill targets its category
+        JsonNode plan = CliTest.run("practice", "plan", "--json", "--seed", "1").jsonLines().get(0);
+        assertThat(plan.get("weakCategories").get(0).get("category").asText()).isEqualTo("system_design");
+        assertThat(plan.get("questions")).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.get("category").asText()).isEqualTo("system_design"));
+    }
+
+    @Test
+    void textOutputShowsTheBreakdownAndFollowUp() {
+        CliTest.Run r = CliTest.run("practice", "score", "--question", "deadlock", "--offline",
+                "--answer-text", "um it is when threads wait on each other");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Score ").contains("coverage").contains("→ ").contains("Follow-up: ");
+    }
+
+    @Test
+    void badInputIsOneLineAndNonZero() {
+        CliTest.Run unknown = CliTest.run("practice", "score", "--question", "hello there", "--answer-text", "x");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err().strip()).doesNotContain("\n").contains("no template matches");
+        CliTest.Run both = CliTest.run("practice", "score", "--question", "deadlock", "--answer-text", "x",
+                "--answer-wav", "a.wav");
+        assertThat(both.exit()).isNotZero();
+        CliTest.Run missing = CliTest.run("practice", "score", "--question", "deadlock", "--answer-wav",
+                home.resolve("nope.wav").toString());
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err().strip()).doesNotContain("\n").contains("nope.wav");
+        CliTest.Run badType = CliTest.run("practice", "plan", "--type", "marathon");
+        assertThat(badType.exit()).isNotZero();
+        assertThat(badType.err()).contains("--type must be");
+    }
+
+    @Test
+    void planWithoutHistoryIsAMixedDrill() throws Exception {
+        CliTest.Run r = CliTest.run("practice", "plan", "--type", "screening", "--seniority", "senior", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = r.jsonLines().get(0);
+        assertThat(n.get("questions")).hasSize(10);
+        assertThat(n.get("weakCategories")).isEmpty();
+    }
+}

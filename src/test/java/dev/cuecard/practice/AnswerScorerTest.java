@@ -1,0 +1,102 @@
+package dev.cuecard.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.audio.Channel;
+import dev.cuecard.question.Template;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.Utterance;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnswerScorerTest {
+    private static final TemplateLibrary TEMPLATES = TemplateLibrary.shipped();
+    private final AnswerScorer scorer = AnswerScorer.shipped();
+
+    private static Template t(String id) {
+        return TEMPLATES.get(id).orElseThrow();
+    }
+
+    @Test
+    void weightsAddUpToTenSoEachWeightIsThePointsADimensionCanBring() {
+        assertThat(Arrays.stream(Dimension.values()).mapToInt(Dimension::weight).sum()).isEqualTo(10);
+    }
+
+    @Test
+    void noAnswerScoresZeroEverywhere() {
+        AnswerScore s = scorer.score(t("deadlock"), Answer.typed("  "));
+        assertThat(s.total()).isZero();
+        assertThat(s.dimensions()).allSatisfy(d -> assertThat(d.score()).contains(0.0));
+    }
+
+    @Test
+    void theTotalIsTheWeightedMeanOfTheMeasuredDimensions() {
+        AnswerScore s = scorer.score(t("deadlock"), Answer.typed("I would lock accounts in id order because a "
+                + "global lock order breaks circular wait; the downside is coarser locking, for example 200 ms timeouts."));
+        assertThat(s.dimension(Dimension.PACE).score()).as("a typed answer has no pace").isEmpty();
+        double sum = 0;
+        int weights = 0;
+        for (DimensionScore d : s.dimensions()) {
+            if (d.score().isPresent()) {
+                sum += d.dimension().weight() * d.score().get();
+                weights += d.dimension().weight();
+            }
+        }
+        assertThat(weights).isEqualTo(9);
+        assertThat(s.total()).isCloseTo(10 * sum / weights, org.assertj.core.data.Offset.offset(0.051));
+    }
+
+    @Test
+    void everyMeasuredDimensionCarriesOneSuggestion() {
+        AnswerScore s = scorer.score(t("rate-limiter"), Answer.typed("um you like count requests"));
+        assertThat(s.dimensions()).filteredOn(d -> d.score().isPresent())
+                .allSatisfy(d -> assertThat(d.suggestion()).isNotBlank());
+        assertThat(s.dimension(Dimension.STRUCTURE).suggestion()).contains("Open with your answer");
+        assertThat(s.dimension(Dimension.SPECIFICITY).suggestion()).contains("number");
+        assertThat(s.dimension(Dimension.COVERAGE).suggestion()).startsWith("Cover this point too:");
+    }
+
+    @Test
+    void coverageNamesWhatWasCoveredAndMissed() {
+        AnswerScore s = scorer.score(t("rate-limiter"), Answer.typed("A token bucket allows bursts up to its "
+                + "capacity with a steady refill rate, and the increment must be atomic with a Lua script or INCR."));
+        assertThat(s.coveredKeyPoints()).anyMatch(k -> k.startsWith("Token bucket"))
+                .anyMatch(k -> k.startsWith("Read-modify-write"));
+        assertThat(s.missedKeyPoints()).anyMatch(k -> k.startsWith("Sliding log"));
+    }
+
+    @Test
+    void aBehaviouralResultWithoutANumberOnlyHalfCounts() {
+        String story = "At my last job we had a conflict about a rewrite. My job was to lead the plan. I proposed "
+                + "a spike and I talked to him. As a result incidents dropped";
+        double without = scorer.score(t("conflict-teammate"), Answer.typed(story + ".")).dimension(Dimension.STRUCTURE)
+                .score().orElseThrow();
+        double with = scorer.score(t("conflict-teammate"), Answer.typed(story + " by 40 percent."))
+                .dimension(Dimension.STRUCTURE).score().orElseThrow();
+        assertThat(with).isEqualTo(1.0);
+        assertThat(without).isEqualTo(0.875);
+    }
+
+    @Test
+    void fillersAreNamedAndPaceIsMeasuredOnSpeech() {
+        // 60 words in 20 s of speech: 180 wpm, with "um" three times
+        StringBuilder words = new StringBuilder("um um um");
+        for (int i = 0; i < 57; i++) {
+            words.append(" cache");
+        }
+        Answer spoken = Answer.spoken(List.of(new Utterance(Channel.ME, 0, 20_000, words.toString())));
+        AnswerScore s = scorer.score(t("cache-aside"), spoken);
+        assertThat(s.dimension(Dimension.PACE).finding()).isEqualTo("180 words per minute");
+        assertThat(s.dimension(Dimension.PACE).suggestion()).startsWith("Slow down");
+        assertThat(s.dimension(Dimension.FILLERS).suggestion()).contains("\"um\"").contains("3×");
+        assertThat(s.dimension(Dimension.LENGTH).suggestion()).startsWith("Too short");
+    }
+
+    @Test
+    void theWeakestDimensionIsTheOneThatLostMostWeightedPoints() {
+        AnswerScore s = scorer.score(t("n-plus-one"), Answer.typed("I would use a join because one query per row "
+                + "costs N round trips; the downside is row multiplication. For example 50 orders at 2 ms each."));
+        assertThat(s.weakest()).map(DimensionScore::dimension).contains(Dimension.COVERAGE);
+    }
+}
