@@ -1,6 +1,7 @@
 package dev.cuecard.question;
 
 import dev.cuecard.asr.TranscriptEvent;
+import dev.cuecard.audio.PauseDetector;
 import java.util.Objects;
 import java.util.Optional;
 

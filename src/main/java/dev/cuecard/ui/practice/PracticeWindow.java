@@ -47,6 +47,9 @@ import javafx.util.Duration;
  * the end. A thin view over {@link PracticeViewModel}.
  */
 public final class PracticeWindow {
+    /** Silence that ends a spoken answer. */
+    static final long ANSWER_END_PAUSE_MS = 4000;
+
     private final Stage stage = new Stage();
     private final PracticeViewModel model;
     private final QuestionSpeaker speaker = new QuestionSpeaker();
@@ -149,7 +152,8 @@ public final class PracticeWindow {
         if (record.isSelected()) {
             try {
                 mic = new MicrophoneSource(CaptureDevices.list().get(0));
-                MicrophoneSource source = mic;
+                // a long pause ends the answer too, like the stop button
+                dev.cuecard.audio.PauseEndedSource source = new dev.cuecard.audio.PauseEndedSource(mic, ANSWER_END_PAUSE_MS);
                 model.submitSpoken(() -> source);
                 record.setText("Stop and score");
             } catch (AudioSourceException | IndexOutOfBoundsException e) {

@@ -1,11 +1,11 @@
-package dev.cuecard.question;
+package dev.cuecard.audio;
 
 /**
  * How long the speaker has been quiet, from chunk levels. Speech is anything well above the
  * channel's noise floor, which follows the quietest recent chunks, so it works on digital silence
  * (replays) and on a hissing microphone alike.
  */
-final class PauseDetector {
+public final class PauseDetector {
     /** Speech is this much louder than the floor (about 12 dB). */
     static final double SPEECH_OVER_FLOOR = 4.0;
     /** Absolute level below which a chunk is never speech (−60 dBFS). */
@@ -17,7 +17,7 @@ final class PauseDetector {
     private long lastSpeechEndMs = -1;
 
     /** @return milliseconds of silence up to {@code endMs} (0 while speaking or before any speech) */
-    long update(double rms, long endMs) {
+    public long update(double rms, long endMs) {
         if (floor < 0 || rms < floor) {
             floor = rms;
         } else {
