@@ -91,6 +91,8 @@ public final class DesktopApp extends Application {
         if (!settings.uiOrDefaults().consented() && !options.demo()) {
             if (FirstRunDialog.show(stage)) {
                 save(s -> s.withUi(s.uiOrDefaults().withConsent(true)));
+                AudioCheckDialog.show(stage, bridge).ifPresent(choice ->
+                        save(s -> s.withDevices(choice.them().orElse(null), choice.me().orElse(null))));
             }
         }
         if (options.demo()) {

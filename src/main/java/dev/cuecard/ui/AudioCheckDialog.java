@@ -1,0 +1,81 @@
+package dev.cuecard.ui;
+
+import dev.cuecard.audio.CaptureDevice;
+import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.Channel;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The first-run audio check: pick the interviewer (system audio) and microphone devices and see
+ * their live levels, with how to capture system audio on this OS.
+ */
+final class AudioCheckDialog {
+    /** The chosen devices (either may be absent). */
+    record Choice(Optional<String> them, Optional<String> me) {
+    }
+
+    private AudioCheckDialog() {
+    }
+
+    static Optional<Choice> show(Window owner, FxBridge bridge) {
+        DoubleProperty themLevel = new SimpleDoubleProperty();
+        DoubleProperty meLevel = new SimpleDoubleProperty();
+        Label problems = new Label();
+        problems.setWrapText(true);
+        problems.setStyle("-fx-text-fill: -color-danger-fg;");
+        try (LevelProbe probe = new LevelProbe(bridge,
+                (c, v) -> (c == Channel.THEM ? themLevel : meLevel).set(v),
+                (c, msg) -> problems.setText(c.id() + ": " + msg))) {
+            List<CaptureDevice> devices = CaptureDevices.list();
+            ComboBox<String> them = devicePicker(devices);
+            ComboBox<String> me = devicePicker(devices);
+            devices.stream().filter(CaptureDevice::looksLikeLoopback).findFirst().ifPresent(d -> them.setValue(d.name()));
+            devices.stream().filter(d -> !d.looksLikeLoopback()).findFirst().ifPresent(d -> me.setValue(d.name()));
+            them.valueProperty().addListener((o, a, v) -> probe.watch(Channel.THEM, choice(v)));
+            me.valueProperty().addListener((o, a, v) -> probe.watch(Channel.ME, choice(v)));
+            probe.watch(Channel.THEM, choice(them.getValue()));
+            probe.watch(Channel.ME, choice(me.getValue()));
+            Label none = new Label(devices.isEmpty()
+                    ? "No capture device found. Connect a microphone; until then the Demo button shows Cuecard at work."
+                    : "Speak: your meter should move. Play a video: the interviewer meter should move.");
+            none.setWrapText(true);
+            Label how = new Label(FirstRunDialog.audioHowTo(System.getProperty("os.name", "")));
+            how.setWrapText(true);
+            VBox box = new VBox(8, none, new Label("Interviewer (system audio)"), them, new LevelMeterBar(themLevel),
+                    new Label("You (microphone)"), me, new LevelMeterBar(meLevel), problems, how);
+            box.setPadding(new Insets(10));
+            box.setPrefWidth(520);
+            Dialog<ButtonType> d = new Dialog<>();
+            d.initOwner(owner);
+            d.setTitle("Audio check");
+            d.setHeaderText("Check your audio");
+            d.getDialogPane().setContent(box);
+            d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+            return d.showAndWait().filter(b -> b == ButtonType.OK)
+                    .map(b -> new Choice(choice(them.getValue()), choice(me.getValue())));
+        }
+    }
+
+    private static ComboBox<String> devicePicker(List<CaptureDevice> devices) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getItems().add(MainWindow.NO_DEVICE);
+        devices.forEach(d -> box.getItems().add(d.name()));
+        box.setValue(MainWindow.NO_DEVICE);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private static Optional<String> choice(String v) {
+        return Optional.ofNullable(v).filter(s -> !s.equals(MainWindow.NO_DEVICE));
+    }
+}

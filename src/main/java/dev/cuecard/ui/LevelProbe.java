@@ -1,0 +1,64 @@
+package dev.cuecard.ui;
+
+import dev.cuecard.audio.AudioChunk;
+import dev.cuecard.audio.AudioSourceException;
+import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.LevelMeter;
+import dev.cuecard.audio.MicrophoneSource;
+import dev.cuecard.pipeline.NamedThreadFactory;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * Opens capture devices only to show their levels (the audio check): no recognition, nothing
+ * stored. Levels and problems come back through the bridge.
+ */
+final class LevelProbe implements AutoCloseable {
+    private final FxBridge bridge;
+    private final BiConsumer<Channel, Double> level;
+    private final BiConsumer<Channel, String> problem;
+    private final Map<Channel, MicrophoneSource> open = new EnumMap<>(Channel.class);
+
+    LevelProbe(FxBridge bridge, BiConsumer<Channel, Double> level, BiConsumer<Channel, String> problem) {
+        this.bridge = bridge;
+        this.level = level;
+        this.problem = problem;
+    }
+
+    /** Listens to {@code device} for {@code channel} (empty: stop listening on it). */
+    synchronized void watch(Channel channel, Optional<String> device) {
+        MicrophoneSource old = open.remove(channel);
+        if (old != null) {
+            old.close();
+        }
+        bridge.post(() -> level.accept(channel, 0.0));
+        if (device.isEmpty()) {
+            return;
+        }
+        NamedThreadFactory.thread("audio-check-" + channel.id(), () -> {
+            try {
+                MicrophoneSource source = new MicrophoneSource(CaptureDevices.find(device.get())
+                        .orElseThrow(() -> new AudioSourceException("device '" + device.get() + "' not found")));
+                synchronized (this) {
+                    open.put(channel, source);
+                }
+                AudioChunk c;
+                while ((c = source.read()) != null) {
+                    double rms = LevelMeter.measure(channel, c).rms();
+                    bridge.post(() -> level.accept(channel, rms));
+                }
+            } catch (AudioSourceException e) {
+                bridge.post(() -> problem.accept(channel, e.getMessage()));
+            }
+        }).start();
+    }
+
+    @Override
+    public synchronized void close() {
+        open.values().forEach(MicrophoneSource::close);
+        open.clear();
+    }
+}
