@@ -88,6 +88,14 @@ public final class DesktopApp extends Application {
         PauseTransition warmUp = new PauseTransition(Duration.seconds(2));
         warmUp.setOnFinished(e -> probe.start());
         warmUp.play();
+        options.exitAfter().ifPresent(seconds -> {
+            PauseTransition quit = new PauseTransition(Duration.seconds(seconds));
+            quit.setOnFinished(e -> {
+                shutdown();
+                Platform.exit();
+            });
+            quit.play();
+        });
         if (!settings.uiOrDefaults().consented() && !options.demo()) {
             if (FirstRunDialog.show(stage)) {
                 save(s -> s.withUi(s.uiOrDefaults().withConsent(true)));
@@ -98,14 +106,6 @@ public final class DesktopApp extends Application {
         if (options.demo()) {
             startDemo();
         }
-        options.exitAfter().ifPresent(seconds -> {
-            PauseTransition quit = new PauseTransition(Duration.seconds(seconds));
-            quit.setOnFinished(e -> {
-                shutdown();
-                Platform.exit();
-            });
-            quit.play();
-        });
     }
 
     private dev.cuecard.session.SessionStore store;

@@ -53,8 +53,12 @@ public final class OverlayWindow {
         stage.setAlwaysOnTop(true);
         stage.setOpacity(ui.opacity());
 
-        Label assist = new Label("● assist active");
+        Label assist = new Label();
         assist.getStyleClass().add("assist");
+        // says plainly whether Cuecard is listening right now
+        assist.textProperty().bind(javafx.beans.binding.Bindings.when(
+                model.listeningProperty().and(model.pausedProperty().not()))
+                .then("● assist active").otherwise("○ not listening"));
         category.getStyleClass().add("chip");
         source.getStyleClass().add("chip");
         sending.getStyleClass().add("sending");
@@ -119,6 +123,7 @@ public final class OverlayWindow {
             render();
         });
         model.levelProperty().addListener((o, a, b) -> render());
+        model.listeningProperty().addListener((o, a, b) -> render());
         model.overlayVisibleProperty().addListener((o, a, visible) -> {
             if (visible) {
                 stage.show();
@@ -135,8 +140,10 @@ public final class OverlayWindow {
         if (shown == null) {
             heard.setText("");
             category.setText("listening");
-            title.setText("Listening…");
-            gist.setText("The card appears as soon as the interviewer asks a question.");
+            boolean listening = model.listeningProperty().get();
+            title.setText(listening ? "Listening…" : "Ready");
+            gist.setText(listening ? "The card appears as soon as the interviewer asks a question."
+                    : "Press Start (or Demo) in the main window; the card appears when a question is asked.");
             source.setText("");
             source.setVisible(false);
             latency.setText("");

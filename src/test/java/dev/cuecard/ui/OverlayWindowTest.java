@@ -65,6 +65,8 @@ class OverlayWindowTest {
         assertThat(overlay.stage().isAlwaysOnTop()).isTrue();
         assertThat(overlay.stage().getOpacity()).isEqualTo(0.85);
         assertThat(overlay.stage().isShowing()).isTrue();
+        assertThat(FxTestSupport.onFx(() -> overlay.titleLabel().getText())).isEqualTo("Ready");
+        FxTestSupport.onFx(() -> model.listeningProperty().set(true));
         assertThat(FxTestSupport.onFx(() -> overlay.titleLabel().getText())).isEqualTo("Listening…");
     }
 
