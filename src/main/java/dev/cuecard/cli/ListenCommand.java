@@ -14,7 +14,6 @@ import dev.cuecard.pipeline.PipelineEvent;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,6 +35,12 @@ final class ListenCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "JSON lines of events, as replay --json")
     boolean json;
+
+    @Option(names = "--no-save", description = "do not store the session (by default it is, and its id is printed on stderr)")
+    boolean noSave;
+
+    @Option(names = "--offline", description = "template hints only, never the network")
+    boolean offline;
 
     @Mixin
     ModelOption modelOption = new ModelOption();
@@ -66,8 +71,19 @@ final class ListenCommand implements Callable<Integer> {
         cli.warn("listening on " + String.join(" and ", inputs.stream()
                 .map(i -> i.channel().id() + "=" + i.source().describe()).toList()) + "; Ctrl+C to stop");
         PipelineRun run = new PipelineRun();
-        try (SpeechModel model = modelOption.load(cli)) {
-            run.run(model, inputs, event -> {
+        dev.cuecard.pipeline.QuestionStage questions = new dev.cuecard.pipeline.QuestionStage(
+                Engines.classifier(cli), new dev.cuecard.hint.TemplateHintEngine(),
+                Engines.llm(cli, offline).map(dev.cuecard.pipeline.HintDrafting::new).orElse(null));
+        try (StoredSession session = StoredSession.open(cli, noSave); SpeechModel model = modelOption.load(cli)) {
+            String them = inputs.stream().filter(i -> i.channel() == Channel.THEM).map(i -> i.source().describe())
+                    .findFirst().orElse(null);
+            String me = inputs.stream().filter(i -> i.channel() == Channel.ME).map(i -> i.source().describe())
+                    .findFirst().orElse(null);
+            dev.cuecard.pipeline.PipelineListener save = session.start(new dev.cuecard.session.SessionInfo(
+                    dev.cuecard.session.SessionKind.LIVE, "Live session (terminal)", them, me,
+                    model.dir().getFileName().toString(), null));
+            run.run(model, inputs, questions, event -> {
+                save.onEvent(event);
                 String line = json ? EventJson.event(event).orElse(null) : text(event);
                 if (line != null) {
                     synchronized (out) {
@@ -101,13 +117,9 @@ final class ListenCommand implements Callable<Integer> {
     }
 
     private static String text(PipelineEvent event) {
-        if (event instanceof PipelineEvent.Transcript t && t.event().isFinal()) {
-            return String.format(Locale.ROOT, "%-4s %7.1fs  %s", t.channel().id(), t.event().startMs() / 1000.0,
-                    t.event().text());
-        }
         if (event instanceof PipelineEvent.ChannelStatus s && s.state() == PipelineEvent.ChannelStatus.State.FAILED) {
             return s.channel().id() + " channel stopped: " + s.message();
         }
-        return null;
+        return ReplayCommand.text(event);
     }
 }

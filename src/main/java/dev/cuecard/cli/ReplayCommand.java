@@ -7,8 +7,6 @@ import dev.cuecard.pipeline.PipelineEvent;
 import dev.cuecard.pipeline.PipelineListener;
 import dev.cuecard.session.SessionInfo;
 import dev.cuecard.session.SessionKind;
-import dev.cuecard.session.SessionRecorder;
-import dev.cuecard.session.SessionStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,14 +60,9 @@ final class ReplayCommand implements Callable<Integer> {
         dev.cuecard.pipeline.QuestionStage questions = new dev.cuecard.pipeline.QuestionStage(
                 Engines.classifier(cli), new dev.cuecard.hint.TemplateHintEngine(),
                 Engines.llm(cli, offline).map(dev.cuecard.pipeline.HintDrafting::new).orElse(null));
-        SessionStore store = noSave ? null : SessionStores.open(cli);
-        SessionRecorder recorder = null;
-        try (SpeechModel model = modelOption.load(cli)) {
-            if (store != null) {
-                recorder = SessionRecorder.start(store, new SessionInfo(SessionKind.REPLAY, file.getFileName().toString(),
-                        file.toString(), me == null ? null : me.toString(), model.dir().getFileName().toString(), null));
-            }
-            PipelineListener save = recorder == null ? e -> { } : recorder;
+        try (StoredSession session = StoredSession.open(cli, noSave); SpeechModel model = modelOption.load(cli)) {
+            PipelineListener save = session.start(new SessionInfo(SessionKind.REPLAY, file.getFileName().toString(),
+                    file.toString(), me == null ? null : me.toString(), model.dir().getFileName().toString(), null));
             run.run(model, inputs, questions, event -> {
                 save.onEvent(event);
                 String line = json ? EventJson.event(event).orElse(null) : text(event);
@@ -80,16 +73,6 @@ final class ReplayCommand implements Callable<Integer> {
                     }
                 }
             });
-        } finally {
-            if (recorder != null) {
-                recorder.close();
-                cli.err().println("cuecard: session " + recorder.sessionId() + " stored (review it: cuecard debrief show "
-                        + recorder.sessionId() + ")");
-                cli.err().flush();
-            }
-            if (store != null) {
-                store.close();
-            }
         }
         run.failures().forEach(cli::warn);
         return run.failures().size() == inputs.size() ? 1 : 0;
