@@ -183,10 +183,17 @@ public final class OverlayWindow {
     private void enableResize(Region grip) {
         grip.setOnMousePressed(e -> e.consume());
         grip.setOnMouseDragged(e -> {
-            stage.setWidth(Math.max(stage.getMinWidth(), e.getScreenX() - stage.getX()));
-            stage.setHeight(Math.max(stage.getMinHeight(), e.getScreenY() - stage.getY()));
+            resizeTo(e.getScreenX() - stage.getX(), e.getScreenY() - stage.getY());
             e.consume();
         });
+    }
+
+    /** Resizes the card, never below its minimum size. */
+    void resizeTo(double width, double height) {
+        double w = Math.max(stage.getMinWidth(), width);
+        double h = Math.max(stage.getMinHeight(), height);
+        stage.setWidth(w);
+        stage.setHeight(h);
     }
 
     static String screenKey(Rectangle2D b) {
@@ -199,8 +206,7 @@ public final class OverlayWindow {
         if (saved != null) {
             stage.setX(saved.x());
             stage.setY(saved.y());
-            stage.setWidth(saved.width());
-            stage.setHeight(saved.height());
+            resizeTo(saved.width(), saved.height());
         } else {
             stage.setX(screen.getMaxX() - DEFAULT_WIDTH - 24);
             stage.setY(screen.getMinY() + 24);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The overlay in a real JavaFX window (Xvfb in CI). */
 @EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
@@ -153,6 +154,34 @@ class OverlayWindowTest {
     private static void xdotool(String chord) throws Exception {
         Process p = new ProcessBuilder("xdotool", "key", chord).inheritIO().start();
         assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void movingOrResizingIsRememberedAndRestoredForTheScreen() throws Exception {
+        java.util.List<UiSettings.WindowBounds> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OverlayWindow[] other = new OverlayWindow[1];
+        FxTestSupport.onFx(() -> {
+            other[0] = new OverlayWindow(model, UiSettings.defaults(), saved::add);
+            other[0].show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        // as the drag and the corner grip do, once the window is up
+        FxTestSupport.onFx(() -> {
+            other[0].stage().setX(100);
+            other[0].stage().setY(120);
+            other[0].resizeTo(500, 300);
+        });
+        FxTestSupport.waitUntil(() -> !saved.isEmpty() && saved.get(saved.size() - 1).width() == 500);
+        UiSettings.WindowBounds b = saved.get(saved.size() - 1);
+        assertThat(b.y()).isEqualTo(120);
+        assertThat(b.width()).isEqualTo(500);
+        String screen = FxTestSupport.onFx(() -> other[0].currentScreenKey());
+        FxTestSupport.onFx(() -> other[0].stage().close());
+        // a new overlay with those settings opens where the user left it
+        OverlayWindow restored = FxTestSupport.onFx(() -> new OverlayWindow(model,
+                UiSettings.defaults().withBounds(screen, b), x -> { }));
+        assertThat(restored.stage().getX()).isEqualTo(100);
+        assertThat(restored.stage().getWidth()).isEqualTo(500);
     }
 
     @Test
