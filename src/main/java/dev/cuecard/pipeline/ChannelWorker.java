@@ -21,12 +21,16 @@ final class ChannelWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
     /** ~5 s of 100 ms chunks between capture and recognition. */
     static final int QUEUE_CHUNKS = 50;
-    private static final AudioChunk END = new AudioChunk(new byte[0], -1);
+    /** A captured chunk and its level, measured once on the capture thread. */
+    private record Captured(AudioChunk chunk, AudioLevel level) {
+    }
+
+    private static final Captured END = new Captured(new AudioChunk(new byte[0], -1), null);
 
     private final ChannelInput input;
     private final SpeechRecognizer recognizer;
     private final PipelineListener listener;
-    private final BlockingQueue<AudioChunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    private final BlockingQueue<Captured> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
     private final Thread captureThread;
     private final Thread recognizeThread;
     private volatile boolean stopping;
@@ -76,15 +80,16 @@ final class ChannelWorker {
                 if (paused) {
                     continue; // keep draining the device so it does not overflow, but hear nothing
                 }
-                listener.onEvent(new PipelineEvent.Level(LevelMeter.measure(channel(), chunk)));
+                Captured captured = new Captured(chunk, LevelMeter.measure(channel(), chunk));
+                listener.onEvent(new PipelineEvent.Level(captured.level()));
                 if (input.source().isLive()) {
-                    if (!queue.offer(chunk)) {
+                    if (!queue.offer(captured)) {
                         listener.onEvent(new PipelineEvent.ChannelStatus(channel(),
                                 PipelineEvent.ChannelStatus.State.OVERRUN,
                                 "recognition is behind; dropped " + (chunk.endMs() - chunk.startMs()) + " ms", lastEndMs));
                     }
                 } else {
-                    queue.put(chunk);
+                    queue.put(captured);
                 }
             }
         } catch (AudioSourceException e) {
@@ -116,13 +121,14 @@ final class ChannelWorker {
     private void recognize() {
         try {
             while (true) {
-                AudioChunk chunk = queue.take();
-                if (chunk == END) {
+                Captured captured = queue.take();
+                if (captured == END) {
                     break;
                 }
+                AudioChunk chunk = captured.chunk();
                 recognizer.accept(chunk, e -> listener.onEvent(new PipelineEvent.Transcript(e)));
                 fedMs = chunk.endMs();
-                fedAudio.fed(LevelMeter.measure(channel(), chunk));
+                fedAudio.fed(captured.level());
             }
             // flush what was heard so far, also after a device failure
             recognizer.finish(e -> listener.onEvent(new PipelineEvent.Transcript(e)));
