@@ -17,6 +17,7 @@ public final class SpeechModel implements AutoCloseable {
     private final Path dir;
     private final Model model;
     private final long loadMillis;
+    private volatile ModelVocabulary vocabulary;
 
     private SpeechModel(Path dir, Model model, long loadMillis) {
         this.dir = dir;
@@ -55,6 +56,20 @@ public final class SpeechModel implements AutoCloseable {
 
     public long loadMillis() {
         return loadMillis;
+    }
+
+    /** The words the model can output (read once, on first use: ~0.2 s for the small model). */
+    public ModelVocabulary vocabulary() {
+        ModelVocabulary v = vocabulary;
+        if (v == null) {
+            synchronized (this) {
+                if (vocabulary == null) {
+                    vocabulary = ModelVocabulary.of(dir);
+                }
+                v = vocabulary;
+            }
+        }
+        return v;
     }
 
     Model vosk() {

@@ -10,11 +10,18 @@ import java.util.List;
  * @param endMs   audio time of the last word's end
  * @param atMs    audio already fed to the recognizer when this event was produced
  * @param words   word timings (finals; partials carry none, see VoskSpeechRecognizer)
+ * @param terms   domain terms the keyword spotter heard in this utterance so far (not part of the text)
  */
 public record TranscriptEvent(Channel channel, TranscriptKind kind, String text, long startMs, long endMs,
-                              long atMs, List<Word> words) {
+                              long atMs, List<Word> words, List<String> terms) {
     public TranscriptEvent {
         words = List.copyOf(words);
+        terms = List.copyOf(terms);
+    }
+
+    public TranscriptEvent(Channel channel, TranscriptKind kind, String text, long startMs, long endMs, long atMs,
+                           List<Word> words) {
+        this(channel, kind, text, startMs, endMs, atMs, words, List.of());
     }
 
     public boolean isFinal() {

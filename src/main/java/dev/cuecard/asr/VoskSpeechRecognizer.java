@@ -16,12 +16,20 @@ import org.vosk.Recognizer;
 public final class VoskSpeechRecognizer implements SpeechRecognizer {
     private final Channel channel;
     private final Recognizer recognizer;
+    /** Domain phrases heard on the same audio, or null without spotting. */
+    private final KeywordSpotter spotter;
     private long fedMs;
     private long utteranceStartMs;
     private String lastPartial = "";
 
     public VoskSpeechRecognizer(SpeechModel model, Channel channel) throws ModelException {
+        this(model, channel, null);
+    }
+
+    /** @param spotter a keyword spotter fed the same audio (closed with this recognizer), or null */
+    public VoskSpeechRecognizer(SpeechModel model, Channel channel, KeywordSpotter spotter) throws ModelException {
         this.channel = channel;
+        this.spotter = spotter;
         try {
             this.recognizer = new Recognizer(model.vosk(), PcmFormat.SAMPLE_RATE);
         } catch (IOException e) {
@@ -37,6 +45,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         byte[] pcm = chunk.pcm();
         boolean endpoint = recognizer.acceptWaveForm(pcm, pcm.length);
         fedMs = chunk.endMs();
+        if (spotter != null) {
+            spotter.accept(pcm, fedMs);
+        }
         if (endpoint) {
             emitFinal(VoskResultParser.parseFinal(recognizer.getResult()), out);
         } else {
@@ -46,13 +57,17 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
                 List<Word> words = partial.words();
                 long start = words.isEmpty() ? utteranceStartMs : words.get(0).startMs();
                 long end = words.isEmpty() ? fedMs : words.get(words.size() - 1).endMs();
-                out.accept(new TranscriptEvent(channel, TranscriptKind.PARTIAL, partial.text(), start, end, fedMs, words));
+                out.accept(new TranscriptEvent(channel, TranscriptKind.PARTIAL, partial.text(), start, end, fedMs, words,
+                        spotted()));
             }
         }
     }
 
     @Override
     public void finish(Consumer<TranscriptEvent> out) {
+        if (spotter != null) {
+            spotter.finish();
+        }
         emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()), out);
     }
 
@@ -62,13 +77,21 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             List<Word> words = result.words();
             long start = words.isEmpty() ? utteranceStartMs : words.get(0).startMs();
             long end = words.isEmpty() ? fedMs : words.get(words.size() - 1).endMs();
-            out.accept(new TranscriptEvent(channel, TranscriptKind.FINAL, result.text(), start, end, fedMs, words));
+            out.accept(new TranscriptEvent(channel, TranscriptKind.FINAL, result.text(), start, end, fedMs, words,
+                    spotted()));
         }
         utteranceStartMs = fedMs;
+    }
+
+    private List<String> spotted() {
+        return spotter == null ? List.of() : spotter.termsSince(utteranceStartMs);
     }
 
     @Override
     public void close() {
         recognizer.close();
+        if (spotter != null) {
+            spotter.close();
+        }
     }
 }

@@ -60,8 +60,9 @@ public final class QuestionLatencyBenchmark {
         List<DetectedQuestion> pending = new ArrayList<>();
         List<Long> pendingHints = new ArrayList<>();
         boolean[] lastWasFinalDecision = {false};
-        Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model), new NamedThreadFactory("bench"))
-                .withQuestions(new QuestionStage(classifier, new TemplateHintEngine()));
+        QuestionStage stage = new QuestionStage(classifier, new TemplateHintEngine());
+        Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model, stage.spotPhrases()), new NamedThreadFactory("bench"))
+                .withQuestions(stage);
         p.addListener(e -> {
             synchronized (utterances) {
                 if (e instanceof PipelineEvent.Question q) {

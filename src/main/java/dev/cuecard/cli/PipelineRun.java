@@ -25,7 +25,8 @@ final class PipelineRun {
     /** As above, with question detection and hints on the interviewer's channel when given. */
     void run(SpeechModel model, List<ChannelInput> inputs, dev.cuecard.pipeline.QuestionStage questions,
              PipelineListener listener) {
-        Pipeline pipeline = new Pipeline(Pipeline.RecognizerFactory.vosk(model));
+        Pipeline pipeline = new Pipeline(Pipeline.RecognizerFactory.vosk(model,
+                questions == null ? java.util.Map.of() : questions.spotPhrases()));
         if (questions != null) {
             pipeline.withQuestions(questions);
         }

@@ -4,6 +4,7 @@ import dev.cuecard.asr.SpeechRecognizer;
 import dev.cuecard.audio.AudioChunk;
 import dev.cuecard.audio.AudioLevel;
 import dev.cuecard.audio.AudioSourceException;
+import dev.cuecard.audio.CallAudioConditioner;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.audio.LevelMeter;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -43,6 +44,11 @@ final class ChannelWorker {
     }
 
     private final FedAudio fedAudio;
+    /**
+     * High-pass and slow gain for the interviewer's call audio, or null ({@code -Dcuecard.conditioner=false},
+     * and always for the microphone, which the OS already levels).
+     */
+    private final CallAudioConditioner conditioner;
 
     ChannelWorker(ChannelInput input, SpeechRecognizer recognizer, PipelineListener listener, ThreadFactory threads,
                   FedAudio fedAudio) {
@@ -50,6 +56,8 @@ final class ChannelWorker {
         this.input = input;
         this.recognizer = recognizer;
         this.listener = listener;
+        this.conditioner = input.channel() == Channel.THEM
+                && Boolean.parseBoolean(System.getProperty("cuecard.conditioner", "true")) ? new CallAudioConditioner() : null;
         this.captureThread = named(threads, this::capture, "capture");
         this.recognizeThread = named(threads, this::recognize, "asr");
     }
@@ -126,7 +134,8 @@ final class ChannelWorker {
                     break;
                 }
                 AudioChunk chunk = captured.chunk();
-                recognizer.accept(chunk, e -> listener.onEvent(new PipelineEvent.Transcript(e)));
+                recognizer.accept(conditioner == null ? chunk : conditioner.process(chunk),
+                        e -> listener.onEvent(new PipelineEvent.Transcript(e)));
                 fedMs = chunk.endMs();
                 fedAudio.fed(captured.level());
             }

@@ -1,5 +1,6 @@
 package dev.cuecard.pipeline;
 
+import dev.cuecard.asr.KeywordSpotter;
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
 import dev.cuecard.asr.SpeechRecognizer;
@@ -25,6 +26,21 @@ public final class Pipeline implements AutoCloseable {
 
         static RecognizerFactory vosk(SpeechModel model) {
             return channel -> new VoskSpeechRecognizer(model, channel);
+        }
+
+        /**
+         * Vosk, with a keyword spotter for the domain phrases on the interviewer's channel (where the
+         * questions are); {@code -Dcuecard.spotter=false} turns it off for comparisons.
+         *
+         * @param spotPhrases phrase as a recogniser writes it → the term it stands for
+         */
+        static RecognizerFactory vosk(SpeechModel model, Map<String, String> spotPhrases) {
+            boolean enabled = !spotPhrases.isEmpty() && Boolean.parseBoolean(System.getProperty("cuecard.spotter", "true"));
+            return channel -> {
+                KeywordSpotter spotter = enabled && channel == Channel.THEM
+                        ? KeywordSpotter.create(model, model.vocabulary(), spotPhrases).orElse(null) : null;
+                return new VoskSpeechRecognizer(model, channel, spotter);
+            };
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  */
 public final class QuestionStage implements AutoCloseable {
     private final QuestionTracker tracker;
+    private final UtteranceClassifier classifier;
     private final HintEngine hints;
     private final HintDrafting drafting;
 
@@ -26,8 +27,14 @@ public final class QuestionStage implements AutoCloseable {
     /** @param drafting LLM drafts after the template hint, or null for template hints only */
     public QuestionStage(UtteranceClassifier classifier, HintEngine hints, HintDrafting drafting) {
         this.tracker = new QuestionTracker(classifier);
+        this.classifier = classifier;
         this.hints = hints;
         this.drafting = drafting;
+    }
+
+    /** The domain phrases a keyword spotter should listen for on the interviewer's channel. */
+    public java.util.Map<String, String> spotPhrases() {
+        return classifier.technicalTerms().spokenForms();
     }
 
     void onTranscript(TranscriptEvent e, Consumer<PipelineEvent> publish, LatePublisher late) {

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +25,16 @@ public final class AsrVocabulary {
     }
 
     private final List<Rewrite> rewrites;
+    /** Normalized term → the ways it was heard, as the recogniser writes them (lower case, apostrophes kept). */
+    private final Map<String, List<String>> heardByTerm;
 
-    private AsrVocabulary(List<Rewrite> rewrites) {
+    private AsrVocabulary(List<Rewrite> rewrites, Map<String, List<String>> heardByTerm) {
         this.rewrites = rewrites;
+        this.heardByTerm = heardByTerm;
     }
 
     public static AsrVocabulary empty() {
-        return new AsrVocabulary(List.of());
+        return new AsrVocabulary(List.of(), Map.of());
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -47,13 +52,16 @@ public final class AsrVocabulary {
             }
             FileDto dto = new ObjectMapper(new YAMLFactory()).readValue(in, FileDto.class);
             List<Rewrite> list = new ArrayList<>();
+            Map<String, List<String>> heardByTerm = new LinkedHashMap<>();
             if (dto != null && dto.terms() != null) {
                 for (Entry e : dto.terms()) {
                     if (e.term() == null || e.heard() == null) {
                         continue;
                     }
                     String term = TextNormalizer.normalize(e.term());
+                    List<String> forms = heardByTerm.computeIfAbsent(term, k -> new ArrayList<>());
                     for (String h : e.heard()) {
+                        forms.add(h.toLowerCase(java.util.Locale.ROOT).strip());
                         String heard = TextNormalizer.normalize(h);
                         if (!heard.isEmpty() && !heard.equals(term)) {
                             list.add(new Rewrite(Pattern.compile("\\b" + Pattern.quote(heard) + "\\b"), term));
@@ -63,7 +71,7 @@ public final class AsrVocabulary {
             }
             // longest phrases first so "no sequel" wins over "sequel"
             list.sort(Comparator.comparingInt((Rewrite r) -> r.heard().pattern().length()).reversed());
-            return new AsrVocabulary(list);
+            return new AsrVocabulary(list, heardByTerm);
         } catch (IOException e) {
             throw new UncheckedIOException("shipped ASR vocabulary is broken", e);
         }
@@ -85,5 +93,10 @@ public final class AsrVocabulary {
 
     public int size() {
         return rewrites.size();
+    }
+
+    /** The technical terms (normalized), each with the ways the recogniser was seen to write it. */
+    public Map<String, List<String>> heardByTerm() {
+        return java.util.Collections.unmodifiableMap(heardByTerm);
     }
 }

@@ -10,9 +10,17 @@ import dev.cuecard.audio.Channel;
  * @param speechEndMs end of the last word heard so far (for a final: where the question ended)
  * @param early       decided on a partial result, before the recogniser closed the utterance
  * @param refined     replaces an earlier decision with the same id (a different template)
+ * @param reason      why it was decided or changed
  */
 public record DetectedQuestion(int id, Channel channel, Classification classification, long atMs, long speechEndMs,
-                               boolean early, boolean refined) {
+                               boolean early, boolean refined, DecisionReason reason) {
+    public DetectedQuestion(int id, Channel channel, Classification classification, long atMs, long speechEndMs,
+                            boolean early, boolean refined) {
+        this(id, channel, classification, atMs, speechEndMs, early, refined,
+                refined ? (early ? DecisionReason.STRONGER_PARTIAL : DecisionReason.STRONGER_FINAL)
+                        : (early ? DecisionReason.STABLE_PARTIALS : DecisionReason.FINAL));
+    }
+
     public String text() {
         return classification.text();
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Early decision for one channel: classifies partial results as they grow and decides once the
  * answer is stable and confident, so the card can appear while the question is still being spoken.
- * It never flip-flops: after a decision only a clearly better, stable template may refine it once,
- * and the final result only refines when it disagrees. Not thread-safe: one per channel thread.
+ * It never flip-flops: after a decision only a clearly stronger, stable reading may refine it once,
+ * and the final result only when it is clearly stronger too ({@link #stronger}). Not thread-safe: one per channel thread.
  */
 public final class QuestionTracker {
     /** Partials shorter than this are too ambiguous ("how would you"). */
@@ -24,6 +24,13 @@ public final class QuestionTracker {
     static final double SURE_TEMPLATE_SCORE = 0.70;
     /** How much better a new template must match to replace a decided one. */
     static final double REFINE_GAIN = 0.15;
+    /** How much more confident a new category must be to replace a decided one. */
+    static final double REFINE_CATEGORY_GAIN = 0.10;
+    /**
+     * Off ({@code -Dcuecard.tracker.strongerOnly=false}) restores the old rule, kept for comparison:
+     * the final result replaced the card whenever it named another template, however weak.
+     */
+    static final boolean STRONGER_ONLY = Boolean.parseBoolean(System.getProperty("cuecard.tracker.strongerOnly", "true"));
 
     /** Trailing silence that ends a question before the recogniser's own endpoint (~1 s) does. */
     static final long PAUSE_MS = 300;
@@ -57,14 +64,15 @@ public final class QuestionTracker {
         int words = TextNormalizer.words(TextNormalizer.normalize(c.text())).size();
         if (c.isQuestion() && c.confidence() >= PAUSE_CONFIDENCE
                 && words >= MIN_EARLY_WORDS) {
-            decided = new DetectedQuestion(nextId++, openPartial.channel(), c, endMs, openPartial.endMs(), true, false);
+            decided = new DetectedQuestion(nextId++, openPartial.channel(), c, endMs, openPartial.endMs(), true, false,
+                    DecisionReason.PAUSE);
             return Optional.of(decided);
         }
         return Optional.empty();
     }
 
     public Optional<DetectedQuestion> onTranscript(TranscriptEvent e) {
-        Classification c = classifier.classify(e.text());
+        Classification c = classifier.classify(e.text(), e.terms());
         if (e.isFinal()) {
             openPartial = null;
             openClassification = null;
@@ -92,23 +100,35 @@ public final class QuestionTracker {
         previousTemplate = c.templateId();
         if (decided == null) {
             int words = TextNormalizer.words(TextNormalizer.normalize(e.text())).size();
-            boolean confident = c.template().isPresent()
-                    && ((stableCount >= 2 && c.confidence() >= EARLY_CONFIDENCE && c.score() >= EARLY_TEMPLATE_SCORE)
-                    || (c.confidence() >= SURE_CONFIDENCE && c.score() >= SURE_TEMPLATE_SCORE));
-            if (words >= MIN_EARLY_WORDS && confident) {
-                decided = new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), true, false);
+            boolean stable = stableCount >= 2 && c.confidence() >= EARLY_CONFIDENCE && c.score() >= EARLY_TEMPLATE_SCORE;
+            boolean sure = c.confidence() >= SURE_CONFIDENCE && c.score() >= SURE_TEMPLATE_SCORE;
+            if (words >= MIN_EARLY_WORDS && c.template().isPresent() && (stable || sure)) {
+                decided = new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), true, false,
+                        stable ? DecisionReason.STABLE_PARTIALS : DecisionReason.SURE_PARTIAL);
                 return Optional.of(decided);
             }
             return Optional.empty();
         }
         if (!refinedOnce && stableCount >= 2 && !Objects.equals(c.templateId(), decided.classification().templateId())
-                && c.confidence() >= EARLY_CONFIDENCE
-                && c.score() >= decided.classification().score() + REFINE_GAIN) {
+                && c.confidence() >= EARLY_CONFIDENCE && stronger(c, decided.classification())) {
             refinedOnce = true;
-            decided = new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), true, true);
+            decided = new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), true, true,
+                    DecisionReason.STRONGER_PARTIAL);
             return Optional.of(decided);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A card is only replaced by clearly stronger evidence: another category needs a clearly higher
+     * confidence, another template of the same category a clearly better match at no lower
+     * confidence. A later, weaker reading never replaces a stronger card.
+     */
+    static boolean stronger(Classification now, Classification shown) {
+        if (now.category() != shown.category()) {
+            return now.confidence() >= shown.confidence() + REFINE_CATEGORY_GAIN;
+        }
+        return now.score() >= shown.score() + REFINE_GAIN && now.confidence() >= shown.confidence() - 0.05;
     }
 
     private Optional<DetectedQuestion> onFinal(TranscriptEvent e, Classification c) {
@@ -117,8 +137,10 @@ public final class QuestionTracker {
                     ? Optional.of(new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), false, false))
                     : Optional.empty();
         }
-        if (c.isQuestion() && !Objects.equals(c.templateId(), decided.classification().templateId())) {
-            return Optional.of(new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), false, true));
+        if (c.isQuestion() && !Objects.equals(c.templateId(), decided.classification().templateId())
+                && (!STRONGER_ONLY || stronger(c, decided.classification()))) {
+            return Optional.of(new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), false, true,
+                    DecisionReason.STRONGER_FINAL));
         }
         return Optional.empty();
     }

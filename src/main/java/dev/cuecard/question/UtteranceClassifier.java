@@ -27,6 +27,9 @@ public final class UtteranceClassifier {
     private final TemplateLibrary library;
     private final CategoryModel model;
     private final Bm25Index bm25;
+    private final TechnicalTerms terms;
+    /** Null when turned off ({@code -Dcuecard.phonetic=false}, for comparisons). */
+    private final PhoneticMatcher phonetic;
     /** Weight of the BM25 evidence (scaled to the best template's) in picking a template; by dev cross-validation. */
     static final double BM25_WEIGHT = 0.5;
 
@@ -37,6 +40,9 @@ public final class UtteranceClassifier {
     UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
                         List<ExampleSet.Labelled> examples) {
         this.library = library;
+        this.terms = new TechnicalTerms(library, vocabulary);
+        this.phonetic = Boolean.parseBoolean(System.getProperty("cuecard.phonetic", "true"))
+                ? new PhoneticMatcher(terms.terms()) : null;
         java.util.Map<String, List<String>> phrasings = new java.util.HashMap<>();
         for (ExampleSet.Labelled e : examples) {
             if (e.templateId() != null && library.get(e.templateId()).isPresent()) {
@@ -82,14 +88,45 @@ public final class UtteranceClassifier {
         return library;
     }
 
+    /** The domain vocabulary this classifier knows (for the recogniser's keyword spotter). */
+    public TechnicalTerms technicalTerms() {
+        return terms;
+    }
+
+    /**
+     * What the model reads: the heard words, plus terms the keyword spotter heard and terms that
+     * sound like a run of heard words (the heard words stay: they may be right).
+     */
+    String heard(String text, List<String> spotted) {
+        StringBuilder b = new StringBuilder(TextNormalizer.normalize(text));
+        String padded = " " + b + " ";
+        for (String t : spotted) {
+            String term = TextNormalizer.normalize(t);
+            if (!term.isEmpty() && !padded.contains(" " + term + " ")) {
+                b.append(' ').append(term);
+            }
+        }
+        if (phonetic != null) {
+            for (String t : phonetic.matches(b.toString())) {
+                b.append(' ').append(t);
+            }
+        }
+        return b.toString().strip();
+    }
+
     private Map<String, Double> features(String text) {
-        String normalized = TextNormalizer.normalize(text);
+        String normalized = heard(text, List.of());
         QuestionDetector.Cues cues = detector.cues(normalized);
         return UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening());
     }
 
     public Classification classify(String text) {
-        return classify(text, false);
+        return classify(text, List.of(), false);
+    }
+
+    /** As {@link #classify(String)}, with domain terms a keyword spotter heard in the same utterance. */
+    public Classification classify(String text, List<String> spotted) {
+        return classify(text, spotted, false);
     }
 
     /**
@@ -97,11 +134,11 @@ public final class UtteranceClassifier {
      * category even where NONE would win, with its honest (possibly low) confidence.
      */
     public Classification classifyAsQuestion(String text) {
-        return classify(text, true);
+        return classify(text, List.of(), true);
     }
 
-    private Classification classify(String text, boolean forced) {
-        String normalized = TextNormalizer.normalize(text);
+    private Classification classify(String text, List<String> spotted, boolean forced) {
+        String normalized = heard(text, spotted);
         QuestionDetector.Cues cues = detector.cues(normalized);
         double[] p = model.probabilities(
                 UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening()));

@@ -38,6 +38,21 @@ final class SessionQueries {
         }
     }
 
+    List<QuestionDecision> decisions(long sessionId) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT seq, decided_ms, text, category, template_id, confidence, "
+                + "reason FROM question_decisions WHERE session_id = ? ORDER BY id")) {
+            p.setLong(1, sessionId);
+            List<QuestionDecision> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new QuestionDecision(r.getInt(1), r.getLong(2), r.getString(3), r.getString(4),
+                            r.getString(5), r.getDouble(6), r.getString(7)));
+                }
+            }
+            return out;
+        }
+    }
+
     Optional<SessionSummary> summary(long id) throws SQLException {
         try (PreparedStatement p = db.prepareStatement(SUMMARY + "WHERE s.id = ?")) {
             p.setLong(1, id);

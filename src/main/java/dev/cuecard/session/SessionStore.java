@@ -208,8 +208,25 @@ public final class SessionStore implements AutoCloseable {
                 p.setBoolean(10, q.early());
                 p.executeUpdate();
             }
+            recordDecision(sessionId, q);
             return null;
         });
+    }
+
+    /** Remembers one decision about a question's card (the first one or a change) with its reason. */
+    private void recordDecision(long sessionId, DetectedQuestion q) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO question_decisions (session_id, seq, decided_ms, "
+                + "text, category, template_id, confidence, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setLong(1, sessionId);
+            p.setInt(2, q.id());
+            p.setLong(3, q.atMs());
+            p.setString(4, q.text());
+            p.setString(5, q.classification().category().id());
+            p.setString(6, q.classification().templateId());
+            p.setDouble(7, q.classification().confidence());
+            p.setString(8, q.reason().id());
+            p.executeUpdate();
+        }
     }
 
     /** Moves a question's start to where the first word of its utterance began (known once the utterance is final). */
@@ -355,6 +372,11 @@ public final class SessionStore implements AutoCloseable {
 
     public synchronized Optional<SessionDetail> load(long sessionId) {
         return read(() -> queries.detail(sessionId));
+    }
+
+    /** Every decision about the session's cards (first cards and changes), in order. */
+    public synchronized List<QuestionDecision> decisions(long sessionId) {
+        return read(() -> queries.decisions(sessionId));
     }
 
     /** Every stored score, oldest first (weak topics, progress over time). */

@@ -145,7 +145,7 @@ public final class SessionRunner implements AutoCloseable {
                     .map(d -> new QuestionStage(classifier, new TemplateHintEngine(),
                             new dev.cuecard.pipeline.HintDrafting(d)))
                     .orElseGet(() -> new QuestionStage(classifier, new TemplateHintEngine()));
-            Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model), threads).withQuestions(questions);
+            Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model, questions.spotPhrases()), threads).withQuestions(questions);
             p.addListener(bridge);
             extraListeners.forEach(p::addListener);
             if (store.isPresent()) {

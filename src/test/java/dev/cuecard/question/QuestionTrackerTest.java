@@ -66,30 +66,32 @@ class QuestionTrackerTest {
     }
 
     @Test
-    void aFinalThatDisagreesRefinesTheSameQuestionInsteadOfAddingOne() {
+    void aClearlyStrongerFinalRefinesTheSameQuestionInsteadOfAddingOne() {
         QuestionTracker t = new QuestionTracker(classifier);
+        // a vague question decided at a pause, with a modest confidence
+        t.onAudio(0.2, 900);
+        t.onTranscript(partial("how would you roll back safely", 1000));
         Optional<DetectedQuestion> first = Optional.empty();
-        for (TranscriptEvent e : List.of(partial("what is the difference between put and patch", 900),
-                partial("what is the difference between put and patch", 1000),
-                partial("what is the difference between put and patch in rest", 1200))) {
-            Optional<DetectedQuestion> d = t.onTranscript(e);
-            if (first.isEmpty()) {
-                first = d;
-            }
+        for (long at = 1100; at < 1600 && first.isEmpty(); at += 100) {
+            first = t.onAudio(0.0001, at);
         }
         assertThat(first).isPresent();
+        assertThat(first.get().reason()).isEqualTo(DecisionReason.PAUSE);
         int firstId = first.get().id();
-        Optional<DetectedQuestion> refined = t.onTranscript(
-                fin("how would you design a rate limiter for a public api", 3000));
+        String clear = "tell me about a time you had a conflict with a teammate";
+        assertThat(QuestionTracker.stronger(classifier.classify(clear), first.get().classification()))
+                .as("precondition: the final reads clearly stronger").isTrue();
+        Optional<DetectedQuestion> refined = t.onTranscript(fin(clear, 3000));
         assertThat(refined).isPresent();
         assertThat(refined.get().refined()).isTrue();
+        assertThat(refined.get().reason()).isEqualTo(DecisionReason.STRONGER_FINAL);
         assertThat(refined.get().id()).isEqualTo(firstId);
         // the next question gets the next id
-        List<DetectedQuestion> next = feed(t, fin("tell me about a time you had a conflict with a teammate", 9000));
+        List<DetectedQuestion> next = feed(t, fin("how would you design a rate limiter for a public api", 9000));
         assertThat(next).singleElement().satisfies(q -> {
             assertThat(q.id()).isEqualTo(firstId + 1);
             assertThat(q.early()).isFalse();
-            assertThat(q.classification().category()).isEqualTo(Category.BEHAVIORAL);
+            assertThat(q.reason()).isEqualTo(DecisionReason.FINAL);
         });
     }
 
@@ -118,5 +120,39 @@ class QuestionTrackerTest {
         for (long at = 1100; at < 2500; at += 100) {
             assertThat(t.onAudio(0.0001, at)).isEmpty();
         }
+    }
+
+    @Test
+    void aWeakerLaterReadingNeverReplacesAStrongerCard() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        List<DetectedQuestion> out = feed(t,
+                partial("how would you design a rate limiter for a public api", 1500),
+                partial("how would you design a rate limiter for a public api", 1700));
+        assertThat(out).singleElement().satisfies(q -> assertThat(q.reason()).isIn(DecisionReason.STABLE_PARTIALS,
+                DecisionReason.SURE_PARTIAL));
+        Classification shown = out.get(0).classification();
+        String weaker = "and what headers would you send back";
+        Classification later = classifier.classify(weaker);
+        assertThat(later.templateId()).as("precondition: another template").isNotEqualTo(shown.templateId());
+        assertThat(QuestionTracker.stronger(later, shown)).as("precondition: weaker").isFalse();
+        assertThat(t.onTranscript(fin(weaker, 3000))).isEmpty();
+    }
+
+    @Test
+    void onlyClearlyStrongerEvidenceRefines() {
+        Template a = classifier.library().get("rate-limiter").orElseThrow();
+        Template b = classifier.library().all().stream().filter(x -> x.category() == Category.CACHING).findFirst()
+                .orElseThrow();
+        Template a2 = classifier.library().inCategory(a.category()).stream().filter(x -> x != a).findFirst()
+                .orElseThrow();
+        Classification shown = new Classification("q", true, a.category(), Optional.of(a), 0.70, 0.50);
+        assertThat(QuestionTracker.stronger(new Classification("q", true, b.category(), Optional.of(b), 0.75, 0.9),
+                shown)).isFalse();
+        assertThat(QuestionTracker.stronger(new Classification("q", true, b.category(), Optional.of(b), 0.85, 0.3),
+                shown)).isTrue();
+        assertThat(QuestionTracker.stronger(new Classification("q", true, a.category(), Optional.of(a2), 0.70, 0.60),
+                shown)).isFalse();
+        assertThat(QuestionTracker.stronger(new Classification("q", true, a.category(), Optional.of(a2), 0.68, 0.70),
+                shown)).isTrue();
     }
 }

@@ -56,6 +56,25 @@ class SessionRecorderTest {
     }
 
     @Test
+    void everyDecisionAboutACardIsKeptWithItsReason() {
+        try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"))) {
+            long id = InterviewFixture.record(store);
+            assertThat(store.decisions(id)).extracting(QuestionDecision::seq, QuestionDecision::reason).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(1, "stable_partials"),
+                    org.assertj.core.groups.Tuple.tuple(2, "final"));
+            SessionDetail d = store.load(id).orElseThrow();
+            // a refinement overwrites the question row but adds a decision
+            dev.cuecard.question.DetectedQuestion first = new dev.cuecard.question.DetectedQuestion(1, Channel.THEM,
+                    new dev.cuecard.question.Classification("how would you design a cache", true, Category.CACHING,
+                            java.util.Optional.empty(), 0.9, 0.8), 3000, 2900, false, true);
+            store.recordQuestion(id, first, 0);
+            assertThat(store.load(id).orElseThrow().questions()).hasSameSizeAs(d.questions());
+            assertThat(store.decisions(id)).extracting(QuestionDecision::reason)
+                    .containsExactly("stable_partials", "final", "stronger_final");
+        }
+    }
+
+    @Test
     void eachUtteranceIsCommittedWhileTheSessionIsStillRecording() throws Exception {
         Path file = dir.resolve("cuecard.db");
         try (SessionStore store = SessionStore.open(file);

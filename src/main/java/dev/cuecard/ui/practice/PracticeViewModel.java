@@ -204,8 +204,8 @@ public final class PracticeViewModel {
             PracticeReport rep = r.finish(h);
             String md = PracticeMarkdown.render(rep, ZoneId.systemDefault());
             bridge.post(() -> {
+                report.set(md); // before "finished": whoever reacts to it finds the report there
                 finished.set(true);
-                report.set(md);
             });
         });
     }
