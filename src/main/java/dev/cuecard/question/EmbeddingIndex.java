@@ -108,11 +108,19 @@ public final class EmbeddingIndex {
         }
         double[] s = new double[rows.size()];
         for (int r = 0, off = 0; r < s.length; r++, off += dims) {
-            float dot = 0;
-            for (int d = 0; d < dims; d++) {
-                dot += query[d] * vectors[off + d];
+            // four independent sums: the JIT may not reorder one float sum; ~1.5x faster here
+            float a = 0, b = 0, c = 0, e = 0;
+            int d = 0;
+            for (; d + 3 < dims; d += 4) {
+                a += query[d] * vectors[off + d];
+                b += query[d + 1] * vectors[off + d + 1];
+                c += query[d + 2] * vectors[off + d + 2];
+                e += query[d + 3] * vectors[off + d + 3];
             }
-            s[r] = dot;
+            for (; d < dims; d++) {
+                a += query[d] * vectors[off + d];
+            }
+            s[r] = (a + b) + (c + e);
         }
         return s;
     }

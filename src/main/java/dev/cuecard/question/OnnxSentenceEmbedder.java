@@ -48,8 +48,9 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
                         + DIMENSIONS + " dimensions");
             }
             return embedder;
-        } catch (IOException | RuntimeException | LinkageError e) {
-            // ONNX Runtime wraps a corrupt model, a missing native library an UnsatisfiedLinkError
+        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
+            // ONNX Runtime wraps a corrupt model; a missing native library is an UnsatisfiedLinkError;
+            // DJL asserts (AssertionError) when its jar lacks the tokenizer's properties
             throw new EmbeddingUnavailable("embedding model cannot be loaded: " + rootMessage(e), e);
         }
     }
