@@ -62,6 +62,11 @@ public final class AppPaths {
         return home.resolve("cuecard.db");
     }
 
+    /** Files the app can make again: unpacked native libraries of the embedding model. */
+    public Path cacheDir() {
+        return home.resolve("cache");
+    }
+
     public Path logsDir() {
         return home.resolve("logs");
     }

@@ -50,4 +50,12 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.cuecard.asr..")
             .should().dependOnClassesThat().resideInAPackage("org.vosk..")
             .because("raw Vosk types and JSON never pass the adapter");
+
+    @ArchTest
+    static final ArchRule embeddingRuntimeStaysInItsAdapter = noClasses()
+            .that().haveNameNotMatching("dev\\.cuecard\\.question\\.OnnxSentenceEmbedder(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.langchain4j.model.embedding..", "dev.langchain4j.data.embedding..",
+                    "ai.onnxruntime..", "ai.djl..")
+            .because("the ONNX model and its native libraries load in one place, whose failure is a status");
 }

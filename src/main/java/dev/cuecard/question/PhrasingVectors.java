@@ -1,0 +1,174 @@
+package dev.cuecard.question;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The build-time vectors resource {@code phrasings.vec} (written by {@link EmbedPhrasings}).
+ * Big-endian: magic "CQV1", model id (UTF), SHA-256 of the source texts ({@link PhrasingSet}),
+ * dimensions, row count, the category ids and template ids used (UTF each), then per row: category
+ * index (byte), template index (short, -1 for none), text hash (int), scale (float) and one signed
+ * byte per dimension (value = byte × scale). int8 with a per-row scale: a quarter of float32's size
+ * for a cosine error of ~1e-4, far below the gaps that decide a neighbour.
+ */
+final class PhrasingVectors {
+    static final String RESOURCE = "/dev/cuecard/question/phrasings.vec";
+    private static final int MAGIC = 0x43515631;
+
+    private PhrasingVectors() {
+    }
+
+    static EmbeddingIndex readShipped(PhrasingSet expected) throws EmbeddingUnavailable {
+        try (InputStream in = PhrasingVectors.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new EmbeddingUnavailable("phrasing vectors " + RESOURCE + " are missing from the build");
+            }
+            return read(in, expected.sourceHash());
+        } catch (IOException e) {
+            throw new EmbeddingUnavailable("phrasing vectors are unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The source hash in a file's header, without reading the rows; empty when not a vectors file. */
+    static Optional<byte[]> sourceHashOf(InputStream in) {
+        try {
+            DataInputStream d = new DataInputStream(new BufferedInputStream(in));
+            if (d.readInt() != MAGIC || !d.readUTF().equals(OnnxSentenceEmbedder.MODEL_ID)) {
+                return Optional.empty();
+            }
+            return Optional.of(d.readNBytes(32));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads vectors, refusing a file made from other texts or another model than {@code expectedHash} says. */
+    static EmbeddingIndex read(InputStream in, byte[] expectedHash) throws EmbeddingUnavailable {
+        try {
+            DataInputStream d = new DataInputStream(new BufferedInputStream(in));
+            if (d.readInt() != MAGIC) {
+                throw new EmbeddingUnavailable("phrasing vectors are corrupt (not a vectors file)");
+            }
+            String model = d.readUTF();
+            if (!model.equals(OnnxSentenceEmbedder.MODEL_ID)) {
+                throw new EmbeddingUnavailable("phrasing vectors were made with " + model + ", not "
+                        + OnnxSentenceEmbedder.MODEL_ID + ": rebuild");
+            }
+            byte[] hash = d.readNBytes(32);
+            if (!Arrays.equals(hash, expectedHash)) {
+                throw new EmbeddingUnavailable(
+                        "phrasing vectors are stale (templates or examples changed since the build): rebuild");
+            }
+            int dims = d.readInt();
+            int count = d.readInt();
+            if (dims <= 0 || dims > 4096 || count < 0 || count > 1_000_000) {
+                throw new EmbeddingUnavailable("phrasing vectors are corrupt (" + count + " rows of " + dims + ")");
+            }
+            List<Category> categories = new ArrayList<>();
+            for (int i = d.readInt(); i > 0; i--) {
+                String id = d.readUTF();
+                categories.add(Category.fromId(id).orElseThrow(
+                        () -> new EmbeddingUnavailable("phrasing vectors name an unknown category '" + id + "'")));
+            }
+            List<String> templates = new ArrayList<>();
+            for (int i = d.readInt(); i > 0; i--) {
+                templates.add(d.readUTF());
+            }
+            List<EmbeddingIndex.Row> rows = new ArrayList<>(count);
+            float[] vectors = new float[count * dims];
+            byte[] q = new byte[dims];
+            for (int r = 0; r < count; r++) {
+                int c = d.readByte();
+                int t = d.readShort();
+                int textHash = d.readInt();
+                float scale = d.readFloat();
+                d.readFully(q);
+                if (c < 0 || c >= categories.size() || t < -1 || t >= templates.size()) {
+                    throw new EmbeddingUnavailable("phrasing vectors are corrupt (row " + r + ")");
+                }
+                rows.add(new EmbeddingIndex.Row(categories.get(c), t < 0 ? null : templates.get(t), textHash));
+                double norm = 0;
+                for (int i = 0; i < dims; i++) {
+                    norm += (double) (q[i] * scale) * (q[i] * scale);
+                }
+                // renormalise what was rounded, so a dot product stays a cosine
+                float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+                for (int i = 0; i < dims; i++) {
+                    vectors[r * dims + i] = q[i] * scale * inv;
+                }
+            }
+            if (d.read() != -1) {
+                throw new EmbeddingUnavailable("phrasing vectors are corrupt (data after the last row)");
+            }
+            return new EmbeddingIndex(rows, vectors, dims);
+        } catch (EOFException e) {
+            throw new EmbeddingUnavailable("phrasing vectors are corrupt (cut short)", e);
+        } catch (IOException e) {
+            throw new EmbeddingUnavailable("phrasing vectors are unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code vectors[i]} (L2-normalised) for {@code set}'s row i. */
+    static void write(OutputStream out, PhrasingSet set, float[][] vectors) throws IOException {
+        List<PhrasingSet.Phrasing> rows = set.phrasings();
+        if (vectors.length != rows.size()) {
+            throw new IllegalArgumentException(rows.size() + " phrasings but " + vectors.length + " vectors");
+        }
+        Map<Category, Integer> categories = new LinkedHashMap<>();
+        Map<String, Integer> templates = new LinkedHashMap<>();
+        for (PhrasingSet.Phrasing p : rows) {
+            categories.putIfAbsent(p.category(), categories.size());
+            if (p.templateId() != null) {
+                templates.putIfAbsent(p.templateId(), templates.size());
+            }
+        }
+        if (categories.size() > Byte.MAX_VALUE || templates.size() > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("too many categories or templates for the format");
+        }
+        int dims = vectors.length == 0 ? SentenceEmbedder.DIMENSIONS : vectors[0].length;
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeInt(MAGIC);
+        d.writeUTF(OnnxSentenceEmbedder.MODEL_ID);
+        d.write(set.sourceHash());
+        d.writeInt(dims);
+        d.writeInt(rows.size());
+        d.writeInt(categories.size());
+        for (Category c : categories.keySet()) {
+            d.writeUTF(c.id());
+        }
+        d.writeInt(templates.size());
+        for (String t : templates.keySet()) {
+            d.writeUTF(t);
+        }
+        byte[] q = new byte[dims];
+        for (int r = 0; r < rows.size(); r++) {
+            PhrasingSet.Phrasing p = rows.get(r);
+            float[] v = vectors[r];
+            float max = 0;
+            for (float x : v) {
+                max = Math.max(max, Math.abs(x));
+            }
+            float scale = max > 0 ? max / 127f : 1f;
+            for (int i = 0; i < dims; i++) {
+                q[i] = (byte) Math.round(v[i] / scale);
+            }
+            d.writeByte(categories.get(p.category()));
+            d.writeShort(p.templateId() == null ? -1 : templates.get(p.templateId()));
+            d.writeInt(p.text().hashCode());
+            d.writeFloat(scale);
+            d.write(q);
+        }
+        d.flush();
+    }
+}
