@@ -1,5 +1,8 @@
 package dev.cuecard.question;
 
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
@@ -41,15 +44,23 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
                 throw new EmbeddingUnavailable("embedding model " + (m == null ? modelResource : tokenizerResource)
                         + " is missing from the build");
             }
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession session;
+            try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+                // one thread per call: for a short sentence ORT's default pool (one spinning thread
+                // per core) took ~3x the time and ~2.5x the CPU here, CPU that Vosk needs
+                options.setIntraOpNumThreads(1);
+                session = env.createSession(m.readAllBytes(), options);
+            }
             OnnxSentenceEmbedder embedder = new OnnxSentenceEmbedder(
-                    new Model(new OnnxBertBiEncoder(m, t, PoolingMode.MEAN)));
+                    new Model(new OnnxBertBiEncoder(env, session, t, PoolingMode.MEAN)));
             if (embedder.embed("hello").length != DIMENSIONS) {
                 throw new EmbeddingUnavailable("embedding model " + modelResource + " does not give "
                         + DIMENSIONS + " dimensions");
             }
             return embedder;
-        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
-            // ONNX Runtime wraps a corrupt model; a missing native library is an UnsatisfiedLinkError;
+        } catch (IOException | OrtException | RuntimeException | LinkageError | AssertionError e) {
+            // a corrupt model is an OrtException; a missing native library an UnsatisfiedLinkError;
             // DJL asserts (AssertionError) when its jar lacks the tokenizer's properties
             throw new EmbeddingUnavailable("embedding model cannot be loaded: " + rootMessage(e), e);
         }

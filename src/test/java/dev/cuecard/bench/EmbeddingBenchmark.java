@@ -52,7 +52,7 @@ public final class EmbeddingBenchmark {
             vecBytes = in.readAllBytes().length;
         }
         System.out.printf(Locale.ROOT, "model load %.0f ms (first in this JVM); vectors %d rows, %d bytes, loaded in "
-                + "%.0f ms first (%.0f ms a second time, of which %.0f ms reading templates and examples for the hash)%n",
+                + "%.0f ms first (%.0f ms a second time; reading templates and examples for the hash alone: %.0f ms)%n",
                 loadMs, index.size(), vecBytes, indexMs, againMs, textsMs);
 
         // the shipped examples must not contain held-out lines (clean or recogniser)
