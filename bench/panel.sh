@@ -72,5 +72,5 @@ java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" 
 awk '/^\|/ {print} !/^\|/ {exit}' "$out/$split.score.tmp"
 echo
 for w in "${walls[@]}"; do echo "$w"; done
-awk 'f {print} !/^\|/ {f=1; print}' "$out/$split.score.tmp"
+awk '!/^\|/ {f=1} f' "$out/$split.score.tmp"
 rm -f "$out/$split.score.tmp"

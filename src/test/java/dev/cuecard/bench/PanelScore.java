@@ -44,8 +44,11 @@ public final class PanelScore {
                          long speechEndMs, boolean early, boolean refined) {
     }
 
-    /** A final transcript line, to show what was heard for a missed question. */
-    record Heard(long startMs, String text) {
+    /**
+     * A final transcript line, to show what was heard for a missed question. It goes to the window
+     * of its midpoint: the recogniser's first word often starts a few ms before the measured onset.
+     */
+    record Heard(long midMs, String text) {
     }
 
     record Card(QuestionEvent first, List<QuestionEvent> refinements) {
@@ -173,7 +176,7 @@ public final class PanelScore {
             }
             String type = n.path("type").asText();
             if ("final".equals(type)) {
-                heard.add(new Heard(n.path("startMs").asLong(), n.path("text").asText()));
+                heard.add(new Heard((n.path("startMs").asLong() + n.path("endMs").asLong()) / 2, n.path("text").asText()));
             } else if ("question".equals(type)) {
                 QuestionEvent q = new QuestionEvent(n.path("atMs").asLong(), n.path("id").asInt(),
                         n.path("text").asText(), n.path("category").asText(), n.path("template").asText(""),
@@ -202,7 +205,7 @@ public final class PanelScore {
             }
         }
         for (Heard h : heard) {
-            int i = windowOf(truth, h.startMs());
+            int i = windowOf(truth, h.midMs());
             if (i >= 0) {
                 outcomes.get(i).heard().add(h);
             }

@@ -32,8 +32,9 @@ class PanelScoreTest {
             q(11400, 3, "design a url shortener", "databases", false),
             q(11800, 3, "design a url shortener", "system_design", true),
             q(12000, 4, "shortener", "behavioral", false),
-            // q3's card comes after q4 started: it belongs to q4 (wrong there), q3 is missed
-            "{\"type\":\"final\",\"atMs\":16200,\"channel\":\"them\",\"text\":\"which data base\",\"startMs\":13100,\"endMs\":15000,\"words\":[]}",
+            // q3's card comes after q4 started: it belongs to q4 (wrong there), q3 is missed; its
+            // final starts a little before the measured onset but belongs to q3
+            "{\"type\":\"final\",\"atMs\":16200,\"channel\":\"them\",\"text\":\"which data base\",\"startMs\":12950,\"endMs\":15000,\"words\":[]}",
             q(17000, 5, "which data base would you pick", "databases", false));
 
     static String q(long atMs, int id, String text, String category, boolean refined) {
