@@ -9,7 +9,8 @@
 # Builds missing panels and a missing jar (mvn -q -B -o -DskipTests package). Each replay runs
 #   java $CUECARD_JAVA_OPTS -jar target/cuecard.jar replay FILE.wav --json --speed max --no-save
 # with a throw-away CUECARD_HOME; its JSON lines go to bench/out/panel/SPLIT-CONDITION.events.jsonl.
-# Env: CUECARD_JAVA_OPTS — extra JVM options, e.g. -Dcuecard.x=y ablation switches.
+# Env: CUECARD_JAVA_OPTS — extra JVM options, e.g. -Dcuecard.x=y ablation switches;
+#      PANEL_TAG — suffix for the events files, so runs with different switches are kept apart.
 # Prints a Markdown table (one row per condition), the recording length and wall time per replay,
 # and with --errors the wrong / missed / small-talk carded utterances (use on the dev split only).
 set -euo pipefail
@@ -51,7 +52,7 @@ mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFi
 walls=()
 pairs=()
 for c in "${conditions[@]}"; do
-  wav="$out/$split-$c.wav" events="$out/$split-$c.events.jsonl"
+  wav="$out/$split-$c.wav" events="$out/$split-$c${PANEL_TAG:+-$PANEL_TAG}.events.jsonl"
   home=$(mktemp -d)
   echo "replaying $wav ($(soxi -d "$wav"))${CUECARD_JAVA_OPTS:+ with $CUECARD_JAVA_OPTS}" >&2
   start=$(date +%s.%N)

@@ -36,6 +36,11 @@ final class EventJson {
             n.put("text", e.text());
             n.put("startMs", e.startMs());
             n.put("endMs", e.endMs());
+            if (!e.terms().isEmpty()) {
+                // domain terms the keyword spotter heard (what the classifier read beside the text)
+                ArrayNode terms = n.putArray("terms");
+                e.terms().forEach(terms::add);
+            }
             if (e.isFinal()) {
                 ArrayNode words = n.putArray("words");
                 for (Word w : e.words()) {

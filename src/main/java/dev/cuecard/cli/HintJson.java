@@ -55,6 +55,7 @@ final class HintJson {
         n.put("speechEndMs", q.speechEndMs());
         n.put("early", q.early());
         n.put("refined", q.refined());
+        n.put("reason", q.reason().id());
         return n;
     }
 

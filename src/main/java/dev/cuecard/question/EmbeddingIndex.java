@@ -125,6 +125,19 @@ public final class EmbeddingIndex {
         return s;
     }
 
+    /** Without the rows of these texts ({@code String.hashCode} of the normalized text): for cross-validation. */
+    public EmbeddingIndex without(java.util.Set<Integer> textHashes) {
+        List<Row> kept = new ArrayList<>();
+        float[] v = new float[vectors.length];
+        for (int r = 0; r < rows.size(); r++) {
+            if (!textHashes.contains(rows.get(r).textHash())) {
+                System.arraycopy(vectors, r * dims, v, kept.size() * dims, dims);
+                kept.add(rows.get(r));
+            }
+        }
+        return new EmbeddingIndex(kept, java.util.Arrays.copyOf(v, kept.size() * dims), dims);
+    }
+
     /**
      * Only the rows still true for {@code library}: a user template that replaces a shipped one
      * (same id, other content) loses the shipped vectors; user templates have none (their

@@ -41,6 +41,8 @@ public final class QuestionTracker {
     private final PauseDetector pauses = new PauseDetector();
     private TranscriptEvent openPartial;
     private Classification openClassification;
+    /** The full reading of the open partial at a pause, taken once per partial (it costs a few ms). */
+    private Classification pauseReading;
     private int nextId = 1;
     private String previousTemplate;
     private int stableCount;
@@ -62,9 +64,16 @@ public final class QuestionTracker {
         }
         Classification c = openClassification;
         int words = TextNormalizer.words(TextNormalizer.normalize(c.text())).size();
-        if (c.isQuestion() && c.confidence() >= PAUSE_CONFIDENCE
-                && words >= MIN_EARLY_WORDS) {
-            decided = new DetectedQuestion(nextId++, openPartial.channel(), c, endMs, openPartial.endMs(), true, false,
+        if (words < MIN_EARLY_WORDS || !(c.isQuestion() || classifier.hasSemantics())) {
+            return Optional.empty();
+        }
+        if (pauseReading == null) {
+            // the speaker has stopped: no later words will help, so this is the moment for the full reading
+            pauseReading = classifier.confirm(openPartial.text(), openPartial.terms());
+        }
+        Classification f = pauseReading;
+        if (f.isQuestion() && f.confidence() >= PAUSE_CONFIDENCE) {
+            decided = new DetectedQuestion(nextId++, openPartial.channel(), f, endMs, openPartial.endMs(), true, false,
                     DecisionReason.PAUSE);
             return Optional.of(decided);
         }
@@ -72,7 +81,8 @@ public final class QuestionTracker {
     }
 
     public Optional<DetectedQuestion> onTranscript(TranscriptEvent e) {
-        Classification c = classifier.classify(e.text(), e.terms());
+        Classification c = e.isFinal() ? classifier.confirm(e.text(), e.terms()) : classifier.classify(e.text(), e.terms());
+        pauseReading = null;
         if (e.isFinal()) {
             openPartial = null;
             openClassification = null;
@@ -103,7 +113,12 @@ public final class QuestionTracker {
             boolean stable = stableCount >= 2 && c.confidence() >= EARLY_CONFIDENCE && c.score() >= EARLY_TEMPLATE_SCORE;
             boolean sure = c.confidence() >= SURE_CONFIDENCE && c.score() >= SURE_TEMPLATE_SCORE;
             if (words >= MIN_EARLY_WORDS && c.template().isPresent() && (stable || sure)) {
-                decided = new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), true, false,
+                // the lexical reading is ready to decide; the full reading must agree it is a question
+                Classification f = classifier.confirm(e.text(), e.terms());
+                if (!f.isQuestion() || f.template().isEmpty() || f.confidence() < EARLY_CONFIDENCE) {
+                    return Optional.empty();
+                }
+                decided = new DetectedQuestion(nextId++, e.channel(), f, e.atMs(), e.endMs(), true, false,
                         stable ? DecisionReason.STABLE_PARTIALS : DecisionReason.SURE_PARTIAL);
                 return Optional.of(decided);
             }
@@ -111,8 +126,13 @@ public final class QuestionTracker {
         }
         if (!refinedOnce && stableCount >= 2 && !Objects.equals(c.templateId(), decided.classification().templateId())
                 && c.confidence() >= EARLY_CONFIDENCE && stronger(c, decided.classification())) {
+            Classification f = classifier.confirm(e.text(), e.terms());
+            if (Objects.equals(f.templateId(), decided.classification().templateId())
+                    || !stronger(f, decided.classification())) {
+                return Optional.empty();
+            }
             refinedOnce = true;
-            decided = new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), true, true,
+            decided = new DetectedQuestion(decided.id(), e.channel(), f, e.atMs(), e.endMs(), true, true,
                     DecisionReason.STRONGER_PARTIAL);
             return Optional.of(decided);
         }

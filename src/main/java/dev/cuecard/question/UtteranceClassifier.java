@@ -30,6 +30,8 @@ public final class UtteranceClassifier {
     private final TechnicalTerms terms;
     /** Null when turned off ({@code -Dcuecard.phonetic=false}, for comparisons). */
     private final PhoneticMatcher phonetic;
+    /** Null until {@link #withSemantics} (or when the embedding model is unavailable): lexical only. */
+    private final SemanticMatcher semantic;
     /** Weight of the BM25 evidence (scaled to the best template's) in picking a template; by dev cross-validation. */
     static final double BM25_WEIGHT = 0.5;
 
@@ -37,8 +39,20 @@ public final class UtteranceClassifier {
         this(library, vocabulary, detector, ExampleSet.shipped());
     }
 
+    private UtteranceClassifier(UtteranceClassifier lexical, SemanticMatcher semantic) {
+        this.library = lexical.library;
+        this.terms = lexical.terms;
+        this.phonetic = lexical.phonetic;
+        this.topics = lexical.topics;
+        this.detector = lexical.detector;
+        this.model = lexical.model;
+        this.bm25 = lexical.bm25;
+        this.semantic = semantic;
+    }
+
     UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
                         List<ExampleSet.Labelled> examples) {
+        this.semantic = null;
         this.library = library;
         this.terms = new TechnicalTerms(library, vocabulary);
         this.phonetic = Boolean.parseBoolean(System.getProperty("cuecard.phonetic", "true"))
@@ -88,6 +102,20 @@ public final class UtteranceClassifier {
         return library;
     }
 
+    /** This classifier with the meaning of utterances mixed in where a decision is taken ({@link #confirm}). */
+    public UtteranceClassifier withSemantics(SemanticMatcher matcher) {
+        return new UtteranceClassifier(this, matcher);
+    }
+
+    /** The lexical model alone (for comparisons and for what runs on every partial). */
+    public UtteranceClassifier lexicalOnly() {
+        return semantic == null ? this : new UtteranceClassifier(this, null);
+    }
+
+    public boolean hasSemantics() {
+        return semantic != null;
+    }
+
     /** The domain vocabulary this classifier knows (for the recogniser's keyword spotter). */
     public TechnicalTerms technicalTerms() {
         return terms;
@@ -120,13 +148,26 @@ public final class UtteranceClassifier {
         return UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening());
     }
 
+    /** The full reading (lexical and, when present, semantic): a one-off utterance (CLI, practice). */
     public Classification classify(String text) {
-        return classify(text, List.of(), false);
+        return classify(text, List.of(), false, true);
     }
 
-    /** As {@link #classify(String)}, with domain terms a keyword spotter heard in the same utterance. */
+    /**
+     * The fast lexical reading (well under a millisecond), for every growing partial: with domain
+     * terms a keyword spotter heard in the same utterance.
+     */
     public Classification classify(String text, List<String> spotted) {
-        return classify(text, spotted, false);
+        return classify(text, spotted, false, false);
+    }
+
+    /**
+     * The full reading where a card is about to be decided or changed: the lexical model mixed with
+     * the meaning of the sentence (a few ms more). Same as {@link #classify(String, List)} without
+     * semantics.
+     */
+    public Classification confirm(String text, List<String> spotted) {
+        return classify(text, spotted, false, true);
     }
 
     /**
@@ -134,14 +175,19 @@ public final class UtteranceClassifier {
      * category even where NONE would win, with its honest (possibly low) confidence.
      */
     public Classification classifyAsQuestion(String text) {
-        return classify(text, List.of(), true);
+        return classify(text, List.of(), true, true);
     }
 
-    private Classification classify(String text, List<String> spotted, boolean forced) {
+    private Classification classify(String text, List<String> spotted, boolean forced, boolean full) {
         String normalized = heard(text, spotted);
         QuestionDetector.Cues cues = detector.cues(normalized);
         double[] p = model.probabilities(
                 UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening()));
+        SemanticMatcher.Reading reading = null;
+        if (full && semantic != null && !normalized.isEmpty()) {
+            reading = semantic.read(normalized);
+            p = semantic.mix(p, reading.categoryProbabilities());
+        }
         Category best = Category.NONE;
         double bestP = -1;
         for (Category c : Category.values()) {
@@ -169,9 +215,12 @@ public final class UtteranceClassifier {
         for (int i = 0; i < b.length; i++) {
             keyword.put(bm25.templates().get(i), bMax > 0 ? b[i] / bMax : 0);
         }
+        Map<String, Double> meaning = reading == null ? Map.of() : semantic.templateSimilarity(reading, category);
+        double meaningWeight = reading == null ? 0 : semantic.params().templateWeight();
         Optional<TopicMatch> match = topics.rank(normalized, category).stream()
                 .max(java.util.Comparator.comparingDouble((TopicMatch m) -> m.score()
-                        + BM25_WEIGHT * keyword.getOrDefault(m.template(), 0.0)));
+                        + BM25_WEIGHT * keyword.getOrDefault(m.template(), 0.0)
+                        + meaningWeight * meaning.getOrDefault(m.template().id(), 0.0)));
         double score = match.map(TopicMatch::score).orElse(0.0);
         Optional<Template> template = match.filter(m -> m.score() >= MIN_TEMPLATE_SCORE).map(TopicMatch::template);
         return new Classification(text, true, category, template, bestP, score);

@@ -71,6 +71,7 @@ public final class DesktopApp extends Application {
         runner = new SessionRunner(settings.modelPath(), classifier, drafter(options), bridge,
                 model.statusProperty()::set);
         runner.onListening(startup::listening);
+        runner.loadSemantics(paths.cacheDir());
 
         openSessionStore();
         overlay = new OverlayWindow(model, settings.uiOrDefaults(), this::saveOverlayPlace);

@@ -36,10 +36,14 @@ public final class SessionRunner implements AutoCloseable {
     private volatile Optional<dev.cuecard.session.SessionStore> store = Optional.empty();
     private volatile long lastSessionId = -1;
     private final UtteranceClassifier classifier;
+    /** The classifier with semantic matching once its model has loaded (or the lexical one, if it cannot). */
+    private final java.util.concurrent.CompletableFuture<UtteranceClassifier> fullClassifier =
+            new java.util.concurrent.CompletableFuture<>();
     private final FxBridge bridge;
     private final Consumer<String> status;
     private final List<PipelineListener> extraListeners = new CopyOnWriteArrayList<>();
     private final NamedThreadFactory threads = new NamedThreadFactory("session");
+    private volatile boolean semanticsRequested;
     private SpeechModel model;
     private volatile Pipeline pipeline;
     private volatile Thread worker;
@@ -55,6 +59,32 @@ public final class SessionRunner implements AutoCloseable {
         this.classifier = classifier;
         this.bridge = bridge;
         this.status = status;
+    }
+
+    /**
+     * Loads the semantic model in the background (1–3 s) while the user looks at the window;
+     * sessions wait for it, and go on with the lexical classifier (saying so) when it cannot load.
+     */
+    public void loadSemantics(Path cacheDir) {
+        semanticsRequested = true;
+        threads.newThread(() -> {
+            try {
+                fullClassifier.complete(classifier.withSemantics(
+                        dev.cuecard.question.SemanticMatcher.loadShipped(cacheDir, classifier.library())));
+            } catch (dev.cuecard.question.EmbeddingUnavailable e) {
+                LOG.warn("semantic matching unavailable: {}", e.getMessage());
+                post("Questions are matched by their words only: " + e.getMessage());
+                fullClassifier.complete(classifier);
+            } catch (RuntimeException | Error e) {
+                fullClassifier.complete(classifier);
+                throw e;
+            }
+        }).start();
+    }
+
+    /** Waits for the semantic model when it was asked for (sessions decide with it), else the lexical classifier. */
+    private UtteranceClassifier sessionClassifier() {
+        return semanticsRequested ? fullClassifier.join() : classifier;
     }
 
     /** Called on the session thread each time a pipeline has started listening. */
@@ -141,10 +171,11 @@ public final class SessionRunner implements AutoCloseable {
             if (opened.isEmpty()) {
                 return;
             }
+            UtteranceClassifier full = sessionClassifier();
             QuestionStage questions = drafter
-                    .map(d -> new QuestionStage(classifier, new TemplateHintEngine(),
+                    .map(d -> new QuestionStage(full, new TemplateHintEngine(),
                             new dev.cuecard.pipeline.HintDrafting(d)))
-                    .orElseGet(() -> new QuestionStage(classifier, new TemplateHintEngine()));
+                    .orElseGet(() -> new QuestionStage(full, new TemplateHintEngine()));
             Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model, questions.spotPhrases()), threads).withQuestions(questions);
             p.addListener(bridge);
             extraListeners.forEach(p::addListener);

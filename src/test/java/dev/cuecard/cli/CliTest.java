@@ -72,6 +72,20 @@ class CliTest {
     }
 
     @Test
+    void withoutTheSemanticModelQuestionsAreStillClassifiedByTheirWordsWithAWarning() throws Exception {
+        System.setProperty("cuecard.semantic", "false");
+        try {
+            Run r = run("classify", "--json", "how would you design a url shortener");
+            assertThat(r.exit()).isZero();
+            assertThat(r.jsonLines().get(0).get("category").asText()).isEqualTo("system_design");
+            assertThat(r.err().strip().lines()).singleElement().asString()
+                    .contains("matched by their words only").contains("turned off");
+        } finally {
+            System.clearProperty("cuecard.semantic");
+        }
+    }
+
+    @Test
     void hintJsonHasTheStructuredShape() throws Exception {
         Run r = run("hint", "--json", "--offline", "how would you design a rate limiter");
         assertThat(r.exit()).isZero();

@@ -161,7 +161,6 @@ public final class PracticeViewModel {
     }
 
     private void show(QuestionResult r) {
-        answered.set(true);
         busy.set(false);
         status.set("");
         if (r.answer().spoken()) {
@@ -178,6 +177,7 @@ public final class PracticeViewModel {
         }
         followUp.set(r.followUp().map(f -> (r.followUpFromLlm() ? "Follow-up (LLM): " : "Follow-up: ") + f).orElse(""));
         review.set(r.review().map(v -> "LLM review: " + v.summary()).orElse(r.llmStatus().orElse("")));
+        answered.set(true); // last: whoever reacts to it finds the score and breakdown in place
         if (round.finished()) {
             finish();
         }

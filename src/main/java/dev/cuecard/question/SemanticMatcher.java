@@ -1,0 +1,124 @@
+package dev.cuecard.question;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The meaning side of question understanding: an utterance's sentence embedding against the
+ * build-time vectors of every shipped phrasing. Gives a category distribution (softmax over the
+ * mean cosine of each category's nearest phrasings) that survives wording the lexical model never
+ * saw, and per-template similarity for picking the card. Thread-safe; one embedding costs a few
+ * milliseconds, so the tracker asks for it only when a card is about to be decided.
+ */
+public final class SemanticMatcher {
+    /**
+     * How the two views are mixed: weight of the semantic distribution in the geometric mean,
+     * softmax temperature over cosines, how many nearest phrasings a category's score averages,
+     * and the weight of the nearest phrasing's cosine when picking a template.
+     */
+    public record Params(double weight, double temperature, int k, double templateWeight) {
+        /** Chosen by 5-fold cross-validation on the dev split (bench/fusion-tuning.sh). */
+        public static final Params DEFAULT = new Params(0.3, 0.10, 1, 1.0);
+    }
+
+    private final SentenceEmbedder embedder;
+    private final EmbeddingIndex index;
+    private final Params params;
+
+    public SemanticMatcher(SentenceEmbedder embedder, EmbeddingIndex index, Params params) {
+        this.embedder = embedder;
+        this.index = index;
+        this.params = params;
+    }
+
+    /**
+     * The shipped model and build-time vectors for {@code library}'s templates; fails with a
+     * one-line reason (model missing or corrupt, vectors stale, {@code -Dcuecard.semantic=false}),
+     * and callers go on with the lexical classifier and say so.
+     *
+     * @param cacheDir where the tokenizer's native library is unpacked
+     */
+    public static SemanticMatcher loadShipped(java.nio.file.Path cacheDir, TemplateLibrary library)
+            throws EmbeddingUnavailable {
+        if (!Boolean.parseBoolean(System.getProperty("cuecard.semantic", "true"))) {
+            throw new EmbeddingUnavailable("semantic matching is turned off (-Dcuecard.semantic=false)");
+        }
+        EmbeddingIndex index = EmbeddingIndex.shipped().restrictedTo(library);
+        return new SemanticMatcher(shippedEmbedder(cacheDir), index, Params.DEFAULT);
+    }
+
+    private static SentenceEmbedder loaded;
+
+    /** One model per process: it is immutable and thread-safe, and loading it takes a second or more. */
+    private static synchronized SentenceEmbedder shippedEmbedder(java.nio.file.Path cacheDir) throws EmbeddingUnavailable {
+        if (loaded == null) {
+            loaded = OnnxSentenceEmbedder.load(cacheDir);
+        }
+        return loaded;
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    public SemanticMatcher with(Params other) {
+        return new SemanticMatcher(embedder, index, other);
+    }
+
+    /** The same matcher over an index without some rows (cross-validation leaves a fold's texts out). */
+    public SemanticMatcher without(java.util.Set<Integer> textHashes) {
+        return new SemanticMatcher(embedder, index.without(textHashes), params);
+    }
+
+    /** What one utterance means, ready to mix into a classification. */
+    public record Reading(double[] categoryProbabilities, float[] vector) {
+    }
+
+    public Reading read(String normalized) {
+        float[] v = embedder.embed(normalized);
+        Map<Category, EmbeddingIndex.CategorySimilarity> sims = index.byCategory(v, params.k());
+        double[] p = new double[Category.values().length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (EmbeddingIndex.CategorySimilarity s : sims.values()) {
+            max = Math.max(max, s.topMean());
+        }
+        double sum = 0;
+        for (EmbeddingIndex.CategorySimilarity s : sims.values()) {
+            double e = Math.exp((s.topMean() - max) / params.temperature());
+            p[s.category().ordinal()] = e;
+            sum += e;
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] = sum > 0 ? p[i] / sum : 1.0 / p.length;
+        }
+        return new Reading(p, v);
+    }
+
+    /** Geometric mix of the lexical and semantic distributions, renormalised. */
+    double[] mix(double[] lexical, double[] semantic) {
+        double w = params.weight();
+        double[] out = new double[lexical.length];
+        double sum = 0;
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.exp((1 - w) * Math.log(Math.max(lexical[i], 1e-9)) + w * Math.log(Math.max(semantic[i], 1e-9)));
+            sum += out[i];
+        }
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= sum;
+        }
+        return out;
+    }
+
+    /** Best cosine per template id of {@code category} (templates without vectors are absent). */
+    Map<String, Double> templateSimilarity(Reading reading, Category category) {
+        Map<String, Double> best = new HashMap<>();
+        List<EmbeddingIndex.Neighbour> near = index.nearest(reading.vector(), category, 40);
+        for (EmbeddingIndex.Neighbour n : near) {
+            if (n.templateId() != null) {
+                best.merge(n.templateId(), n.cosine(), Math::max);
+            }
+        }
+        return best;
+    }
+}
