@@ -23,6 +23,12 @@ import org.vosk.Recognizer;
 public final class KeywordSpotter implements AutoCloseable {
     /** Words of a final result below this confidence are not trusted as a spotted phrase. */
     static final double MIN_CONFIDENCE = Double.parseDouble(System.getProperty("cuecard.spotter.minConf", "0.5"));
+    /**
+     * Partial results carry no word confidence, so a phrase in one is a guess; by default only
+     * phrases of closed results whose every word reached {@link #MIN_CONFIDENCE} are reported
+     * ({@code -Dcuecard.spotter.partials=true} adds the unchecked ones, kept for comparison).
+     */
+    static final boolean USE_PARTIALS = Boolean.getBoolean("cuecard.spotter.partials");
     private static final int MAX_PHRASE_WORDS = 5;
     private static final String UNKNOWN = "[unk]";
 
@@ -99,7 +105,7 @@ public final class KeywordSpotter implements AutoCloseable {
         }
     }
 
-    /** End of audio: closes the open utterance. */
+    /** End of the main recognizer's utterance, or of the audio: closes the open utterance. */
     public void finish() {
         closeUtterance(recognizer.getFinalResult());
     }
@@ -117,7 +123,9 @@ public final class KeywordSpotter implements AutoCloseable {
         closed.removeIf(s -> s.atMs() < sinceMs);
         Set<String> out = new LinkedHashSet<>();
         closed.forEach(s -> out.add(s.term()));
-        open.stream().filter(s -> s.atMs() >= sinceMs).forEach(s -> out.add(s.term()));
+        if (USE_PARTIALS) {
+            open.stream().filter(s -> s.atMs() >= sinceMs).forEach(s -> out.add(s.term()));
+        }
         return List.copyOf(out);
     }
 

@@ -49,6 +49,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             spotter.accept(pcm, fedMs);
         }
         if (endpoint) {
+            if (spotter != null) {
+                spotter.finish(); // close the spotter's utterance here too, so its checked terms join this final
+            }
             emitFinal(VoskResultParser.parseFinal(recognizer.getResult()), out);
         } else {
             VoskResultParser.Parsed partial = VoskResultParser.parsePartial(recognizer.getPartialResult());

@@ -15,7 +15,7 @@ public final class CallAudioConditioner {
     static final double MAX_GAIN = 10; // +20 dB
     static final double MIN_GAIN = 0.5; // -6 dB
     /** Frames quieter than this are not speech and do not move the gain (silence is not amplified). */
-    static final double SPEECH_FLOOR_RMS = 0.003;
+    static final double SPEECH_FLOOR_RMS = 0.0015; // -56 dBFS
     private static final int FRAME = 160; // 10 ms
     /** Per 10 ms frame: rises over ~0.5 s, falls over ~0.2 s (a loud burst is tamed quickly). */
     private static final double RISE = 0.02;

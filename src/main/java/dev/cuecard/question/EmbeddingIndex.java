@@ -127,10 +127,14 @@ public final class EmbeddingIndex {
 
     /** Without the rows of these texts ({@code String.hashCode} of the normalized text): for cross-validation. */
     public EmbeddingIndex without(java.util.Set<Integer> textHashes) {
+        return keeping(row -> !textHashes.contains(row.textHash()));
+    }
+
+    private EmbeddingIndex keeping(java.util.function.Predicate<Row> keep) {
         List<Row> kept = new ArrayList<>();
         float[] v = new float[vectors.length];
         for (int r = 0; r < rows.size(); r++) {
-            if (!textHashes.contains(rows.get(r).textHash())) {
+            if (keep.test(rows.get(r))) {
                 System.arraycopy(vectors, r * dims, v, kept.size() * dims, dims);
                 kept.add(rows.get(r));
             }
@@ -145,16 +149,7 @@ public final class EmbeddingIndex {
      */
     public EmbeddingIndex restrictedTo(TemplateLibrary library) {
         TemplateLibrary shipped = TemplateLibrary.shipped();
-        List<Row> kept = new ArrayList<>();
-        float[] v = new float[vectors.length];
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
-            String id = row.templateId();
-            if (id == null || (library.get(id).isPresent() && Objects.equals(library.get(id), shipped.get(id)))) {
-                System.arraycopy(vectors, r * dims, v, kept.size() * dims, dims);
-                kept.add(row);
-            }
-        }
-        return new EmbeddingIndex(kept, java.util.Arrays.copyOf(v, kept.size() * dims), dims);
+        return keeping(row -> row.templateId() == null || (library.get(row.templateId()).isPresent()
+                && Objects.equals(library.get(row.templateId()), shipped.get(row.templateId()))));
     }
 }

@@ -64,8 +64,8 @@ public final class QuestionTracker {
         }
         Classification c = openClassification;
         int words = TextNormalizer.words(TextNormalizer.normalize(c.text())).size();
-        if (words < MIN_EARLY_WORDS || !(c.isQuestion() || classifier.hasSemantics())) {
-            return Optional.empty();
+        if (words < MIN_EARLY_WORDS || !c.isQuestion()) {
+            return Optional.empty(); // small talk stays uncarded: only what the fast reading calls a question
         }
         if (pauseReading == null) {
             // the speaker has stopped: no later words will help, so this is the moment for the full reading
