@@ -3,6 +3,11 @@
 # recogniser, so the question detector can be measured on recogniser text instead of clean text.
 #
 #   scripts/devset-asr.sh [JOBS]        (JOBS: parallel recognisers, default 2)
+#   scripts/devset-asr.sh --from ID [JOBS]
+#       only utterances whose id number is >= ID (e.g. u538) are spoken and recognised; their rows
+#       replace any rows from ID on in the output and the rows before ID are kept as they are
+#       (for appending newly written lines without redoing the whole set). Voices still rotate by
+#       the line's index in the whole file, so a line gets the same voice as in a full run.
 #
 # In:  src/test/resources/devset/utterances.tsv   (id split category template text)
 # Out: src/test/resources/devset/utterances-asr.tsv (id voice asr), one line per utterance, same order
@@ -21,6 +26,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 devset="$root/src/test/resources/devset"
 in="$devset/utterances.tsv"
 out="$devset/utterances-asr.tsv"
+from=""
+if [[ "${1:-}" == "--from" ]]; then
+  from="${2:?--from needs an id such as u538}"; from="${from#u}"; shift 2
+  [[ "$from" =~ ^[0-9]+$ ]] || { echo "--from: expected an id such as u538" >&2; exit 1; }
+  from=$((10#$from))
+fi
 jobs="${1:-2}"
 voices=(slt rms awb kal)
 
@@ -75,10 +86,12 @@ n=0
 while IFS=$'\t' read -r id split category template text; do
   [[ "$id" == "id" || -z "$id" ]] && continue
   voice=${voices[$((n % ${#voices[@]}))]}
+  n=$((n + 1))
+  if [[ -n "$from" ]] && (( 10#${id#u} < from )); then continue; fi
   printf '%s\0%s\0%s\0%s\0' "$tmp" "$id" "$voice" "$text" >> "$tmp/jobs"
   printf '%s\t%s\n' "$id" "$voice" >> "$tmp/order"
-  n=$((n + 1))
 done < "$in"
+n=$(wc -l < "$tmp/order")
 echo "recognising $n utterances with $jobs parallel jobs" >&2
 
 start=$SECONDS
@@ -87,7 +100,12 @@ xargs -0 -n 4 -P "$jobs" "$0" --one < "$tmp/jobs" || status=$?
 
 missing=0
 {
-  printf 'id\tvoice\tasr\n'
+  if [[ -n "$from" ]]; then
+    [[ -f "$out" ]] || { echo "--from needs an existing $out" >&2; exit 1; }
+    awk -F'\t' -v f="$from" 'FNR==1 || (substr($1, 2) + 0 < f)' "$out"
+  else
+    printf 'id\tvoice\tasr\n'
+  fi
   while IFS=$'\t' read -r id voice; do
     if [[ -f "$tmp/$id.asr" ]]; then
       printf '%s\t%s\t%s\n' "$id" "$voice" "$(cat "$tmp/$id.asr")"
