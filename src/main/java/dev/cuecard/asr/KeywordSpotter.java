@@ -91,7 +91,7 @@ public final class KeywordSpotter implements AutoCloseable {
     public void accept(byte[] pcm, long fedMs) {
         if (recognizer.acceptWaveForm(pcm, pcm.length)) {
             closeUtterance(recognizer.getResult());
-        } else {
+        } else if (USE_PARTIALS) { // unchecked phrases are off by default: no partial parsing per chunk
             VoskResultParser.Parsed partial = VoskResultParser.parsePartial(recognizer.getPartialResult());
             List<String> terms = spot(wordsOf(partial.text()), false).stream().map(Spotted::term).toList();
             int same = 0;
