@@ -48,6 +48,8 @@ public final class QuestionTracker {
     private int stableCount;
     private DetectedQuestion decided;
     private boolean refinedOnce;
+    /** The last final words heard on the channel, for "ask now" between utterances. */
+    private TranscriptEvent lastFinal;
 
     public QuestionTracker(UtteranceClassifier classifier) {
         this.classifier = classifier;
@@ -84,6 +86,9 @@ public final class QuestionTracker {
         Classification c = e.isFinal() ? classifier.confirm(e.text(), e.terms()) : classifier.classify(e.text(), e.terms());
         pauseReading = null;
         if (e.isFinal()) {
+            if (!e.text().isBlank()) {
+                lastFinal = e;
+            }
             openPartial = null;
             openClassification = null;
         } else {
@@ -137,6 +142,29 @@ public final class QuestionTracker {
             return Optional.of(decided);
         }
         return Optional.empty();
+    }
+
+    /**
+     * "Ask now": the user says the interviewer's current words (the open partial, else the last
+     * final line) are a question. It gets the next id like any decision; while the utterance is
+     * still open it counts as that utterance's decision, so the final refines it only when clearly
+     * stronger instead of adding a second card.
+     *
+     * @param atMs the channel's current audio position
+     * @return empty when nothing has been heard yet
+     */
+    public Optional<DetectedQuestion> ask(long atMs) {
+        TranscriptEvent heard = openPartial != null ? openPartial : lastFinal;
+        if (heard == null || heard.text().isBlank()) {
+            return Optional.empty();
+        }
+        Classification c = classifier.classifyAsQuestion(heard.text());
+        DetectedQuestion q = new DetectedQuestion(nextId++, heard.channel(), c, Math.max(atMs, heard.atMs()),
+                heard.endMs(), openPartial != null, false, DecisionReason.ASKED);
+        if (openPartial != null) {
+            decided = q;
+        }
+        return Optional.of(q);
     }
 
     /**

@@ -155,4 +155,23 @@ class QuestionTrackerTest {
         assertThat(QuestionTracker.stronger(new Classification("q", true, a.category(), Optional.of(a2), 0.68, 0.70),
                 shown)).isTrue();
     }
+
+    @Test
+    void askNowCardsTheOpenPartialOnceAndItsFinalDoesNotAddASecondCard() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        assertThat(t.ask(100)).isEmpty(); // nothing heard yet
+        feed(t, partial("so the next thing i wanted", 700), partial("so the next thing i wanted to cover is caching", 1400));
+        DetectedQuestion asked = t.ask(1500).orElseThrow();
+        assertThat(asked.reason()).isEqualTo(DecisionReason.ASKED);
+        assertThat(asked.id()).isEqualTo(1);
+        assertThat(asked.early()).isTrue();
+        assertThat(asked.text()).isEqualTo("so the next thing i wanted to cover is caching");
+        // the same utterance ending is no new question; only a clearly stronger reading may refine it
+        assertThat(feed(t, fin("so the next thing i wanted to cover is caching", 2200)))
+                .allMatch(q -> q.id() == 1 && q.refined());
+        // between utterances, the last final line is what is asked about, with the next id
+        DetectedQuestion again = t.ask(3000).orElseThrow();
+        assertThat(again.id()).isEqualTo(2);
+        assertThat(again.early()).isFalse();
+    }
 }
