@@ -80,4 +80,22 @@ class LiveSessionTest {
         assertThat(events).anyMatch(e -> e instanceof PipelineEvent.Question);
         assertThat(session.failures()).isEmpty();
     }
+
+    @Test
+    void aStoredQuestionBeginsWhereItsWordsBeginEvenWhenCardedEarly() throws Exception {
+        List<PipelineEvent> events = new CopyOnWriteArrayList<>();
+        try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"))) {
+            LiveSession session = LiveSession.with(SpeechFixtures.model(), classifier)
+                    .inputs(List.of(new ChannelInput(Channel.THEM,
+                            new WavFileSource(SpeechFixtures.wav("rate-limiter-slt"), Double.POSITIVE_INFINITY))))
+                    .storeIn(Optional.of(store)).titled(SessionKind.REPLAY, "start").listener(events::add).start();
+            session.awaitEnd();
+            session.close();
+            long firstWord = events.stream().filter(e -> e instanceof PipelineEvent.Transcript t && t.event().isFinal())
+                    .map(e -> ((PipelineEvent.Transcript) e).event().startMs()).findFirst().orElseThrow();
+            SessionDetail stored = store.load(session.sessionId()).orElseThrow();
+            assertThat(stored.questions()).isNotEmpty();
+            assertThat(stored.questions().get(0).startMs()).isBetween(firstWord - 300, firstWord + 300);
+        }
+    }
 }

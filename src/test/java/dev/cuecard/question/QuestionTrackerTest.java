@@ -174,4 +174,27 @@ class QuestionTrackerTest {
         assertThat(again.id()).isEqualTo(2);
         assertThat(again.early()).isFalse();
     }
+
+    @Test
+    void aQuestionDecidedOnAPartialStartsWhereTheSpeechBeganNotWhereTheLastUtteranceEnded() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        // quiet until 1.5 s, then the interviewer speaks (100 ms chunks)
+        for (long end = 100; end <= 3000; end += 100) {
+            t.onAudio(end <= 1500 ? 0.0005 : 0.1, end);
+        }
+        List<DetectedQuestion> out = feed(t,
+                partial("how would you design", 2200),
+                partial("how would you design a rate limiter", 2600),
+                partial("how would you design a rate limiter for a public api", 3000));
+        assertThat(out).singleElement().satisfies(q -> {
+            assertThat(q.early()).isTrue();
+            assertThat(q.startMs()).isEqualTo(1500);
+        });
+        // a final is decided with its first word's time
+        feed(t, fin("how would you design a rate limiter for a public api", 3600));
+        DetectedQuestion fin = feed(t, new TranscriptEvent(Channel.THEM, TranscriptKind.FINAL,
+                "what is a bloom filter used for", 7400, 9000, 9300, List.of())).get(0);
+        assertThat(fin.early()).isFalse();
+        assertThat(fin.startMs()).isEqualTo(7400);
+    }
 }
