@@ -100,6 +100,31 @@ final class EventJson {
             n.put("message", s.message());
             return Optional.of(write(n));
         }
+        if (event instanceof PipelineEvent.Coverage c) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "coverage");
+            n.put("atMs", c.atMs());
+            n.put("channel", c.channel().id());
+            n.put("questionId", c.questionId());
+            n.put("point", c.point());
+            return Optional.of(write(n));
+        }
+        if (event instanceof PipelineEvent.AnswerEnd a) {
+            ObjectNode n = JSON.createObjectNode();
+            n.put("type", "answer_end");
+            n.put("atMs", a.atMs());
+            n.put("channel", a.channel().id());
+            n.put("questionId", a.questionId());
+            n.put("durationMs", a.durationMs());
+            n.put("wordsPerMinute", Math.round(a.wordsPerMinute() * 10) / 10.0);
+            n.put("fillers", a.fillers());
+            ArrayNode covered = n.putArray("covered");
+            a.covered().forEach(covered::add);
+            ArrayNode missed = n.putArray("missed");
+            a.missed().forEach(missed::add);
+            a.likelyFollowUp().ifPresent(f -> n.put("followUp", f));
+            return Optional.of(write(n));
+        }
         if (event instanceof PipelineEvent.ChannelStatus s
                 && s.state() != PipelineEvent.ChannelStatus.State.STARTED
                 && s.state() != PipelineEvent.ChannelStatus.State.ENDED) {

@@ -113,6 +113,14 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Publishes an event made off the recognizer threads (the answer coach's worker), in order with
+     * {@code channel}'s other events and stamped with its current audio position.
+     */
+    public void publishFrom(Channel channel, LongFunction<PipelineEvent> make) {
+        publishLate(channel, make);
+    }
+
     private void notifyListeners(PipelineEvent event) {
         for (PipelineListener l : listeners) {
             l.onEvent(event);

@@ -36,13 +36,27 @@ public final class AnswerScorer {
     private final AsrVocabulary vocabulary;
     private final Technologies technologies;
 
+    /** Key points by their words only. */
     public AnswerScorer(AsrVocabulary vocabulary) {
-        this.rater = new AnswerFeedbackRater(vocabulary);
+        this(vocabulary, new AnswerFeedbackRater(vocabulary));
+    }
+
+    public AnswerScorer(AsrVocabulary vocabulary, AnswerFeedbackRater rater) {
+        this.rater = rater;
         this.vocabulary = vocabulary;
         this.technologies = Technologies.shipped();
     }
 
+    /**
+     * Key points by meaning, as the live coach ticks them (the embedding model loads at the first
+     * score: call from a worker thread); by their words when the model cannot load.
+     */
     public static AnswerScorer shipped() {
+        return new AnswerScorer(AsrVocabulary.shipped(), AnswerFeedbackRater.semantic());
+    }
+
+    /** The rubric before semantic coverage (issue 15's "before" figures). */
+    public static AnswerScorer lexical() {
         return new AnswerScorer(AsrVocabulary.shipped());
     }
 
