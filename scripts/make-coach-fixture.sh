@@ -7,9 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../src/test/resources/coach"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 Q1="how would you design a rate limiter for a public api"
-A1="um i would give every api key a token bucket so a client can burst up to the size of the bucket and then it refills at a steady rate. uh the check and the decrement have to be atomic, so i would do both in redis with a lua script. um the trade off is one more network hop on every request, about one millisecond."
+A1="um i would give every api key a token bucket so a client can burst up to the size of the bucket and then it refills at a steady rate. uh reading and updating the counter must be one atomic step, a lua script in redis, or bursts slip through. um the trade off is one more network hop on every request, about one millisecond."
 Q2="tell me about a time you had a conflict with a teammate"
-A2="uh so first i listened to his side and we agreed on what we both wanted, then we picked a benchmark to decide. um in the end the team chose his design, and uh i committed to it fully."
+A2="uh so first i listened to his side and we agreed on our shared goals, then we picked an objective benchmark to decide. um in the end i lost the argument and the team chose his design, so uh i disagreed but committed to it fully."
 slt() { echo "$1" | text2wave -eval '(voice_cmu_us_slt_arctic_hts)' -o "$tmp/raw.wav"; sox "$tmp/raw.wav" -r 16000 -c 1 -b 16 -e signed-integer "$2"; }
 rms() { echo "$1" > "$tmp/t.txt"; flite -voice rms -f "$tmp/t.txt" -o "$tmp/raw.wav"; sox "$tmp/raw.wav" -r 16000 -c 1 -b 16 -e signed-integer "$2"; }
 silence() { sox -n -r 16000 -c 1 -b 16 -e signed-integer "$2" trim 0 "$1"; }
@@ -28,7 +28,8 @@ silence 1 "$tmp/m2.wav"
 sox "$tmp/m0.wav" "$tmp/a1.wav" "$tmp/m1.wav" "$tmp/a2.wav" "$tmp/m2.wav" me.wav
 {
   echo "# question<TAB>answer start s<TAB>answer (as spoken)<TAB>key points covered (template indices)<TAB>um/uh spoken"
-  printf 'rate-limiter\t%s\t%s\t0,3\t3\n' "$(echo "0.5 + $q1 + 1" | bc)" "$A1"
-  printf 'conflict-teammate\t%s\t%s\t2,3\t4\n' "$(echo "0.5 + $q1 + 1 + $a1 + 1.5 + $q2 + 1" | bc)" "$A2"
+  n() { echo "$1" | tr -c 'a-z\n' ' ' | tr ' ' '\n' | grep -cE '^(um|uh)$'; }
+  printf 'rate-limiter\t%s\t%s\t0,3\t%s\n' "$(echo "0.5 + $q1 + 1" | bc)" "$A1" "$(n "$A1")"
+  printf 'conflict-teammate\t%s\t%s\t2,3\t%s\n' "$(echo "0.5 + $q1 + 1 + $a1 + 1.5 + $q2 + 1" | bc)" "$A2" "$(n "$A2")"
 } > coach-fixture.tsv
 soxi -D them.wav me.wav

@@ -42,6 +42,10 @@ public final class AnswerCoach {
     public static final long PACE_WINDOW_MS = 20_000;
     /** An answer ends this long (of candidate audio) after the next question began, if no word of it came. */
     static final long END_AFTER_NEXT_QUESTION_MS = 2_000;
+    /** Partial results may tick (default); {@code -Dcuecard.coach.partials=false} waits for finals (for comparisons). */
+    static final boolean PARTIALS = Boolean.parseBoolean(System.getProperty("cuecard.coach.partials", "true"));
+    /** A final result is compared with the card this many words at a time. */
+    static final int CHUNK_WORDS = 8;
 
     /** Publishes an event on the candidate's channel, stamped with its current audio position. */
     @FunctionalInterface
@@ -62,6 +66,8 @@ public final class AnswerCoach {
     private boolean themEnded;
     private long meAtMs;
     private Answer answer;
+    /** Questions whose answer has ended: late words of theirs are not coached again. */
+    private final Set<Integer> ended = new java.util.HashSet<>();
     private int lastPeekWords = -1;
 
     /**
@@ -123,8 +129,15 @@ public final class AnswerCoach {
     public void hearing(TranscriptEvent e) {
         meAtMs = Math.max(meAtMs, e.atMs());
         settle();
-        if (!waiting.isEmpty() || answer == null || owner(e.startMs()).map(a -> a.id() != answer.questionId).orElse(true)) {
+        if (!PARTIALS || !waiting.isEmpty() || gated && !themEnded && e.atMs() > themAtMs) {
+            return; // earlier words, or a question that may still claim these, come first
+        }
+        Optional<Asked> q = owner(e.startMs());
+        if (q.isEmpty() || ended.contains(q.get().id()) || answer != null && q.get().startMs() < answer.questionStartMs) {
             return;
+        }
+        if (answer == null || answer.questionId != q.get().id()) {
+            startAnswer(q.get());
         }
         int words = TextNormalizer.words(TextNormalizer.normalize(e.text())).size();
         if (words == 0 || words == lastPeekWords) {
@@ -165,21 +178,24 @@ public final class AnswerCoach {
 
     private void place(TranscriptEvent e) {
         Optional<Asked> q = owner(e.startMs());
-        if (q.isEmpty()) {
-            return; // before the first question: small talk
+        if (q.isEmpty() || ended.contains(q.get().id())) {
+            return; // before the first question (small talk), or late for an answer already ended
         }
         if (answer == null || answer.questionId != q.get().id()) {
             if (answer != null && q.get().startMs() < answer.questionStartMs) {
                 return; // a late word of an answer already closed
             }
-            endAnswer();
-            Hint h = hints.get(q.get().id());
-            answer = new Answer(q.get(), coverage.get().track(h == null ? List.of() : h.keyPoints()));
+            startAnswer(q.get());
         }
         lastPeekWords = -1;
-        answer.add(e);
-        tick(answer.tracker.coverage());
         Answer a = answer;
+        a.add(e);
+        // a long result is compared a few words at a time, each tick sent as soon as it is found
+        List<String> words = TextNormalizer.words(TextNormalizer.normalize(e.text()));
+        for (int from = 0; from < words.size(); from += CHUNK_WORDS) {
+            a.tracker.add(String.join(" ", words.subList(from, Math.min(words.size(), from + CHUNK_WORDS))));
+            tick(a.tracker.coverage());
+        }
         SpeakingMetrics m = a.metrics();
         long elapsed = a.lastEndMs - a.firstStartMs;
         double pace = a.recentWordsPerMinute();
@@ -187,6 +203,12 @@ public final class AnswerCoach {
         List<String> next = a.nextToSay(hints.get(a.questionId));
         out.emit(at -> new PipelineEvent.AnswerProgress(a.questionId, elapsed, pace, m.fillerCount(),
                 elapsed >= WRAP_UP_MS, covered, next, Channel.ME, at));
+    }
+
+    private void startAnswer(Asked q) {
+        endAnswer();
+        Hint h = hints.get(q.id());
+        answer = new Answer(q, coverage.get().track(h == null ? List.of() : h.keyPoints()));
     }
 
     private void tick(List<PointCoverage> found) {
@@ -202,6 +224,9 @@ public final class AnswerCoach {
         Answer a = answer;
         answer = null;
         lastPeekWords = -1;
+        if (a != null) {
+            ended.add(a.questionId);
+        }
         if (a == null || a.utterances.isEmpty()) {
             return;
         }
@@ -250,7 +275,6 @@ public final class AnswerCoach {
             lastEndMs = Math.max(lastEndMs, e.endMs());
             utterances.add(new Utterance(Channel.ME, e.startMs(), e.endMs(), e.text()));
             text.append(text.isEmpty() ? "" : " ").append(e.text());
-            tracker.add(e.text());
             if (!e.words().isEmpty()) {
                 for (Word w : e.words()) {
                     wordEnds.add(w.endMs());

@@ -1,6 +1,7 @@
 package dev.cuecard.coach;
 
 import dev.cuecard.asr.TranscriptEvent;
+import dev.cuecard.audio.AudioLevel;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.pipeline.PipelineEvent;
 import dev.cuecard.pipeline.PipelineListener;
@@ -53,9 +54,6 @@ public final class CoachStage implements PipelineListener, AutoCloseable {
                     }
                 });
             }
-        } else if (event instanceof PipelineEvent.Level l) {
-            long at = l.atMs();
-            work.add(l.channel() == Channel.THEM ? () -> coach.interviewerAt(at) : () -> coach.candidateAt(at));
         } else if (event instanceof PipelineEvent.Question q) {
             work.add(() -> coach.question(q.question()));
         } else if (event instanceof PipelineEvent.HintReady h) {
@@ -66,6 +64,15 @@ public final class CoachStage implements PipelineListener, AutoCloseable {
                 && (s.state() == PipelineEvent.ChannelStatus.State.ENDED || s.state() == PipelineEvent.ChannelStatus.State.FAILED)) {
             work.add(s.channel() == Channel.THEM ? coach::interviewerEnded : coach::candidateEnded);
         }
+    }
+
+    /** A chunk was fed to a recognizer: recognition has got this far on that channel. */
+    public void fed(AudioLevel level) {
+        if (closed) {
+            return;
+        }
+        long at = level.atMs();
+        work.add(level.channel() == Channel.THEM ? () -> coach.interviewerAt(at) : () -> coach.candidateAt(at));
     }
 
     private void run() {

@@ -167,6 +167,13 @@ public final class SemanticCoverage {
         private final List<float[]> windows = new ArrayList<>();
         /** Per key point, its cosine with every window (same order as {@link #windows}). */
         private final List<List<Double>> sims = new ArrayList<>();
+        /** Windows embedded while the words were partial, by text: the final result mostly finds them here. */
+        private final Map<String, float[]> recent = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                return size() > 256;
+            }
+        };
         private List<String> points = List.of();
         private int lastWindowEnd;
 
@@ -215,10 +222,8 @@ public final class SemanticCoverage {
         }
 
         private void embedWindows(List<String> from, int end) {
-            java.util.Set<Integer> starts = new java.util.TreeSet<>();
-            params.windowWords().forEach(size -> starts.add(Math.max(0, end - size)));
-            for (int start : starts) {
-                float[] v = embedder.embed(String.join(" ", from.subList(start, end)));
+            for (String text : windowTexts(from, end)) {
+                float[] v = embedCached(text);
                 windows.add(v);
                 for (int i = 0; i < points.size(); i++) {
                     sims.get(i).add(similarity(points.get(i), v));
@@ -226,20 +231,48 @@ public final class SemanticCoverage {
             }
         }
 
+        /** The windows ending at word {@code end}: one per size (fewer when the words are fewer). */
+        private List<String> windowTexts(List<String> from, int end) {
+            java.util.Set<Integer> starts = new java.util.TreeSet<>();
+            params.windowWords().forEach(size -> starts.add(Math.max(0, end - size)));
+            List<String> out = new ArrayList<>();
+            for (int start : starts) {
+                out.add(String.join(" ", from.subList(start, end)));
+            }
+            return out;
+        }
+
+        private float[] embedCached(String text) {
+            float[] v = recent.get(text);
+            if (v == null) {
+                v = embedder.embed(text);
+                recent.put(text, v);
+            }
+            return v;
+        }
+
         /**
-         * Words not final yet (a partial result): one window over the last final words and these is
-         * compared, not kept. Points it covers count (a tick never un-ticks).
+         * Words not final yet (a partial result): the windows the final result would make over them
+         * are compared, not kept (they are cached, so the final result mostly reuses them). Points
+         * they cover count (a tick never un-ticks).
          */
         public List<PointCoverage> peek(String partial) {
             List<String> tentative = words(partial);
             if (embedder == null || tentative.isEmpty()) {
-                return coverage(tentative, null);
+                return coverage(tentative, List.of());
             }
             List<String> all = new ArrayList<>(words);
             all.addAll(tentative);
             int n = all.size();
-            float[] v = embedder.embed(String.join(" ", all.subList(Math.max(0, n - params.longestWindow()), n)));
-            return coverage(tentative, v);
+            List<float[]> extra = new ArrayList<>();
+            int shortest = params.windowWords().stream().mapToInt(Integer::intValue).min().orElse(12);
+            for (int end = lastWindowEnd + params.stride(); end < n; end += params.stride()) {
+                if (end >= Math.min(shortest, n)) {
+                    windowTexts(all, end).forEach(t -> extra.add(embedCached(t)));
+                }
+            }
+            windowTexts(all, n).forEach(t -> extra.add(embedCached(t)));
+            return coverage(tentative, extra);
         }
 
         public int wordCount() {
@@ -248,17 +281,17 @@ public final class SemanticCoverage {
 
         /** Every key point with its evidence so far. */
         public List<PointCoverage> coverage() {
-            return coverage(List.of(), null);
+            return coverage(List.of(), List.of());
         }
 
-        private List<PointCoverage> coverage(List<String> extraWords, float[] extraWindow) {
+        private List<PointCoverage> coverage(List<String> extraWords, List<float[]> extraWindows) {
             List<String> all = new ArrayList<>(words);
             all.addAll(extraWords);
             var said = LexicalCoverage.said(all);
-            double[] extra = new double[points.size()];
-            if (extraWindow != null) {
-                for (int i = 0; i < points.size(); i++) {
-                    extra[i] = similarity(points.get(i), extraWindow);
+            double[][] extra = new double[points.size()][extraWindows.size()];
+            for (int i = 0; i < points.size(); i++) {
+                for (int w = 0; w < extraWindows.size(); w++) {
+                    extra[i][w] = similarity(points.get(i), extraWindows.get(w));
                 }
             }
             List<PointCoverage> out = new ArrayList<>();
@@ -272,18 +305,16 @@ public final class SemanticCoverage {
                 double cos = -1;
                 double margin = 0;
                 List<Double> mine = sims.get(i);
-                for (int w = 0; w <= mine.size(); w++) {
-                    boolean tentative = w == mine.size();
-                    if (tentative && extraWindow == null) {
-                        break;
-                    }
-                    double c = tentative ? extra[i] : mine.get(w);
+                int kept = mine.size();
+                for (int w = 0; w < kept + extraWindows.size(); w++) {
+                    boolean tentative = w >= kept;
+                    double c = tentative ? extra[i][w - kept] : mine.get(w);
                     if (c > cos) {
                         cos = c;
                         double others = -1;
                         for (int j = 0; j < points.size(); j++) {
                             if (j != i) {
-                                others = Math.max(others, tentative ? extra[j] : sims.get(j).get(w));
+                                others = Math.max(others, tentative ? extra[j][w - kept] : sims.get(j).get(w));
                             }
                         }
                         margin = points.size() > 1 ? c - others : 0;

@@ -225,6 +225,7 @@ public final class LiveSession implements AutoCloseable {
                 coach = new CoachStage(new AnswerCoach(coverage, interviewer, e -> pipeline.publishFrom(Channel.ME, e)),
                         new NamedThreadFactory("coach"));
                 pipeline.addListener(coach);
+                pipeline.onAudioFed(coach::fed);
             }
             listeners.forEach(pipeline::addListener);
             pipeline.start();
