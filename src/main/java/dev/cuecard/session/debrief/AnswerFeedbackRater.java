@@ -75,10 +75,30 @@ public final class AnswerFeedbackRater {
     public AnswerFeedback rate(String answer, Category category, List<String> keyPoints) {
         String text = TextNormalizer.normalize(answer);
         List<KeyPointCoverage> covered = new ArrayList<>();
-        for (PointCoverage p : coverage.get().cover(keyPoints, answer)) {
-            covered.add(new KeyPointCoverage(p.point(), p.covered(), p.matchedTerms()));
+        SemanticCoverage c = coverage.get();
+        for (PointCoverage p : c.cover(keyPoints, answer)) {
+            covered.add(new KeyPointCoverage(p.point(), p.covered(), p.matchedTerms(), credit(c, p)));
         }
         return new AnswerFeedback(covered, structure(text, category), numbers(text), found(text, EXAMPLES));
+    }
+
+    /**
+     * A key point not covered earns partial credit by how close the answer came by meaning: from 0
+     * at this score up to {@link #PARTIAL_MAX} just below the threshold (chosen on the original
+     * practice calibration set; the held-out set is reported in BENCHMARKS.md).
+     */
+    static final double PARTIAL_FROM = 0.45;
+    static final double PARTIAL_MAX = 0.5;
+
+    static double credit(SemanticCoverage c, PointCoverage p) {
+        if (p.covered()) {
+            return 1;
+        }
+        if (!c.semantic()) {
+            return 0;
+        }
+        double t = c.params().threshold();
+        return PARTIAL_MAX * Math.max(0, Math.min(1, (p.score() - PARTIAL_FROM) / (t - PARTIAL_FROM)));
     }
 
     /** The shape of a normalised answer text. */
