@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * limiter", "cash" for "cache"). Applied to recogniser text before classification.
  */
 public final class AsrVocabulary {
-    private static final String RESOURCE = "/dev/cuecard/templates/asr-vocabulary.yaml";
+    static final String RESOURCE = "/dev/cuecard/templates/asr-vocabulary.yaml";
 
     /** One misheard phrase and the term it stands for. */
     record Rewrite(String phrase, Pattern heard, String term) {
@@ -64,36 +64,49 @@ public final class AsrVocabulary {
     record FileDto(List<Entry> terms) {
     }
 
+    /** The shipped vocabulary (stored at build time, see {@link ShippedData}; else parsed from its YAML). */
     public static AsrVocabulary shipped() {
+        return of(ShippedData.get().map(ShippedData.Data::vocabulary).orElseGet(AsrVocabulary::parseShipped));
+    }
+
+    /** The shipped YAML's entries that have a term and heard forms, in file order. */
+    static List<Entry> parseShipped() {
         try (InputStream in = AsrVocabulary.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                return empty();
+                return List.of();
             }
             FileDto dto = new ObjectMapper(new YAMLFactory()).readValue(in, FileDto.class);
-            List<Rewrite> list = new ArrayList<>();
-            Map<String, List<String>> heardByTerm = new LinkedHashMap<>();
+            List<Entry> entries = new ArrayList<>();
             if (dto != null && dto.terms() != null) {
                 for (Entry e : dto.terms()) {
-                    if (e.term() == null || e.heard() == null) {
-                        continue;
-                    }
-                    String term = TextNormalizer.normalize(e.term());
-                    List<String> forms = heardByTerm.computeIfAbsent(term, k -> new ArrayList<>());
-                    for (String h : e.heard()) {
-                        forms.add(h.toLowerCase(java.util.Locale.ROOT).strip());
-                        String heard = TextNormalizer.normalize(h);
-                        if (!heard.isEmpty() && !heard.equals(term)) {
-                            list.add(new Rewrite(heard, term));
-                        }
+                    if (e.term() != null && e.heard() != null && !e.heard().contains(null)) {
+                        entries.add(new Entry(e.term(), List.copyOf(e.heard())));
                     }
                 }
             }
-            // longest phrases first so "no sequel" wins over "sequel"
-            list.sort(Comparator.comparingInt((Rewrite r) -> r.heard().pattern().length()).reversed());
-            return new AsrVocabulary(list, heardByTerm);
+            return entries;
         } catch (IOException e) {
             throw new UncheckedIOException("shipped ASR vocabulary is broken", e);
         }
+    }
+
+    static AsrVocabulary of(List<Entry> entries) {
+        List<Rewrite> list = new ArrayList<>();
+        Map<String, List<String>> heardByTerm = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            String term = TextNormalizer.normalize(e.term());
+            List<String> forms = heardByTerm.computeIfAbsent(term, k -> new ArrayList<>());
+            for (String h : e.heard()) {
+                forms.add(h.toLowerCase(java.util.Locale.ROOT).strip());
+                String heard = TextNormalizer.normalize(h);
+                if (!heard.isEmpty() && !heard.equals(term)) {
+                    list.add(new Rewrite(heard, term));
+                }
+            }
+        }
+        // longest phrases first so "no sequel" wins over "sequel"
+        list.sort(Comparator.comparingInt((Rewrite r) -> r.heard().pattern().length()).reversed());
+        return new AsrVocabulary(list, heardByTerm);
     }
 
     /**

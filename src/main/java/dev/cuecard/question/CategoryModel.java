@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Multinomial logistic regression over sparse text features: which category (incl. NONE) an
  * utterance belongs to, with a probability that serves as the calibrated confidence. Trained
  * deterministically (fixed seed), so behaviour is the same on every machine: for the shipped
- * templates and examples at build time ({@link TrainCategoryModel}, read back with {@link #read}),
+ * templates and examples at build time ({@link PrecomputeShipped}, read back with {@link #read}),
  * otherwise (the user's own templates) when the classifier is built.
  */
 final class CategoryModel {

@@ -40,7 +40,7 @@ public final class UtteranceClassifier {
 
     /** Where the category model came from. */
     enum ModelOrigin {
-        /** Built with the app ({@link TrainCategoryModel}): the shipped templates, examples and vocabulary. */
+        /** Built with the app ({@link PrecomputeShipped}): the shipped templates, examples and vocabulary. */
         BUILT_IN,
         /** Trained at an earlier start for these templates and kept in the cache folder. */
         CACHED,

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The category model built with the app (process-classes: {@link TrainCategoryModel}) is exactly
+ * The category model built with the app (process-classes: {@link PrecomputeShipped}) is exactly
  * the model training at start would give — same probabilities, bit for bit — and a file made from
  * other inputs is refused.
  */
