@@ -73,6 +73,14 @@ public final class DesktopApp extends Application {
                 model.statusProperty()::set);
         runner.onListening(startup::listening);
         runner.loadSemantics(paths.cacheDir());
+        // the speech model loads now, beside the window, not when the first session starts
+        background.execute(() -> {
+            try {
+                runner.speechModel();
+            } catch (dev.cuecard.asr.ModelException e) {
+                // said when a session starts and cannot load it
+            }
+        });
 
         openSessionStore();
         overlay = new OverlayWindow(model, settings.uiOrDefaults(), this::saveOverlayPlace);
@@ -80,7 +88,8 @@ public final class DesktopApp extends Application {
         loaded.problem().ifPresent(model.statusProperty()::set);
         classifier.ready().whenComplete((c, e) -> bridge.post(() -> {
             if (e != null) {
-                model.statusProperty().set("Questions cannot be recognised: " + (e.getCause() != null ? e.getCause() : e).getMessage());
+                Throwable why = e.getCause() != null ? e.getCause() : e;
+                model.statusProperty().set("Questions cannot be recognised: " + why.getMessage());
             } else {
                 c.library().problems().stream().findFirst()
                         .ifPresent(p -> model.statusProperty().set("Template skipped: " + p));
