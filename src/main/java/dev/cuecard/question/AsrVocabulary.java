@@ -34,6 +34,8 @@ public final class AsrVocabulary {
     private final Map<String, List<String>> heardByTerm;
     /** Heard phrase (normalized) → the indexes in {@link #rewrites} of the rewrites that look for it. */
     private final Map<String, int[]> rewritesByPhrase = new HashMap<>();
+    /** The first word of every heard phrase: a run is looked up only from one of these. */
+    private final java.util.Set<String> firstWords = new java.util.HashSet<>();
     /** The most words any heard phrase has. */
     private final int longestPhrase;
 
@@ -47,7 +49,9 @@ public final class AsrVocabulary {
             int[] now = Arrays.copyOf(before, before.length + 1);
             now[before.length] = i;
             rewritesByPhrase.put(phrase, now);
-            longest = Math.max(longest, phrase.split(" ").length);
+            String[] words = phrase.split(" ");
+            firstWords.add(words[0]);
+            longest = Math.max(longest, words.length);
         }
         this.longestPhrase = longest;
     }
@@ -125,6 +129,9 @@ public final class AsrVocabulary {
         String[] words = normalized.isEmpty() ? new String[0] : normalized.split(" ");
         StringBuilder run = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
+            if (!firstWords.contains(words[i])) {
+                continue;
+            }
             run.setLength(0);
             for (int n = 1; n <= longestPhrase && i + n <= words.length; n++) {
                 if (n > 1) {
