@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cuecard", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Offline interview copilot: speech recognition, question cues, practice.",
         subcommands = {TranscribeCommand.class, ClassifyCommand.class, HintCommand.class, ReplayCommand.class, DevicesCommand.class,
-                ListenCommand.class, DebriefCommand.class, PracticeCommand.class, BenchAsrCommand.class, BenchClassifyCommand.class, BenchQuestionsCommand.class, BenchSessionsCommand.class})
+                ListenCommand.class, DebriefCommand.class, PracticeCommand.class})
 public final class Cli implements Runnable {
     @Spec
     CommandSpec spec;

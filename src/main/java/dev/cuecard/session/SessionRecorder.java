@@ -158,7 +158,7 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
     }
 
     /** Waits until everything enqueued so far is committed. */
-    public void flush() throws InterruptedException {
+    void flush() throws InterruptedException {
         if (closed) {
             return;
         }

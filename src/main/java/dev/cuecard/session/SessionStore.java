@@ -241,7 +241,7 @@ public final class SessionStore implements AutoCloseable {
      *
      * @return false when that question is not stored (the hint is then dropped)
      */
-    public boolean recordHint(long sessionId, int questionSeq, Hint hint, String level, long shownMs) {
+    boolean recordHint(long sessionId, int questionSeq, Hint hint, String level, long shownMs) {
         return write(() -> {
             try (PreparedStatement p = db.prepareStatement("INSERT INTO hints (session_id, question_id, source, level, "
                     + "title, content, text, shown_ms, latency_ms) SELECT ?, q.id, ?, ?, ?, ?, ?, ?, max(0, ? - q.end_ms) "

@@ -1,4 +1,4 @@
-package dev.cuecard.bench;
+package dev.cuecard.session;
 
 import dev.cuecard.asr.TranscriptEvent;
 import dev.cuecard.asr.TranscriptKind;
@@ -9,11 +9,6 @@ import dev.cuecard.pipeline.PipelineEvent;
 import dev.cuecard.question.Category;
 import dev.cuecard.question.Classification;
 import dev.cuecard.question.DetectedQuestion;
-import dev.cuecard.session.SessionInfo;
-import dev.cuecard.session.SessionKind;
-import dev.cuecard.session.SessionRecorder;
-import dev.cuecard.session.SessionStore;
-import dev.cuecard.session.Utterance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
