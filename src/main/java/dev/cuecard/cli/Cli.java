@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** The {@code cuecard} command: the headless contract of ARCHITECTURE.md. */
 @Command(name = "cuecard", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        resourceBundle = "dev.cuecard.cli.Options",
         description = "Offline interview copilot: speech recognition, question cues, practice.",
         subcommands = {TranscribeCommand.class, ClassifyCommand.class, HintCommand.class, ReplayCommand.class, DevicesCommand.class,
                 ListenCommand.class, DebriefCommand.class, PracticeCommand.class})
