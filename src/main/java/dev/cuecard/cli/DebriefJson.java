@@ -108,7 +108,6 @@ final class DebriefJson {
         for (StoredHint h : a.hints()) {
             ObjectNode hn = hints.addObject();
             hn.put("source", h.source());
-            hn.put("level", h.level());
             hn.put("title", h.hint().title());
             hn.put("gist", h.hint().gist());
             hn.put("shownMs", h.shownMs());

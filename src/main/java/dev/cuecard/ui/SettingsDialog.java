@@ -8,7 +8,6 @@ import dev.cuecard.config.Settings;
 import dev.cuecard.config.UiSettings;
 import dev.cuecard.hotkey.HotkeyAction;
 import dev.cuecard.hotkey.HotkeyBindings;
-import dev.cuecard.hotkey.KeyChord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -281,9 +280,5 @@ final class SettingsDialog {
 
     Slider opacitySlider() {
         return opacity;
-    }
-
-    static KeyChord parse(String s) {
-        return KeyChord.parse(s);
     }
 }

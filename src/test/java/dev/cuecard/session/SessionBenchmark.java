@@ -157,7 +157,7 @@ public final class SessionBenchmark {
                     store.recordQuestion(id, new DetectedQuestion(q, Channel.THEM, new Classification("question " + q, true,
                             Category.SYSTEM_DESIGN, Optional.empty(), 0.7, 1), q * 90_000L, q * 90_000L, false, false),
                             q * 90_000L - 3000);
-                    store.recordHint(id, q, hint(v, random), SessionRecorder.CARD_LEVEL, q * 90_000L + 10);
+                    store.recordHint(id, q, hint(v, random), q * 90_000L + 10);
                 }
             });
             store.finishSession(id);
