@@ -44,7 +44,7 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Classification c) {
-        if (json.isSet()) {
+        if (json.on) {
             out.println(EventJson.write(HintJson.classification(c)));
         } else {
             out.println(String.format(Locale.ROOT, "%-19s %-28s %.2f  %s", c.category().id(),

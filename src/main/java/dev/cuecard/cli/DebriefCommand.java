@@ -60,9 +60,9 @@ final class DebriefCommand implements Runnable {
             List<SessionSummary> sessions = parent.withStore(SessionStore::list);
             PrintWriter out = parent.cli.out();
             for (SessionSummary s : sessions) {
-                out.println(json.isSet() ? DebriefJson.summary(s) : DebriefText.summary(s));
+                out.println(json.on ? DebriefJson.summary(s) : DebriefText.summary(s));
             }
-            if (sessions.isEmpty() && !json.isSet()) {
+            if (sessions.isEmpty() && !json.on) {
                 out.println("no stored sessions yet (a replay or a live session stores one)");
             }
             out.flush();
@@ -85,7 +85,7 @@ final class DebriefCommand implements Runnable {
         @Override
         public Integer call() {
             Debrief d = parent.withStore(store -> parent.debrief(store, id));
-            parent.cli.out().println(json.isSet() ? DebriefJson.debrief(d) : DebriefText.debrief(d));
+            parent.cli.out().println(json.on ? DebriefJson.debrief(d) : DebriefText.debrief(d));
             parent.cli.out().flush();
             return 0;
         }
@@ -128,10 +128,10 @@ final class DebriefCommand implements Runnable {
             List<SearchHit> hits = parent.withStore(s -> s.search(String.join(" ", words), OptionalLong.empty(), limit));
             PrintWriter out = parent.cli.out();
             for (SearchHit h : hits) {
-                out.println(json.isSet() ? DebriefJson.hit(h) : DebriefText.hit(h));
+                out.println(json.on ? DebriefJson.hit(h) : DebriefText.hit(h));
             }
             out.flush();
-            return hits.isEmpty() && !json.isSet() ? 1 : 0;
+            return hits.isEmpty() && !json.on ? 1 : 0;
         }
     }
 

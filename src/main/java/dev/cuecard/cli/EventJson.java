@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cuecard.asr.TranscriptEvent;
 import dev.cuecard.asr.Word;
+import dev.cuecard.audio.Channel;
 import dev.cuecard.pipeline.PipelineEvent;
 import java.util.Optional;
 
@@ -29,10 +30,7 @@ final class EventJson {
     static Optional<String> event(PipelineEvent event) {
         if (event instanceof PipelineEvent.Transcript t) {
             TranscriptEvent e = t.event();
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", e.isFinal() ? "final" : "partial");
-            n.put("atMs", e.atMs());
-            n.put("channel", e.channel().id());
+            ObjectNode n = header(e.isFinal() ? "final" : "partial", e.atMs(), e.channel());
             n.put("text", e.text());
             n.put("startMs", e.startMs());
             n.put("endMs", e.endMs());
@@ -57,19 +55,13 @@ final class EventJson {
             return Optional.of(write(HintJson.questionEvent(q.question())));
         }
         if (event instanceof PipelineEvent.HintReady h) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "hint");
-            n.put("atMs", h.atMs());
-            n.put("channel", h.channel().id());
+            ObjectNode n = header("hint", h.atMs(), h.channel());
             n.put("questionId", h.questionId());
             HintJson.fillHint(n, h.hint());
             return Optional.of(write(n));
         }
         if (event instanceof PipelineEvent.HintUpdate u) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "hint_update");
-            n.put("atMs", u.atMs());
-            n.put("channel", u.channel().id());
+            ObjectNode n = header("hint_update", u.atMs(), u.channel());
             n.put("questionId", u.questionId());
             n.put("complete", u.complete());
             HintJson.fillHint(n, u.hint());
@@ -81,20 +73,14 @@ final class EventJson {
             return Optional.of(write(n));
         }
         if (event instanceof PipelineEvent.TextSent t) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "sent");
-            n.put("atMs", t.atMs());
-            n.put("channel", t.channel().id());
+            ObjectNode n = header("sent", t.atMs(), t.channel());
             n.put("questionId", t.questionId());
             n.put("destination", t.destination());
             n.put("offMachine", t.offMachine());
             return Optional.of(write(n));
         }
         if (event instanceof PipelineEvent.LlmStatus s) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "llm_status");
-            n.put("atMs", s.atMs());
-            n.put("channel", s.channel().id());
+            ObjectNode n = header("llm_status", s.atMs(), s.channel());
             n.put("questionId", s.questionId());
             n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
             n.put("message", s.message());
@@ -103,15 +89,21 @@ final class EventJson {
         if (event instanceof PipelineEvent.ChannelStatus s
                 && s.state() != PipelineEvent.ChannelStatus.State.STARTED
                 && s.state() != PipelineEvent.ChannelStatus.State.ENDED) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "status");
-            n.put("atMs", s.atMs());
-            n.put("channel", s.channel().id());
+            ObjectNode n = header("status", s.atMs(), s.channel());
             n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
             n.put("message", s.message());
             return Optional.of(write(n));
         }
         return Optional.empty();
+    }
+
+    /** The fields every event starts with. */
+    private static ObjectNode header(String type, long atMs, Channel channel) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("type", type);
+        n.put("atMs", atMs);
+        n.put("channel", channel.id());
+        return n;
     }
 
     static String write(Object node) {

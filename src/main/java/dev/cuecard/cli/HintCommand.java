@@ -38,7 +38,7 @@ final class HintCommand implements Callable<Integer> {
     public Integer call() {
         UtteranceClassifier classifier = Engines.classifier(cli);
         TemplateHintEngine engine = new TemplateHintEngine();
-        Optional<LlmHintEngine> llm = Engines.llm(cli, offline.isSet());
+        Optional<LlmHintEngine> llm = Engines.llm(cli, offline.on);
         PrintWriter out = cli.out();
         if (words != null && !words.isEmpty()) {
             print(out, classifier, engine, llm, String.join(" ", words));
@@ -64,7 +64,7 @@ final class HintCommand implements Callable<Integer> {
         }
         Hint template = matched.orElseGet(() -> TemplateHintEngine.general(question));
         Hint hint = llm.map(l -> drafted(l, c, template)).orElse(template);
-        out.println(json.isSet() ? EventJson.write(HintJson.hint(hint)) : HintText.render(hint, c));
+        out.println(json.on ? EventJson.write(HintJson.hint(hint)) : HintText.render(hint, c));
         out.flush();
     }
 

@@ -82,7 +82,7 @@ final class PracticePlanCommand implements Callable<Integer> {
         RoundPlanner planner = new RoundPlanner(templates, history);
         List<PracticeQuestion> plan = planner.plan(setup, seed == null ? new Random() : new Random(seed));
         Map<Category, Double> averages = history.averageByCategory();
-        if (json.isSet()) {
+        if (json.on) {
             ObjectNode n = new ObjectMapper().createObjectNode();
             n.put("type", roundType.id());
             n.put("seniority", level.id());

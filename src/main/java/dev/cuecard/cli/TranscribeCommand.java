@@ -39,7 +39,7 @@ final class TranscribeCommand implements Callable<Integer> {
             run.run(model, List.of(new ChannelInput(Channel.THEM, source)), event -> {
                 if (event instanceof PipelineEvent.Transcript t && t.event().isFinal()) {
                     synchronized (out) {
-                        out.println(json.isSet() ? EventJson.segment(t.event()) : t.event().text());
+                        out.println(json.on ? EventJson.segment(t.event()) : t.event().text());
                         out.flush();
                     }
                 }

@@ -72,7 +72,7 @@ class SharedFlagsTest {
     void theFlagsStillParse() {
         CommandLine.ParseResult r = cli.parseArgs("hint", "--json", "--offline", "what is a mutex");
         SharedFlags.Json json = ((HintCommand) r.subcommand().commandSpec().userObject()).json;
-        assertThat(json.isSet()).isTrue();
-        assertThat(((HintCommand) r.subcommand().commandSpec().userObject()).offline.isSet()).isTrue();
+        assertThat(json.on).isTrue();
+        assertThat(((HintCommand) r.subcommand().commandSpec().userObject()).offline.on).isTrue();
     }
 }
