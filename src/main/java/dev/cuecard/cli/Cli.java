@@ -19,6 +19,10 @@ public final class Cli implements Runnable {
 
     private java.io.InputStream in = System.in;
     private java.util.Map<String, String> env = System.getenv();
+    private dev.cuecard.config.AppPaths paths;
+    private dev.cuecard.config.SettingsStore.Loaded settings;
+    /** Null until a command asks; then the one LLM client set of this run (or none), closed after the command. */
+    private java.util.Optional<dev.cuecard.hint.llm.LlmServices> llm;
 
     /** Version line for {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -83,6 +87,51 @@ public final class Cli implements Runnable {
         return env;
     }
 
+    /** The data folder, from the injected environment (or the {@code cuecard.home} property). */
+    synchronized dev.cuecard.config.AppPaths paths() {
+        if (paths == null) {
+            paths = dev.cuecard.config.AppPaths.from(env);
+        }
+        return paths;
+    }
+
+    /** The settings file, read once per command; a problem with it is warned about once. */
+    synchronized dev.cuecard.config.SettingsStore.Loaded settings() {
+        if (settings == null) {
+            settings = dev.cuecard.config.SettingsStore.load(paths());
+            settings.problem().ifPresent(this::warn);
+        }
+        return settings;
+    }
+
+    /**
+     * The LLM services when an endpoint is configured (settings file or environment) and not
+     * {@code offline}; otherwise empty, and nothing touches the network. One per run, closed when
+     * the command ends.
+     */
+    synchronized java.util.Optional<dev.cuecard.hint.llm.LlmServices> llm(boolean offline) {
+        if (offline) {
+            return java.util.Optional.empty();
+        }
+        if (llm == null) {
+            try {
+                llm = dev.cuecard.hint.llm.LlmConfig.resolve(settings().settings().llmSettings(), env)
+                        .map(c -> new dev.cuecard.hint.llm.LlmServices(c, dev.cuecard.config.UserContext.load(paths()),
+                                new dev.cuecard.pipeline.NamedThreadFactory("llm-http")));
+            } catch (dev.cuecard.hint.llm.LlmConfig.InvalidConfigException e) {
+                warn(e.getMessage() + "; the LLM is off for this run");
+                llm = java.util.Optional.empty();
+            }
+        }
+        return llm;
+    }
+
+    private synchronized void closeServices() {
+        if (llm != null) {
+            llm.ifPresent(dev.cuecard.hint.llm.LlmServices::close);
+        }
+    }
+
     void warn(String message) {
         err().println("cuecard: warning: " + message);
         err().flush();
@@ -109,6 +158,14 @@ public final class Cli implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.BadUsage());
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return runLast.execute(parsed);
+            } finally {
+                cli.closeServices(); // the one HTTP pool of this run
+            }
+        });
         return cl;
     }
 

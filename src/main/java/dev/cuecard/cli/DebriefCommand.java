@@ -35,7 +35,7 @@ final class DebriefCommand implements Runnable {
     Debrief debrief(SessionStore store, long id) {
         SessionDetail detail = store.load(id).orElseThrow(() -> new UserError("no session " + id
                 + " (see 'cuecard debrief list')"));
-        return SessionStores.debriefs().build(detail);
+        return SessionStores.debriefs(cli).build(detail);
     }
 
     /** Runs a command body with the store open, turning database failures into one line. */

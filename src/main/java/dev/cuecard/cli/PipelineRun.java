@@ -9,7 +9,7 @@ import dev.cuecard.pipeline.PipelineListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Runs a pipeline to its end for a command and remembers channel failures for the exit code. */
+/** Runs a transcription pipeline to its end and remembers channel failures for the exit code. */
 final class PipelineRun {
     private final List<String> failures = new CopyOnWriteArrayList<>();
 
@@ -17,19 +17,9 @@ final class PipelineRun {
         return failures;
     }
 
-    /** Runs until every channel ends; Ctrl+C stops capture and lets recognizers flush. */
+    /** Runs until every channel ends (transcription only); Ctrl+C stops capture and lets recognizers flush. */
     void run(SpeechModel model, List<ChannelInput> inputs, PipelineListener listener) {
-        run(model, inputs, null, listener);
-    }
-
-    /** As above, with question detection and hints on the interviewer's channel when given. */
-    void run(SpeechModel model, List<ChannelInput> inputs, dev.cuecard.pipeline.QuestionStage questions,
-             PipelineListener listener) {
-        Pipeline pipeline = new Pipeline(Pipeline.RecognizerFactory.vosk(model,
-                questions == null ? java.util.Map.of() : questions.spotPhrases()));
-        if (questions != null) {
-            pipeline.withQuestions(questions);
-        }
+        Pipeline pipeline = new Pipeline(Pipeline.RecognizerFactory.vosk(model));
         pipeline.addListener(e -> {
             if (e instanceof PipelineEvent.ChannelStatus s && s.state() == PipelineEvent.ChannelStatus.State.FAILED) {
                 failures.add(s.channel().id() + ": " + s.message());

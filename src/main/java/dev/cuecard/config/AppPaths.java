@@ -20,14 +20,15 @@ public final class AppPaths {
     }
 
     public static AppPaths fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** From an environment (the process's, or one a test injects); the system property wins. */
+    public static AppPaths from(Map<String, String> env) {
         String property = System.getProperty(HOME_PROPERTY);
         if (property != null && !property.isBlank()) {
             return new AppPaths(Path.of(property));
         }
-        return from(System.getenv());
-    }
-
-    public static AppPaths from(Map<String, String> env) {
         String override = env.get(HOME_ENV);
         if (override != null && !override.isBlank()) {
             return new AppPaths(Path.of(override));

@@ -229,12 +229,6 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
-    /** Moves a question's start to where the first word of its utterance began (known once the utterance is final). */
-    public void setQuestionStart(long sessionId, int questionSeq, long startMs) {
-        update("UPDATE questions SET start_ms = min(?, end_ms) WHERE session_id = ? AND seq = ?", startMs, sessionId,
-                questionSeq);
-    }
-
     /**
      * Stores a hint shown for question number {@code questionSeq}; its latency is counted from the
      * end of the question as heard.

@@ -7,12 +7,10 @@ import dev.cuecard.config.Settings;
 import dev.cuecard.config.SettingsStore;
 import dev.cuecard.config.UiSettings;
 import dev.cuecard.config.UserContext;
-import dev.cuecard.hint.HintDrafter;
 import dev.cuecard.hint.HintLevel;
 import dev.cuecard.hint.TemplateHintEngine;
-import dev.cuecard.hint.llm.ConnectionCheck;
 import dev.cuecard.hint.llm.LlmConfig;
-import dev.cuecard.hint.llm.LlmHintEngine;
+import dev.cuecard.hint.llm.LlmServices;
 import dev.cuecard.hotkey.GlobalHotkeys;
 import dev.cuecard.hotkey.HotkeyAction;
 import dev.cuecard.hotkey.HotkeyBindings;
@@ -52,6 +50,7 @@ public final class DesktopApp extends Application {
     private MainWindow main;
     private GlobalHotkeys hotkeys;
     private UtteranceClassifier classifier;
+    private Optional<LlmServices> llm = Optional.empty();
     private final ExecutorService background = Executors.newCachedThreadPool(new NamedThreadFactory("ui-work"));
     private FxStallProbe probe;
     private final StartupTimes startup = new StartupTimes();
@@ -68,7 +67,8 @@ public final class DesktopApp extends Application {
         model = new LiveSessionModel(classifier, new TemplateHintEngine());
         model.levelProperty().set(HintLevel.fromId(settings.uiOrDefaults().detailLevel()));
         bridge = new FxBridge(Platform::runLater, model::apply);
-        runner = new SessionRunner(settings.modelPath(), classifier, drafter(options), bridge,
+        llm = llmServices(options);
+        runner = new SessionRunner(settings.modelPath(), classifier, llm.map(LlmServices::hintEngine), bridge,
                 model.statusProperty()::set);
         runner.onListening(startup::listening);
         runner.loadSemantics(paths.cacheDir());
@@ -122,10 +122,11 @@ public final class DesktopApp extends Application {
         }
     }
 
-    private Optional<HintDrafter> drafter(DesktopOptions options) {
+    /** The one set of LLM clients of this run (one HTTP pool, closed at exit); none when no endpoint is set. */
+    private Optional<LlmServices> llmServices(DesktopOptions options) {
         try {
-            return LlmConfig.resolve(settings.llmSettings(), options.env()).map(c -> new LlmHintEngine(c,
-                    UserContext.load(paths), Executors.newCachedThreadPool(new NamedThreadFactory("llm-http"))));
+            return LlmConfig.resolve(settings.llmSettings(), options.env())
+                    .map(c -> new LlmServices(c, UserContext.load(paths), new NamedThreadFactory("llm-http")));
         } catch (LlmConfig.InvalidConfigException e) {
             model.statusProperty().set(e.getMessage() + "; template hints only");
             return Optional.empty();
@@ -151,7 +152,7 @@ public final class DesktopApp extends Application {
 
     void onHotkey(HotkeyAction action) {
         switch (action) {
-            case ASK_NOW -> model.askNow();
+            case ASK_NOW -> askNow();
             case TOGGLE_OVERLAY -> model.toggleOverlay();
             case PAUSE_RESUME -> model.pausedProperty().set(!model.pausedProperty().get());
             case MORE_DETAIL -> model.moreDetail();
@@ -159,6 +160,19 @@ public final class DesktopApp extends Application {
             case NEXT_HINT -> model.nextHint();
             case PREVIOUS_HINT -> model.previousHint();
         }
+    }
+
+    /** Through the running session (stored and drafted like any card), off the FX thread; else on the last transcript. */
+    private void askNow() {
+        if (!runner.isRunning()) {
+            model.askNow();
+            return;
+        }
+        background.submit(() -> {
+            if (!runner.askNow()) {
+                bridge.post(() -> model.statusProperty().set("Nothing heard yet to hint on"));
+            }
+        });
     }
 
     private void startDemo() {
@@ -200,6 +214,7 @@ public final class DesktopApp extends Application {
         if (hotkeys != null) {
             hotkeys.close();
         }
+        llm.ifPresent(LlmServices::close);
         background.shutdownNow();
     }
 
@@ -247,14 +262,8 @@ public final class DesktopApp extends Application {
 
         @Override
         public void openPractice() {
-            Optional<dev.cuecard.practice.AnswerReviewer> reviewer = Optional.empty();
-            try {
-                reviewer = LlmConfig.resolve(settings.llmSettings(), DesktopLauncher.options().env())
-                        .map(c -> new dev.cuecard.practice.LlmAnswerReviewer(new dev.cuecard.hint.llm.JsonChat(c,
-                                background), dev.cuecard.practice.Seniority.MID));
-            } catch (LlmConfig.InvalidConfigException e) {
-                model.statusProperty().set(e.getMessage() + "; offline rubric only");
-            }
+            Optional<dev.cuecard.practice.AnswerReviewer> reviewer = llm.map(s ->
+                    new dev.cuecard.practice.LlmAnswerReviewer(s.chat(), dev.cuecard.practice.Seniority.MID));
             dev.cuecard.ui.practice.PracticeViewModel vm = new dev.cuecard.ui.practice.PracticeViewModel(
                     classifier.library(), dev.cuecard.practice.AnswerScorer.shipped(), reviewer,
                     Optional.ofNullable(store), DesktopApp.this::speechModel, bridge);
@@ -289,8 +298,12 @@ public final class DesktopApp extends Application {
         background.submit(() -> {
             String line;
             try {
-                line = LlmConfig.resolve(llm, System.getenv())
-                        .map(c -> ConnectionCheck.run(c, classifier, background))
+                line = LlmConfig.resolve(llm, DesktopLauncher.options().env())
+                        .map(c -> {
+                            try (LlmServices trial = new LlmServices(c, UserContext.load(paths), new NamedThreadFactory("llm-http"))) {
+                                return trial.checkConnection(classifier);
+                            }
+                        })
                         .orElse("No endpoint set: Cuecard stays offline with template hints");
             } catch (LlmConfig.InvalidConfigException e) {
                 line = e.getMessage();

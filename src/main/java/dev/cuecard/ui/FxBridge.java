@@ -57,6 +57,20 @@ public final class FxBridge implements PipelineListener {
         schedule();
     }
 
+    /**
+     * A new session begins: its audio positions start again at 0, so the previous session's
+     * positions must not hide its partials. {@code onFx} runs first, in order with the events.
+     */
+    public void sessionStarted(Runnable onFx) {
+        for (Channel c : Channel.values()) {
+            partials.get(c).set(null);
+        }
+        post(() -> {
+            lastFinalAt.clear();
+            onFx.run();
+        });
+    }
+
     private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             fxThread.execute(this::drain);

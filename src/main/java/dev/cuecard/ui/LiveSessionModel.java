@@ -116,6 +116,10 @@ public final class LiveSessionModel {
                 : String.format(Locale.ROOT, "card %d ms after the question", Math.max(0, -lead)));
         questions.add(card);
         shown.set(card);
+        if (q.reason() == dev.cuecard.question.DecisionReason.ASKED) {
+            card.latencyProperty().set("asked on demand");
+            overlayVisible.set(true);
+        }
     }
 
     private void onHint(int questionId, Hint hint, long atMs) {
@@ -132,8 +136,9 @@ public final class LiveSessionModel {
     }
 
     /**
-     * "Ask now": a card for the interviewer's last words even if the detector stayed silent —
-     * the current partial if one is open, else the last final line of the interviewer.
+     * "Ask now" with no session running (a running session asks its engine, so the card is stored):
+     * a card for the interviewer's last words even if the detector stayed silent — the current
+     * partial if one is open, else the last final line of the interviewer.
      */
     public void askNow() {
         String text = themPartial.get();

@@ -41,7 +41,7 @@ class SessionRecorderTest {
             assertThat(q1.category()).isEqualTo(Category.CACHING);
             assertThat(q1.templateId()).isEqualTo("caching.read-through");
             assertThat(q1.early()).isTrue();
-            // decided on a partial: its start moved to the final's first word
+            // decided on a partial: stored once, where the tracker said the speech began
             assertThat(q1.startMs()).isEqualTo(200);
             assertThat(d.questions().get(1).startMs()).isEqualTo(80000);
 
