@@ -28,14 +28,14 @@ final class ListenCommand implements Callable<Integer> {
     @Option(names = "--me", paramLabel = "DEVICE", description = "microphone (default: the first capture device)")
     String me;
 
-    @Option(names = "--json", description = "JSON lines of events, as replay --json")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
-    @Option(names = "--no-save", description = "do not store the session (by default it is, and its id is printed on stderr)")
-    boolean noSave;
+    @Mixin
+    SharedFlags.NoSave noSave;
 
-    @Option(names = "--offline", description = "template hints only, never the network")
-    boolean offline;
+    @Mixin
+    SharedFlags.Offline offline;
 
     @Mixin
     ModelOption modelOption = new ModelOption();
@@ -57,8 +57,8 @@ final class ListenCommand implements Callable<Integer> {
         try (SpeechModel model = modelOption.load(cli)) {
             SessionRun.run(cli, LiveSession.with(model, Engines.classifier(cli))
                     .inputs(inputs)
-                    .drafter(Engines.llm(cli, offline))
-                    .titled(SessionKind.LIVE, "Live session (terminal)"), noSave, json, ListenCommand::text);
+                    .drafter(Engines.llm(cli, offline.on))
+                    .titled(SessionKind.LIVE, "Live session (terminal)"), noSave.on, json.on, ListenCommand::text);
         }
         return 0;
     }
