@@ -98,13 +98,14 @@ public final class TopicClassifier {
         return idf;
     }
 
-    private static List<String> topicTermsOf(AsrVocabulary vocabulary, String text) {
+    /** Topic terms of a text as {@link #topicTerms} gives them, for a classifier with this vocabulary. */
+    static List<String> topicTermsOf(AsrVocabulary vocabulary, String text) {
         return TextNormalizer.terms(vocabulary.apply(TextNormalizer.normalize(text)));
     }
 
     /** Topic terms of recogniser or typed text, with misheard technical terms added back. */
     public List<String> topicTerms(String text) {
-        return TextNormalizer.terms(vocabulary.apply(TextNormalizer.normalize(text)));
+        return topicTermsOf(vocabulary, text);
     }
 
     /** All templates with a positive score, best first. */

@@ -16,8 +16,7 @@ import dev.cuecard.hotkey.HotkeyAction;
 import dev.cuecard.hotkey.HotkeyBindings;
 import dev.cuecard.hotkey.WindowShortcuts;
 import dev.cuecard.pipeline.NamedThreadFactory;
-import dev.cuecard.question.AsrVocabulary;
-import dev.cuecard.question.QuestionDetector;
+import dev.cuecard.question.SemanticMatcher;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.question.UtteranceClassifier;
 import java.io.IOException;
@@ -62,8 +61,10 @@ public final class DesktopApp extends Application {
         paths = AppPaths.from(options.env());
         SettingsStore.Loaded loaded = SettingsStore.load(paths);
         settings = loaded.settings();
-        TemplateLibrary library = TemplateLibrary.load(Optional.of(paths.templatesDir()));
-        classifier = new UtteranceClassifier(library, AsrVocabulary.shipped(), new QuestionDetector());
+        // templates, vocabulary and category model load, and the sentence model too, while the window shows
+        classifier = UtteranceClassifier.building(() -> TemplateLibrary.load(Optional.of(paths.templatesDir())),
+                Optional.of(paths.cacheDir()), r -> NamedThreadFactory.thread("classifier-load", r).start());
+        background.execute(() -> SemanticMatcher.preloadShipped(paths.cacheDir()));
         model = new LiveSessionModel(classifier, new TemplateHintEngine());
         model.levelProperty().set(HintLevel.fromId(settings.uiOrDefaults().detailLevel()));
         bridge = new FxBridge(Platform::runLater, model::apply);
@@ -72,12 +73,28 @@ public final class DesktopApp extends Application {
                 model.statusProperty()::set);
         runner.onListening(startup::listening);
         runner.loadSemantics(paths.cacheDir());
+        // the speech model loads now, beside the window, not when the first session starts
+        background.execute(() -> {
+            try {
+                runner.speechModel();
+            } catch (dev.cuecard.asr.ModelException e) {
+                // said when a session starts and cannot load it
+            }
+        });
 
         openSessionStore();
         overlay = new OverlayWindow(model, settings.uiOrDefaults(), this::saveOverlayPlace);
         main = new MainWindow(stage, model, new Actions(), settings.themDeviceName(), settings.meDeviceName());
         loaded.problem().ifPresent(model.statusProperty()::set);
-        library.problems().stream().findFirst().ifPresent(p -> model.statusProperty().set("Template skipped: " + p));
+        classifier.ready().whenComplete((c, e) -> bridge.post(() -> {
+            if (e != null) {
+                Throwable why = e.getCause() != null ? e.getCause() : e;
+                model.statusProperty().set("Questions cannot be recognised: " + why.getMessage());
+            } else {
+                c.library().problems().stream().findFirst()
+                        .ifPresent(p -> model.statusProperty().set("Template skipped: " + p));
+            }
+        }));
         model.levelProperty().addListener((o, a, level) -> save(s -> s.withUi(s.uiOrDefaults().withDetailLevel(level.id()))));
         installHotkeys();
         stage.setOnCloseRequest(e -> shutdown());

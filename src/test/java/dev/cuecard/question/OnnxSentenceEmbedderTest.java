@@ -80,6 +80,17 @@ class OnnxSentenceEmbedderTest {
     }
 
     @Test
+    void onnxRuntimesLibrariesAndTheModelAreUnpackedOnceIntoOurCache() throws java.io.IOException {
+        Path natives = Path.of(System.getProperty("onnxruntime.native.path"));
+        assertThat(natives).startsWith(CACHE.toAbsolutePath());
+        assertThat(natives.resolve(System.mapLibraryName("onnxruntime"))).isRegularFile();
+        try (var models = java.nio.file.Files.list(CACHE.resolve("embedding"))) {
+            assertThat(models.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("all-minilm-l6-v2-q-") && n.endsWith(".onnx"));
+        }
+    }
+
+    @Test
     void aMissingModelIsAOneLineReason() {
         assertThatThrownBy(() -> OnnxSentenceEmbedder.load("/no-such-model.onnx",
                 "/all-minilm-l6-v2-q-tokenizer.json", CACHE))
