@@ -55,8 +55,8 @@ class TaskExecutorTest {
             throw new IOException("database is locked");
         }, v -> { }, failures::add);
         runNextOnFx();
-        assertThat(failures).singleElement().isInstanceOf(IOException.class)
-                .hasMessage("database is locked");
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0)).isInstanceOf(IOException.class).hasMessage("database is locked");
     }
 
     @Test
