@@ -1,25 +1,20 @@
 package dev.cuecard.ui.debrief;
 
 import atlantafx.base.theme.PrimerLight;
-import dev.cuecard.session.SessionStore;
-import dev.cuecard.session.debrief.AnswerFeedbackRater;
-import dev.cuecard.session.debrief.DebriefBuilder;
-import dev.cuecard.question.TemplateLibrary;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** Opens the debrief of a stored session in its own window. Call on the FX thread. */
+/**
+ * The debrief of a stored session in its own window. The app keeps one: asking again for the
+ * session it shows brings it to the front; another session replaces its content. Call on the FX
+ * thread with a view model {@link DebriefViewModel#load loaded} in the background.
+ */
 public final class DebriefWindow {
     private DebriefWindow() {
     }
 
-    /** The debrief window of a session, owned by the main window (null for none). */
-    public static Stage show(Stage owner, SessionStore store, long sessionId) {
-        return show(owner, new DebriefViewModel(store, sessionId,
-                new DebriefBuilder(AnswerFeedbackRater.shipped(), TemplateLibrary.shipped())));
-    }
-
+    /** A new debrief window, owned by the main window (null for none). */
     public static Stage show(Stage owner, DebriefViewModel model) {
         if (Application.getUserAgentStylesheet() == null) {
             // the app's theme wins when the main window has set one
@@ -29,9 +24,20 @@ public final class DebriefWindow {
         if (owner != null) {
             stage.initOwner(owner);
         }
-        stage.titleProperty().bind(model.titleProperty());
         stage.setScene(new Scene(new DebriefView(model), 1180, 820));
-        stage.show();
+        showIn(stage, model);
         return stage;
+    }
+
+    /** Shows {@code model} in an open debrief window and brings it to the front. */
+    public static void showIn(Stage stage, DebriefViewModel model) {
+        stage.titleProperty().bind(model.titleProperty());
+        if (!(stage.getScene().getRoot() instanceof DebriefView v) || v.model() != model) {
+            stage.getScene().setRoot(new DebriefView(model));
+        }
+        stage.show();
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
     }
 }

@@ -1,8 +1,5 @@
 package dev.cuecard.ui.practice;
 
-import dev.cuecard.audio.AudioSourceException;
-import dev.cuecard.audio.CaptureDevices;
-import dev.cuecard.audio.MicrophoneSource;
 import dev.cuecard.practice.PracticeHistory;
 import dev.cuecard.practice.RoundSetup;
 import dev.cuecard.practice.RoundType;
@@ -47,9 +44,6 @@ import javafx.util.Duration;
  * the end. A thin view over {@link PracticeViewModel}.
  */
 public final class PracticeWindow {
-    /** Silence that ends a spoken answer. */
-    static final long ANSWER_END_PAUSE_MS = 4000;
-
     private final Stage stage = new Stage();
     private final PracticeViewModel model;
     private final QuestionSpeaker speaker = new QuestionSpeaker();
@@ -57,7 +51,6 @@ public final class PracticeWindow {
     private final ComboBox<Seniority> seniority = new ComboBox<>();
     private final ToggleButton record = new ToggleButton("Record answer");
     private final LineChart<String, Number> chart = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 10, 2));
-    private MicrophoneSource mic;
 
     public PracticeWindow(Stage owner, PracticeViewModel model) {
         this.model = model;
@@ -91,11 +84,23 @@ public final class PracticeWindow {
         Button submit = new Button("Score typed answer (Ctrl+Enter)");
         submit.setOnAction(e -> model.submitTyped());
         Button next = new Button("Next question");
-        next.setOnAction(e -> {
-            model.next();
+        next.setOnAction(e -> model.next());
+        // while an answer is scored the score belongs to the question on screen
+        next.disableProperty().bind(model.busyProperty());
+        record.setOnAction(e -> {
+            if (record.isSelected()) {
+                model.startRecording();
+            } else {
+                model.stopRecording();
+            }
         });
-        record.setOnAction(e -> toggleRecording());
-        record.setDisable(CaptureDevices.list().isEmpty());
+        model.recordingProperty().addListener((o, was, now) -> {
+            record.setSelected(now);
+            record.setText(now ? "Stop and score" : "Record answer");
+        });
+        record.disableProperty().bind(model.microphoneAvailableProperty().not()
+                .or(model.recordingProperty().not().and(model.busyProperty().or(model.answeredProperty()))));
+        model.checkMicrophone();
         submit.disableProperty().bind(model.busyProperty().or(model.answeredProperty()));
         Label total = new Label();
         total.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
@@ -143,34 +148,8 @@ public final class PracticeWindow {
         stage.setOnHidden(e -> {
             clock.stop();
             speaker.stop();
-            stopMic();
             model.close();
         });
-    }
-
-    private void toggleRecording() {
-        if (record.isSelected()) {
-            try {
-                mic = new MicrophoneSource(CaptureDevices.list().get(0));
-                // a long pause ends the answer too, like the stop button
-                dev.cuecard.audio.PauseEndedSource source = new dev.cuecard.audio.PauseEndedSource(mic, ANSWER_END_PAUSE_MS);
-                model.submitSpoken(() -> source);
-                record.setText("Stop and score");
-            } catch (AudioSourceException | IndexOutOfBoundsException e) {
-                record.setSelected(false);
-                model.statusProperty().set("Microphone unavailable: " + e.getMessage() + " — type the answer instead");
-            }
-        } else {
-            stopMic();
-        }
-    }
-
-    private void stopMic() {
-        if (mic != null) {
-            mic.close(); // ends the stream: recognition flushes and the answer is scored
-            mic = null;
-            record.setText("Record answer");
-        }
     }
 
     private void drawProgress(PracticeHistory history) {
