@@ -100,6 +100,12 @@ public final class DesktopApp extends Application {
         loaded.problem().ifPresent(model.statusProperty()::set);
         library.problems().stream().findFirst().ifPresent(p -> model.statusProperty().set("Template skipped: " + p));
         model.levelProperty().addListener((o, a, level) -> save(s -> s.withUi(s.uiOrDefaults().withDetailLevel(level.id()))));
+        if (options.fxBench()) {
+            // from the first frame: the start-up is one of the phases measured
+            probe = new FxStallProbe();
+            probe.phase("start-up");
+            probe.start();
+        }
         installHotkeys();
         tasks.submit(dev.cuecard.audio.CaptureDevices::list, main::showDevices,
                 e -> model.statusProperty().set("Could not list the capture devices: " + e.getMessage()));
@@ -107,17 +113,21 @@ public final class DesktopApp extends Application {
         stage.show();
         overlay.show();
         startup.windowShown();
-        probe = new FxStallProbe();
-        // measure the running app, not the first layout of its windows
-        PauseTransition warmUp = new PauseTransition(Duration.seconds(2));
-        warmUp.setOnFinished(e -> probe.start());
-        warmUp.play();
+        if (options.fxBench()) {
+            new FxBench(probe, new Actions(), model, debriefWindow::stage, practiceWindow::stage, this::quit).run();
+        } else {
+            probe = new FxStallProbe();
+            // measure the running app, not the first layout of its windows
+            PauseTransition warmUp = new PauseTransition(Duration.seconds(2));
+            warmUp.setOnFinished(e -> probe.start());
+            warmUp.play();
+        }
         options.exitAfter().ifPresent(seconds -> {
             PauseTransition quit = new PauseTransition(Duration.seconds(seconds));
             quit.setOnFinished(e -> quit());
             quit.play();
         });
-        if (!settings.uiOrDefaults().consented() && !options.demo()) {
+        if (!settings.uiOrDefaults().consented() && !options.demo() && !options.fxBench()) {
             if (FirstRunDialog.show(stage)) {
                 save(s -> s.withUi(s.uiOrDefaults().withConsent(true)));
                 AudioCheckDialog.show(stage, bridge, tasks).ifPresent(choice ->
@@ -311,6 +321,10 @@ public final class DesktopApp extends Application {
         }
     }
 
+    /** A debrief built and styled in the background, for the FX thread to show. */
+    private record PreparedDebrief(dev.cuecard.ui.debrief.DebriefViewModel model, javafx.scene.Scene scene) {
+    }
+
     /** The main window's buttons. */
     private final class Actions implements MainWindow.Actions {
         @Override
@@ -364,30 +378,26 @@ public final class DesktopApp extends Application {
                 long id = last >= 0 ? last
                         : s.list().stream().mapToLong(dev.cuecard.session.SessionSummary::id).max().orElse(-1);
                 if (id < 0 || id == showing) {
-                    return Optional.<dev.cuecard.session.debrief.Debrief>empty();
+                    return Optional.<PreparedDebrief>empty();
                 }
-                return Optional.of(dev.cuecard.ui.debrief.DebriefViewModel.load(s, id, builder));
-            }, loaded -> {
+                dev.cuecard.ui.debrief.DebriefViewModel vm = new dev.cuecard.ui.debrief.DebriefViewModel(s,
+                        dev.cuecard.ui.debrief.DebriefViewModel.load(s, id, builder), debriefLane);
+                return Optional.of(new PreparedDebrief(vm, dev.cuecard.ui.debrief.DebriefWindow.prepare(vm)));
+            }, prepared -> {
                 Optional<Stage> open = debriefWindow.stage();
-                if (loaded.isEmpty() && open.isPresent()) {
+                if (prepared.isEmpty() && open.isPresent()) {
                     debriefWindow.opened(open.get());
                     WindowSlot.focus(open.get());
                     return;
                 }
-                if (loaded.isEmpty()) {
+                if (prepared.isEmpty()) {
                     debriefWindow.failed();
                     model.statusProperty().set("No stored session yet — run one (or the demo) first");
                     return;
                 }
-                dev.cuecard.ui.debrief.DebriefViewModel vm = new dev.cuecard.ui.debrief.DebriefViewModel(s,
-                        loaded.get(), debriefLane);
-                debriefSessionId = vm.sessionId();
-                if (open.isPresent()) {
-                    dev.cuecard.ui.debrief.DebriefWindow.showIn(open.get(), vm);
-                    debriefWindow.opened(open.get());
-                } else {
-                    debriefWindow.opened(dev.cuecard.ui.debrief.DebriefWindow.show(main.stage(), vm));
-                }
+                debriefSessionId = prepared.get().model().sessionId();
+                debriefWindow.opened(dev.cuecard.ui.debrief.DebriefWindow.show(main.stage(), open,
+                        prepared.get().scene(), prepared.get().model()));
             }, e -> {
                 debriefWindow.failed();
                 LOG.warn("debrief failed", e);
@@ -410,12 +420,19 @@ public final class DesktopApp extends Application {
                 } catch (LlmConfig.InvalidConfigException e) {
                     model.statusProperty().set(e.getMessage() + "; offline rubric only");
                 }
-                dev.cuecard.ui.practice.PracticeViewModel vm = new dev.cuecard.ui.practice.PracticeViewModel(
-                        classifier.library(), dev.cuecard.practice.AnswerScorer.shipped(), reviewer,
-                        Optional.ofNullable(store), DesktopApp.this::speechModel, tasks);
-                dev.cuecard.ui.practice.PracticeWindow w = new dev.cuecard.ui.practice.PracticeWindow(main.stage(), vm);
-                w.show();
-                practiceWindow.opened(w.stage());
+                Optional<dev.cuecard.practice.AnswerReviewer> review = reviewer;
+                Optional<dev.cuecard.session.SessionStore> sessions = Optional.ofNullable(store);
+                // the rubric loads and the window's scene is built and styled in the background
+                tasks.submit(() -> new dev.cuecard.ui.practice.PracticeWindow(new dev.cuecard.ui.practice.PracticeViewModel(
+                        classifier.library(), dev.cuecard.practice.AnswerScorer.shipped(), review, sessions,
+                        DesktopApp.this::speechModel, tasks)), w -> {
+                            w.show(main.stage());
+                            practiceWindow.opened(w.stage());
+                        }, e -> {
+                            practiceWindow.failed();
+                            LOG.warn("practice failed", e);
+                            model.statusProperty().set("Could not open practice: " + e.getMessage());
+                        });
             });
         }
 

@@ -165,10 +165,6 @@ public final class DebriefView extends BorderPane {
         rating.getToggles().forEach(t -> t.setSelected(r != null && r.equals(t.getUserData())));
     }
 
-    DebriefViewModel model() {
-        return model;
-    }
-
     private static Label wrapping(String id) {
         Label l = new Label();
         l.setId(id);

@@ -41,10 +41,14 @@ import javafx.util.Duration;
 /**
  * Mock-interview practice: pick a round, hear (or read) each question, answer by typing or
  * speaking, see the score breakdown and the follow-up; the report and progress per category at
- * the end. A thin view over {@link PracticeViewModel}.
+ * the end. A thin view over {@link PracticeViewModel}. Its scene is built, styled and laid out in
+ * the constructor, which may run off the FX thread (the app builds it in the background);
+ * {@link #show} makes the window on the FX thread.
  */
 public final class PracticeWindow {
-    private final Stage stage = new Stage();
+    private Stage stage;
+    private final Scene scene;
+    private final Timeline clock;
     private final PracticeViewModel model;
     private final QuestionSpeaker speaker = new QuestionSpeaker();
     private final ComboBox<RoundType> type = new ComboBox<>();
@@ -52,10 +56,8 @@ public final class PracticeWindow {
     private final ToggleButton record = new ToggleButton("Record answer");
     private final LineChart<String, Number> chart = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 10, 2));
 
-    public PracticeWindow(Stage owner, PracticeViewModel model) {
+    public PracticeWindow(PracticeViewModel model) {
         this.model = model;
-        stage.initOwner(owner);
-        stage.setTitle("Cuecard — practice");
         type.getItems().setAll(RoundType.values());
         type.setValue(RoundType.DRILL);
         seniority.getItems().setAll(Seniority.values());
@@ -139,17 +141,29 @@ public final class PracticeWindow {
                 speaker.speak(q);
             }
         });
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
-        clock.play();
-        Scene scene = new Scene(new BorderPane(tabs, bar, null, null, null), 860, 680);
+        scene = new Scene(new BorderPane(tabs, bar, null, null, null), 860, 680);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.CONTROL_DOWN), model::submitTyped);
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+    }
+
+    /** Opens the window, owned by {@code owner} (null for none). FX thread, once. */
+    public void show(Stage owner) {
+        stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("Cuecard — practice");
         stage.setScene(scene);
         stage.setOnHidden(e -> {
             clock.stop();
             speaker.stop();
             model.close();
         });
+        clock.play();
+        stage.show();
     }
 
     private void drawProgress(PracticeHistory history) {
@@ -162,11 +176,8 @@ public final class PracticeWindow {
         }
     }
 
+    /** The window, once {@link #show shown}. */
     public Stage stage() {
         return stage;
-    }
-
-    public void show() {
-        stage.show();
     }
 }

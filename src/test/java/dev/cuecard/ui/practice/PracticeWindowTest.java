@@ -42,8 +42,8 @@ class PracticeWindowTest {
                 Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
         PracticeWindow[] window = new PracticeWindow[1];
         FxToolkit.setupFixture(() -> {
-            window[0] = new PracticeWindow(null, vm);
-            window[0].show();
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
             vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.of(Category.SYSTEM_DESIGN), Optional.empty(),
                     "", "", false, 2), 7);
         });
@@ -86,8 +86,8 @@ class PracticeWindowTest {
                 Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
         PracticeWindow[] window = new PracticeWindow[1];
         FxToolkit.setupFixture(() -> {
-            window[0] = new PracticeWindow(null, vm);
-            window[0].show();
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
             vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.of(Category.CONCURRENCY), Optional.empty(),
                     "", "", false, 2), 11);
         });
