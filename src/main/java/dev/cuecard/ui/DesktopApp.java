@@ -230,14 +230,15 @@ public final class DesktopApp extends Application {
     }
 
     private void startDemo() {
-        try {
-            DemoRecording.Files2 demo = DemoRecording.extract();
-            sessionStarting();
+        sessionStarting();
+        // 1.5 MB of recordings copied out of the jar: not on the FX thread
+        tasks.submit(DemoRecording::extract, demo -> {
             model.statusProperty().set("Demo: replaying a short mock interview");
             runner.startReplay(demo.them(), Optional.of(demo.me()), 1.0, () -> model.listeningProperty().set(false));
-        } catch (IOException e) {
+        }, e -> {
+            model.listeningProperty().set(false);
             model.statusProperty().set(e.getMessage());
-        }
+        });
     }
 
     /** A new session: the previous one's cards and transcript leave the screen (they stay stored). */
