@@ -60,8 +60,10 @@ public final class Cli implements Runnable {
                         r.frames(), r.maxGapMs(), r.gapsOver50ms());
                 if (fxBench) {
                     r.phases().forEach(p -> out().printf(java.util.Locale.ROOT,
-                            "fx phase %-9s %6.1f s %6d frames  p99 %6.1f ms  max %6.1f ms  gaps over 50 ms: %d%n",
-                            p.name(), p.seconds(), p.frames(), p.p99GapMs(), p.maxGapMs(), p.gapsOver50ms()));
+                            "fx phase %-9s %5.1f s %5d frames | gap p99 %6.1f ms, max %6.1f ms, over 50 ms: %3d"
+                                    + " | FX-thread CPU per gap p99 %5.1f ms, max %6.1f ms%n",
+                            p.name(), p.seconds(), p.frames(), p.p99GapMs(), p.maxGapMs(), p.gapsOver50ms(),
+                            p.p99FxCpuMs(), p.maxFxCpuMs()));
                 }
             });
             out().flush();

@@ -7,9 +7,11 @@ import javafx.animation.AnimationTimer;
 
 /**
  * Measures how long the FX thread goes without rendering a frame: pulses come every ~16.7 ms when
- * idle, so the longest gap between frames shows the worst stall the user could see. Gaps can be
- * split into named phases (start-up, demo, debrief, practice); a gap counts towards the phase in
- * which it ends. FX thread only.
+ * idle, so the longest gap between frames shows the worst stall the user could see. Beside each
+ * gap it notes the CPU time the FX thread itself used in it: on a machine short of CPU the gaps
+ * grow with the load, the FX thread's own work per frame does not — that is what moving work off
+ * the FX thread reduces. Gaps can be split into named phases (start-up, demo, debrief, practice);
+ * a gap counts towards the phase in which it ends. FX thread only.
  */
 public final class FxStallProbe extends AnimationTimer {
     private static final long STALL_NANOS = 50_000_000L;
@@ -18,7 +20,10 @@ public final class FxStallProbe extends AnimationTimer {
     private final List<PhaseReport> done = new ArrayList<>();
     private String phase = "running";
     private long phaseStart = -1;
+    private final java.lang.management.ThreadMXBean cpuClock = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long lastCpu = -1;
     private long[] gaps = new long[4096];
+    private long[] cpu = new long[4096];
     private int count;
     private long frames;
     private long allFrames;
@@ -33,11 +38,14 @@ public final class FxStallProbe extends AnimationTimer {
         if (phaseStart < 0) {
             phaseStart = now;
         }
+        long cpuNow = cpuClock.getCurrentThreadCpuTime();
         if (last > 0) {
             long gap = now - last;
             if (count == gaps.length) {
                 gaps = Arrays.copyOf(gaps, count * 2);
+                cpu = Arrays.copyOf(cpu, count * 2);
             }
+            cpu[count] = lastCpu < 0 || cpuNow < 0 ? 0 : cpuNow - lastCpu;
             gaps[count++] = gap;
             maxGapNanos = Math.max(maxGapNanos, gap);
             if (gap > STALL_NANOS) {
@@ -47,6 +55,7 @@ public final class FxStallProbe extends AnimationTimer {
             }
         }
         last = now;
+        lastCpu = cpuNow;
         frames++;
         allFrames++;
     }
@@ -65,16 +74,28 @@ public final class FxStallProbe extends AnimationTimer {
     private PhaseReport current() {
         long[] sorted = Arrays.copyOf(gaps, count);
         Arrays.sort(sorted);
-        double p99 = count == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(0.99 * count) - 1)] / 1e6;
-        double max = count == 0 ? 0 : sorted[count - 1] / 1e6;
+        long[] sortedCpu = Arrays.copyOf(cpu, count);
+        Arrays.sort(sortedCpu);
         long stalls = Arrays.stream(sorted).filter(g -> g > STALL_NANOS).count();
         double seconds = phaseStart < 0 || last < 0 ? 0 : (last - phaseStart) / 1e9;
-        return new PhaseReport(phase, frames, seconds, p99, max, stalls);
+        return new PhaseReport(phase, frames, seconds, p99(sorted), max(sorted), stalls, p99(sortedCpu),
+                max(sortedCpu));
     }
 
-    /** One phase: how many frames, over how long, the 99th percentile and the longest gap between frames. */
+    private double p99(long[] sorted) {
+        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6;
+    }
+
+    private double max(long[] sorted) {
+        return sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6;
+    }
+
+    /**
+     * One phase: how many frames over how long; the 99th percentile and the longest gap between
+     * frames; the 99th percentile and the most CPU time the FX thread used within one gap.
+     */
     public record PhaseReport(String name, long frames, double seconds, double p99GapMs, double maxGapMs,
-                              long gapsOver50ms) {
+                              long gapsOver50ms, double p99FxCpuMs, double maxFxCpuMs) {
     }
 
     /** What the probe saw: over the whole run, and per phase (in order). */
