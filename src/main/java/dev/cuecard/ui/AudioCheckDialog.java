@@ -3,7 +3,6 @@ package dev.cuecard.ui;
 import dev.cuecard.audio.CaptureDevice;
 import dev.cuecard.audio.CaptureDevices;
 import dev.cuecard.audio.Channel;
-import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -27,7 +26,8 @@ final class AudioCheckDialog {
     private AudioCheckDialog() {
     }
 
-    static Optional<Choice> show(Window owner, FxBridge bridge) {
+    /** @param tasks lists the capture devices off the FX thread; the pickers fill when it is done */
+    static Optional<Choice> show(Window owner, FxBridge bridge, TaskExecutor tasks) {
         DoubleProperty themLevel = new SimpleDoubleProperty();
         DoubleProperty meLevel = new SimpleDoubleProperty();
         Label problems = new Label();
@@ -36,19 +36,24 @@ final class AudioCheckDialog {
         try (LevelProbe probe = new LevelProbe(bridge,
                 (c, v) -> (c == Channel.THEM ? themLevel : meLevel).set(v),
                 (c, msg) -> problems.setText(c.id() + ": " + msg))) {
-            List<CaptureDevice> devices = CaptureDevices.list();
-            ComboBox<String> them = devicePicker(devices);
-            ComboBox<String> me = devicePicker(devices);
-            devices.stream().filter(CaptureDevice::looksLikeLoopback).findFirst().ifPresent(d -> them.setValue(d.name()));
-            devices.stream().filter(d -> !d.looksLikeLoopback()).findFirst().ifPresent(d -> me.setValue(d.name()));
+            ComboBox<String> them = devicePicker();
+            ComboBox<String> me = devicePicker();
             them.valueProperty().addListener((o, a, v) -> probe.watch(Channel.THEM, choice(v)));
             me.valueProperty().addListener((o, a, v) -> probe.watch(Channel.ME, choice(v)));
-            probe.watch(Channel.THEM, choice(them.getValue()));
-            probe.watch(Channel.ME, choice(me.getValue()));
-            Label none = new Label(devices.isEmpty()
-                    ? "No capture device found. Connect a microphone; until then the Demo button shows Cuecard at work."
-                    : "Speak: your meter should move. Play a video: the interviewer meter should move.");
+            Label none = new Label("Looking for capture devices…");
             none.setWrapText(true);
+            tasks.submit(CaptureDevices::list, devices -> {
+                devices.forEach(d -> {
+                    them.getItems().add(d.name());
+                    me.getItems().add(d.name());
+                });
+                // picking the likely devices starts their meters
+                devices.stream().filter(CaptureDevice::looksLikeLoopback).findFirst().ifPresent(d -> them.setValue(d.name()));
+                devices.stream().filter(d -> !d.looksLikeLoopback()).findFirst().ifPresent(d -> me.setValue(d.name()));
+                none.setText(devices.isEmpty()
+                        ? "No capture device found. Connect a microphone; until then the Demo button shows Cuecard at work."
+                        : "Speak: your meter should move. Play a video: the interviewer meter should move.");
+            }, e -> none.setText("Could not list the capture devices: " + e.getMessage()));
             Label how = new Label(FirstRunDialog.audioHowTo(System.getProperty("os.name", "")));
             how.setWrapText(true);
             VBox box = new VBox(8, none, new Label("Interviewer (system audio)"), them, new LevelMeterBar(themLevel),
@@ -66,10 +71,9 @@ final class AudioCheckDialog {
         }
     }
 
-    private static ComboBox<String> devicePicker(List<CaptureDevice> devices) {
+    private static ComboBox<String> devicePicker() {
         ComboBox<String> box = new ComboBox<>();
         box.getItems().add(MainWindow.NO_DEVICE);
-        devices.forEach(d -> box.getItems().add(d.name()));
         box.setValue(MainWindow.NO_DEVICE);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;

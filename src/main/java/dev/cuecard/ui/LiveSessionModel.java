@@ -91,6 +91,24 @@ public final class LiveSessionModel {
         }
     }
 
+    /**
+     * A new session starts on a clean slate: the previous session's transcript, partials, levels
+     * and cards are cleared (they stay in the session store and its debrief), since the new one's
+     * question ids and audio times start again from the beginning. The detail level, pause and
+     * overlay visibility are the user's and stay. FX thread; through
+     * {@link FxBridge#sessionStarted} when called from elsewhere.
+     */
+    public void sessionStarted() {
+        transcript.clear();
+        themPartial.set("");
+        mePartial.set("");
+        themLevel.set(0);
+        meLevel.set(0);
+        shown.set(null);
+        questions.clear();
+        sendingToLlm.set(false);
+    }
+
     private void onTranscript(TranscriptEvent e) {
         StringProperty partial = e.channel() == Channel.THEM ? themPartial : mePartial;
         if (e.isFinal()) {

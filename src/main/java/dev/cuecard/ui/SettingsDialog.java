@@ -61,14 +61,17 @@ final class SettingsDialog {
     private final TextArea story = new TextArea();
     private final TextField storyTitle = new TextField();
 
-    SettingsDialog(Window owner, Settings settings, AppPaths paths, Services services) {
+    /**
+     * @param tasks lists the capture devices off the FX thread
+     */
+    SettingsDialog(Window owner, Settings settings, AppPaths paths, Services services, TaskExecutor tasks) {
         this.original = settings;
         this.paths = paths;
         dialog.initOwner(owner);
         dialog.setTitle("Cuecard settings");
         UiSettings ui = settings.uiOrDefaults();
         TabPane tabs = new TabPane(
-                new Tab("Audio", audioTab(settings)),
+                new Tab("Audio", audioTab(settings, tasks)),
                 new Tab("LLM", llmTab(settings.llmSettings(), services)),
                 new Tab("Hotkeys", hotkeyTab(ui)),
                 new Tab("Overlay", overlayTab(ui)),
@@ -91,16 +94,21 @@ final class SettingsDialog {
         return g;
     }
 
-    private VBox audioTab(Settings s) {
+    private VBox audioTab(Settings s, TaskExecutor tasks) {
         GridPane g = grid();
+        // the saved choices at once, the other devices once listed in the background
         them.getItems().add(MainWindow.NO_DEVICE);
         me.getItems().add(MainWindow.NO_DEVICE);
-        for (CaptureDevice d : CaptureDevices.list()) {
-            them.getItems().add(d.name());
-            me.getItems().add(d.name());
-        }
+        s.themDeviceName().ifPresent(them.getItems()::add);
+        s.meDeviceName().ifPresent(me.getItems()::add);
         them.setValue(s.themDeviceName().orElse(MainWindow.NO_DEVICE));
         me.setValue(s.meDeviceName().orElse(MainWindow.NO_DEVICE));
+        tasks.submit(CaptureDevices::list, devices -> {
+            for (CaptureDevice d : devices) {
+                addOnce(them, d.name());
+                addOnce(me, d.name());
+            }
+        }, e -> { });
         modelDir.setText(s.modelDir() == null ? "" : s.modelDir());
         modelDir.setPromptText("empty = the bundled English model");
         g.addRow(0, new Label("Interviewer (them)"), them);
@@ -109,6 +117,12 @@ final class SettingsDialog {
         Label how = new Label(FirstRunDialog.audioHowTo(System.getProperty("os.name", "")));
         how.setWrapText(true);
         return new VBox(8, g, how);
+    }
+
+    private static void addOnce(ComboBox<String> box, String item) {
+        if (!box.getItems().contains(item)) {
+            box.getItems().add(item);
+        }
     }
 
     private VBox llmTab(LlmSettings llm, Services services) {
