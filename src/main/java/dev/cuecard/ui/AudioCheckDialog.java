@@ -1,8 +1,9 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.AudioDevice;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
+import dev.cuecard.audio.SystemAudioHelp;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
@@ -33,14 +34,18 @@ final class AudioCheckDialog {
         Label problems = new Label();
         problems.setWrapText(true);
         problems.setStyle("-fx-text-fill: -color-danger-fg;");
-        try (LevelProbe probe = new LevelProbe(bridge,
+        DeviceCatalog catalog = DevicePickers.catalog();
+        try (LevelProbe probe = new LevelProbe(bridge, catalog,
                 (c, v) -> (c == Channel.THEM ? themLevel : meLevel).set(v),
                 (c, msg) -> problems.setText(c.id() + ": " + msg))) {
-            List<CaptureDevice> devices = CaptureDevices.list();
-            ComboBox<String> them = devicePicker(devices);
-            ComboBox<String> me = devicePicker(devices);
-            devices.stream().filter(CaptureDevice::looksLikeLoopback).findFirst().ifPresent(d -> them.setValue(d.name()));
-            devices.stream().filter(d -> !d.looksLikeLoopback()).findFirst().ifPresent(d -> me.setValue(d.name()));
+            List<AudioDevice> devices = catalog.list();
+            ComboBox<String> them = new ComboBox<>();
+            ComboBox<String> me = new ComboBox<>();
+            them.setMaxWidth(Double.MAX_VALUE);
+            me.setMaxWidth(Double.MAX_VALUE);
+            // "system" (or BlackHole, a loopback device) for the interviewer; the default input for you
+            DevicePickers.fill(them, catalog, devices, Optional.empty(), Channel.THEM, true);
+            DevicePickers.fill(me, catalog, devices, Optional.empty(), Channel.ME, true);
             them.valueProperty().addListener((o, a, v) -> probe.watch(Channel.THEM, choice(v)));
             me.valueProperty().addListener((o, a, v) -> probe.watch(Channel.ME, choice(v)));
             probe.watch(Channel.THEM, choice(them.getValue()));
@@ -49,7 +54,7 @@ final class AudioCheckDialog {
                     ? "No capture device found. Connect a microphone; until then the Demo button shows Cuecard at work."
                     : "Speak: your meter should move. Play a video: the interviewer meter should move.");
             none.setWrapText(true);
-            Label how = new Label(FirstRunDialog.audioHowTo(System.getProperty("os.name", "")));
+            Label how = new Label(SystemAudioHelp.text(System.getProperty("os.name", ""), devices, catalog.notice()));
             how.setWrapText(true);
             VBox box = new VBox(8, none, new Label("Interviewer (system audio)"), them, new LevelMeterBar(themLevel),
                     new Label("You (microphone)"), me, new LevelMeterBar(meLevel), problems, how);
@@ -64,15 +69,6 @@ final class AudioCheckDialog {
             return d.showAndWait().filter(b -> b == ButtonType.OK)
                     .map(b -> new Choice(choice(them.getValue()), choice(me.getValue())));
         }
-    }
-
-    private static ComboBox<String> devicePicker(List<CaptureDevice> devices) {
-        ComboBox<String> box = new ComboBox<>();
-        box.getItems().add(MainWindow.NO_DEVICE);
-        devices.forEach(d -> box.getItems().add(d.name()));
-        box.setValue(MainWindow.NO_DEVICE);
-        box.setMaxWidth(Double.MAX_VALUE);
-        return box;
     }
 
     private static Optional<String> choice(String v) {

@@ -1,11 +1,11 @@
 package dev.cuecard.ui;
 
 import dev.cuecard.audio.AudioChunk;
+import dev.cuecard.audio.AudioSource;
 import dev.cuecard.audio.AudioSourceException;
-import dev.cuecard.audio.CaptureDevices;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
 import dev.cuecard.audio.LevelMeter;
-import dev.cuecard.audio.MicrophoneSource;
 import dev.cuecard.pipeline.NamedThreadFactory;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,17 +20,20 @@ final class LevelProbe implements AutoCloseable {
     private final FxBridge bridge;
     private final BiConsumer<Channel, Double> level;
     private final BiConsumer<Channel, String> problem;
-    private final Map<Channel, MicrophoneSource> open = new EnumMap<>(Channel.class);
+    private final Map<Channel, AudioSource> open = new EnumMap<>(Channel.class);
+    private final DeviceCatalog catalog;
 
-    LevelProbe(FxBridge bridge, BiConsumer<Channel, Double> level, BiConsumer<Channel, String> problem) {
+    LevelProbe(FxBridge bridge, DeviceCatalog catalog, BiConsumer<Channel, Double> level,
+               BiConsumer<Channel, String> problem) {
         this.bridge = bridge;
+        this.catalog = catalog;
         this.level = level;
         this.problem = problem;
     }
 
     /** Listens to {@code device} for {@code channel} (empty: stop listening on it). */
     synchronized void watch(Channel channel, Optional<String> device) {
-        MicrophoneSource old = open.remove(channel);
+        AudioSource old = open.remove(channel);
         if (old != null) {
             old.close();
         }
@@ -40,8 +43,7 @@ final class LevelProbe implements AutoCloseable {
         }
         NamedThreadFactory.thread("audio-check-" + channel.id(), () -> {
             try {
-                MicrophoneSource source = new MicrophoneSource(CaptureDevices.find(device.get())
-                        .orElseThrow(() -> new AudioSourceException("device '" + device.get() + "' not found")));
+                AudioSource source = catalog.open(device.get());
                 synchronized (this) {
                     open.put(channel, source);
                 }
@@ -58,7 +60,7 @@ final class LevelProbe implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        open.values().forEach(MicrophoneSource::close);
+        open.values().forEach(AudioSource::close);
         open.clear();
     }
 }

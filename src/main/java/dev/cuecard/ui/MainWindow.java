@@ -1,7 +1,8 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.AudioDevice;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -87,11 +88,15 @@ public final class MainWindow {
         ToolBar toolbar = new ToolBar(start, demo, stop, pause, new Separator(Orientation.VERTICAL), overlay,
                 settings, debrief, practice, grow, assist, status);
 
-        List<CaptureDevice> devices = CaptureDevices.list();
-        fill(themDevice, devices, savedThem);
-        fill(meDevice, devices, savedMe);
+        DeviceCatalog catalog = DevicePickers.catalog();
+        List<AudioDevice> devices = catalog.list();
+        // nothing saved: the interviewer is what this computer plays, you are the default input
+        DevicePickers.fill(themDevice, catalog, devices, savedThem, Channel.THEM, true);
+        DevicePickers.fill(meDevice, catalog, devices, savedMe, Channel.ME, true);
+        boolean system = devices.stream().anyMatch(d -> d.name().equals(DeviceCatalog.SYSTEM));
         Label audioHelp = new Label(devices.isEmpty()
                 ? "No capture device found. Connect a microphone, or press Demo to see Cuecard work."
+                : system ? "Interviewer = 'system': what this computer plays (the call), no setup needed."
                 : "Interviewer = system audio (a monitor / loopback device). See README for your OS.");
         audioHelp.setWrapText(true);
         audioHelp.setStyle("-fx-font-size: 0.85em; -fx-text-fill: -color-fg-muted;");
@@ -142,14 +147,8 @@ public final class MainWindow {
         return l;
     }
 
-    private static void fill(ComboBox<String> box, List<CaptureDevice> devices, Optional<String> saved) {
-        box.getItems().add(NO_DEVICE);
-        devices.forEach(d -> box.getItems().add(d.name()));
-        box.getSelectionModel().select(saved.filter(box.getItems()::contains).orElse(NO_DEVICE));
-    }
-
     private static Optional<String> choice(ComboBox<String> box) {
-        return Optional.ofNullable(box.getValue()).filter(v -> !v.equals(NO_DEVICE));
+        return DevicePickers.choice(box);
     }
 
     public Stage stage() {

@@ -3,10 +3,8 @@ package dev.cuecard.ui;
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
 import dev.cuecard.audio.AudioSourceException;
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
 import dev.cuecard.audio.Channel;
-import dev.cuecard.audio.MicrophoneSource;
+import dev.cuecard.audio.DeviceCatalog;
 import dev.cuecard.audio.WavFileSource;
 import dev.cuecard.hint.TemplateHintEngine;
 import dev.cuecard.pipeline.ChannelInput;
@@ -120,10 +118,11 @@ public final class SessionRunner implements AutoCloseable {
         start(() -> {
             List<ChannelInput> inputs = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            themDevice.ifPresent(name -> open(Channel.THEM, name, problems).ifPresent(inputs::add));
-            Optional<String> me = meDevice.or(() -> CaptureDevices.list().stream()
-                    .filter(d -> !d.looksLikeLoopback()).map(CaptureDevice::name).findFirst());
-            me.ifPresent(name -> open(Channel.ME, name, problems).ifPresent(inputs::add));
+            DeviceCatalog devices = DeviceCatalog.forThisMachine(threads);
+            themDevice.ifPresent(name -> open(devices, Channel.THEM, name, problems).ifPresent(inputs::add));
+            Optional<String> me = meDevice.or(() -> devices.defaultFor(Channel.ME));
+            me.ifPresent(name -> open(devices, Channel.ME, name, problems).ifPresent(inputs::add));
+            devices.notice().ifPresent(problems::add);
             if (inputs.isEmpty()) {
                 problems.add(0, "No capture device could be opened — connect a microphone or try the demo");
             }
@@ -214,14 +213,9 @@ public final class SessionRunner implements AutoCloseable {
         }
     }
 
-    private Optional<ChannelInput> open(Channel channel, String name, List<String> problems) {
-        Optional<CaptureDevice> device = CaptureDevices.find(name);
-        if (device.isEmpty()) {
-            problems.add(channel.id() + " device '" + name + "' not found");
-            return Optional.empty();
-        }
+    private Optional<ChannelInput> open(DeviceCatalog devices, Channel channel, String name, List<String> problems) {
         try {
-            return Optional.of(new ChannelInput(channel, new MicrophoneSource(device.get())));
+            return Optional.of(new ChannelInput(channel, devices.open(name)));
         } catch (AudioSourceException e) {
             problems.add(channel.id() + ": " + e.getMessage());
             return Optional.empty();

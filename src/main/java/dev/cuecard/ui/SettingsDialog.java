@@ -1,7 +1,9 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.AudioDevice;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
+import dev.cuecard.audio.SystemAudioHelp;
 import dev.cuecard.config.AppPaths;
 import dev.cuecard.config.LlmSettings;
 import dev.cuecard.config.Settings;
@@ -94,20 +96,16 @@ final class SettingsDialog {
 
     private VBox audioTab(Settings s) {
         GridPane g = grid();
-        them.getItems().add(MainWindow.NO_DEVICE);
-        me.getItems().add(MainWindow.NO_DEVICE);
-        for (CaptureDevice d : CaptureDevices.list()) {
-            them.getItems().add(d.name());
-            me.getItems().add(d.name());
-        }
-        them.setValue(s.themDeviceName().orElse(MainWindow.NO_DEVICE));
-        me.setValue(s.meDeviceName().orElse(MainWindow.NO_DEVICE));
+        DeviceCatalog catalog = DevicePickers.catalog();
+        java.util.List<AudioDevice> devices = catalog.list();
+        DevicePickers.fill(them, catalog, devices, s.themDeviceName(), Channel.THEM, false);
+        DevicePickers.fill(me, catalog, devices, s.meDeviceName(), Channel.ME, false);
         modelDir.setText(s.modelDir() == null ? "" : s.modelDir());
         modelDir.setPromptText("empty = the bundled English model");
         g.addRow(0, new Label("Interviewer (them)"), them);
         g.addRow(1, new Label("You (me)"), me);
         g.addRow(2, new Label("Speech model folder"), modelDir);
-        Label how = new Label(FirstRunDialog.audioHowTo(System.getProperty("os.name", "")));
+        Label how = new Label(SystemAudioHelp.text(System.getProperty("os.name", ""), devices, catalog.notice()));
         how.setWrapText(true);
         return new VBox(8, g, how);
     }

@@ -1,8 +1,9 @@
 package dev.cuecard.ui.practice;
 
 import dev.cuecard.audio.AudioSourceException;
-import dev.cuecard.audio.CaptureDevices;
-import dev.cuecard.audio.MicrophoneSource;
+import dev.cuecard.audio.AudioSource;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
 import dev.cuecard.practice.PracticeHistory;
 import dev.cuecard.practice.RoundSetup;
 import dev.cuecard.practice.RoundType;
@@ -57,7 +58,8 @@ public final class PracticeWindow {
     private final ComboBox<Seniority> seniority = new ComboBox<>();
     private final ToggleButton record = new ToggleButton("Record answer");
     private final LineChart<String, Number> chart = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 10, 2));
-    private MicrophoneSource mic;
+    private AudioSource mic;
+    private final DeviceCatalog devices = DeviceCatalog.forThisMachine(new dev.cuecard.pipeline.NamedThreadFactory("audio"));
 
     public PracticeWindow(Stage owner, PracticeViewModel model) {
         this.model = model;
@@ -95,7 +97,7 @@ public final class PracticeWindow {
             model.next();
         });
         record.setOnAction(e -> toggleRecording());
-        record.setDisable(CaptureDevices.list().isEmpty());
+        record.setDisable(devices.defaultFor(Channel.ME).isEmpty());
         submit.disableProperty().bind(model.busyProperty().or(model.answeredProperty()));
         Label total = new Label();
         total.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
@@ -151,12 +153,12 @@ public final class PracticeWindow {
     private void toggleRecording() {
         if (record.isSelected()) {
             try {
-                mic = new MicrophoneSource(CaptureDevices.list().get(0));
+                mic = devices.open(devices.defaultFor(Channel.ME).orElse(DeviceCatalog.DEFAULT));
                 // a long pause ends the answer too, like the stop button
                 dev.cuecard.audio.PauseEndedSource source = new dev.cuecard.audio.PauseEndedSource(mic, ANSWER_END_PAUSE_MS);
                 model.submitSpoken(() -> source);
                 record.setText("Stop and score");
-            } catch (AudioSourceException | IndexOutOfBoundsException e) {
+            } catch (AudioSourceException e) {
                 record.setSelected(false);
                 model.statusProperty().set("Microphone unavailable: " + e.getMessage() + " — type the answer instead");
             }
