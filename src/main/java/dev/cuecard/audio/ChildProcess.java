@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A helper program the audio code runs ({@code parec}, {@code pactl subscribe}): started with the
  * sound server's environment, and always stopped and reaped — by {@link #close()} on every normal
  * path, and by one JVM shutdown hook for whatever is still running when the JVM exits (Ctrl+C,
- * SIGTERM, System.exit). If the JVM is killed outright, {@code parec} ends by itself at its next
- * write (the pipe it writes to is gone, ~10 ms later).
+ * SIGTERM, System.exit). If the JVM is killed outright (SIGKILL, a crash) nothing of ours runs:
+ * {@code parec} then ends by itself at its next write (its pipe has no reader), and a program that
+ * would not ({@code pactl subscribe} ignores write errors) is started with {@link #tiedToStdin}, a
+ * shell wrapper that ends it when its standard input — a pipe only this JVM holds — closes.
  */
 final class ChildProcess implements AutoCloseable {
-    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+    /** Every helper still running, and whether it ends by itself when its input closes. */
+    private static final java.util.Map<Process, Boolean> RUNNING = new ConcurrentHashMap<>();
     private static final AtomicBoolean HOOK = new AtomicBoolean();
     private static volatile boolean shuttingDown;
 
@@ -32,8 +35,22 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code command}; standard input is closed at once and standard error is kept for
-     * {@link #errorText()} (parec and pactl write little there) unless {@code discardErrors}.
+     * {@code command} wrapped so that it ends when our end of its standard input closes: on
+     * {@link #close()}, and when this JVM dies in any way.
+     */
+    static List<String> tiedToStdin(List<String> command) {
+        StringBuilder quoted = new StringBuilder();
+        for (String arg : command) {
+            quoted.append(" '").append(arg.replace("'", "'\\''")).append('\'');
+        }
+        return List.of("sh", "-c", "exec 3<&0 0</dev/null;" + quoted + " & p=$!; cat <&3 >/dev/null; kill $p 2>/dev/null; "
+                + "wait $p 2>/dev/null; exit 0");
+    }
+
+    /**
+     * Starts {@code command}; its standard input stays an open pipe until {@link #close()} (see
+     * {@link #tiedToStdin}); standard error is kept for {@link #errorText()} (parec and pactl write
+     * little there) unless {@code discardErrors}.
      *
      * @param threads makes the shutdown hook thread (once per JVM)
      */
@@ -50,8 +67,7 @@ final class ChildProcess implements AutoCloseable {
             pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         }
         Process p = pb.start();
-        RUNNING.add(p);
-        p.getOutputStream().close();
+        RUNNING.put(p, command.size() == 3 && command.get(0).equals("sh") && command.get(2).startsWith("exec 3<&0"));
         return new ChildProcess(p, command.get(0));
     }
 
@@ -107,21 +123,21 @@ final class ChildProcess implements AutoCloseable {
 
     /** How many helper programs this JVM has running now (for tests). */
     static int running() {
-        RUNNING.removeIf(p -> !p.isAlive());
+        RUNNING.keySet().removeIf(p -> !p.isAlive());
         return RUNNING.size();
     }
 
     /** Pids of the helper programs running now (for tests). */
     static Set<Long> runningPids() {
-        RUNNING.removeIf(p -> !p.isAlive());
+        RUNNING.keySet().removeIf(p -> !p.isAlive());
         Set<Long> pids = ConcurrentHashMap.newKeySet();
-        RUNNING.forEach(p -> pids.add(p.pid()));
+        RUNNING.keySet().forEach(p -> pids.add(p.pid()));
         return pids;
     }
 
     private static void stopAll() {
         shuttingDown = true;
-        RUNNING.forEach(ChildProcess::stop);
+        RUNNING.keySet().forEach(ChildProcess::stop);
     }
 
     /** True once the JVM is exiting: a helper that ends now was stopped by us, not lost. */
@@ -131,6 +147,10 @@ final class ChildProcess implements AutoCloseable {
 
     private static void stop(Process p) {
         try {
+            closeQuietly(p.getOutputStream()); // a tied program ends by itself now
+            if (p.isAlive() && RUNNING.getOrDefault(p, false) && !p.waitFor(500, TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroy);
+            }
             if (p.isAlive()) {
                 p.destroy();
                 if (!p.waitFor(1, TimeUnit.SECONDS)) {
@@ -152,7 +172,7 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(InputStream in) {
+    private static void closeQuietly(java.io.Closeable in) {
         try {
             in.close();
         } catch (IOException ignored) {

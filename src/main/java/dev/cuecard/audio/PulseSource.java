@@ -420,7 +420,8 @@ final class PulseSource implements AudioSource {
     // ---- device events: pactl subscribe --------------------------------------------------------
 
     private void startWatch() throws IOException {
-        ChildProcess w = ChildProcess.start(List.of("pactl", "subscribe"), server.environment(), true, threads);
+        ChildProcess w = ChildProcess.start(ChildProcess.tiedToStdin(List.of("pactl", "subscribe")),
+                server.environment(), true, threads);
         Thread t = threads.newThread(() -> watch(w));
         t.setName(t.getName() + "-pulse-events-" + target.name());
         synchronized (lock) {

@@ -138,7 +138,6 @@ class LiveListenTest {
             List<Long> helpers = p.descendants().map(ProcessHandle::pid).toList();
             assertThat(helpers).as("parec for each channel, pactl subscribe for each").hasSizeGreaterThanOrEqualTo(2);
 
-            long played = System.currentTimeMillis();
             Process interview = pulse.play("call", SpeechFixtures.dir().resolve("live-interview.wav"));
             Thread.sleep(11_000); // the candidate answers the rate limiter question (it ends at 10.4 s)
             Process answer = pulse.play("headset", SpeechFixtures.dir().resolve("../practice/rate-limiter.mediocre.wav")
@@ -167,8 +166,12 @@ class LiveListenTest {
                 assertThat(e.has("atMs")).isTrue();
                 assertThat(e.path("epochMs").asLong()).isBetween(launched, ended);
             });
-            // the interviewer's questions are carded in their own windows, small talk never
-            List<Line> truth = truth();
+            // the interviewer's questions are carded, small talk never: each card belongs to the line it
+            // heard (by its words: on a loaded machine recognition may run seconds behind the wall clock)
+            List<Line> lines = new ArrayList<>(truth());
+            Line afterLossQuestion = new Line("latency-rms", "reliability_ops", 0, 0,
+                    SpeechFixtures.get("latency-rms").text());
+            lines.add(afterLossQuestion);
             List<JsonNode> firstCards = new ArrayList<>();
             List<Integer> seen = new ArrayList<>();
             for (JsonNode e : events) {
@@ -177,24 +180,19 @@ class LiveListenTest {
                     firstCards.add(e);
                 }
             }
+            List<Line> carded = new ArrayList<>();
             for (JsonNode card : firstCards) {
-                long at = card.path("epochMs").asLong() - played;
-                Optional<Line> window = truth.stream().filter(l -> l.startMs() <= at).reduce((a, b) -> b);
-                assertThat(window).as("card before any speech: " + card).isPresent();
-                assertThat(window.get().question()).as("small talk carded: " + window.get().text() + " → " + card)
-                        .isTrue();
+                Line heard = bestMatch(lines, card.path("text").asText());
+                assertThat(heard.question()).as("small talk carded: " + heard.text() + " → " + card).isTrue();
+                assertThat(card.path("category").asText()).as(card.toString()).isEqualTo(heard.category());
+                carded.add(heard);
             }
-            for (Line q : truth.stream().filter(Line::question).toList()) {
-                assertThat(firstCards).as("a card for '" + q.text() + "'; cards: " + firstCards).anySatisfy(card -> {
-                    long at = card.path("epochMs").asLong() - played;
-                    assertThat(at).isGreaterThanOrEqualTo(q.startMs());
-                    assertThat(card.path("category").asText()).isEqualTo(q.category());
-                });
-            }
-            // the other channel went on: the question played after the headset was lost is carded
+            assertThat(carded).as("every question carded: " + firstCards)
+                    .containsAll(lines.stream().filter(Line::question).toList());
+            // the other channel went on: the question played after the headset was lost is carded then
             assertThat(firstCards).anySatisfy(card -> {
+                assertThat(bestMatch(lines, card.path("text").asText())).isEqualTo(afterLossQuestion);
                 assertThat(card.path("epochMs").asLong()).isGreaterThan(afterLoss);
-                assertThat(card.path("category").asText()).isEqualTo("reliability_ops");
             });
             // the candidate was heard before the loss
             assertThat(events).anySatisfy(e -> {
@@ -228,6 +226,43 @@ class LiveListenTest {
                 p.waitFor();
             }
         }
+    }
+
+    @Test
+    void evenAKilledCommandLeavesNoCaptureBehind() throws Exception {
+        pulse.addSink("killed_call", "Call");
+        pulse.setDefaultSink("killed_call");
+        Path out = tmp.resolve("killed.jsonl");
+        Path err = tmp.resolve("killed.err");
+        Process p = listen(out, err, "--them", "system", "--json", "--no-save", "--offline");
+        List<Long> helpers;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (pulse.captureStreams().isEmpty()) {
+                assertThat(p.isAlive()).as(() -> "listen exited: " + read(err)).isTrue();
+                assertThat(System.nanoTime()).as(() -> "never captured; stderr: " + read(err)).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            helpers = p.descendants().map(ProcessHandle::pid).toList();
+            assertThat(helpers).isNotEmpty();
+        } finally {
+            p.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            p.waitFor();
+        }
+        // parec ends at its next write into the closed pipe; pactl subscribe's wrapper when its input closes
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (helpers.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                || !pulse.captureStreams().isEmpty()) {
+            assertThat(System.nanoTime()).as("helpers still running: " + helpers).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The line sharing the most words with what a card heard. */
+    private static Line bestMatch(List<Line> lines, String heard) {
+        java.util.Set<String> words = new java.util.HashSet<>(List.of(heard.split(" ")));
+        return lines.stream().max(java.util.Comparator.comparingLong(l -> java.util.Arrays.stream(l.text().split(" "))
+                .filter(words::contains).count())).orElseThrow();
     }
 
     private static String read(Path p) {
