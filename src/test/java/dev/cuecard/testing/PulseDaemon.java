@@ -120,6 +120,19 @@ public final class PulseDaemon implements AutoCloseable {
         return Integer.parseInt(r.out().strip());
     }
 
+    /**
+     * Adds an input that is not a monitor — a "microphone" — fed by what is played into {@code sink};
+     * returns its module index.
+     */
+    public int addMicrophone(String name, String sink, String description) throws IOException, InterruptedException {
+        Result r = run("pactl", "load-module", "module-remap-source", "master=" + sink + ".monitor",
+                "source_name=" + name, "source_properties=device.description=" + description);
+        if (r.exit() != 0) {
+            throw new IOException("could not add microphone " + name + ": " + r.out());
+        }
+        return Integer.parseInt(r.out().strip());
+    }
+
     /** Removes a module: for a sink, its output and monitor vanish as when a headset is unplugged. */
     public void unload(int module) throws IOException, InterruptedException {
         Result r = run("pactl", "unload-module", String.valueOf(module));
@@ -132,11 +145,11 @@ public final class PulseDaemon implements AutoCloseable {
         run("pactl", "set-default-sink", name);
     }
 
-    /** Recording streams connected now (our parec's), one line each. */
+    /** Recording streams of clients connected now (our parec's; not a module's own), one line each. */
     public List<String> captureStreams() throws IOException, InterruptedException {
         List<String> out = new ArrayList<>();
         for (String line : run("pactl", "list", "short", "source-outputs").out().split("\n")) {
-            if (!line.isBlank()) {
+            if (!line.isBlank() && line.contains("protocol-native")) {
                 out.add(line);
             }
         }
@@ -156,11 +169,16 @@ public final class PulseDaemon implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor();
+            Thread.currentThread().interrupt();
         }
     }
 }
