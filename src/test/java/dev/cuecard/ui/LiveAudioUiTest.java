@@ -99,6 +99,65 @@ class LiveAudioUiTest {
         awaitNoCapture(); // closing the check stops its captures
     }
 
+    @Test
+    void aDevicePluggedInWhileTheAppRunsAppearsWhenAPickerOpens() throws Exception {
+        LiveSessionModel model = FxTestSupport.onFx(() -> new LiveSessionModel(FxTestSupport.CLASSIFIER,
+                new TemplateHintEngine()));
+        MainWindow window = FxTestSupport.onFx(() -> {
+            Stage stage = new Stage();
+            MainWindow w = new MainWindow(stage, model, new NoActions(), Optional.empty(), Optional.empty());
+            stage.show();
+            return w;
+        });
+        try {
+            ComboBox<?> them = FxTestSupport.onFx(() -> (ComboBox<?>) window.stage().getScene().getRoot()
+                    .lookupAll(".combo-box").iterator().next());
+            assertThat(FxTestSupport.onFx(() -> them.getItems().contains("ui_usb.monitor"))).isFalse();
+            int usb = pulse.addSink("ui_usb", "USB_headset");
+            try {
+                FxTestSupport.onFx(them::show);
+                assertThat(FxTestSupport.onFx(() -> them.getItems().contains("ui_usb.monitor"))).isTrue();
+                assertThat(FxTestSupport.onFx(() -> them.getValue())).as("the choice stays").isEqualTo("system");
+                FxTestSupport.onFx(them::hide);
+            } finally {
+                pulse.unload(usb);
+            }
+        } finally {
+            FxToolkit.cleanupStages();
+        }
+    }
+
+    /** A main window whose buttons do nothing. */
+    private static final class NoActions implements MainWindow.Actions {
+        @Override
+        public void start(Optional<String> themDevice, Optional<String> meDevice) {
+        }
+
+        @Override
+        public void startDemo() {
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void setPaused(boolean paused) {
+        }
+
+        @Override
+        public void openSettings() {
+        }
+
+        @Override
+        public void openDebrief() {
+        }
+
+        @Override
+        public void openPractice() {
+        }
+    }
+
     private static Optional<DialogPane> dialogPane() {
         return Window.getWindows().stream().filter(Window::isShowing)
                 .map(w -> w.getScene() == null ? null : w.getScene().getRoot())
