@@ -13,7 +13,7 @@
 #   binutils                      objcopy, which jlink uses to strip native debug symbols (installer build)
 #
 # Not installed here (no test needs them): the TTS voices and sox of the fixture and benchmark
-# scripts (festival, flite, espeak-ng, sox — each script names its own), PulseAudio for live capture.
+# scripts (festival, flite, espeak-ng, sox — each script names its own).
 set -euo pipefail
 
 # the linker cache, read once (ldconfig is not on a normal user's PATH on Debian)
@@ -33,6 +33,9 @@ has_cmd xvfb-run || need+=(xvfb)
 has_cmd xauth || need+=(xauth)
 has_cmd xdotool || need+=(xdotool)
 has_cmd objcopy || need+=(binutils)
+# live capture is tested against a real PulseAudio server (a private one per test, null sinks)
+has_cmd pulseaudio || need+=(pulseaudio)
+has_cmd parec || need+=(pulseaudio-utils)   # pactl, parec, paplay
 
 if (( ${#need[@]} == 0 )); then
   echo "system packages: all present"

@@ -28,6 +28,28 @@ final class EventJson {
 
     /** replay --json: {"type","atMs",...}; levels are not part of the stream. */
     static Optional<String> event(PipelineEvent event) {
+        return node(event).map(EventJson::write);
+    }
+
+    /**
+     * listen --json: as {@link #event(PipelineEvent)} with {@code "epochMs"} (wall clock, ms since
+     * 1970, when the event was emitted) right after {@code "atMs"}, so live latency can be measured
+     * from outside.
+     */
+    static Optional<String> liveEvent(PipelineEvent event, long epochMs) {
+        return node(event).map(n -> {
+            ObjectNode out = JSON.createObjectNode();
+            n.fields().forEachRemaining(f -> {
+                out.set(f.getKey(), f.getValue());
+                if (f.getKey().equals("atMs")) {
+                    out.put("epochMs", epochMs);
+                }
+            });
+            return write(out);
+        });
+    }
+
+    private static Optional<ObjectNode> node(PipelineEvent event) {
         if (event instanceof PipelineEvent.Transcript t) {
             TranscriptEvent e = t.event();
             ObjectNode n = header(e.isFinal() ? "final" : "partial", e.atMs(), e.channel());
@@ -49,16 +71,16 @@ final class EventJson {
                     wn.put("conf", Math.round(w.confidence() * 1000) / 1000.0);
                 }
             }
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.Question q) {
-            return Optional.of(write(HintJson.questionEvent(q.question())));
+            return Optional.of(HintJson.questionEvent(q.question()));
         }
         if (event instanceof PipelineEvent.HintReady h) {
             ObjectNode n = header("hint", h.atMs(), h.channel());
             n.put("questionId", h.questionId());
             HintJson.fillHint(n, h.hint());
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.HintUpdate u) {
             ObjectNode n = header("hint_update", u.atMs(), u.channel());
@@ -70,21 +92,21 @@ final class EventJson {
                 usage.put("inputTokens", t.inputTokens());
                 usage.put("outputTokens", t.outputTokens());
             });
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.TextSent t) {
             ObjectNode n = header("sent", t.atMs(), t.channel());
             n.put("questionId", t.questionId());
             n.put("destination", t.destination());
             n.put("offMachine", t.offMachine());
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.LlmStatus s) {
             ObjectNode n = header("llm_status", s.atMs(), s.channel());
             n.put("questionId", s.questionId());
             n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
             n.put("message", s.message());
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.ChannelStatus s
                 && s.state() != PipelineEvent.ChannelStatus.State.STARTED
@@ -92,7 +114,7 @@ final class EventJson {
             ObjectNode n = header("status", s.atMs(), s.channel());
             n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
             n.put("message", s.message());
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         return Optional.empty();
     }

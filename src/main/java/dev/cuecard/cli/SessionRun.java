@@ -25,11 +25,12 @@ final class SessionRun {
     }
 
     /**
+     * @param liveAudio JSON events carry {@code epochMs} (when each was emitted) for live audio
      * @param text the line for an event in text mode, or null for none
      * @return the channels that failed
      */
     static List<String> run(Cli cli, LiveSession.Builder session, boolean noSave, boolean json,
-                            Function<PipelineEvent, String> text) {
+                            boolean liveAudio, Function<PipelineEvent, String> text) {
         Optional<SessionStore> store = noSave ? Optional.empty() : Optional.of(SessionStores.open(cli));
         PrintWriter out = cli.out();
         CountDownLatch stored = new CountDownLatch(1);
@@ -37,7 +38,10 @@ final class SessionRun {
             LiveSession live;
             try {
                 live = session.storeIn(store).listener(event -> {
-                    String line = json ? EventJson.event(event).orElse(null) : text.apply(event);
+                    // stamped at once: this listener runs as the event is emitted
+                    String line = !json ? text.apply(event) : liveAudio
+                            ? EventJson.liveEvent(event, System.currentTimeMillis()).orElse(null)
+                            : EventJson.event(event).orElse(null);
                     if (line != null) {
                         synchronized (out) {
                             out.println(line);

@@ -1,8 +1,10 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.AudioDevice;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
+import dev.cuecard.audio.SystemAudioHelp;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -33,7 +35,8 @@ final class AudioCheckDialog {
         Label problems = new Label();
         problems.setWrapText(true);
         problems.setStyle("-fx-text-fill: -color-danger-fg;");
-        try (LevelProbe probe = new LevelProbe(bridge,
+        DeviceCatalog catalog = DevicePickers.catalog();
+        try (LevelProbe probe = new LevelProbe(bridge, catalog,
                 (c, v) -> (c == Channel.THEM ? themLevel : meLevel).set(v),
                 (c, msg) -> problems.setText(c.id() + ": " + msg))) {
             ComboBox<String> them = devicePicker();
@@ -42,19 +45,17 @@ final class AudioCheckDialog {
             me.valueProperty().addListener((o, a, v) -> probe.watch(Channel.ME, choice(v)));
             Label none = new Label("Looking for capture devices…");
             none.setWrapText(true);
-            tasks.submit(CaptureDevices::list, devices -> {
-                devices.forEach(d -> {
-                    them.getItems().add(d.name());
-                    me.getItems().add(d.name());
-                });
-                // picking the likely devices starts their meters
-                devices.stream().filter(CaptureDevice::looksLikeLoopback).findFirst().ifPresent(d -> them.setValue(d.name()));
-                devices.stream().filter(d -> !d.looksLikeLoopback()).findFirst().ifPresent(d -> me.setValue(d.name()));
+            Label how = new Label(SystemAudioHelp.text(System.getProperty("os.name", ""), List.of(), Optional.empty()));
+            tasks.submit(catalog::list, devices -> {
+                // "system" (or BlackHole, a loopback device) for the interviewer; the default input for you;
+                // picking them starts their meters
+                DevicePickers.fill(them, catalog, devices, Optional.empty(), Channel.THEM, true);
+                DevicePickers.fill(me, catalog, devices, Optional.empty(), Channel.ME, true);
+                how.setText(SystemAudioHelp.text(System.getProperty("os.name", ""), devices, catalog.notice()));
                 none.setText(devices.isEmpty()
                         ? "No capture device found. Connect a microphone; until then the Demo button shows Cuecard at work."
                         : "Speak: your meter should move. Play a video: the interviewer meter should move.");
             }, e -> none.setText("Could not list the capture devices: " + e.getMessage()));
-            Label how = new Label(FirstRunDialog.audioHowTo(System.getProperty("os.name", "")));
             how.setWrapText(true);
             VBox box = new VBox(8, none, new Label("Interviewer (system audio)"), them, new LevelMeterBar(themLevel),
                     new Label("You (microphone)"), me, new LevelMeterBar(meLevel), problems, how);

@@ -125,7 +125,8 @@ public final class DesktopApp extends Application {
             probe.start();
         }
         installHotkeys();
-        tasks.submit(dev.cuecard.audio.CaptureDevices::list, main::showDevices,
+        dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
+        tasks.submit(catalog::list, devices -> main.showDevices(catalog, devices),
                 e -> model.statusProperty().set("Could not list the capture devices: " + e.getMessage()));
         stage.setOnCloseRequest(e -> quit());
         stage.show();

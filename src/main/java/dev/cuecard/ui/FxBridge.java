@@ -59,6 +59,11 @@ public final class FxBridge implements PipelineListener {
      * session's pipeline starts; any thread.
      */
     public void sessionStarted(Runnable reset) {
+        // the previous session's pending partials go now: the new session's may arrive before the drain
+        for (Channel c : Channel.values()) {
+            partials.get(c).set(null);
+            levels.get(c).set(null);
+        }
         ordered.add(new NewSession(reset));
         schedule();
     }
@@ -86,10 +91,6 @@ public final class FxBridge implements PipelineListener {
                 r.run();
             } else if (next instanceof NewSession n) {
                 lastFinalAt.clear();
-                for (Channel c : Channel.values()) {
-                    partials.get(c).set(null);
-                    levels.get(c).set(null);
-                }
                 n.reset().run();
             } else {
                 PipelineEvent e = (PipelineEvent) next;

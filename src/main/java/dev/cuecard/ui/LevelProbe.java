@@ -3,10 +3,9 @@ package dev.cuecard.ui;
 import dev.cuecard.audio.AudioChunk;
 import dev.cuecard.audio.AudioSource;
 import dev.cuecard.audio.AudioSourceException;
-import dev.cuecard.audio.CaptureDevices;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
 import dev.cuecard.audio.LevelMeter;
-import dev.cuecard.audio.MicrophoneSource;
 import dev.cuecard.pipeline.NamedThreadFactory;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,15 +28,15 @@ final class LevelProbe implements AutoCloseable {
     private final Map<Channel, Integer> generation = new EnumMap<>(Channel.class);
     private boolean closed;
 
-    /** Opens a device by name (the real one finds it and opens a {@link MicrophoneSource}). */
+    /** Opens a device by name (the real one opens it through the device catalog). */
     @FunctionalInterface
     interface Opener {
         AudioSource open(String device) throws AudioSourceException, InterruptedException;
     }
 
-    LevelProbe(FxBridge bridge, BiConsumer<Channel, Double> level, BiConsumer<Channel, String> problem) {
-        this(bridge, level, problem, name -> new MicrophoneSource(CaptureDevices.find(name)
-                .orElseThrow(() -> new AudioSourceException("device '" + name + "' not found"))));
+    LevelProbe(FxBridge bridge, DeviceCatalog catalog, BiConsumer<Channel, Double> level,
+               BiConsumer<Channel, String> problem) {
+        this(bridge, level, problem, catalog::open);
     }
 
     LevelProbe(FxBridge bridge, BiConsumer<Channel, Double> level, BiConsumer<Channel, String> problem, Opener opener) {

@@ -82,7 +82,7 @@ public final class LiveSessionModel {
             }
         } else if (event instanceof PipelineEvent.ChannelStatus s) {
             switch (s.state()) {
-                case FAILED -> status.set(s.channel().id() + ": " + s.message());
+                case FAILED, LOST, RECOVERED, SWITCHED -> status.set(s.channel().id() + ": " + s.message());
                 case STARTED -> status.set("Listening");
                 default -> {
                     // ENDED and OVERRUN do not change what the user needs to see

@@ -1,6 +1,8 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.audio.CaptureDevice;
+import dev.cuecard.audio.AudioDevice;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -140,13 +142,17 @@ public final class MainWindow {
         return l;
     }
 
-    /** The capture devices, listed off the FX thread; the current choices stay when still there. */
-    public void showDevices(List<CaptureDevice> devices) {
-        List<String> names = devices.stream().map(CaptureDevice::name).toList();
-        fill(themDevice, names, Optional.ofNullable(themDevice.getValue()));
-        fill(meDevice, names, Optional.ofNullable(meDevice.getValue()));
+    /**
+     * The devices, listed off the FX thread: the current choices stay; nothing chosen yet means the
+     * interviewer is what this computer plays ('system') and you are the default input.
+     */
+    public void showDevices(DeviceCatalog catalog, List<AudioDevice> devices) {
+        DevicePickers.fill(themDevice, catalog, devices, DevicePickers.choice(themDevice), Channel.THEM, true);
+        DevicePickers.fill(meDevice, catalog, devices, DevicePickers.choice(meDevice), Channel.ME, true);
+        boolean system = devices.stream().anyMatch(d -> d.name().equals(DeviceCatalog.SYSTEM));
         audioHelp.setText(devices.isEmpty()
                 ? "No capture device found. Connect a microphone, or press Demo to see Cuecard work."
+                : system ? "Interviewer = 'system': what this computer plays (the call), no setup needed."
                 : "Interviewer = system audio (a monitor / loopback device). See README for your OS.");
     }
 
@@ -159,7 +165,7 @@ public final class MainWindow {
     }
 
     private static Optional<String> choice(ComboBox<String> box) {
-        return Optional.ofNullable(box.getValue()).filter(v -> !v.equals(NO_DEVICE));
+        return DevicePickers.choice(box);
     }
 
     public Stage stage() {

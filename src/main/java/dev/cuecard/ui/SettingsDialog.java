@@ -1,7 +1,9 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.AudioDevice;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
+import dev.cuecard.audio.SystemAudioHelp;
 import dev.cuecard.config.AppPaths;
 import dev.cuecard.config.LlmSettings;
 import dev.cuecard.config.Settings;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -103,18 +106,18 @@ final class SettingsDialog {
         s.meDeviceName().ifPresent(me.getItems()::add);
         them.setValue(s.themDeviceName().orElse(MainWindow.NO_DEVICE));
         me.setValue(s.meDeviceName().orElse(MainWindow.NO_DEVICE));
-        tasks.submit(CaptureDevices::list, devices -> {
-            for (CaptureDevice d : devices) {
-                addOnce(them, d.name());
-                addOnce(me, d.name());
-            }
+        DeviceCatalog catalog = DevicePickers.catalog();
+        Label how = new Label(SystemAudioHelp.text(System.getProperty("os.name", ""), List.of(), Optional.empty()));
+        tasks.submit(catalog::list, devices -> {
+            DevicePickers.fill(them, catalog, devices, DevicePickers.choice(them), Channel.THEM, false);
+            DevicePickers.fill(me, catalog, devices, DevicePickers.choice(me), Channel.ME, false);
+            how.setText(SystemAudioHelp.text(System.getProperty("os.name", ""), devices, catalog.notice()));
         }, e -> { });
         modelDir.setText(s.modelDir() == null ? "" : s.modelDir());
         modelDir.setPromptText("empty = the bundled English model");
         g.addRow(0, new Label("Interviewer (them)"), them);
         g.addRow(1, new Label("You (me)"), me);
         g.addRow(2, new Label("Speech model folder"), modelDir);
-        Label how = new Label(FirstRunDialog.audioHowTo(System.getProperty("os.name", "")));
         how.setWrapText(true);
         return new VBox(8, g, how);
     }
