@@ -213,6 +213,8 @@ class LiveAudioUiTest {
             MainWindow window = FxTestSupport.onFx(() -> {
                 Stage stage = new Stage();
                 MainWindow w = new MainWindow(stage, model, actions, Optional.empty(), Optional.empty());
+                dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
+                w.showDevices(catalog, catalog.list()); // as the app does once the devices are listed
                 stage.show();
                 return w;
             });
