@@ -1,9 +1,6 @@
 package dev.cuecard.cli;
 
 import dev.cuecard.config.AppPaths;
-import dev.cuecard.config.SettingsStore;
-import dev.cuecard.config.UserContext;
-import dev.cuecard.hint.llm.LlmConfig;
 import dev.cuecard.hint.llm.LlmHintEngine;
 import dev.cuecard.pipeline.NamedThreadFactory;
 import dev.cuecard.question.EmbeddingUnavailable;
@@ -13,7 +10,6 @@ import dev.cuecard.question.UtteranceClassifier;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 
 /** Builds the engines commands share, reporting template problems as warnings. */
 final class Engines {
@@ -26,7 +22,7 @@ final class Engines {
      * otherwise a one-line warning and words only.
      */
     static UtteranceClassifier classifier(Cli cli) {
-        AppPaths paths = AppPaths.from(cli.env());
+        AppPaths paths = cli.paths();
         CompletableFuture<TemplateLibrary> libraryLoaded = new CompletableFuture<>();
         CompletableFuture<SemanticMatcher> semantic = new CompletableFuture<>();
         NamedThreadFactory.thread("semantic-load", () -> {
@@ -60,20 +56,6 @@ final class Engines {
      * {@code offline}; otherwise empty, and nothing touches the network.
      */
     static Optional<LlmHintEngine> llm(Cli cli, boolean offline) {
-        if (offline) {
-            return Optional.empty();
-        }
-        AppPaths paths = AppPaths.from(cli.env());
-        SettingsStore.Loaded loaded = SettingsStore.load(paths);
-        loaded.problem().ifPresent(cli::warn);
-        Optional<LlmConfig> config;
-        try {
-            config = LlmConfig.resolve(loaded.settings().llmSettings(), cli.env());
-        } catch (LlmConfig.InvalidConfigException e) {
-            cli.warn(e.getMessage() + "; template hints only");
-            return Optional.empty();
-        }
-        return config.map(c -> new LlmHintEngine(c, UserContext.load(paths),
-                Executors.newCachedThreadPool(new NamedThreadFactory("llm-http"))));
+        return cli.llm(offline).map(dev.cuecard.hint.llm.LlmServices::hintEngine);
     }
 }

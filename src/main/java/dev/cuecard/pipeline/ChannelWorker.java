@@ -20,8 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 final class ChannelWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
-    /** ~5 s of 100 ms chunks between capture and recognition. */
-    static final int QUEUE_CHUNKS = 50;
+    /**
+     * At most this much audio waits between capture and recognition (live sources drop beyond it).
+     * Counted in audio, not chunks: sound-server sources deliver 20 ms chunks, files 100 ms.
+     */
+    static final long QUEUE_MS = 5000;
+    static final int QUEUE_CHUNKS = 500;
     /** A captured chunk and its level, measured once on the capture thread. */
     private record Captured(AudioChunk chunk, AudioLevel level) {
     }
@@ -32,6 +36,8 @@ final class ChannelWorker {
     private final SpeechRecognizer recognizer;
     private final PipelineListener listener;
     private final BlockingQueue<Captured> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    /** Audio (ms) in the queue now. */
+    private final java.util.concurrent.atomic.AtomicLong queuedMs = new java.util.concurrent.atomic.AtomicLong();
     private final Thread captureThread;
     private final Thread recognizeThread;
     private volatile boolean stopping;
@@ -81,6 +87,12 @@ final class ChannelWorker {
         long lastEndMs = 0;
         listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.STARTED,
                 input.source().describe(), 0));
+        input.source().setDeviceStatusListener((change, message, atMs) -> listener.onEvent(
+                new PipelineEvent.ChannelStatus(channel(), switch (change) {
+                    case LOST -> PipelineEvent.ChannelStatus.State.LOST;
+                    case BACK -> PipelineEvent.ChannelStatus.State.RECOVERED;
+                    case SWITCHED -> PipelineEvent.ChannelStatus.State.SWITCHED;
+                }, message, atMs)));
         try {
             AudioChunk chunk;
             while (!stopping && (chunk = input.source().read()) != null) {
@@ -90,14 +102,18 @@ final class ChannelWorker {
                 }
                 Captured captured = new Captured(chunk, LevelMeter.measure(channel(), chunk));
                 listener.onEvent(new PipelineEvent.Level(captured.level()));
+                long ms = chunk.endMs() - chunk.startMs();
                 if (input.source().isLive()) {
-                    if (!queue.offer(captured)) {
+                    if (queuedMs.get() + ms > QUEUE_MS || !queue.offer(captured)) {
                         listener.onEvent(new PipelineEvent.ChannelStatus(channel(),
                                 PipelineEvent.ChannelStatus.State.OVERRUN,
-                                "recognition is behind; dropped " + (chunk.endMs() - chunk.startMs()) + " ms", lastEndMs));
+                                "recognition is behind; dropped " + ms + " ms", lastEndMs));
+                    } else {
+                        queuedMs.addAndGet(ms);
                     }
                 } else {
                     queue.put(captured);
+                    queuedMs.addAndGet(ms);
                 }
             }
         } catch (AudioSourceException e) {
@@ -134,6 +150,7 @@ final class ChannelWorker {
                     break;
                 }
                 AudioChunk chunk = captured.chunk();
+                queuedMs.addAndGet(-(chunk.endMs() - chunk.startMs()));
                 recognizer.accept(conditioner == null ? chunk : conditioner.process(chunk),
                         e -> listener.onEvent(new PipelineEvent.Transcript(e)));
                 fedMs = chunk.endMs();

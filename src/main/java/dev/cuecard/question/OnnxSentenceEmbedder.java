@@ -17,7 +17,7 @@ import java.util.Optional;
  * Quantized all-MiniLM-L6-v2 on ONNX Runtime, in process and offline (the model is a jar
  * resource). The only class that touches langchain4j's embedding module, ONNX Runtime or DJL.
  */
-public final class OnnxSentenceEmbedder implements SentenceEmbedder {
+final class OnnxSentenceEmbedder implements SentenceEmbedder {
     /** Identifies the vectors' space: stored with build-time vectors so another model is noticed. */
     public static final String MODEL_ID = "all-minilm-l6-v2-q";
     private static final String MODEL = "/all-minilm-l6-v2-q.onnx";

@@ -26,7 +26,7 @@ public final class SemanticMatcher {
     private final EmbeddingIndex index;
     private final Params params;
 
-    public SemanticMatcher(SentenceEmbedder embedder, EmbeddingIndex index, Params params) {
+    SemanticMatcher(SentenceEmbedder embedder, EmbeddingIndex index, Params params) {
         this.embedder = embedder;
         this.index = index;
         this.params = params;
@@ -95,12 +95,12 @@ public final class SemanticMatcher {
         return params;
     }
 
-    public SemanticMatcher with(Params other) {
+    SemanticMatcher with(Params other) {
         return new SemanticMatcher(embedder, index, other);
     }
 
     /** The same matcher over an index without some rows (cross-validation leaves a fold's texts out). */
-    public SemanticMatcher without(java.util.Set<Integer> textHashes) {
+    SemanticMatcher without(java.util.Set<Integer> textHashes) {
         return new SemanticMatcher(embedder, index.without(textHashes), params);
     }
 

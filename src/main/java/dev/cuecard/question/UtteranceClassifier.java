@@ -184,7 +184,7 @@ public final class UtteranceClassifier {
     }
 
     /** A classifier trained on given examples (text → {category id, template id or "-"}) instead of the shipped ones. */
-    public static UtteranceClassifier trainedOn(TemplateLibrary library, Map<String, String[]> examples) {
+    static UtteranceClassifier trainedOn(TemplateLibrary library, Map<String, String[]> examples) {
         List<ExampleSet.Labelled> list = new ArrayList<>();
         examples.forEach((text, ct) -> list.add(new ExampleSet.Labelled(Category.fromId(ct[0]).orElseThrow(), text,
                 ct.length > 1 && ct[1] != null && !ct[1].equals("-") ? ct[1] : null)));

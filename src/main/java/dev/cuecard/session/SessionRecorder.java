@@ -1,7 +1,6 @@
 package dev.cuecard.session;
 
 import dev.cuecard.asr.TranscriptEvent;
-import dev.cuecard.audio.Channel;
 import dev.cuecard.pipeline.NamedThreadFactory;
 import dev.cuecard.pipeline.PipelineEvent;
 import dev.cuecard.pipeline.PipelineListener;
@@ -23,8 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionRecorder implements PipelineListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRecorder.class);
-    /** The level of a whole cue card, as the overlay shows it first. */
-    public static final String CARD_LEVEL = "card";
 
     private final SessionStore store;
     private final long sessionId;
@@ -33,9 +30,6 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
     private final Thread writer;
     private final AtomicInteger failedWrites = new AtomicInteger();
     private volatile boolean closed;
-    /** Start of the interviewer's current utterance, and a question decided on it before it was final. */
-    private volatile long themUtteranceStartMs;
-    private volatile int earlyQuestionSeq = -1;
 
     private SessionRecorder(SessionStore store, long sessionId) {
         this.store = store;
@@ -73,17 +67,16 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
             return transcript(t.event());
         }
         if (event instanceof PipelineEvent.Question q) {
-            long start = themUtteranceStartMs;
-            earlyQuestionSeq = q.question().early() ? q.question().id() : -1;
-            return Optional.of(() -> store.recordQuestion(sessionId, q.question(), start));
+            // the tracker knows where the question began, also when it decided before the words were final
+            return Optional.of(() -> store.recordQuestion(sessionId, q.question(), q.question().startMs()));
         }
         if (event instanceof PipelineEvent.HintReady h) {
-            return Optional.of(() -> store.recordHint(sessionId, h.questionId(), h.hint(), CARD_LEVEL, h.atMs()));
+            return Optional.of(() -> store.recordHint(sessionId, h.questionId(), h.hint(), h.atMs()));
         }
         if (event instanceof PipelineEvent.HintUpdate u && u.complete()) {
             // the drafted hint replaces the template card on screen, so it is what was shown
             return Optional.of(() -> {
-                store.recordHint(sessionId, u.questionId(), u.hint(), CARD_LEVEL, u.atMs());
+                store.recordHint(sessionId, u.questionId(), u.hint(), u.atMs());
                 u.usage().ifPresent(t -> store.addLlmUsage(sessionId, null, t.inputTokens(), t.outputTokens(), 0));
             });
         }
@@ -91,23 +84,11 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
     }
 
     private Optional<Runnable> transcript(TranscriptEvent e) {
-        if (e.channel() == Channel.THEM) {
-            themUtteranceStartMs = e.startMs();
-        }
         if (!e.isFinal() || e.text().isBlank()) {
             return Optional.empty();
         }
         Utterance u = new Utterance(e.channel(), e.startMs(), e.endMs(), e.text());
-        int early = e.channel() == Channel.THEM ? earlyQuestionSeq : -1;
-        if (early < 0) {
-            return Optional.of(() -> store.appendUtterance(sessionId, u));
-        }
-        // a question decided on a partial began where the final's first word begins
-        earlyQuestionSeq = -1;
-        return Optional.of(() -> {
-            store.appendUtterance(sessionId, u);
-            store.setQuestionStart(sessionId, early, u.startMs());
-        });
+        return Optional.of(() -> store.appendUtterance(sessionId, u));
     }
 
     private void writeLoop() {
@@ -158,7 +139,7 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
     }
 
     /** Waits until everything enqueued so far is committed. */
-    public void flush() throws InterruptedException {
+    void flush() throws InterruptedException {
         if (closed) {
             return;
         }

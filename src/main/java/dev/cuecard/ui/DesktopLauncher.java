@@ -52,7 +52,7 @@ public final class DesktopLauncher {
      * its own thread; and the settings file is read once, so the YAML reader (~0.3 s to set up) is
      * ready when the app reads it on the FX thread.
      */
-    private static void startLoading(AppPaths paths) {
+    private static synchronized void startLoading(AppPaths paths) {
         classifier = UtteranceClassifier.building(() -> TemplateLibrary.load(Optional.of(paths.templatesDir())),
                 Optional.of(paths.cacheDir()), r -> NamedThreadFactory.thread("classifier-load", r).start());
         NamedThreadFactory.thread("semantic-preload", () -> SemanticMatcher.preloadShipped(paths.cacheDir())).start();
@@ -63,8 +63,17 @@ public final class DesktopLauncher {
         return options;
     }
 
-    /** The classifier being built since {@link #launch}. */
-    static UtteranceClassifier classifier() {
+    /** The options for an app started in-process by a test (not through {@link #launch}). */
+    static void useOptions(DesktopOptions o) {
+        options = o;
+        classifier = null;
+    }
+
+    /** The classifier being built since {@link #launch} (or, for an app started otherwise, from now). */
+    static synchronized UtteranceClassifier classifier() {
+        if (classifier == null) {
+            startLoading(AppPaths.from(options.env()));
+        }
         return classifier;
     }
 

@@ -1,9 +1,7 @@
-package dev.cuecard.bench;
+package dev.cuecard.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cuecard.question.Classification;
-import dev.cuecard.question.UtteranceClassifier;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -44,7 +42,7 @@ class ClassifierAccuracyTest {
         assertThat(s.categoryAccuracy()).isGreaterThanOrEqualTo(0.70);
         assertThat(s.smallTalkRejection()).isGreaterThanOrEqualTo(0.85);
         assertThat(s.questionRecall()).isGreaterThanOrEqualTo(0.90);
-        var bm25 = new dev.cuecard.question.Bm25Index(classifier.library());
+        var bm25 = new Bm25Index(classifier.library());
         ClassifierBenchmark.Scores baseline = ClassifierBenchmark.score(heldOut, LabelledUtterance::text, t -> {
             var m = bm25.best(t);
             return m.score() >= 6.0 && m.template() != null

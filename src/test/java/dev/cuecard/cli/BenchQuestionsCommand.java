@@ -3,7 +3,7 @@ package dev.cuecard.cli;
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
 import dev.cuecard.audio.AudioSourceException;
-import dev.cuecard.bench.QuestionLatencyBenchmark;
+import dev.cuecard.pipeline.QuestionLatencyBenchmark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench-questions", mixinStandardHelpOptions = true, hidden = true,
+@Command(name = "bench-questions", mixinStandardHelpOptions = true,
         description = "Question-end to hint latency over a labelled multi-question recording.")
 final class BenchQuestionsCommand implements Callable<Integer> {
     @ParentCommand

@@ -1,14 +1,6 @@
-package dev.cuecard.bench;
+package dev.cuecard.question;
 
 import dev.cuecard.config.AppPaths;
-import dev.cuecard.question.AsrVocabulary;
-import dev.cuecard.question.Classification;
-import dev.cuecard.question.EmbeddingIndex;
-import dev.cuecard.question.OnnxSentenceEmbedder;
-import dev.cuecard.question.PhrasingSet;
-import dev.cuecard.question.SentenceEmbedder;
-import dev.cuecard.question.TextNormalizer;
-import dev.cuecard.question.UtteranceClassifier;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.cuecard.cli;
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.ModelLocator;
 import dev.cuecard.audio.AudioSourceException;
-import dev.cuecard.bench.AsrBenchmark;
+import dev.cuecard.pipeline.AsrBenchmark;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench-asr", mixinStandardHelpOptions = true, hidden = true,
+@Command(name = "bench-asr", mixinStandardHelpOptions = true,
         description = "Measure recognition speed, memory and partial-result lag on a recording.")
 final class BenchAsrCommand implements Callable<Integer> {
     @ParentCommand

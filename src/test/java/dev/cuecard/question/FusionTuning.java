@@ -1,14 +1,5 @@
-package dev.cuecard.bench;
+package dev.cuecard.question;
 
-import dev.cuecard.question.Category;
-import dev.cuecard.question.Classification;
-import dev.cuecard.question.EmbeddingIndex;
-import dev.cuecard.question.OnnxSentenceEmbedder;
-import dev.cuecard.question.SemanticMatcher;
-import dev.cuecard.question.SentenceEmbedder;
-import dev.cuecard.question.TemplateLibrary;
-import dev.cuecard.question.TextNormalizer;
-import dev.cuecard.question.UtteranceClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,9 +1,6 @@
-package dev.cuecard.bench;
+package dev.cuecard.question;
 
 import dev.cuecard.question.Bm25Index;
-import dev.cuecard.question.Category;
-import dev.cuecard.question.Classification;
-import dev.cuecard.question.UtteranceClassifier;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cuecard.bench;
+package dev.cuecard.pipeline;
 
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
@@ -7,10 +7,6 @@ import dev.cuecard.asr.Word;
 import dev.cuecard.audio.AudioSourceException;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.audio.WavFileSource;
-import dev.cuecard.pipeline.ChannelInput;
-import dev.cuecard.pipeline.NamedThreadFactory;
-import dev.cuecard.pipeline.Pipeline;
-import dev.cuecard.pipeline.PipelineEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +46,9 @@ public final class AsrBenchmark {
     public static Result run(Path wav, Path modelDir, boolean paced) throws ModelException, AudioSourceException,
             InterruptedException {
         long rssBefore = ProcessMemory.residentBytes();
+        long loadStart = System.nanoTime();
         try (SpeechModel model = SpeechModel.load(modelDir)) {
+            long modelLoadMs = (System.nanoTime() - loadStart) / 1_000_000;
             long rssModel = ProcessMemory.residentBytes();
             AtomicLong peak = new AtomicLong(rssModel);
             Thread sampler = NamedThreadFactory.thread("bench-rss", () -> {
@@ -86,7 +84,7 @@ public final class AsrBenchmark {
             sampler.join();
             int words = finals.stream().mapToInt(f -> f.words().size()).sum();
             String transcript = String.join(" ", finals.stream().map(TranscriptEvent::text).toList());
-            return new Result(audioSeconds, model.loadMillis(), decodeSeconds, decodeSeconds / audioSeconds,
+            return new Result(audioSeconds, modelLoadMs, decodeSeconds, decodeSeconds / audioSeconds,
                     mb(rssBefore), mb(rssModel), mb(peak.get()), words, lags, transcript);
         }
     }
@@ -125,7 +123,7 @@ public final class AsrBenchmark {
     }
 
     private static void runPipeline(SpeechModel model, WavFileSource source,
-                                    dev.cuecard.pipeline.PipelineListener listener)
+                                    PipelineListener listener)
             throws ModelException, InterruptedException {
         Pipeline pipeline = new Pipeline(Pipeline.RecognizerFactory.vosk(model), new NamedThreadFactory("bench"));
         pipeline.addListener(listener);

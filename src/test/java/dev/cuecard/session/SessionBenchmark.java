@@ -1,4 +1,4 @@
-package dev.cuecard.bench;
+package dev.cuecard.session;
 
 import dev.cuecard.asr.TranscriptEvent;
 import dev.cuecard.asr.TranscriptKind;
@@ -9,11 +9,6 @@ import dev.cuecard.pipeline.PipelineEvent;
 import dev.cuecard.question.Category;
 import dev.cuecard.question.Classification;
 import dev.cuecard.question.DetectedQuestion;
-import dev.cuecard.session.SessionInfo;
-import dev.cuecard.session.SessionKind;
-import dev.cuecard.session.SessionRecorder;
-import dev.cuecard.session.SessionStore;
-import dev.cuecard.session.Utterance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,7 +157,7 @@ public final class SessionBenchmark {
                     store.recordQuestion(id, new DetectedQuestion(q, Channel.THEM, new Classification("question " + q, true,
                             Category.SYSTEM_DESIGN, Optional.empty(), 0.7, 1), q * 90_000L, q * 90_000L, false, false),
                             q * 90_000L - 3000);
-                    store.recordHint(id, q, hint(v, random), SessionRecorder.CARD_LEVEL, q * 90_000L + 10);
+                    store.recordHint(id, q, hint(v, random), q * 90_000L + 10);
                 }
             });
             store.finishSession(id);

@@ -1,6 +1,6 @@
 package dev.cuecard.cli;
 
-import dev.cuecard.bench.SessionBenchmark;
+import dev.cuecard.session.SessionBenchmark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench-sessions", mixinStandardHelpOptions = true, hidden = true,
+@Command(name = "bench-sessions", mixinStandardHelpOptions = true,
         description = "Recorder commit latency and throughput; search latency over a generated history.")
 final class BenchSessionsCommand implements Callable<Integer> {
     @ParentCommand

@@ -1,4 +1,4 @@
-package dev.cuecard.bench;
+package dev.cuecard.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.cuecard.cli;
 
-import dev.cuecard.bench.ClassifierBenchmark;
-import dev.cuecard.bench.LabelledUtterance;
+import dev.cuecard.question.ClassifierBenchmark;
+import dev.cuecard.question.LabelledUtterance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench-classify", mixinStandardHelpOptions = true, hidden = true,
+@Command(name = "bench-classify", mixinStandardHelpOptions = true,
         description = "Accuracy, baseline comparison, calibration and timing on a labelled set.")
 final class BenchClassifyCommand implements Callable<Integer> {
     @ParentCommand

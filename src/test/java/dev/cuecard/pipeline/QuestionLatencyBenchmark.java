@@ -1,4 +1,4 @@
-package dev.cuecard.bench;
+package dev.cuecard.pipeline;
 
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
@@ -7,11 +7,6 @@ import dev.cuecard.audio.AudioSourceException;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.audio.WavFileSource;
 import dev.cuecard.hint.TemplateHintEngine;
-import dev.cuecard.pipeline.ChannelInput;
-import dev.cuecard.pipeline.NamedThreadFactory;
-import dev.cuecard.pipeline.Pipeline;
-import dev.cuecard.pipeline.PipelineEvent;
-import dev.cuecard.pipeline.QuestionStage;
 import dev.cuecard.question.DetectedQuestion;
 import dev.cuecard.question.TextNormalizer;
 import dev.cuecard.question.UtteranceClassifier;
