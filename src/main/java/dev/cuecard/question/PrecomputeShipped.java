@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Build step (Maven, after compile): what the app would otherwise work out from the shipped
  * resources at every start, into the classes folder — {@code shipped-data.bin} (the parsed
- * templates, vocabulary and cues: {@link ShippedData}) and {@code category-model.bin} (the
- * category model trained on them: {@link CategoryModel}). Each file is skipped when it already
+ * templates, vocabulary and cues: {@link ShippedData}), {@code topic-index.bin} (their phrasings
+ * and the examples' indexed for ranking templates: {@link TopicClassifier}) and
+ * {@code category-model.bin} (the category model trained on them: {@link CategoryModel}). Each file is skipped when it already
  * carries the hash of its current inputs. Argument: the folder of {@code dev/cuecard/question}.
  */
 public final class PrecomputeShipped {
@@ -47,6 +48,13 @@ public final class PrecomputeShipped {
         List<ExampleSet.Labelled> examples = ExampleSet.shipped();
         PhoneticMatcher phonetic = UtteranceClassifier.phoneticMatcher(new TechnicalTerms(library, vocabulary));
         byte[] hash = TrainingInputs.hash(library, vocabulary, detector, examples, phonetic != null);
+        Path indexFile = dir.resolve(Path.of(TopicClassifier.RESOURCE).getFileName().toString());
+        if (!upToDate(indexFile, TopicClassifier::hashOf, hash)) {
+            TopicClassifier index = new TopicClassifier(library, vocabulary, UtteranceClassifier.phrasings(library,
+                    examples));
+            write(indexFile, out -> index.write(out, library, hash));
+            LOG.info("indexed the shipped templates' phrasings into {}", indexFile);
+        }
         Path modelFile = dir.resolve(Path.of(CategoryModel.RESOURCE).getFileName().toString());
         if (!upToDate(modelFile, CategoryModel::trainingHashOf, hash)) {
             long start = System.nanoTime();

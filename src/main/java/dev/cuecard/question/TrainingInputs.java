@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
- * The SHA-256 of everything the category model is a function of: the templates' phrasings,
+ * The SHA-256 of everything the category model and the topic index are a function of: the templates' phrasings,
  * titles and keywords, the labelled examples, the ASR vocabulary, the detector's phrase lists, the
  * training constants and switches, and the code that turns a text into features and trains (the
  * class files themselves, so a changed feature or trainer is never paired with an old model). Equal
@@ -21,7 +21,8 @@ final class TrainingInputs {
     /** The classes whose code decides the model: features, the phonetic and vocabulary steps, the trainer. */
     private static final List<Class<?>> CODE = List.of(CategoryModel.class, UtteranceClassifier.class,
             UtteranceFeatures.class, Features.class, TextNormalizer.class, AsrVocabulary.class, TechnicalTerms.class,
-            PhoneticMatcher.class, QuestionDetector.class, TopicClassifier.class, DoubleMetaphone.class);
+            PhoneticMatcher.class, QuestionDetector.class, TopicClassifier.class, SparseVector.class,
+            DoubleMetaphone.class);
 
     private final MessageDigest digest;
 
@@ -36,7 +37,7 @@ final class TrainingInputs {
     static byte[] hash(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
                        List<ExampleSet.Labelled> examples, boolean phonetic) {
         TrainingInputs h = new TrainingInputs();
-        h.put("cuecard category model 1");
+        h.put("cuecard category model and topic index 2");
         h.put("epochs=" + CategoryModel.EPOCHS + " rate=" + CategoryModel.LEARNING_RATE + " l2=" + CategoryModel.L2
                 + " seed=" + CategoryModel.SEED + " none=" + UtteranceClassifier.NONE_WEIGHT
                 + " chars=" + UtteranceFeatures.CHAR_WEIGHT + " phonetic=" + phonetic
@@ -46,6 +47,7 @@ final class TrainingInputs {
         }
         for (Template t : library.all()) {
             h.put("template");
+            h.put(t.id());
             h.put(t.category().id());
             h.put(t.title());
             h.list(t.triggers());
@@ -54,6 +56,7 @@ final class TrainingInputs {
         h.put("examples");
         for (ExampleSet.Labelled e : examples) {
             h.put(e.category().id());
+            h.put(e.templateId() == null ? "-" : e.templateId());
             h.put(e.text());
         }
         h.put("vocabulary");

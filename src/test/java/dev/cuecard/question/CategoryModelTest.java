@@ -75,6 +75,19 @@ class CategoryModelTest {
     }
 
     @Test
+    void theBuiltInTopicIndexIsExactlyTheOneBuiltAtStart() throws IOException {
+        TopicClassifier builtIn = TopicClassifier.shipped(shippedHash, library, vocabulary).orElseThrow(
+                () -> new AssertionError("no up-to-date topic-index.bin in the build (process-classes)"));
+        TopicClassifier built = new TopicClassifier(library, vocabulary, UtteranceClassifier.phrasings(library,
+                examples));
+        // every vector with its entries in the same order: cosines add the same numbers in the same order
+        assertThat(builtIn.describe()).hasSizeGreaterThan(1000).isEqualTo(built.describe());
+        for (String text : utterances()) {
+            assertThat(builtIn.rank(text)).as(text).isEqualTo(built.rank(text));
+        }
+    }
+
+    @Test
     void theShippedClassifierReadsTheBuiltInModel() {
         assertThat(UtteranceClassifier.shipped().modelOrigin()).isEqualTo(UtteranceClassifier.ModelOrigin.BUILT_IN);
     }
