@@ -53,7 +53,7 @@ final class Bm25Index {
 
     private List<String> terms(String text) {
         String n = TextNormalizer.normalize(text);
-        return TextNormalizer.terms(vocabulary == null ? n : vocabulary.apply(n));
+        return TextNormalizer.terms(vocabulary == null ? n : vocabulary.applyToNormalized(n));
     }
 
     /** Score per template index order of {@link #templates()}. */

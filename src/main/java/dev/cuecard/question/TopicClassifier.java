@@ -295,7 +295,7 @@ public final class TopicClassifier {
 
     /** Topic terms of a text as {@link #topicTerms} gives them, for a classifier with this vocabulary. */
     static List<String> topicTermsOf(AsrVocabulary vocabulary, String text) {
-        return TextNormalizer.terms(vocabulary.apply(TextNormalizer.normalize(text)));
+        return TextNormalizer.terms(vocabulary.applyToNormalized(TextNormalizer.normalize(text)));
     }
 
     /** Topic terms of recogniser or typed text, with misheard technical terms added back. */
