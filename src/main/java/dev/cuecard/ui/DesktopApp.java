@@ -16,6 +16,8 @@ import dev.cuecard.hotkey.HotkeyAction;
 import dev.cuecard.hotkey.HotkeyBindings;
 import dev.cuecard.hotkey.WindowShortcuts;
 import dev.cuecard.pipeline.NamedThreadFactory;
+import dev.cuecard.question.SemanticMatcher;
+import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.question.UtteranceClassifier;
 import java.io.IOException;
 import java.util.Optional;
@@ -76,8 +78,10 @@ public final class DesktopApp extends Application {
         paths = AppPaths.from(options.env());
         SettingsStore.Loaded loaded = SettingsStore.load(paths);
         settings = loaded.settings();
-        // loading since the launch, while the window shows (templates, vocabulary, model)
-        classifier = DesktopLauncher.classifier();
+        // templates, vocabulary and category model load, and the sentence model too, while the window shows
+        classifier = UtteranceClassifier.building(() -> TemplateLibrary.load(Optional.of(paths.templatesDir())),
+                Optional.of(paths.cacheDir()), r -> NamedThreadFactory.thread("classifier-load", r).start());
+        background.execute(() -> SemanticMatcher.preloadShipped(paths.cacheDir()));
         model = new LiveSessionModel(classifier, new TemplateHintEngine());
         model.levelProperty().set(HintLevel.fromId(settings.uiOrDefaults().detailLevel()));
         bridge = new FxBridge(Platform::runLater, model::apply);

@@ -1,11 +1,5 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.config.AppPaths;
-import dev.cuecard.config.SettingsStore;
-import dev.cuecard.pipeline.NamedThreadFactory;
-import dev.cuecard.question.SemanticMatcher;
-import dev.cuecard.question.TemplateLibrary;
-import dev.cuecard.question.UtteranceClassifier;
 import java.awt.GraphicsEnvironment;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +8,6 @@ import javafx.application.Application;
 /** Starts the JavaFX app from the plain-classpath entry point and hands back what it measured. */
 public final class DesktopLauncher {
     private static volatile DesktopOptions options;
-    private static volatile UtteranceClassifier classifier;
     private static volatile FxStallProbe.Report report;
     private static volatile StartupTimes startup;
 
@@ -42,21 +35,7 @@ public final class DesktopLauncher {
     /** Blocks until the app's windows are closed. */
     public static void launch(DesktopOptions o) {
         options = o;
-        startLoading(AppPaths.from(o.env()));
         Application.launch(DesktopApp.class);
-    }
-
-    /**
-     * What needs no toolkit starts loading while JavaFX starts (~0.5 s in which a core is mostly
-     * idle): the question classifier (templates, vocabulary, model) and the sentence model, each on
-     * its own thread; and the settings file is read once, so the YAML reader (~0.3 s to set up) is
-     * ready when the app reads it on the FX thread.
-     */
-    private static synchronized void startLoading(AppPaths paths) {
-        classifier = UtteranceClassifier.building(() -> TemplateLibrary.load(Optional.of(paths.templatesDir())),
-                Optional.of(paths.cacheDir()), r -> NamedThreadFactory.thread("classifier-load", r).start());
-        NamedThreadFactory.thread("semantic-preload", () -> SemanticMatcher.preloadShipped(paths.cacheDir())).start();
-        NamedThreadFactory.thread("settings-preload", () -> SettingsStore.load(paths)).start();
     }
 
     static DesktopOptions options() {
@@ -66,15 +45,6 @@ public final class DesktopLauncher {
     /** The options for an app started in-process by a test (not through {@link #launch}). */
     static void useOptions(DesktopOptions o) {
         options = o;
-        classifier = null;
-    }
-
-    /** The classifier being built since {@link #launch} (or, for an app started otherwise, from now). */
-    static synchronized UtteranceClassifier classifier() {
-        if (classifier == null) {
-            startLoading(AppPaths.from(options.env()));
-        }
-        return classifier;
     }
 
     static void report(FxStallProbe.Report r) {
