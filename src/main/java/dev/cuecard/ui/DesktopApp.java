@@ -68,6 +68,12 @@ public final class DesktopApp extends Application {
     private final java.util.concurrent.atomic.AtomicBoolean quitting = new java.util.concurrent.atomic.AtomicBoolean();
     private FxStallProbe probe;
     private final StartupTimes startup = new StartupTimes();
+    /**
+     * Model loading (classifier, sentence and speech models) starts once the window is up: started
+     * at the beginning of {@link #start}, its three threads slowed building and showing the window
+     * on 2 cores by ~1.2 s, and listening came no sooner (scripts/startup-bench.sh, BENCHMARKS.md).
+     */
+    private final java.util.List<Runnable> afterWindowShown = new java.util.ArrayList<>();
     /** Ends the JavaFX application; a test running the app in-process replaces it. */
     Runnable exit = Platform::exit;
 
@@ -78,10 +84,11 @@ public final class DesktopApp extends Application {
         paths = AppPaths.from(options.env());
         SettingsStore.Loaded loaded = SettingsStore.load(paths);
         settings = loaded.settings();
-        // templates, vocabulary and category model load, and the sentence model too, while the window shows
+        // templates, vocabulary and category model load, and the sentence model too, once the window shows
         classifier = UtteranceClassifier.building(() -> TemplateLibrary.load(Optional.of(paths.templatesDir())),
-                Optional.of(paths.cacheDir()), r -> NamedThreadFactory.thread("classifier-load", r).start());
-        background.execute(() -> SemanticMatcher.preloadShipped(paths.cacheDir()));
+                Optional.of(paths.cacheDir()),
+                r -> afterWindowShown.add(() -> NamedThreadFactory.thread("classifier-load", r).start()));
+        afterWindowShown.add(() -> background.execute(() -> SemanticMatcher.preloadShipped(paths.cacheDir())));
         model = new LiveSessionModel(classifier, new TemplateHintEngine());
         model.levelProperty().set(HintLevel.fromId(settings.uiOrDefaults().detailLevel()));
         bridge = new FxBridge(Platform::runLater, model::apply);
@@ -95,14 +102,14 @@ public final class DesktopApp extends Application {
         runner.onListening(startup::listening);
         runner.onSessionStart(model::sessionStarted);
         runner.loadSemantics(paths.cacheDir());
-        // the speech model loads now, beside the window, not when the first session starts
-        background.execute(() -> {
+        // the speech model loads beside the window, not when the first session starts
+        afterWindowShown.add(() -> background.execute(() -> {
             try {
                 runner.speechModel();
             } catch (dev.cuecard.asr.ModelException e) {
                 // said when a session starts and cannot load it
             }
-        });
+        }));
 
         openSessionStore();
         overlay = new OverlayWindow(model, settings.uiOrDefaults(), this::saveOverlayPlace);
@@ -132,6 +139,8 @@ public final class DesktopApp extends Application {
         stage.show();
         overlay.show();
         startup.windowShown();
+        afterWindowShown.forEach(Runnable::run);
+        afterWindowShown.clear();
         if (options.fxBench()) {
             new FxBench(probe, new Actions(), model, debriefWindow::stage, practiceWindow::stage, this::quit).run();
         } else {
