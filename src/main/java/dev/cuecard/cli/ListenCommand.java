@@ -81,7 +81,7 @@ final class ListenCommand implements Callable<Integer> {
                 run.run(model, inputs, questions, event -> {
                     long epochMs = System.currentTimeMillis(); // when it was emitted: this listener runs at once
                     save.onEvent(event);
-                    String line = json ? EventJson.liveEvent(event, epochMs).orElse(null) : text(event);
+                    String line = json ? EventJson.timedEvent(event, epochMs).orElse(null) : text(event);
                     if (line != null) {
                         synchronized (out) {
                             out.println(line);

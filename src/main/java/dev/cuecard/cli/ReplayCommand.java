@@ -64,8 +64,9 @@ final class ReplayCommand implements Callable<Integer> {
             PipelineListener save = session.start(new SessionInfo(SessionKind.REPLAY, file.getFileName().toString(),
                     file.toString(), me == null ? null : me.toString(), model.dir().getFileName().toString(), null));
             run.run(model, inputs, questions, event -> {
+                long epochMs = System.currentTimeMillis(); // when it was emitted: this listener runs at once
                 save.onEvent(event);
-                String line = json ? EventJson.event(event).orElse(null) : text(event);
+                String line = json ? EventJson.timedEvent(event, epochMs).orElse(null) : text(event);
                 if (line != null) {
                     synchronized (out) {
                         out.println(line);
