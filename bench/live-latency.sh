@@ -13,7 +13,11 @@
 #   + the question's speech end in the recording). paplay's own start-up is counted against us.
 #   The events are rewritten with atMs := epochMs − play start and scored by PanelScore exactly as a
 #   replay is (same truth, same windows).
-# - replay latency per question = atMs of its first card − speech end (audio time of the paced replay).
+# - replay latency per question, on the same clock: epochMs of its first card − (replay start + the
+#   question's speech end), where replay start = the epochMs of the interviewer channel's "started"
+#   status (emitted just before its first read; a paced replay releases audio position p at start + p).
+#   Both also scored on atMs alone (audio time), which hides a recognizer running behind; and
+#   "behind" = epochMs − started − atMs: how far recognition runs behind the audio read.
 # - CPU: user+system time of the listen JVM and of its helper processes (parec, pactl) while the
 #   recording plays; RSS of the JVM sampled every 5 s (median and max).
 # UTTERANCES N cuts both recordings after the N-th utterance (+3 s) to fit the time available.
@@ -98,10 +102,26 @@ jq -c --argjson t0 "$play0" 'if .epochMs then .atMs = (.epochMs - $t0) else . en
 CUECARD_HOME="$work/home" java "${java_opts[@]}" -cp "$cp" dev.cuecard.Main replay "$out/them.wav" \
   --me "$out/me.wav" --json --speed 1 --no-save --offline > "$out/replay.events.jsonl" 2> "$out/replay.err"
 
+started() { jq -s 'map(select(.type == "status" and .state == "started" and .channel == "them")) | .[0].epochMs' "$1"; }
+start=$(started "$out/replay.events.jsonl")
+jq -c --argjson t0 "$start" 'if .epochMs then .atMs = (.epochMs - $t0) else . end' "$out/replay.events.jsonl" \
+  > "$out/replay.wall.jsonl"
+cp "$out/cut.truth.tsv" "$out/live-audio-time.truth.tsv"
+cp "$out/cut.truth.tsv" "$out/replay-audio-time.truth.tsv"
+
 # --- scores -------------------------------------------------------------------------------------------
 java -cp "$cp" dev.cuecard.bench.PanelScore "$out/live.truth.tsv" "$out/live.wall.jsonl" \
-  "$out/replay.truth.tsv" "$out/replay.events.jsonl"
+  "$out/replay.truth.tsv" "$out/replay.wall.jsonl" \
+  "$out/live-audio-time.truth.tsv" "$out/live.events.jsonl" \
+  "$out/replay-audio-time.truth.tsv" "$out/replay.events.jsonl"
 echo
+for run in live replay; do
+  jq -rs --arg run "$run" --argjson t0 "$(started "$out/$run.events.jsonl")" '[.[] | select(.epochMs and .channel == "them"
+    and .type != "status") | .epochMs - $t0 - .atMs] | sort
+    | "\($run): recognition behind the audio read on the interviewer channel: median \(.[length/2|floor]) ms, p90 \(.[length*9/10|floor]) ms"' \
+    "$out/$run.events.jsonl"
+done
+echo "live: the interviewer channel's capture started $(( $(started "$out/live.events.jsonl") - play0 )) ms after paplay was started"
 sort -n "$out/live.rss.kb" | awk '{a[NR]=$1} END {printf "live RSS: median %.0f MB, max %.0f MB (%d samples)\n", a[int((NR+1)/2)]/1024, a[NR]/1024, NR}'
 awk -v j=$((jvm1 - jvm0)) -v h=$((h1 - h0)) -v s="$secs" 'BEGIN {
   printf "live CPU over %d s: JVM %.1f s (%.1f %% of one core), helpers (parec x2, pactl x2) %.2f s (%.2f %%)\n",

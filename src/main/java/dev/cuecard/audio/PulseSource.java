@@ -35,7 +35,7 @@ final class PulseSource implements AudioSource {
     private static final Logger LOG = LoggerFactory.getLogger(PulseSource.class);
     /** The fragment parec asks the server for; the server delivers ~10 ms blocks within it. */
     static final int LATENCY_MS = 20;
-    private static final int MIN_CHUNK_BYTES = (int) PcmFormat.msToSamples(LATENCY_MS) * PcmFormat.BYTES_PER_SAMPLE;
+    private static final int MIN_CHUNK_BYTES = (int) PcmFormat.msToSamples(Integer.getInteger("cuecard.pulse.chunkMs", LATENCY_MS)) * PcmFormat.BYTES_PER_SAMPLE;
     private static final int MAX_CHUNK_BYTES = (int) PcmFormat.msToSamples(100) * PcmFormat.BYTES_PER_SAMPLE;
     /** While the device is gone: one silent chunk this often. */
     private static final long SILENCE_CHUNK_MS = 100;

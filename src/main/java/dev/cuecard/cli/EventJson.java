@@ -28,16 +28,18 @@ final class EventJson {
 
     /** replay --json: {"type","atMs",...}; levels are not part of the stream. */
     static Optional<String> event(PipelineEvent event) {
-        return node(event).map(EventJson::write);
+        return node(event, false).map(EventJson::write);
     }
 
     /**
-     * listen --json: as {@link #event(PipelineEvent)} with {@code "epochMs"} (wall clock, ms since
-     * 1970, when the event was emitted) right after {@code "atMs"}, so live latency can be measured
-     * from outside.
+     * listen --json and replay --json: as {@link #event(PipelineEvent)} with {@code "epochMs"} (wall
+     * clock, ms since 1970, when the event was emitted) right after {@code "atMs"}, so latency can be
+     * measured from outside — live against the moment the audio was played, a paced replay on the
+     * same clock (atMs alone hides a recognizer running behind). A channel's {@code started} status
+     * is included: its epochMs is when that channel's audio position 0 was read.
      */
-    static Optional<String> liveEvent(PipelineEvent event, long epochMs) {
-        return node(event).map(n -> {
+    static Optional<String> timedEvent(PipelineEvent event, long epochMs) {
+        return node(event, true).map(n -> {
             ObjectNode out = JSON.createObjectNode();
             n.fields().forEachRemaining(f -> {
                 out.set(f.getKey(), f.getValue());
@@ -49,7 +51,7 @@ final class EventJson {
         });
     }
 
-    private static Optional<ObjectNode> node(PipelineEvent event) {
+    private static Optional<ObjectNode> node(PipelineEvent event, boolean started) {
         if (event instanceof PipelineEvent.Transcript t) {
             TranscriptEvent e = t.event();
             ObjectNode n = header(e.isFinal() ? "final" : "partial", e.atMs(), e.channel());
@@ -109,7 +111,7 @@ final class EventJson {
             return Optional.of(n);
         }
         if (event instanceof PipelineEvent.ChannelStatus s
-                && s.state() != PipelineEvent.ChannelStatus.State.STARTED
+                && (started || s.state() != PipelineEvent.ChannelStatus.State.STARTED)
                 && s.state() != PipelineEvent.ChannelStatus.State.ENDED) {
             ObjectNode n = header("status", s.atMs(), s.channel());
             n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));

@@ -60,7 +60,7 @@ final class ListenCommand implements Callable<Integer> {
             SessionRun.run(cli, LiveSession.with(model, Engines.classifier(cli))
                     .inputs(inputs)
                     .drafter(Engines.llm(cli, offline.on))
-                    .titled(SessionKind.LIVE, "Live session (terminal)"), noSave.on, json.on, true, ListenCommand::text);
+                    .titled(SessionKind.LIVE, "Live session (terminal)"), noSave.on, json.on, ListenCommand::text);
         }
         return 0;
     }

@@ -59,7 +59,7 @@ final class ReplayCommand implements Callable<Integer> {
                     .inputs(inputs)
                     .drafter(Engines.llm(cli, offline.on))
                     .titled(SessionKind.REPLAY, file.getFileName().toString())
-                    .sourceNames(file.toString(), me == null ? null : me.toString()), noSave.on, json.on, false, ReplayCommand::text);
+                    .sourceNames(file.toString(), me == null ? null : me.toString()), noSave.on, json.on, ReplayCommand::text);
         }
         return failures.size() == inputs.size() ? 1 : 0;
     }

@@ -25,12 +25,11 @@ final class SessionRun {
     }
 
     /**
-     * @param liveAudio JSON events carry {@code epochMs} (when each was emitted) for live audio
      * @param text the line for an event in text mode, or null for none
      * @return the channels that failed
      */
     static List<String> run(Cli cli, LiveSession.Builder session, boolean noSave, boolean json,
-                            boolean liveAudio, Function<PipelineEvent, String> text) {
+                            Function<PipelineEvent, String> text) {
         Optional<SessionStore> store = noSave ? Optional.empty() : Optional.of(SessionStores.open(cli));
         PrintWriter out = cli.out();
         CountDownLatch stored = new CountDownLatch(1);
@@ -38,10 +37,9 @@ final class SessionRun {
             LiveSession live;
             try {
                 live = session.storeIn(store).listener(event -> {
-                    // stamped at once: this listener runs as the event is emitted
-                    String line = !json ? text.apply(event) : liveAudio
-                            ? EventJson.liveEvent(event, System.currentTimeMillis()).orElse(null)
-                            : EventJson.event(event).orElse(null);
+                    // stamped at once (epochMs): this listener runs as the event is emitted
+                    String line = !json ? text.apply(event)
+                            : EventJson.timedEvent(event, System.currentTimeMillis()).orElse(null);
                     if (line != null) {
                         synchronized (out) {
                             out.println(line);

@@ -7,6 +7,8 @@ import dev.cuecard.audio.AudioSourceException;
 import dev.cuecard.audio.CallAudioConditioner;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.audio.LevelMeter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +28,8 @@ final class ChannelWorker {
      */
     static final long QUEUE_MS = 5000;
     static final int QUEUE_CHUNKS = 500;
+    /** The most audio a live channel that is behind hands the recognizer at once. */
+    static final long CATCH_UP_MS = 200;
     /** A captured chunk and its level, measured once on the capture thread. */
     private record Captured(AudioChunk chunk, AudioLevel level) {
     }
@@ -135,6 +139,32 @@ final class ChannelWorker {
         }
     }
 
+    /**
+     * A live channel that fell behind (a busy machine, the start-up of the JVM) takes what has queued
+     * up, up to {@value #CATCH_UP_MS} ms, in one go: a recognizer call costs about the same for 20 ms
+     * as for 200 ms beyond the decoding itself (partial result, events), so small chunks alone would
+     * never catch up. When it keeps up, the queue holds one chunk and nothing changes.
+     */
+    private void catchUp(List<Captured> batch) {
+        long ms = batch.get(0).chunk().endMs() - batch.get(0).chunk().startMs();
+        Captured next;
+        while (ms < CATCH_UP_MS && (next = queue.peek()) != null && next != END
+                && next.chunk().startSample() == batch.get(batch.size() - 1).chunk().startSample()
+                + batch.get(batch.size() - 1).chunk().sampleCount()) {
+            batch.add(queue.poll());
+            ms += next.chunk().endMs() - next.chunk().startMs();
+        }
+    }
+
+    private static AudioChunk joined(List<Captured> batch) {
+        if (batch.size() == 1) {
+            return batch.get(0).chunk();
+        }
+        java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
+        batch.forEach(c -> pcm.writeBytes(c.chunk().pcm()));
+        return new AudioChunk(pcm.toByteArray(), batch.get(0).chunk().startSample());
+    }
+
     /** The end marker must arrive even when the queue is full, or the recognizer waits forever. */
     private void endQueue() {
         while (!queue.offer(END)) {
@@ -149,12 +179,16 @@ final class ChannelWorker {
                 if (captured == END) {
                     break;
                 }
-                AudioChunk chunk = captured.chunk();
+                List<Captured> batch = new ArrayList<>(List.of(captured));
+                if (input.source().isLive()) {
+                    catchUp(batch);
+                }
+                AudioChunk chunk = joined(batch);
                 queuedMs.addAndGet(-(chunk.endMs() - chunk.startMs()));
                 recognizer.accept(conditioner == null ? chunk : conditioner.process(chunk),
                         e -> listener.onEvent(new PipelineEvent.Transcript(e)));
                 fedMs = chunk.endMs();
-                fedAudio.fed(captured.level());
+                batch.forEach(c -> fedAudio.fed(c.level()));
             }
             // flush what was heard so far, also after a device failure
             recognizer.finish(e -> listener.onEvent(new PipelineEvent.Transcript(e)));

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 
 class EventJsonTest {
     @Test
-    void liveEventsCarryTheWallClockRightAfterTheAudioPositionAndReplayEventsDoNot() throws Exception {
+    void timedEventsCarryTheWallClockRightAfterTheAudioPosition() throws Exception {
         ObjectMapper json = new ObjectMapper();
         for (PipelineEvent e : InterviewFixture.events()) {
             String replay = EventJson.event(e).orElse(null);
-            String live = EventJson.liveEvent(e, 1_795_000_000_123L).orElse(null);
-            assertThat(live == null).isEqualTo(replay == null);
+            String live = EventJson.timedEvent(e, 1_795_000_000_123L).orElse(null);
+            assertThat(live == null).as(e.toString()).isEqualTo(replay == null);
             if (live == null) {
                 continue;
             }
@@ -35,8 +35,15 @@ class EventJsonTest {
         }
         PipelineEvent.ChannelStatus lost = new PipelineEvent.ChannelStatus(Channel.ME,
                 PipelineEvent.ChannelStatus.State.LOST, "'headset.monitor' stopped delivering audio", 4200);
-        JsonNode n = json.readTree(EventJson.liveEvent(lost, 7).orElseThrow());
+        JsonNode n = json.readTree(EventJson.timedEvent(lost, 7).orElseThrow());
         assertThat(n.get("type").asText()).isEqualTo("status");
         assertThat(n.get("state").asText()).isEqualTo("lost");
+        // when a channel's audio position 0 was read: the anchor for wall-clock latency
+        PipelineEvent.ChannelStatus started = new PipelineEvent.ChannelStatus(Channel.THEM,
+                PipelineEvent.ChannelStatus.State.STARTED, "system (call.monitor)", 0);
+        assertThat(EventJson.event(started)).isEmpty();
+        JsonNode s = json.readTree(EventJson.timedEvent(started, 1_795_000_000_000L).orElseThrow());
+        assertThat(s.get("state").asText()).isEqualTo("started");
+        assertThat(s.get("epochMs").asLong()).isEqualTo(1_795_000_000_000L);
     }
 }
