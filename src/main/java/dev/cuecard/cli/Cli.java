@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
 
 /** The {@code cuecard} command: the headless contract of ARCHITECTURE.md. */
 @Command(name = "cuecard", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        resourceBundle = "dev.cuecard.cli.Options",
         description = "Offline interview copilot: speech recognition, question cues, practice.",
         subcommands = {TranscribeCommand.class, ClassifyCommand.class, HintCommand.class, ReplayCommand.class, DevicesCommand.class,
-                ListenCommand.class, DebriefCommand.class, PracticeCommand.class, BenchAsrCommand.class, BenchClassifyCommand.class, BenchQuestionsCommand.class, BenchSessionsCommand.class})
+                ListenCommand.class, DebriefCommand.class, PracticeCommand.class})
 public final class Cli implements Runnable {
     @Spec
     CommandSpec spec;
@@ -43,6 +44,10 @@ public final class Cli implements Runnable {
             description = "print the longest FX-thread stall when the app closes")
     boolean fxReport;
 
+    @picocli.CommandLine.Option(names = "--fx-bench", hidden = true,
+            description = "a scripted tour (start-up, demo, debrief, practice) printing FX frame gaps per phase, then quit")
+    boolean fxBench;
+
     @picocli.CommandLine.Option(names = "--startup-report", hidden = true,
             description = "print, when the app closes, when (epoch ms) the main window showed and listening began")
     boolean startupReport;
@@ -53,11 +58,19 @@ public final class Cli implements Runnable {
         dev.cuecard.ui.DesktopLauncher.cannotOpen().ifPresent(reason -> {
             throw new UserError(reason);
         });
-        dev.cuecard.ui.DesktopLauncher.launch(new dev.cuecard.ui.DesktopOptions(demo, exitAfter, env()));
-        if (fxReport) {
-            dev.cuecard.ui.DesktopLauncher.lastReport().ifPresent(r -> out().printf(java.util.Locale.ROOT,
-                    "fx frames %d, longest gap between frames %.1f ms, gaps over 50 ms: %d%n",
-                    r.frames(), r.maxGapMs(), r.gapsOver50ms()));
+        dev.cuecard.ui.DesktopLauncher.launch(new dev.cuecard.ui.DesktopOptions(demo, exitAfter, env(), fxBench));
+        if (fxReport || fxBench) {
+            dev.cuecard.ui.DesktopLauncher.lastReport().ifPresent(r -> {
+                out().printf(java.util.Locale.ROOT, "fx frames %d, longest gap between frames %.1f ms, gaps over 50 ms: %d%n",
+                        r.frames(), r.maxGapMs(), r.gapsOver50ms());
+                if (fxBench) {
+                    r.phases().forEach(p -> out().printf(java.util.Locale.ROOT,
+                            "fx phase %-9s %5.1f s %5d frames | gap p99 %6.1f ms, max %6.1f ms, over 50 ms: %3d"
+                                    + " | FX-thread CPU per gap p99 %5.1f ms, max %6.1f ms%n",
+                            p.name(), p.seconds(), p.frames(), p.p99GapMs(), p.maxGapMs(), p.gapsOver50ms(),
+                            p.p99FxCpuMs(), p.maxFxCpuMs()));
+                }
+            });
             out().flush();
         }
         if (startupReport) {

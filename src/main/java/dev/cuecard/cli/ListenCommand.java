@@ -1,7 +1,8 @@
 package dev.cuecard.cli;
 
 import dev.cuecard.asr.SpeechModel;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
 import dev.cuecard.config.Settings;
 import dev.cuecard.live.CaptureInputs;
 import dev.cuecard.live.LiveSession;
@@ -22,20 +23,22 @@ final class ListenCommand implements Callable<Integer> {
     @ParentCommand
     Cli cli;
 
-    @Option(names = "--them", paramLabel = "DEVICE", description = "loopback/monitor device for the interviewer")
+    @Option(names = "--them", paramLabel = "DEVICE",
+            description = "the interviewer: 'system' (what you hear: the default output), or a device from 'cuecard devices' (default: system)")
     String them;
 
-    @Option(names = "--me", paramLabel = "DEVICE", description = "microphone (default: the first capture device)")
+    @Option(names = "--me", paramLabel = "DEVICE",
+            description = "your microphone: 'default' (the default input) or a device from 'cuecard devices' (default: default)")
     String me;
 
-    @Option(names = "--json", description = "JSON lines of events, as replay --json")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
-    @Option(names = "--no-save", description = "do not store the session (by default it is, and its id is printed on stderr)")
-    boolean noSave;
+    @Mixin
+    SharedFlags.NoSave noSave;
 
-    @Option(names = "--offline", description = "template hints only, never the network")
-    boolean offline;
+    @Mixin
+    SharedFlags.Offline offline;
 
     @Mixin
     ModelOption modelOption = new ModelOption();
@@ -43,29 +46,38 @@ final class ListenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = cli.settings().settings();
-        if (CaptureDevices.list().isEmpty()) {
-            throw new UserError("no capture device found: connect a microphone, or try "
-                    + "'cuecard replay FILE.wav' to run the pipeline on a recording");
-        }
-        List<ChannelInput> inputs = CaptureInputs.open(Optional.ofNullable(them).or(settings::themDeviceName),
+        DeviceCatalog devices = DeviceCatalog.forThisMachine(new dev.cuecard.pipeline.NamedThreadFactory("audio"));
+        List<ChannelInput> inputs = CaptureInputs.open(devices,
+                Optional.ofNullable(them).or(settings::themDeviceName).or(() -> devices.defaultFor(Channel.THEM)),
                 Optional.ofNullable(me).or(settings::meDeviceName), cli::warn);
         if (inputs.isEmpty()) {
-            throw new UserError("no channel could be opened; see 'cuecard devices'");
+            throw new UserError("no channel could be opened; see 'cuecard devices', or try "
+                    + "'cuecard replay FILE.wav' to run the pipeline on a recording");
         }
         cli.warn("listening on " + String.join(" and ", inputs.stream()
                 .map(i -> i.channel().id() + "=" + i.source().describe()).toList()) + "; Ctrl+C to stop");
         try (SpeechModel model = modelOption.load(cli)) {
             SessionRun.run(cli, LiveSession.with(model, Engines.classifier(cli))
                     .inputs(inputs)
-                    .drafter(Engines.llm(cli, offline))
-                    .titled(SessionKind.LIVE, "Live session (terminal)"), noSave, json, ListenCommand::text);
+                    .drafter(Engines.llm(cli, offline.on))
+                    .titled(SessionKind.LIVE, "Live session (terminal)"), noSave.on, json.on, ListenCommand::text);
         }
         return 0;
     }
 
     private static String text(PipelineEvent event) {
-        if (event instanceof PipelineEvent.ChannelStatus s && s.state() == PipelineEvent.ChannelStatus.State.FAILED) {
-            return s.channel().id() + " channel stopped: " + s.message();
+        if (event instanceof PipelineEvent.ChannelStatus s) {
+            switch (s.state()) {
+                case FAILED:
+                    return s.channel().id() + " channel stopped: " + s.message();
+                case LOST:
+                    return s.channel().id() + " device lost: " + s.message();
+                case RECOVERED:
+                case SWITCHED:
+                    return s.channel().id() + ": " + s.message();
+                default:
+                    break;
+            }
         }
         return ReplayCommand.text(event);
     }

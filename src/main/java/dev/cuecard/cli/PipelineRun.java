@@ -12,6 +12,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Runs a transcription pipeline to its end and remembers channel failures for the exit code. */
 final class PipelineRun {
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    /** Counted down by {@link #release()}: Ctrl+C waits for it, so the command can store its session. */
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean holdExit;
+
+    /**
+     * A live command ends only by Ctrl+C or SIGTERM: the JVM exits once its shutdown hooks are done,
+     * so the hook that stops the pipeline then waits (up to 10 s) until {@link #release()} — called
+     * after the session has been stored and its id printed.
+     */
+    void holdExitUntilReleased() {
+        holdExit = true;
+    }
+
+    void release() {
+        released.countDown();
+    }
 
     List<String> failures() {
         return failures;
@@ -26,7 +42,16 @@ final class PipelineRun {
             }
         });
         pipeline.addListener(listener);
-        Thread hook = dev.cuecard.pipeline.NamedThreadFactory.thread("shutdown", pipeline::close);
+        Thread hook = dev.cuecard.pipeline.NamedThreadFactory.thread("shutdown", () -> {
+            pipeline.close();
+            if (holdExit) {
+                try {
+                    released.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             for (ChannelInput in : inputs) {

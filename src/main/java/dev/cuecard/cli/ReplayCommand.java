@@ -29,18 +29,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--me", paramLabel = "ME.wav", description = "a time-aligned recording of the candidate")
     Path me;
 
-    @Option(names = "--json", description = "JSON lines of events {\"type\",\"atMs\",...}")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
     @Option(names = "--speed", paramLabel = "1|max", defaultValue = "1",
             description = "1 = real time (default), max = as fast as recognition goes")
     String speed;
 
-    @Option(names = "--offline", description = "template hints only, never the network (the default until an LLM is configured)")
-    boolean offline;
+    @Mixin
+    SharedFlags.Offline offline;
 
-    @Option(names = "--no-save", description = "do not store the session (by default it is, and its id is printed on stderr)")
-    boolean noSave;
+    @Mixin
+    SharedFlags.NoSave noSave;
 
     @Mixin
     ModelOption modelOption;
@@ -57,9 +57,9 @@ final class ReplayCommand implements Callable<Integer> {
         try (SpeechModel model = modelOption.load(cli)) {
             failures = SessionRun.run(cli, LiveSession.with(model, Engines.classifier(cli))
                     .inputs(inputs)
-                    .drafter(Engines.llm(cli, offline))
+                    .drafter(Engines.llm(cli, offline.on))
                     .titled(SessionKind.REPLAY, file.getFileName().toString())
-                    .sourceNames(file.toString(), me == null ? null : me.toString()), noSave, json, ReplayCommand::text);
+                    .sourceNames(file.toString(), me == null ? null : me.toString()), noSave.on, json.on, ReplayCommand::text);
         }
         return failures.size() == inputs.size() ? 1 : 0;
     }

@@ -37,7 +37,9 @@ final class SessionRun {
             LiveSession live;
             try {
                 live = session.storeIn(store).listener(event -> {
-                    String line = json ? EventJson.event(event).orElse(null) : text.apply(event);
+                    // stamped at once (epochMs): this listener runs as the event is emitted
+                    String line = !json ? text.apply(event)
+                            : EventJson.timedEvent(event, System.currentTimeMillis()).orElse(null);
                     if (line != null) {
                         synchronized (out) {
                             out.println(line);

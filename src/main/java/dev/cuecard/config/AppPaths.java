@@ -23,15 +23,18 @@ public final class AppPaths {
         return from(System.getenv());
     }
 
-    /** From an environment (the process's, or one a test injects); the system property wins. */
+    /**
+     * From an environment (the process's, or one a test injects): its {@code CUECARD_HOME}, else the
+     * {@code cuecard.home} property (which keeps test runs out of the user's folder), else the OS's.
+     */
     public static AppPaths from(Map<String, String> env) {
-        String property = System.getProperty(HOME_PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return new AppPaths(Path.of(property));
-        }
         String override = env.get(HOME_ENV);
         if (override != null && !override.isBlank()) {
             return new AppPaths(Path.of(override));
+        }
+        String property = System.getProperty(HOME_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return new AppPaths(Path.of(property));
         }
         return new AppPaths(Path.of(ProjectDirectories.from("dev", "Cuecard", "Cuecard").dataDir));
     }

@@ -19,16 +19,17 @@ import java.util.List;
 final class SchemaMigrations {
     /**
      * Append only, in version order: a released file never changes, a schema change is a new file.
-     * V005 is taken on another branch; when it lands it goes before V006 (a database already at 6
+     * V006 is taken on another branch; when it lands it goes before V007 (a database already at 7
      * from this branch's builds would then lack its tables: development databases only).
      */
     static final List<String> FILES = List.of("V001__sessions.sql", "V002__review_and_search.sql",
-            "V003__answer_scores.sql", "V004__question_decisions.sql", "V006__answer_coverage.sql");
+            "V003__answer_scores.sql", "V004__question_decisions.sql", "V005__drop_hint_level.sql",
+            "V007__answer_coverage.sql");
 
     private SchemaMigrations() {
     }
 
-    /** The version a file brings the database to: the number in its name (V006__… → 6). */
+    /** The version a file brings the database to: the number in its name (V007__… → 7). */
     static int versionOf(String file) {
         return Integer.parseInt(file.substring(1, file.indexOf("__")));
     }
@@ -51,8 +52,8 @@ final class SchemaMigrations {
         boolean autoCommit = db.getAutoCommit();
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            // the number in a file's name is its version, so branches can reserve numbers (V006 before
-            // V005 lands); re-read inside the (immediate) transaction: another process may have migrated meanwhile
+            // the number in a file's name is its version, so branches can reserve numbers (V007 before
+            // V006 lands); re-read inside the (immediate) transaction: another process may have migrated meanwhile
             for (String file : FILES) {
                 int v = versionOf(file);
                 if (v > version(db) && v <= target) {

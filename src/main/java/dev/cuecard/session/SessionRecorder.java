@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionRecorder implements PipelineListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRecorder.class);
-    /** The level of a whole cue card, as the overlay shows it first. */
-    public static final String CARD_LEVEL = "card";
 
     private final SessionStore store;
     private final long sessionId;
@@ -73,7 +71,7 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
             return Optional.of(() -> store.recordQuestion(sessionId, q.question(), q.question().startMs()));
         }
         if (event instanceof PipelineEvent.HintReady h) {
-            return Optional.of(() -> store.recordHint(sessionId, h.questionId(), h.hint(), CARD_LEVEL, h.atMs()));
+            return Optional.of(() -> store.recordHint(sessionId, h.questionId(), h.hint(), h.atMs()));
         }
         if (event instanceof PipelineEvent.Coverage c) {
             return Optional.of(() -> store.recordCoverage(sessionId, c.questionId(), c.point(), c.atMs()));
@@ -85,7 +83,7 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
         if (event instanceof PipelineEvent.HintUpdate u && u.complete()) {
             // the drafted hint replaces the template card on screen, so it is what was shown
             return Optional.of(() -> {
-                store.recordHint(sessionId, u.questionId(), u.hint(), CARD_LEVEL, u.atMs());
+                store.recordHint(sessionId, u.questionId(), u.hint(), u.atMs());
                 u.usage().ifPresent(t -> store.addLlmUsage(sessionId, null, t.inputTokens(), t.outputTokens(), 0));
             });
         }
@@ -148,7 +146,7 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
     }
 
     /** Waits until everything enqueued so far is committed. */
-    public void flush() throws InterruptedException {
+    void flush() throws InterruptedException {
         if (closed) {
             return;
         }

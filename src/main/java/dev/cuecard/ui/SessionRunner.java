@@ -4,6 +4,7 @@ import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
 import dev.cuecard.audio.AudioSourceException;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
 import dev.cuecard.audio.WavFileSource;
 import dev.cuecard.hint.HintDrafter;
 import dev.cuecard.live.CaptureInputs;
@@ -123,7 +124,8 @@ public final class SessionRunner implements AutoCloseable {
     public void startLive(Optional<String> themDevice, Optional<String> meDevice, Runnable onEnd) {
         start(() -> {
             List<String> problems = new ArrayList<>();
-            List<ChannelInput> inputs = CaptureInputs.open(themDevice, meDevice, problems::add);
+            List<ChannelInput> inputs = CaptureInputs.open(DeviceCatalog.forThisMachine(threads), themDevice, meDevice,
+                    problems::add);
             if (inputs.isEmpty()) {
                 problems.add(0, "No capture device could be opened — connect a microphone or try the demo");
             }

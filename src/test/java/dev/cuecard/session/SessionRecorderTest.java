@@ -48,7 +48,6 @@ class SessionRecorderTest {
             assertThat(d.hints()).hasSize(2);
             StoredHint h1 = d.hintsFor(q1).get(0);
             assertThat(h1.source()).isEqualTo("template");
-            assertThat(h1.level()).isEqualTo(SessionRecorder.CARD_LEVEL);
             assertThat(h1.hint().keyPoints()).isEqualTo(InterviewFixture.CACHE_KEY_POINTS);
             assertThat(h1.latencyMs()).contains(200L);
             assertThat(d.hintsFor(d.questions().get(1)).get(0).latencyMs()).contains(500L);

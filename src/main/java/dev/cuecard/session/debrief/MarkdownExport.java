@@ -73,7 +73,7 @@ public final class MarkdownExport {
                 a.question().early() ? " · decided early" : "", a.question().confidence()));
         for (StoredHint h : a.hints()) {
             Hint hint = h.hint();
-            md.append("**Hint shown** (").append(h.source()).append(", ").append(h.level())
+            md.append("**Hint shown** (").append(h.source())
                     .append(h.latencyMs().map(l -> ", " + l + " ms after the question").orElse("")).append("): ")
                     .append(hint.title()).append(" — ").append(hint.gist()).append("\n\n");
             list(md, hint.keyPoints());
