@@ -2,7 +2,7 @@ package dev.cuecard.coverage;
 
 import dev.cuecard.config.AppPaths;
 import dev.cuecard.question.AsrVocabulary;
-import dev.cuecard.question.OnnxSentenceEmbedder;
+import dev.cuecard.question.SemanticMatcher;
 import dev.cuecard.question.SentenceEmbedder;
 import dev.cuecard.question.TemplateLibrary;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ public final class CoverageCalibration {
     private static final double[] MARGIN = {0, 0.25, 0.5, 1.0};
 
     public static void main(String[] args) throws Exception {
-        SentenceEmbedder embedder = OnnxSentenceEmbedder.load(AppPaths.fromEnvironment().cacheDir());
+        SentenceEmbedder embedder = SemanticMatcher.sharedEmbedder(AppPaths.fromEnvironment().cacheDir());
         CoveragePairs pairs = CoveragePairs.load(TemplateLibrary.shipped());
         SemanticCoverage lexical = SemanticCoverage.lexical(AsrVocabulary.shipped());
         print("lexical rule alone (before), train", CoveragePairs.lexicalQuality(pairs.score(lexical, false)));

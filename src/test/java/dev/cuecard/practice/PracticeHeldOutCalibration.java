@@ -8,7 +8,7 @@ import java.util.Locale;
  * Typed calibration of the rubric, before (key points by words) and after (by meaning, issue 15),
  * on the original set and on the held-out set: rank agreement, means, and how many answers land in
  * the target bands (strong >= 7, mediocre 3-6, weak <= 2.5). Run with
- * {@code bench/practice-calibration.sh --heldout}.
+ * {@code bench/practice-heldout.sh}.
  */
 public final class PracticeHeldOutCalibration {
     public static void main(String[] args) {
