@@ -201,7 +201,8 @@ public final class AnswerCoach {
         double pace = a.recentWordsPerMinute();
         List<String> covered = List.copyOf(a.ticked);
         List<String> next = a.nextToSay(hints.get(a.questionId));
-        out.emit(at -> new PipelineEvent.AnswerProgress(a.questionId, elapsed, pace, m.fillerCount(),
+        long start = a.firstStartMs;
+        out.emit(at -> new PipelineEvent.AnswerProgress(a.questionId, start, elapsed, pace, m.fillerCount(),
                 elapsed >= WRAP_UP_MS, covered, next, Channel.ME, at));
     }
 
@@ -242,7 +243,7 @@ public final class AnswerCoach {
     }
 
     /** A key point as a glance: the part before its explanation ("Delete on write rather than update"). */
-    static String glance(String point) {
+    public static String glance(String point) {
         String s = point.split(" — | – |; |: ", 2)[0].strip();
         return s.length() > 60 ? s.substring(0, 57).strip() + "…" : s;
     }

@@ -97,11 +97,13 @@ public sealed interface PipelineEvent {
     }
 
     /**
-     * The answer so far, after each of the candidate's final results: time since its first word
-     * (against the 1–2 minute target; {@code wrapUp} from 2:00), words per minute over the last 20 s,
-     * fillers, the key points covered and the one or two things worth saying next.
+     * The answer so far, after each of the candidate's final results: where its first word began
+     * ({@code startMs}, candidate audio, so a display can keep the clock running between results),
+     * time since then to its last word (against the 1–2 minute target; {@code wrapUp} from 2:00),
+     * words per minute over the last 20 s, fillers, the key points covered and the one or two things
+     * worth saying next.
      */
-    record AnswerProgress(int questionId, long elapsedMs, double wordsPerMinute, int fillers, boolean wrapUp,
+    record AnswerProgress(int questionId, long startMs, long elapsedMs, double wordsPerMinute, int fillers, boolean wrapUp,
                           List<String> covered, List<String> nextToSay, Channel channel, long atMs)
             implements PipelineEvent {
         public AnswerProgress {

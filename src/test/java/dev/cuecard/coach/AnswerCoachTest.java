@@ -90,6 +90,7 @@ class AnswerCoachTest {
         c.hint(1, hint("cache-stampede"));
         c.heard(me(2_000, 6_000, "um so uh basically it is when a hot key expires"));
         PipelineEvent.AnswerProgress first = lastProgress();
+        assertThat(first.startMs()).isEqualTo(2_000);
         assertThat(first.elapsedMs()).isEqualTo(4_000);
         assertThat(first.fillers()).isEqualTo(3);
         assertThat(first.wrapUp()).isFalse();
