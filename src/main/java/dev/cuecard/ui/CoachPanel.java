@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
  * channel) and the user has not hidden it. Bound to {@link LiveSessionModel}; holds no state.
  */
 public final class CoachPanel extends VBox {
+    static final int CHIP_CHARS = 40;
     private final LiveSessionModel model;
     private final FlowPane points = new FlowPane(6, 3);
     /** Point labels are reused between renders (new nodes per event is what stalls the FX thread). */
@@ -83,7 +84,7 @@ public final class CoachPanel extends VBox {
         for (String point : hint.keyPoints()) {
             boolean ticked = answer != null && answer.ticked(point);
             Label l = pooled(shown.size());
-            l.setText((ticked ? "✓ " : "○ ") + AnswerCoach.glance(point));
+            l.setText((ticked ? "✓ " : "○ ") + chip(point));
             String state = ticked ? "coach-ticked" : "coach-open";
             if (!l.getStyleClass().contains(state)) {
                 l.getStyleClass().setAll("label", "coach-point", state);
@@ -121,6 +122,19 @@ public final class CoachPanel extends VBox {
         String clock = String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
         timer.setText(answer.ended() ? "answered in " + clock : clock + " / 1–2 min");
         show(wrapUp, !answer.ended() && ms >= AnswerCoach.WRAP_UP_MS);
+    }
+
+    /**
+     * A key point as a short chip, cut at a word: two fit on a line of the default card, so the
+     * points leave the card itself some room (the card holds the full text).
+     */
+    static String chip(String point) {
+        String g = AnswerCoach.glance(point);
+        if (g.length() <= CHIP_CHARS) {
+            return g;
+        }
+        int cut = g.lastIndexOf(' ', CHIP_CHARS - 1);
+        return g.substring(0, cut > CHIP_CHARS / 2 ? cut : CHIP_CHARS - 1).strip() + "…";
     }
 
     private Label pooled(int i) {

@@ -59,6 +59,11 @@ class CoachPanelTest {
         FxTestSupport.onFx(() -> overlay.stage().close());
     }
 
+    /** Read on the FX thread: the panel's nodes change there, a test-thread read may see half a render. */
+    private static void waitOnFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        FxTestSupport.waitUntil(() -> FxTestSupport.onFx(condition));
+    }
+
     private CoachPanel panel() {
         return overlay.coachPanel();
     }
@@ -85,7 +90,7 @@ class CoachPanelTest {
 
         QuestionCard rate = card("rate-limiter");
         QuestionCard conflict = card("conflict-teammate");
-        FxTestSupport.waitUntil(() -> model.coach().answerTo(conflict.id()).map(CoachModel.Answer::ended).orElse(false));
+        waitOnFx(() -> model.coach().answerTo(conflict.id()).map(CoachModel.Answer::ended).orElse(false));
         FxTestSupport.onFx(() -> model.showQuestion(rate));
         List<String> keys = rate.hint().keyPoints();
         List<String> shown = points();
@@ -119,11 +124,11 @@ class CoachPanelTest {
     void theClockRunsBetweenResultsAndCuesTheWrapUpAtTwoMinutes() throws Exception {
         startAnswer();
         bridge.onEvent(level(100_000));
-        FxTestSupport.waitUntil(() -> "1:38 / 1–2 min".equals(panel().timerLabel().getText()));
+        waitOnFx(() -> "1:38 / 1–2 min".equals(panel().timerLabel().getText()));
         assertThat(FxTestSupport.onFx(() -> panel().wrapUpLabel().isVisible())).isFalse();
         assertThat(FxTestSupport.onFx(() -> panel().nextLabel().getText())).isEqualTo("next: a trade-off");
         bridge.onEvent(level(122_000));
-        FxTestSupport.waitUntil(() -> panel().wrapUpLabel().isVisible());
+        waitOnFx(() -> panel().wrapUpLabel().isVisible());
         assertThat(FxTestSupport.onFx(() -> panel().timerLabel().getText())).isEqualTo("2:00 / 1–2 min");
         assertThat(FxTestSupport.onFx(() -> panel().wrapUpLabel().getText())).isEqualTo("wrap up");
         screenshot("wrap-up");
@@ -133,10 +138,10 @@ class CoachPanelTest {
     void aTickNeverUnticksAndAPointSaidSinceLeavesWhatToSayNext() throws Exception {
         List<String> keys = startAnswer();
         bridge.onEvent(new PipelineEvent.Coverage(1, keys.get(1), Channel.ME, 9_000));
-        FxTestSupport.waitUntil(() -> panel().pointLabels().get(1).getText().startsWith("✓ "));
+        waitOnFx(() -> panel().pointLabels().size() > 1 && panel().pointLabels().get(1).getText().startsWith("✓ "));
         // a later progress report that does not list it (as after a refined card) keeps the tick
         bridge.onEvent(progress(List.of(), List.of(dev.cuecard.coach.AnswerCoach.glance(keys.get(1)), "a number"), 10_000));
-        FxTestSupport.waitUntil(() -> "next: a number".equals(panel().nextLabel().getText()));
+        waitOnFx(() -> "next: a number".equals(panel().nextLabel().getText()));
         assertThat(points().get(1)).startsWith("✓ ");
         assertThat(points().get(0)).startsWith("✓ ");
     }
@@ -146,7 +151,7 @@ class CoachPanelTest {
         for (PipelineEvent e : FxTestSupport.questionAndHint(1, "how would you design a rate limiter for a public api")) {
             bridge.onEvent(e);
         }
-        FxTestSupport.waitUntil(() -> model.shownProperty().get() != null);
+        waitOnFx(() -> model.shownProperty().get() != null);
         assertThat(FxTestSupport.onFx(() -> panel().isVisible())).as("no candidate channel: no coach").isFalse();
 
         startAnswer();
@@ -163,9 +168,9 @@ class CoachPanelTest {
         try (var hotkeys = result.hotkeys().orElseThrow()) {
             Thread.sleep(300); // the hook attaches to the X server asynchronously
             xdotool("ctrl+alt+c");
-            FxTestSupport.waitUntil(() -> !panel().isVisible());
+            waitOnFx(() -> !panel().isVisible());
             xdotool("ctrl+alt+c");
-            FxTestSupport.waitUntil(() -> panel().isVisible());
+            waitOnFx(() -> panel().isVisible());
         }
     }
 
@@ -179,7 +184,8 @@ class CoachPanelTest {
         bridge.onEvent(new PipelineEvent.ChannelStatus(Channel.ME, PipelineEvent.ChannelStatus.State.STARTED, "me.wav", 0));
         bridge.onEvent(new PipelineEvent.Coverage(1, keys.get(0), Channel.ME, 7_000));
         bridge.onEvent(progress(List.of(keys.get(0)), List.of("a trade-off"), 8_000));
-        FxTestSupport.waitUntil(() -> panel().isVisible() && panel().pointLabels().get(0).getText().startsWith("✓ "));
+        waitOnFx(() -> panel().isVisible() && !panel().pointLabels().isEmpty()
+                && panel().pointLabels().get(0).getText().startsWith("✓ "));
         return keys;
     }
 
