@@ -82,9 +82,20 @@ public final class Cli implements Runnable {
         return env;
     }
 
+    /** Messages already given in this run: a warning is said once, however many parts find it. */
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** One line on stderr (control characters shown escaped); the same warning only once per run. */
     void warn(String message) {
-        err().println("cuecard: warning: " + message);
-        err().flush();
+        String line = TerminalText.line(message);
+        if (!warned.add(line)) {
+            return;
+        }
+        PrintWriter err = err();
+        synchronized (err) {
+            err.println("cuecard: warning: " + line);
+            err.flush();
+        }
     }
 
     /** Builds the command line with our error handling; used by {@link dev.cuecard.Main} and tests. */

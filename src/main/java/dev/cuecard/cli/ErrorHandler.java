@@ -12,9 +12,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         if (ex instanceof UserError user) {
-            cl.getErr().println("cuecard: " + user.getMessage());
+            cl.getErr().println("cuecard: " + TerminalText.line(user.getMessage()));
             cl.getErr().flush();
             return user.exitCode();
+        }
+        if (ex instanceof dev.cuecard.session.SessionStoreException store) {
+            // storage trouble (disk full, damaged or read-only database) is the user's to fix, not a bug
+            LOG.warn("session database failure", ex);
+            cl.getErr().println("cuecard: " + TerminalText.line(store.getMessage()));
+            cl.getErr().flush();
+            return 1;
         }
         LOG.error("unexpected failure", ex);
         cl.getErr().println("cuecard: unexpected error: " + ex

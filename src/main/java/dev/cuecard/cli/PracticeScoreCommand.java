@@ -109,7 +109,7 @@ final class PracticeScoreCommand implements Callable<Integer> {
     }
 
     private Answer recognised(Cli cli) {
-        var source = WavSources.open(answer.wav, Double.POSITIVE_INFINITY);
+        var source = WavSources.open(cli, answer.wav, Double.POSITIVE_INFINITY);
         try (SpeechModel model = modelOption.load(cli)) {
             return WavAnswers.recognise(model, source);
         } catch (ModelException e) {

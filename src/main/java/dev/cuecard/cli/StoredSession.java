@@ -7,9 +7,13 @@ import dev.cuecard.session.SessionStore;
 
 /**
  * The session a command stores while its pipeline runs ({@code --no-save}: none); on close it says
- * on stderr which id it got, as the CLI contract asks.
+ * on stderr which id it got, as the CLI contract asks. Storage trouble is reported on stderr when it
+ * happens; a session that ends with writes lost is a failure of the command (exit 74) with one line
+ * saying what was lost and why — never "stored".
  */
 final class StoredSession implements AutoCloseable {
+    /** Exit status when the session could not be stored completely (sysexits EX_IOERR). */
+    static final int STORAGE_FAILED = 74;
     private final Cli cli;
     private final SessionStore store;
     private SessionRecorder recorder;
@@ -28,20 +32,31 @@ final class StoredSession implements AutoCloseable {
         if (store == null) {
             return e -> { };
         }
-        recorder = SessionRecorder.start(store, info);
+        recorder = SessionRecorder.start(store, info, cli::warn);
         return recorder;
     }
 
     @Override
     public void close() {
-        if (recorder != null) {
-            recorder.close();
-            cli.err().println("cuecard: session " + recorder.sessionId() + " stored (review it: cuecard debrief show "
-                    + recorder.sessionId() + ")");
-            cli.err().flush();
+        SessionRecorder.Outcome outcome = null;
+        try {
+            if (recorder != null) {
+                recorder.reportProblemsTo(m -> { }); // the outcome below says it once
+                outcome = recorder.closeAndReport();
+            }
+        } finally {
+            if (store != null) {
+                store.close();
+            }
         }
-        if (store != null) {
-            store.close();
+        if (outcome == null) {
+            return;
         }
+        if (!outcome.complete()) {
+            throw new UserError(outcome.summary().orElseThrow(), STORAGE_FAILED);
+        }
+        long id = outcome.sessionId().getAsLong();
+        cli.err().println("cuecard: session " + id + " stored (review it: cuecard debrief show " + id + ")");
+        cli.err().flush();
     }
 }

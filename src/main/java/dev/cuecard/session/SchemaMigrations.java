@@ -19,7 +19,7 @@ import java.util.List;
 final class SchemaMigrations {
     /** Append only: a released file never changes, a schema change is a new file. */
     static final List<String> FILES = List.of("V001__sessions.sql", "V002__review_and_search.sql",
-            "V003__answer_scores.sql", "V004__question_decisions.sql");
+            "V003__answer_scores.sql", "V004__question_decisions.sql", "V005__incomplete_sessions.sql");
 
     private SchemaMigrations() {
     }
@@ -34,26 +34,67 @@ final class SchemaMigrations {
         }
     }
 
-    /** Applies the migrations after the database's version up to {@code target}. */
+    /**
+     * Applies the migrations after the database's version up to {@code target}. Foreign keys are off
+     * while they run (a migration may rebuild a table; SQLite only allows switching them outside a
+     * transaction) and are checked before the commit.
+     */
     static void migrate(Connection db, int target) throws SQLException {
         if (target > latest()) {
             throw new IllegalArgumentException("no migration " + target);
         }
+        if (version(db) >= target) {
+            return;
+        }
         boolean autoCommit = db.getAutoCommit();
+        boolean foreignKeys = pragma(db, "foreign_keys") == 1;
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+        }
+        Exception failure = null;
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
             // re-read inside the (immediate) transaction: another process may have migrated meanwhile
             for (int v = version(db) + 1; v <= target; v = version(db) + 1) {
                 s.executeUpdate(sql(FILES.get(v - 1)));
                 s.executeUpdate("PRAGMA user_version = " + v);
+                try (ResultSet broken = s.executeQuery("PRAGMA foreign_key_check")) {
+                    if (broken.next()) {
+                        throw new SQLException("migration " + FILES.get(v - 1) + " broke a foreign key in table "
+                                + broken.getString(1));
+                    }
+                }
                 db.commit();
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {
-            db.rollback();
+            failure = e;
+            try {
+                db.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r); // the first error is the one to report
+            }
             throw e;
         } finally {
-            db.setAutoCommit(autoCommit);
+            try {
+                db.setAutoCommit(autoCommit);
+                if (foreignKeys) {
+                    try (Statement s = db.createStatement()) {
+                        s.execute("PRAGMA foreign_keys = ON");
+                    }
+                }
+            } catch (SQLException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static int pragma(Connection db, String name) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
+            return r.next() ? r.getInt(1) : 0;
         }
     }
 

@@ -185,7 +185,7 @@ public final class SessionRunner implements AutoCloseable {
                 String me = opened.stream().filter(i -> i.channel() == Channel.ME).map(i -> i.source().describe())
                         .findFirst().orElse(null);
                 recorder = dev.cuecard.session.SessionRecorder.start(store.get(), new dev.cuecard.session.SessionInfo(
-                        kind, title, them, me, model.dir().getFileName().toString(), null));
+                        kind, title, them, me, model.dir().getFileName().toString(), null), this::post);
                 lastSessionId = recorder.sessionId();
                 p.addListener(recorder);
             }
