@@ -47,7 +47,8 @@ final class JvmOptions {
      * the same command plus them and never returns; otherwise returns at once.
      */
     static void applyOrReexec(String[] args) {
-        Optional<List<String>> command = reexecCommand(args, System.getenv(), inputArguments());
+        Optional<List<String>> command = System.getProperty(TUNED_PROPERTY) != null ? Optional.empty()
+                : reexecCommand(args, System.getenv(), inputArguments());
         if (command.isEmpty()) {
             limitMallocArenas();
             return;

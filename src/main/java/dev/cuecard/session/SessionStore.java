@@ -28,6 +28,11 @@ import org.sqlite.SQLiteConfig;
 public final class SessionStore implements AutoCloseable {
     public static final String FILE_NAME = "cuecard.db";
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
+    /**
+     * Caps the database at this many pages (SQLite's {@code max_page_count}): a full disk on demand,
+     * for fault tests and for trying what the app does when the disk fills up.
+     */
+    public static final String MAX_PAGES_PROPERTY = "cuecard.db.maxPageCount";
     /** Sessions this JVM records without a lock file (a file system without locks), as "FILE#ID". */
     private static final java.util.Set<String> UNLOCKED_OWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -147,6 +152,12 @@ public final class SessionStore implements AutoCloseable {
                 s.execute("PRAGMA secure_delete = ON");
             }
             SchemaMigrations.migrate(db, SchemaMigrations.latest());
+            String maxPages = System.getProperty(MAX_PAGES_PROPERTY);
+            if (maxPages != null) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("PRAGMA max_page_count = " + Long.parseLong(maxPages.strip()));
+                }
+            }
             return db;
         } catch (SQLException e) {
             closeQuietly(db);
@@ -553,6 +564,26 @@ public final class SessionStore implements AutoCloseable {
                 s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             }
             return null;
+        });
+    }
+
+    /** As {@link #MAX_PAGES_PROPERTY}, on the open database (0 = SQLite's default limit); returns the limit now. */
+    synchronized long limitPages(long pages) {
+        return read(() -> {
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("PRAGMA max_page_count = " + (pages <= 0 ? 4294967294L : pages))) {
+                return r.next() ? r.getLong(1) : -1;
+            }
+        });
+    }
+
+    /** Pages the database file has now. */
+    synchronized long pageCount() {
+        return read(() -> {
+            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA page_count")) {
+                r.next();
+                return r.getLong(1);
+            }
         });
     }
 
