@@ -9,13 +9,25 @@ import java.util.function.Consumer;
 import org.vosk.Recognizer;
 
 /**
- * One Vosk {@link Recognizer} for one channel, kept for the whole session (re-creating recognizers
- * leaks native memory). Emits a partial event whenever the partial text changes, and a final event
- * with word timings at each endpoint.
+ * One Vosk {@link Recognizer} for one channel. Emits a partial event whenever the partial text
+ * changes, and a final event with word timings at each endpoint.
+ *
+ * <p>Memory (issue 14): a recognizer keeps every state of the decoding graph it has composed on the
+ * fly (HCLr ∘ Gr) for as long as it lives — measured here, one recognizer grew from 240 to 425 MB
+ * RSS over 15 minutes of speech before levelling off, and a session has two or three. So the
+ * recognizer is replaced by a fresh one at the first endpoint after {@link #RECYCLE_MS} of audio
+ * (between utterances, where nothing is lost; Vosk itself restarts its feature pipeline every
+ * ~200 s), which keeps a channel within ~40 MB of its start. {@code -Dcuecard.asr.recycleSeconds=0}
+ * turns it off.
  */
 public final class VoskSpeechRecognizer implements SpeechRecognizer {
+    /** Audio after which the recognizer is replaced at its next endpoint. */
+    static final long RECYCLE_MS = Long.getLong("cuecard.asr.recycleSeconds", 120) * 1000;
+
     private final Channel channel;
-    private final Recognizer recognizer;
+    private final SpeechModel model;
+    private Recognizer recognizer;
+    private long recognizerSinceMs;
     /** Domain phrases heard on the same audio, or null without spotting. */
     private final KeywordSpotter spotter;
     private long fedMs;
@@ -30,14 +42,36 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     public VoskSpeechRecognizer(SpeechModel model, Channel channel, KeywordSpotter spotter) throws ModelException {
         this.channel = channel;
         this.spotter = spotter;
+        this.model = model;
+        this.recognizer = newRecognizer(model);
+    }
+
+    private static Recognizer newRecognizer(SpeechModel model) throws ModelException {
+        Recognizer r;
         try {
-            this.recognizer = new Recognizer(model.vosk(), PcmFormat.SAMPLE_RATE);
+            r = new Recognizer(model.vosk(), PcmFormat.SAMPLE_RATE);
         } catch (IOException e) {
             throw new ModelException("could not create a recognizer for model " + model.dir() + ": " + e.getMessage());
         }
-        recognizer.setWords(true);
+        r.setWords(true);
         // partial word timings come from the lattice and arrive ~1 s late: plain partials are 2-3x fresher
-        recognizer.setPartialWords(false);
+        r.setPartialWords(false);
+        return r;
+    }
+
+    /** Between utterances, after {@link #RECYCLE_MS} of audio: a fresh recognizer drops the graph states the old one kept. */
+    private void recycleIfDue() {
+        if (RECYCLE_MS <= 0 || fedMs - recognizerSinceMs < RECYCLE_MS) {
+            return;
+        }
+        try {
+            Recognizer fresh = newRecognizer(model);
+            recognizer.close();
+            recognizer = fresh;
+            recognizerSinceMs = fedMs;
+        } catch (ModelException e) {
+            recognizerSinceMs = fedMs; // keep the old one; try again after another interval
+        }
     }
 
     @Override
@@ -53,6 +87,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
                 spotter.finish(); // close the spotter's utterance here too, so its checked terms join this final
             }
             emitFinal(VoskResultParser.parseFinal(recognizer.getResult()), out);
+            recycleIfDue();
         } else {
             VoskResultParser.Parsed partial = VoskResultParser.parsePartial(recognizer.getPartialResult());
             if (!partial.text().isEmpty() && !partial.text().equals(lastPartial)) {

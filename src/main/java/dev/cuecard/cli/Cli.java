@@ -46,6 +46,9 @@ public final class Cli implements Runnable {
     /** No command: the desktop app. */
     @Override
     public void run() {
+        if (exitAfter < 0) {
+            throw new UserError("--exit-after must be 0 or more seconds (got " + exitAfter + ")", 2);
+        }
         dev.cuecard.ui.DesktopLauncher.cannotOpen().ifPresent(reason -> {
             throw new UserError(reason);
         });
@@ -122,12 +125,34 @@ public final class Cli implements Runnable {
         return cl;
     }
 
+    /** Released when the command run by {@link #run(String...)} has returned (its cleanup included). */
+    private static final java.util.concurrent.CountDownLatch COMMAND_ENDED = new java.util.concurrent.CountDownLatch(1);
+
+    /** For shutdown hooks: waits (bounded) until the running command has finished its cleanup. */
+    static void awaitCommandEnd(java.time.Duration max) {
+        try {
+            COMMAND_ENDED.await(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Runs the CLI on the process's streams and returns the exit code. */
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
-            return commandLine(out, err).execute(args);
+            return runGuarded(commandLine(out, err), err, args);
+        } finally {
+            out.flush();
+            err.flush();
+            COMMAND_ENDED.countDown();
+        }
+    }
+
+    private static int runGuarded(CommandLine cl, PrintWriter err, String... args) {
+        try {
+            return cl.execute(args);
         } catch (Error e) {
             // picocli hands Errors through; still one line for the user, the trace in the log
             org.slf4j.LoggerFactory.getLogger(Cli.class).error("fatal error", e);

@@ -36,7 +36,12 @@ final class PipelineRun {
             }
         });
         pipeline.addListener(listener);
-        Thread hook = dev.cuecard.pipeline.NamedThreadFactory.thread("shutdown", pipeline::close);
+        // Ctrl+C / SIGTERM: stop capture, then give the command time to store the session and say how it
+        // went before the JVM ends (it ends as soon as its shutdown hooks return)
+        Thread hook = dev.cuecard.pipeline.NamedThreadFactory.thread("shutdown", () -> {
+            pipeline.close();
+            Cli.awaitCommandEnd(java.time.Duration.ofSeconds(20));
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             for (ChannelInput in : inputs) {
