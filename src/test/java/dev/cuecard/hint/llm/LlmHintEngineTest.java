@@ -259,6 +259,24 @@ class LlmHintEngineTest {
     }
 
     @Test
+    void aStreamThatNeverEndsIsCutAtTheRequestDeadlineAndKeepsTheTemplate() throws Exception {
+        List<String> endless = new java.util.ArrayList<>(List.of("{\"gist\": \"Cache-aside", " in front of"));
+        for (int i = 0; i < 100_000; i++) {
+            endless.add(" and more");
+        }
+        server = new FakeOpenAiServer(new FakeOpenAiServer.Stream(endless, Duration.ZERO, Duration.ofMillis(20), 10, 5));
+        LlmConfig config = LlmConfig.of(server.baseUrl(), "test-model", KEY, Duration.ofSeconds(5), 0);
+        LlmConfig oneSecond = new LlmConfig(config.baseUrl(), config.model(), config.apiKey(), config.firstTokenTimeout(),
+                Duration.ofSeconds(1), 0, true, config.transcriptChars());
+        Progress progress = new Progress();
+        DraftOutcome outcome = new LlmHintEngine(oneSecond, UserContext.empty(), http)
+                .draft(request(List.of()), progress, new DraftCancellation());
+        assertThat(outcome).isInstanceOf(DraftOutcome.Failed.class);
+        assertThat(((DraftOutcome.Failed) outcome).status()).isEqualTo("LLM timed out");
+        assertThat(progress.updates).isNotEmpty().allSatisfy(h -> assertThat(h.gist()).startsWith("Cache-aside"));
+    }
+
+    @Test
     void aReplyThatNeverGetsPastAnOpeningBraceOrATitleSendsNoEmptyUpdate() throws Exception {
         server = new FakeOpenAiServer(new FakeOpenAiServer.Stream(List.of("{", "\"title\": \"Only a ti", "tle\", ",
                 " \"gist\": ", "12, \u001b[2J ???"), Duration.ZERO, Duration.ofMillis(5), 10, 5));
