@@ -43,7 +43,8 @@ final class WavHeader {
             }
             if (!(magic.equals("RIFF") || magic.equals("RIFX") || magic.equals("RF64")) || head.limit() < 12
                     || !ascii(head, 8).equals("WAVE")) {
-                throw new AudioSourceException(file + " has no WAV header (a WAV file starts with RIFF…WAVE); if it "
+                throw new AudioSourceException(file + " is not a PCM WAV file: it has no WAV header (a WAV file starts "
+                        + "with RIFF…WAVE); if it "
                         + "is raw 16-bit PCM, give it one, e.g. sox -t raw -r 16000 -e signed -b 16 -c 1 " + file
                         + " out.wav — for other formats: sox in.mp3 -r 16000 -c 1 -b 16 -e signed-integer out.wav");
             }

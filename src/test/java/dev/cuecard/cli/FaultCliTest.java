@@ -168,7 +168,7 @@ class FaultCliTest {
         Files.write(raw, both);
         CliTest.Run r = run("transcribe", raw.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(lines(r.err())).singleElement().asString().startsWith("cuecard: " + raw + " has no WAV header")
+        assertThat(lines(r.err())).singleElement().asString().startsWith("cuecard: " + raw + " is not a PCM WAV file: it has no WAV header")
                 .contains("sox -t raw -r 16000 -e signed -b 16 -c 1").doesNotContain("invalid mark");
     }
 
