@@ -58,8 +58,7 @@ final class JvmOptions {
             env.putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENAS);
             String[] envp = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
             CLib c = Native.load("c", CLib.class);
-            System.out.flush();
-            System.err.flush();
+            // nothing has been printed yet: the streams have nothing to flush before the process image goes
             c.execve(command.get().get(0), command.get().toArray(new String[0]), envp);
             log().warn("could not restart with the memory options (execve returned); running with the JVM's defaults");
         } catch (RuntimeException | LinkageError e) {
