@@ -248,6 +248,44 @@ class StorageFaultTest {
     }
 
     @Test
+    void twoWritersOnOneDatabaseLoseNothing() throws Exception {
+        SessionStore.open(db()).close();
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> writers = new java.util.ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int writer = w;
+            writers.add(dev.cuecard.pipeline.NamedThreadFactory.thread("test-writer-" + w, () -> {
+                // a store each, as two processes would have (separate connections, SQLite's file locks)
+                try (SessionStore store = SessionStore.open(db())) {
+                    for (int i = 0; i < 15; i++) {
+                        long id = store.startSession(live());
+                        for (int u = 0; u < 4; u++) {
+                            store.appendUtterance(id, new Utterance(Channel.ME, u * 1000L, u * 1000L + 900,
+                                    "writer " + writer + " session " + i + " line " + u));
+                        }
+                        store.finishSession(id);
+                    }
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        writers.forEach(Thread::start);
+        for (Thread t : writers) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        try (SessionStore store = SessionStore.open(db())) {
+            assertThat(store.notices()).isEmpty();
+            assertThat(store.list()).hasSize(30).allSatisfy(s -> {
+                assertThat(s.status()).isEqualTo(SessionStatus.COMPLETE);
+                assertThat(s.utterances()).isEqualTo(4);
+            });
+            assertThat(store.integrityCheck()).isEqualTo("ok");
+        }
+    }
+
+    @Test
     void aFileWhereTheDataFolderShouldBeIsAClearError() throws Exception {
         Path file = dir.resolve("not-a-folder");
         Files.writeString(file, "x");
