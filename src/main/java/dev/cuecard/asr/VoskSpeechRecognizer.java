@@ -15,14 +15,18 @@ import org.vosk.Recognizer;
  * <p>Memory (issue 14): a recognizer keeps every state of the decoding graph it has composed on the
  * fly (HCLr ∘ Gr) for as long as it lives — measured here, one recognizer grew from 240 to 425 MB
  * RSS over 15 minutes of speech before levelling off, and a session has two or three. So the
- * recognizer is replaced by a fresh one at the first endpoint after {@link #RECYCLE_MS} of audio
+ * recognizer is replaced by a fresh one at the first endpoint after {@link #DEFAULT_RECYCLE_SECONDS} s of audio
  * (between utterances, where nothing is lost; Vosk itself restarts its feature pipeline every
  * ~200 s), which keeps a channel within ~40 MB of its start. {@code -Dcuecard.asr.recycleSeconds=0}
  * turns it off.
  */
 public final class VoskSpeechRecognizer implements SpeechRecognizer {
-    /** Audio after which the recognizer is replaced at its next endpoint. */
-    static final long RECYCLE_MS = Long.getLong("cuecard.asr.recycleSeconds", 120) * 1000;
+    /** Audio after which the recognizer is replaced at its next endpoint (0: never). */
+    static final String RECYCLE_PROPERTY = "cuecard.asr.recycleSeconds";
+    static final long DEFAULT_RECYCLE_SECONDS = 120;
+
+    private final long recycleMs = Long.getLong(RECYCLE_PROPERTY, DEFAULT_RECYCLE_SECONDS) * 1000;
+    private int recycled;
 
     private final Channel channel;
     private final SpeechModel model;
@@ -59,9 +63,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         return r;
     }
 
-    /** Between utterances, after {@link #RECYCLE_MS} of audio: a fresh recognizer drops the graph states the old one kept. */
+    /** Between utterances, after the recycle interval: a fresh recognizer drops the graph states the old one kept. */
     private void recycleIfDue() {
-        if (RECYCLE_MS <= 0 || fedMs - recognizerSinceMs < RECYCLE_MS) {
+        if (recycleMs <= 0 || fedMs - recognizerSinceMs < recycleMs) {
             return;
         }
         try {
@@ -69,6 +73,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             recognizer.close();
             recognizer = fresh;
             recognizerSinceMs = fedMs;
+            recycled++;
         } catch (ModelException e) {
             recognizerSinceMs = fedMs; // keep the old one; try again after another interval
         }
@@ -123,6 +128,11 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
 
     private List<String> spotted() {
         return spotter == null ? List.of() : spotter.termsSince(utteranceStartMs);
+    }
+
+    /** How many times the recognizer was replaced. */
+    int recycled() {
+        return recycled;
     }
 
     @Override
