@@ -93,7 +93,7 @@ final class PracticeScoreCommand implements Callable<Integer> {
         }
         result.llmStatus().ifPresent(s -> cli.warn(s + "; offline rubric and template follow-up only"));
         PrintWriter out = cli.out();
-        out.println(json ? EventJson.write(node(result)) : text(result));
+        out.println(json ? EventJson.write(node(result)) : TerminalText.block(text(result)));
         out.flush();
         return 0;
     }
