@@ -122,6 +122,17 @@ public final class Cli implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.BadUsage());
+        cl.setExecutionStrategy(parsed -> {
+            if (!helpOrVersion(parsed)) {
+                java.util.Optional<String> problem = dataFolderProblem(cli.env());
+                if (problem.isPresent()) {
+                    err.println("cuecard: " + TerminalText.line(problem.get()));
+                    err.flush();
+                    return 1;
+                }
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         return cl;
     }
 
@@ -135,6 +146,35 @@ public final class Cli implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean helpOrVersion(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A data folder that cannot be one (a file in its place): said once, before any command starts
+     * and fails on it in its own words (the log, the model cache, the database).
+     */
+    static java.util.Optional<String> dataFolderProblem(java.util.Map<String, String> env) {
+        String property = System.getProperty(dev.cuecard.config.AppPaths.HOME_PROPERTY);
+        java.nio.file.Path home = property != null && !property.isBlank()
+                ? dev.cuecard.config.AppPaths.fromEnvironment().home() : dev.cuecard.config.AppPaths.from(env).home();
+        for (java.nio.file.Path p = home; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                return java.util.Optional.empty();
+            }
+            if (java.nio.file.Files.exists(p)) {
+                return java.util.Optional.of(p + " is a file, not a folder, so the data folder " + home + " cannot be "
+                        + "created there; set CUECARD_HOME to a folder (it is created if missing), or move the file");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Runs the CLI on the process's streams and returns the exit code. */

@@ -259,11 +259,14 @@ class FaultCliTest {
         Path file = tmp.resolve("homefile");
         Files.writeString(file, "x");
         System.setProperty(AppPaths.HOME_PROPERTY, file.toString());
-        CliTest.Run r = run("debrief", "list");
-        assertThat(r.exit()).isEqualTo(1);
-        assertThat(lines(r.err())).containsExactly("cuecard: " + file + " is a file, not a folder, so the data folder "
-                + file + " cannot be created there; set CUECARD_HOME to a folder (it is created if missing), or move "
-                + "the file");
+        String said = "cuecard: " + file + " is a file, not a folder, so the data folder " + file + " cannot be "
+                + "created there; set CUECARD_HOME to a folder (it is created if missing), or move the file";
+        for (List<String> command : List.of(List.of("debrief", "list"), List.of("classify", "what is a cache"))) {
+            CliTest.Run r = run(command.toArray(new String[0]));
+            assertThat(r.exit()).as(command.toString()).isEqualTo(1);
+            assertThat(lines(r.err())).containsExactly(said);
+        }
+        assertThat(run("--version").exit()).isZero();
     }
 
     @Test
