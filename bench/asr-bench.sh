@@ -3,7 +3,7 @@
 # festival (sentences joined by 1.5 s pauses, as when the candidate is about to answer), then measures real-time factor, model load time,
 # resident memory and partial-result lag with the packaged app.
 # Needs: festival festvox-us-slt-hts sox (apt-get install -y festival festvox-us-slt-hts sox)
-# and a built jar (mvn -q package -DskipTests).
+# and target/cuecard-bench.jar (the bench-* commands; built by mvn -q -DskipTests package, here when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out; mkdir -p "$out"
@@ -22,9 +22,13 @@ if [[ ! -f "$wav" ]]; then
   sox "${parts[@]}" "$wav"
 fi
 soxi -D "$wav" | xargs printf 'recording: %s s\n'
+if [[ ! -f target/cuecard-bench.jar ]]; then
+  echo "building target/cuecard-bench.jar" >&2
+  mvn -q -B -o -DskipTests package >&2
+fi
 if [[ "${1:-}" == "--questions" ]]; then
   shift
-  java -jar target/cuecard.jar bench-questions "$wav" bench/interview-script.tsv "$@"
+  java -jar target/cuecard-bench.jar bench-questions "$wav" bench/interview-script.tsv "$@"
 else
-  java -jar target/cuecard.jar bench-asr "$wav" "$@"
+  java -jar target/cuecard-bench.jar bench-asr "$wav" "$@"
 fi

@@ -4,4 +4,4 @@ set -e
 cd "$(dirname "$0")/.."
 mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
 java -Dcuecard.home=target/bench-home -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-  dev.cuecard.bench.EmbeddingBenchmark "$@"
+  dev.cuecard.question.EmbeddingBenchmark "$@"

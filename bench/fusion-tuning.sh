@@ -3,4 +3,4 @@
 set -e
 cd "$(dirname "$0")/.."
 mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt
-java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.cuecard.bench.FusionTuning "$@"
+java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" dev.cuecard.question.FusionTuning "$@"

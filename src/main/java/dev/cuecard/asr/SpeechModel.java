@@ -16,13 +16,11 @@ public final class SpeechModel implements AutoCloseable {
 
     private final Path dir;
     private final Model model;
-    private final long loadMillis;
     private volatile ModelVocabulary vocabulary;
 
-    private SpeechModel(Path dir, Model model, long loadMillis) {
+    private SpeechModel(Path dir, Model model) {
         this.dir = dir;
         this.model = model;
-        this.loadMillis = loadMillis;
     }
 
     /** Loads a model folder already checked by {@link ModelLocator}. */
@@ -35,7 +33,7 @@ public final class SpeechModel implements AutoCloseable {
             Model model = new Model(dir.toString());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             LOG.info("speech model {} loaded in {} ms", dir, ms);
-            return new SpeechModel(dir, model, ms);
+            return new SpeechModel(dir, model);
         } catch (IOException e) {
             throw new ModelException("speech model at " + dir + " could not be loaded (" + e.getMessage()
                     + "); unpack a Vosk model there again, or run 'mvn package' for the bundled one");
@@ -52,10 +50,6 @@ public final class SpeechModel implements AutoCloseable {
 
     public Path dir() {
         return dir;
-    }
-
-    public long loadMillis() {
-        return loadMillis;
     }
 
     /** The words the model can output (read once, on first use: ~0.2 s for the small model). */

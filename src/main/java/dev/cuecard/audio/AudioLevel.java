@@ -14,10 +14,6 @@ public record AudioLevel(Channel channel, double rms, double peak, long atMs) {
         return toDb(rms);
     }
 
-    public double peakDb() {
-        return toDb(peak);
-    }
-
     private static double toDb(double v) {
         return v <= 0 ? -96.0 : Math.max(-96.0, 20 * Math.log10(v));
     }

@@ -20,6 +20,13 @@ public interface AudioSource extends AutoCloseable {
      */
     AudioChunk read() throws AudioSourceException;
 
+    /**
+     * Sources that outlive their device (a sound-server source that disappears and comes back)
+     * report it here; the others never call the listener. Set before the first {@link #read()}.
+     */
+    default void setDeviceStatusListener(DeviceStatusListener listener) {
+    }
+
     @Override
     void close();
 }

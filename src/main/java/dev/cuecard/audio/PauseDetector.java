@@ -15,6 +15,12 @@ public final class PauseDetector {
 
     private double floor = -1;
     private long lastSpeechEndMs = -1;
+    private boolean speaking;
+
+    /** Whether the last chunk was speech. */
+    public boolean speaking() {
+        return speaking;
+    }
 
     /** @return milliseconds of silence up to {@code endMs} (0 while speaking or before any speech) */
     public long update(double rms, long endMs) {
@@ -24,6 +30,7 @@ public final class PauseDetector {
             floor += (rms - floor) * 0.002; // creeps up slowly if the room gets noisier
         }
         boolean speech = rms > SURE_SPEECH_RMS || rms > Math.max(MIN_SPEECH_RMS, floor * SPEECH_OVER_FLOOR);
+        speaking = speech;
         if (speech) {
             lastSpeechEndMs = endMs;
             return 0;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -21,8 +21,8 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "one utterance per argument; none = one per line on standard input")
     List<String> texts;
 
-    @Option(names = "--json", description = "JSON lines {\"text\",\"isQuestion\",\"category\",\"template\",\"confidence\"}")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
     @Override
     public Integer call() {
@@ -43,7 +43,7 @@ final class ClassifyCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Classification c) {
-        if (json) {
+        if (json.on) {
             out.println(EventJson.write(HintJson.classification(c)));
         } else {
             out.println(String.format(Locale.ROOT, "%-19s %-28s %.2f  %s", c.category().id(),

@@ -9,15 +9,20 @@ import picocli.CommandLine.Spec;
 
 /** The {@code cuecard} command: the headless contract of ARCHITECTURE.md. */
 @Command(name = "cuecard", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        resourceBundle = "dev.cuecard.cli.Options",
         description = "Offline interview copilot: speech recognition, question cues, practice.",
         subcommands = {TranscribeCommand.class, ClassifyCommand.class, HintCommand.class, ReplayCommand.class, DevicesCommand.class,
-                ListenCommand.class, DebriefCommand.class, PracticeCommand.class, BenchAsrCommand.class, BenchClassifyCommand.class, BenchQuestionsCommand.class, BenchSessionsCommand.class})
+                ListenCommand.class, DebriefCommand.class, PracticeCommand.class})
 public final class Cli implements Runnable {
     @Spec
     CommandSpec spec;
 
     private java.io.InputStream in = System.in;
     private java.util.Map<String, String> env = System.getenv();
+    private dev.cuecard.config.AppPaths paths;
+    private dev.cuecard.config.SettingsStore.Loaded settings;
+    /** Null until a command asks; then the one LLM client set of this run (or none), closed after the command. */
+    private java.util.Optional<dev.cuecard.hint.llm.LlmServices> llm;
 
     /** Version line for {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -39,6 +44,10 @@ public final class Cli implements Runnable {
             description = "print the longest FX-thread stall when the app closes")
     boolean fxReport;
 
+    @picocli.CommandLine.Option(names = "--fx-bench", hidden = true,
+            description = "a scripted tour (start-up, demo, debrief, practice) printing FX frame gaps per phase, then quit")
+    boolean fxBench;
+
     @picocli.CommandLine.Option(names = "--startup-report", hidden = true,
             description = "print, when the app closes, when (epoch ms) the main window showed and listening began")
     boolean startupReport;
@@ -52,11 +61,19 @@ public final class Cli implements Runnable {
         dev.cuecard.ui.DesktopLauncher.cannotOpen().ifPresent(reason -> {
             throw new UserError(reason);
         });
-        dev.cuecard.ui.DesktopLauncher.launch(new dev.cuecard.ui.DesktopOptions(demo, exitAfter, env()));
-        if (fxReport) {
-            dev.cuecard.ui.DesktopLauncher.lastReport().ifPresent(r -> out().printf(java.util.Locale.ROOT,
-                    "fx frames %d, longest gap between frames %.1f ms, gaps over 50 ms: %d%n",
-                    r.frames(), r.maxGapMs(), r.gapsOver50ms()));
+        dev.cuecard.ui.DesktopLauncher.launch(new dev.cuecard.ui.DesktopOptions(demo, exitAfter, env(), fxBench));
+        if (fxReport || fxBench) {
+            dev.cuecard.ui.DesktopLauncher.lastReport().ifPresent(r -> {
+                out().printf(java.util.Locale.ROOT, "fx frames %d, longest gap between frames %.1f ms, gaps over 50 ms: %d%n",
+                        r.frames(), r.maxGapMs(), r.gapsOver50ms());
+                if (fxBench) {
+                    r.phases().forEach(p -> out().printf(java.util.Locale.ROOT,
+                            "fx phase %-9s %5.1f s %5d frames | gap p99 %6.1f ms, max %6.1f ms, over 50 ms: %3d"
+                                    + " | FX-thread CPU per gap p99 %5.1f ms, max %6.1f ms%n",
+                            p.name(), p.seconds(), p.frames(), p.p99GapMs(), p.maxGapMs(), p.gapsOver50ms(),
+                            p.p99FxCpuMs(), p.maxFxCpuMs()));
+                }
+            });
             out().flush();
         }
         if (startupReport) {
@@ -83,6 +100,51 @@ public final class Cli implements Runnable {
     /** The environment (CUECARD_HOME, the LLM variables); replaceable so tests need not fork a process. */
     java.util.Map<String, String> env() {
         return env;
+    }
+
+    /** The data folder, from the injected environment (or the {@code cuecard.home} property). */
+    synchronized dev.cuecard.config.AppPaths paths() {
+        if (paths == null) {
+            paths = dev.cuecard.config.AppPaths.from(env);
+        }
+        return paths;
+    }
+
+    /** The settings file, read once per command; a problem with it is warned about once. */
+    synchronized dev.cuecard.config.SettingsStore.Loaded settings() {
+        if (settings == null) {
+            settings = dev.cuecard.config.SettingsStore.load(paths());
+            settings.problem().ifPresent(this::warn);
+        }
+        return settings;
+    }
+
+    /**
+     * The LLM services when an endpoint is configured (settings file or environment) and not
+     * {@code offline}; otherwise empty, and nothing touches the network. One per run, closed when
+     * the command ends.
+     */
+    synchronized java.util.Optional<dev.cuecard.hint.llm.LlmServices> llm(boolean offline) {
+        if (offline) {
+            return java.util.Optional.empty();
+        }
+        if (llm == null) {
+            try {
+                llm = dev.cuecard.hint.llm.LlmConfig.resolve(settings().settings().llmSettings(), env)
+                        .map(c -> new dev.cuecard.hint.llm.LlmServices(c, dev.cuecard.config.UserContext.load(paths()),
+                                new dev.cuecard.pipeline.NamedThreadFactory("llm-http")));
+            } catch (dev.cuecard.hint.llm.LlmConfig.InvalidConfigException e) {
+                warn(e.getMessage() + "; the LLM is off for this run");
+                llm = java.util.Optional.empty();
+            }
+        }
+        return llm;
+    }
+
+    private synchronized void closeServices() {
+        if (llm != null) {
+            llm.ifPresent(dev.cuecard.hint.llm.LlmServices::close);
+        }
     }
 
     /** Messages already given in this run: a warning is said once, however many parts find it. */
@@ -122,16 +184,21 @@ public final class Cli implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.BadUsage());
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cl.setExecutionStrategy(parsed -> {
             if (!helpOrVersion(parsed)) {
-                java.util.Optional<String> problem = dataFolderProblem(cli.env());
+                java.util.Optional<String> problem = dataFolderProblem(cli.paths().home());
                 if (problem.isPresent()) {
                     err.println("cuecard: " + TerminalText.line(problem.get()));
                     err.flush();
                     return 1;
                 }
             }
-            return new CommandLine.RunLast().execute(parsed);
+            try {
+                return runLast.execute(parsed);
+            } finally {
+                cli.closeServices(); // the one HTTP pool of this run
+            }
         });
         return cl;
     }
@@ -161,10 +228,7 @@ public final class Cli implements Runnable {
      * A data folder that cannot be one (a file in its place): said once, before any command starts
      * and fails on it in its own words (the log, the model cache, the database).
      */
-    static java.util.Optional<String> dataFolderProblem(java.util.Map<String, String> env) {
-        String property = System.getProperty(dev.cuecard.config.AppPaths.HOME_PROPERTY);
-        java.nio.file.Path home = property != null && !property.isBlank()
-                ? dev.cuecard.config.AppPaths.fromEnvironment().home() : dev.cuecard.config.AppPaths.from(env).home();
+    static java.util.Optional<String> dataFolderProblem(java.nio.file.Path home) {
         for (java.nio.file.Path p = home; p != null; p = p.getParent()) {
             if (java.nio.file.Files.isDirectory(p)) {
                 return java.util.Optional.empty();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -34,7 +35,7 @@ final class DebriefCommand implements Runnable {
     Debrief debrief(SessionStore store, long id) {
         SessionDetail detail = store.load(id).orElseThrow(() -> new UserError("no session " + id
                 + " (see 'cuecard debrief list')"));
-        return SessionStores.debriefs().build(detail);
+        return SessionStores.debriefs(cli).build(detail);
     }
 
     /** Runs a command body with the store open, turning database failures into one line. */
@@ -51,17 +52,17 @@ final class DebriefCommand implements Runnable {
         @ParentCommand
         DebriefCommand parent;
 
-        @Option(names = "--json", description = "one JSON line per session")
-        boolean json;
+        @Mixin
+        SharedFlags.Json json;
 
         @Override
         public Integer call() {
             List<SessionSummary> sessions = parent.withStore(SessionStore::list);
             PrintWriter out = parent.cli.out();
             for (SessionSummary s : sessions) {
-                out.println(json ? DebriefJson.summary(s) : DebriefText.summary(s));
+                out.println(json.on ? DebriefJson.summary(s) : DebriefText.summary(s));
             }
-            if (sessions.isEmpty() && !json) {
+            if (sessions.isEmpty() && !json.on) {
                 out.println("no stored sessions yet (a replay or a live session stores one)");
             }
             out.flush();
@@ -78,13 +79,13 @@ final class DebriefCommand implements Runnable {
         @Parameters(paramLabel = "ID")
         long id;
 
-        @Option(names = "--json", description = "the whole session as one JSON object")
-        boolean json;
+        @Mixin
+        SharedFlags.Json json;
 
         @Override
         public Integer call() {
             Debrief d = parent.withStore(store -> parent.debrief(store, id));
-            parent.cli.out().println(json ? DebriefJson.debrief(d) : DebriefText.debrief(d));
+            parent.cli.out().println(json.on ? DebriefJson.debrief(d) : DebriefText.debrief(d));
             parent.cli.out().flush();
             return 0;
         }
@@ -116,8 +117,8 @@ final class DebriefCommand implements Runnable {
         @Parameters(paramLabel = "WORDS", arity = "1..*")
         List<String> words;
 
-        @Option(names = "--json", description = "one JSON line per hit")
-        boolean json;
+        @Mixin
+        SharedFlags.Json json;
 
         @Option(names = "--limit", defaultValue = "50", description = "at most this many hits (default: ${DEFAULT-VALUE})")
         int limit;
@@ -130,10 +131,10 @@ final class DebriefCommand implements Runnable {
             List<SearchHit> hits = parent.withStore(s -> s.search(String.join(" ", words), OptionalLong.empty(), limit));
             PrintWriter out = parent.cli.out();
             for (SearchHit h : hits) {
-                out.println(json ? DebriefJson.hit(h) : DebriefText.hit(h));
+                out.println(json.on ? DebriefJson.hit(h) : DebriefText.hit(h));
             }
             out.flush();
-            return hits.isEmpty() && !json ? 1 : 0;
+            return hits.isEmpty() && !json.on ? 1 : 0;
         }
     }
 

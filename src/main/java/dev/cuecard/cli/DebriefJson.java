@@ -3,7 +3,9 @@ package dev.cuecard.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cuecard.session.SearchHit;
+import dev.cuecard.session.SessionKind;
 import dev.cuecard.session.SessionRecord;
+import dev.cuecard.session.SessionStatus;
 import dev.cuecard.session.SessionSummary;
 import dev.cuecard.session.StoredHint;
 import dev.cuecard.session.Utterance;
@@ -12,20 +14,29 @@ import dev.cuecard.session.debrief.Debrief;
 import dev.cuecard.session.debrief.KeyPointCoverage;
 import dev.cuecard.session.debrief.SessionAnalytics;
 import dev.cuecard.session.debrief.SpeakingMetrics;
+import java.time.Instant;
+import java.util.Optional;
 
 /** The JSON shapes of {@code debrief --json}. */
 final class DebriefJson {
     private DebriefJson() {
     }
 
-    static String summary(SessionSummary s) {
+    /** The fields a session starts with, in the list and in the whole debrief alike. */
+    private static ObjectNode session(long id, SessionKind kind, SessionStatus status, Instant startedAt,
+                                      Optional<Instant> endedAt, String title) {
         ObjectNode n = EventJson.JSON.createObjectNode();
-        n.put("id", s.id());
-        n.put("kind", s.kind().id());
-        n.put("status", s.status().id());
-        n.put("startedAt", s.startedAt().toString());
-        n.put("endedAt", s.endedAt().map(Object::toString).orElse(null));
-        n.put("title", s.title());
+        n.put("id", id);
+        n.put("kind", kind.id());
+        n.put("status", status.id());
+        n.put("startedAt", startedAt.toString());
+        n.put("endedAt", endedAt.map(Object::toString).orElse(null));
+        n.put("title", title);
+        return n;
+    }
+
+    static String summary(SessionSummary s) {
+        ObjectNode n = session(s.id(), s.kind(), s.status(), s.startedAt(), s.endedAt(), s.title());
         n.put("questions", s.questions());
         n.put("utterances", s.utterances());
         n.put("audioMs", s.audioMs());
@@ -47,13 +58,7 @@ final class DebriefJson {
 
     static String debrief(Debrief d) {
         SessionRecord s = d.detail().session();
-        ObjectNode n = EventJson.JSON.createObjectNode();
-        n.put("id", s.id());
-        n.put("kind", s.kind().id());
-        n.put("status", s.status().id());
-        n.put("startedAt", s.startedAt().toString());
-        n.put("endedAt", s.endedAt().map(Object::toString).orElse(null));
-        n.put("title", s.title());
+        ObjectNode n = session(s.id(), s.kind(), s.status(), s.startedAt(), s.endedAt(), s.title());
         n.put("themDevice", s.themDevice());
         n.put("meDevice", s.meDevice());
         n.put("speechModel", s.speechModel());
@@ -111,7 +116,6 @@ final class DebriefJson {
         for (StoredHint h : a.hints()) {
             ObjectNode hn = hints.addObject();
             hn.put("source", h.source());
-            hn.put("level", h.level());
             hn.put("title", h.hint().title());
             hn.put("gist", h.hint().gist());
             hn.put("shownMs", h.shownMs());

@@ -16,7 +16,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,8 +33,8 @@ final class DebriefReviewCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID")
     long id;
 
-    @Option(names = "--json", description = "one JSON object per answer")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
     @Override
     public Integer call() {
@@ -55,7 +55,7 @@ final class DebriefReviewCommand implements Callable<Integer> {
             }
             ReviewOutcome outcome = reviewer.get().review(PracticeQuestion.of(a.number(), t.get()), answer,
                     scorer.score(t.get(), answer));
-            out.println(json ? json(a, outcome) : TerminalText.block(text(a, outcome)));
+            out.println(json.on ? json(a, outcome) : TerminalText.block(text(a, outcome)));
             out.flush();
         }
         return 0;

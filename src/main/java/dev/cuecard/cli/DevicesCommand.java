@@ -1,7 +1,8 @@
 package dev.cuecard.cli;
 
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.AudioDevice;
+import dev.cuecard.audio.DeviceCatalog;
+import dev.cuecard.pipeline.NamedThreadFactory;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "devices", mixinStandardHelpOptions = true,
-        description = "List the capture devices Cuecard can use, with their formats.")
+        description = "List the capture devices Cuecard can use, one line each (system audio marked).")
 final class DevicesCommand implements Callable<Integer> {
     @ParentCommand
     Cli cli;
@@ -17,20 +18,16 @@ final class DevicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = cli.out();
-        List<CaptureDevice> devices = CaptureDevices.list();
+        DeviceCatalog catalog = DeviceCatalog.forThisMachine(new NamedThreadFactory("audio"));
+        List<AudioDevice> devices = catalog.list();
+        catalog.notice().ifPresent(cli::warn);
         if (devices.isEmpty()) {
-            out.println("No capture devices found. Connect a microphone (and, for the interviewer's audio,");
-            out.println("enable a loopback/monitor device: see README, 'Capturing the interviewer's audio').");
+            out.println("No capture devices found. Connect a microphone (and, for the interviewer's audio, see README,");
+            out.println("'Capturing the interviewer's audio').");
             return 0;
         }
-        for (CaptureDevice d : devices) {
-            out.println(d.name() + (d.looksLikeLoopback() ? "   [system audio / loopback: use for 'them']" : ""));
-            if (!d.description().isBlank()) {
-                out.println("    " + d.description());
-            }
-            for (String f : d.formats()) {
-                out.println("    " + f);
-            }
+        for (AudioDevice d : devices) {
+            out.println(d.line());
         }
         return 0;
     }

@@ -1,19 +1,15 @@
 package dev.cuecard.cli;
 
 import dev.cuecard.config.AppPaths;
-import dev.cuecard.config.SettingsStore;
-import dev.cuecard.config.UserContext;
-import dev.cuecard.hint.llm.LlmConfig;
 import dev.cuecard.hint.llm.LlmHintEngine;
 import dev.cuecard.pipeline.NamedThreadFactory;
-import dev.cuecard.question.AsrVocabulary;
 import dev.cuecard.question.EmbeddingUnavailable;
 import dev.cuecard.question.SemanticMatcher;
-import dev.cuecard.question.QuestionDetector;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.question.UtteranceClassifier;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Builds the engines commands share, reporting template problems as warnings. */
 final class Engines {
@@ -22,24 +18,34 @@ final class Engines {
 
     /**
      * The question classifier: the lexical model, with semantic matching when its model loads (in
-     * parallel with training the lexical one); otherwise a one-line warning and words only.
+     * parallel with building the lexical one: the sentence model is the slowest part of a start);
+     * otherwise a one-line warning and words only.
      */
     static UtteranceClassifier classifier(Cli cli) {
-        AppPaths paths = AppPaths.from(cli.env());
-        TemplateLibrary library = TemplateLibrary.load(Optional.of(paths.templatesDir()));
-        library.problems().forEach(p -> cli.warn("template skipped: " + p));
-        java.util.concurrent.CompletableFuture<SemanticMatcher> semantic = new java.util.concurrent.CompletableFuture<>();
+        AppPaths paths = cli.paths();
+        CompletableFuture<TemplateLibrary> libraryLoaded = new CompletableFuture<>();
+        CompletableFuture<SemanticMatcher> semantic = new CompletableFuture<>();
         NamedThreadFactory.thread("semantic-load", () -> {
             try {
-                semantic.complete(SemanticMatcher.loadShipped(paths.cacheDir(), library));
+                semantic.complete(SemanticMatcher.loadShipped(paths.cacheDir(), libraryLoaded::join));
             } catch (EmbeddingUnavailable | RuntimeException | Error e) {
                 semantic.completeExceptionally(e);
             }
         }).start();
-        UtteranceClassifier lexical = new UtteranceClassifier(library, AsrVocabulary.shipped(), new QuestionDetector());
+        TemplateLibrary library;
+        try {
+            library = TemplateLibrary.load(Optional.of(paths.templatesDir()));
+        } catch (RuntimeException | Error e) {
+            libraryLoaded.completeExceptionally(e);
+            throw e;
+        }
+        libraryLoaded.complete(library);
+        library.problems().forEach(p -> cli.warn("template skipped: " + p));
+        // a model trained for the user's own templates is kept in the cache folder for the next start
+        UtteranceClassifier lexical = UtteranceClassifier.of(library, Optional.of(paths.cacheDir()));
         try {
             return lexical.withSemantics(semantic.join());
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             cli.warn("questions are matched by their words only: " + e.getCause().getMessage());
             return lexical;
         }
@@ -50,20 +56,6 @@ final class Engines {
      * {@code offline}; otherwise empty, and nothing touches the network.
      */
     static Optional<LlmHintEngine> llm(Cli cli, boolean offline) {
-        if (offline) {
-            return Optional.empty();
-        }
-        AppPaths paths = AppPaths.from(cli.env());
-        SettingsStore.Loaded loaded = SettingsStore.load(paths);
-        loaded.problem().ifPresent(cli::warn);
-        Optional<LlmConfig> config;
-        try {
-            config = LlmConfig.resolve(loaded.settings().llmSettings(), cli.env());
-        } catch (LlmConfig.InvalidConfigException e) {
-            cli.warn(e.getMessage() + "; template hints only");
-            return Optional.empty();
-        }
-        return config.map(c -> new LlmHintEngine(c, UserContext.load(paths),
-                Executors.newCachedThreadPool(new NamedThreadFactory("llm-http"))));
+        return cli.llm(offline).map(dev.cuecard.hint.llm.LlmServices::hintEngine);
     }
 }

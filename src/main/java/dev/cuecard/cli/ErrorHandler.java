@@ -7,7 +7,6 @@ import picocli.CommandLine.ParseResult;
 
 /** Turns failures into one line on stderr; the stack trace goes to the log file only. */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
@@ -16,14 +15,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             cl.getErr().flush();
             return user.exitCode();
         }
+        // the logger only now: made at start, it set up logging (~0.2 s) for every command, even --version
+        Logger log = LoggerFactory.getLogger(ErrorHandler.class);
         if (ex instanceof dev.cuecard.session.SessionStoreException store) {
             // storage trouble (disk full, damaged or read-only database) is the user's to fix, not a bug
-            LOG.warn("session database failure", ex);
+            log.warn("session database failure", ex);
             cl.getErr().println("cuecard: " + TerminalText.line(store.getMessage()));
             cl.getErr().flush();
             return 1;
         }
-        LOG.error("unexpected failure", ex);
+        log.error("unexpected failure", ex);
         cl.getErr().println("cuecard: unexpected error: " + ex
                 + " (details in the log file; please report it)");
         cl.getErr().flush();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cuecard.asr.TranscriptEvent;
 import dev.cuecard.asr.Word;
+import dev.cuecard.audio.Channel;
 import dev.cuecard.pipeline.PipelineEvent;
 import java.util.Optional;
 
@@ -27,12 +28,33 @@ final class EventJson {
 
     /** replay --json: {"type","atMs",...}; levels are not part of the stream. */
     static Optional<String> event(PipelineEvent event) {
+        return node(event, false).map(EventJson::write);
+    }
+
+    /**
+     * listen --json and replay --json: as {@link #event(PipelineEvent)} with {@code "epochMs"} (wall
+     * clock, ms since 1970, when the event was emitted) right after {@code "atMs"}, so latency can be
+     * measured from outside — live against the moment the audio was played, a paced replay on the
+     * same clock (atMs alone hides a recognizer running behind). A channel's {@code started} status
+     * is included: its epochMs is when that channel's audio position 0 was read.
+     */
+    static Optional<String> timedEvent(PipelineEvent event, long epochMs) {
+        return node(event, true).map(n -> {
+            ObjectNode out = JSON.createObjectNode();
+            n.fields().forEachRemaining(f -> {
+                out.set(f.getKey(), f.getValue());
+                if (f.getKey().equals("atMs")) {
+                    out.put("epochMs", epochMs);
+                }
+            });
+            return write(out);
+        });
+    }
+
+    private static Optional<ObjectNode> node(PipelineEvent event, boolean started) {
         if (event instanceof PipelineEvent.Transcript t) {
             TranscriptEvent e = t.event();
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", e.isFinal() ? "final" : "partial");
-            n.put("atMs", e.atMs());
-            n.put("channel", e.channel().id());
+            ObjectNode n = header(e.isFinal() ? "final" : "partial", e.atMs(), e.channel());
             n.put("text", e.text());
             n.put("startMs", e.startMs());
             n.put("endMs", e.endMs());
@@ -51,25 +73,19 @@ final class EventJson {
                     wn.put("conf", Math.round(w.confidence() * 1000) / 1000.0);
                 }
             }
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.Question q) {
-            return Optional.of(write(HintJson.questionEvent(q.question())));
+            return Optional.of(HintJson.questionEvent(q.question()));
         }
         if (event instanceof PipelineEvent.HintReady h) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "hint");
-            n.put("atMs", h.atMs());
-            n.put("channel", h.channel().id());
+            ObjectNode n = header("hint", h.atMs(), h.channel());
             n.put("questionId", h.questionId());
             HintJson.fillHint(n, h.hint());
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.HintUpdate u) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "hint_update");
-            n.put("atMs", u.atMs());
-            n.put("channel", u.channel().id());
+            ObjectNode n = header("hint_update", u.atMs(), u.channel());
             n.put("questionId", u.questionId());
             n.put("complete", u.complete());
             HintJson.fillHint(n, u.hint());
@@ -78,40 +94,40 @@ final class EventJson {
                 usage.put("inputTokens", t.inputTokens());
                 usage.put("outputTokens", t.outputTokens());
             });
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.TextSent t) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "sent");
-            n.put("atMs", t.atMs());
-            n.put("channel", t.channel().id());
+            ObjectNode n = header("sent", t.atMs(), t.channel());
             n.put("questionId", t.questionId());
             n.put("destination", t.destination());
             n.put("offMachine", t.offMachine());
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.LlmStatus s) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "llm_status");
-            n.put("atMs", s.atMs());
-            n.put("channel", s.channel().id());
+            ObjectNode n = header("llm_status", s.atMs(), s.channel());
             n.put("questionId", s.questionId());
             n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
             n.put("message", s.message());
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         if (event instanceof PipelineEvent.ChannelStatus s
-                && s.state() != PipelineEvent.ChannelStatus.State.STARTED
+                && (started || s.state() != PipelineEvent.ChannelStatus.State.STARTED)
                 && s.state() != PipelineEvent.ChannelStatus.State.ENDED) {
-            ObjectNode n = JSON.createObjectNode();
-            n.put("type", "status");
-            n.put("atMs", s.atMs());
-            n.put("channel", s.channel().id());
+            ObjectNode n = header("status", s.atMs(), s.channel());
             n.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
             n.put("message", s.message());
-            return Optional.of(write(n));
+            return Optional.of(n);
         }
         return Optional.empty();
+    }
+
+    /** The fields every event starts with. */
+    private static ObjectNode header(String type, long atMs, Channel channel) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("type", type);
+        n.put("atMs", atMs);
+        n.put("channel", channel.id());
+        return n;
     }
 
     static String write(Object node) {

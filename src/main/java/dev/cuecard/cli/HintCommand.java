@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -28,17 +28,17 @@ final class HintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "QUESTION", arity = "0..*", description = "the question (words are joined)")
     List<String> words;
 
-    @Option(names = "--json", description = "one JSON object per question")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
-    @Option(names = "--offline", description = "template hints only, never the network (the default until an LLM is configured)")
-    boolean offline;
+    @Mixin
+    SharedFlags.Offline offline;
 
     @Override
     public Integer call() {
         UtteranceClassifier classifier = Engines.classifier(cli);
         TemplateHintEngine engine = new TemplateHintEngine();
-        Optional<LlmHintEngine> llm = Engines.llm(cli, offline);
+        Optional<LlmHintEngine> llm = Engines.llm(cli, offline.on);
         PrintWriter out = cli.out();
         if (words != null && !words.isEmpty()) {
             print(out, classifier, engine, llm, String.join(" ", words));
@@ -65,7 +65,7 @@ final class HintCommand implements Callable<Integer> {
         }
         Hint template = matched.orElseGet(() -> TemplateHintEngine.general(question));
         Drafted drafted = llm.map(l -> drafted(l, c, template)).orElse(new Drafted(template, null));
-        if (json) {
+        if (json.on) {
             com.fasterxml.jackson.databind.node.ObjectNode n = HintJson.hint(drafted.hint());
             if (drafted.status() != null) {
                 n.put("status", drafted.status());

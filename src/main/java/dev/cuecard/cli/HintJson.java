@@ -52,6 +52,9 @@ final class HintJson {
         n.put("category", q.classification().category().id());
         n.put("template", q.classification().templateId());
         n.put("confidence", round(q.classification().confidence()));
+        if (q.startMs() >= 0) {
+            n.put("speechStartMs", q.startMs());
+        }
         n.put("speechEndMs", q.speechEndMs());
         n.put("early", q.early());
         n.put("refined", q.refined());

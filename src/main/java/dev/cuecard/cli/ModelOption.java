@@ -2,8 +2,6 @@ package dev.cuecard.cli;
 
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
-import dev.cuecard.config.AppPaths;
-import dev.cuecard.config.SettingsStore;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -17,9 +15,7 @@ final class ModelOption {
     SpeechModel load(Cli cli) {
         Optional<Path> explicit = Optional.ofNullable(model);
         if (explicit.isEmpty()) {
-            SettingsStore.Loaded loaded = SettingsStore.load(AppPaths.fromEnvironment());
-            loaded.problem().ifPresent(cli::warn);
-            explicit = loaded.settings().modelPath();
+            explicit = cli.settings().settings().modelPath();
         }
         try {
             return SpeechModel.locateAndLoad(explicit);

@@ -9,38 +9,48 @@ import dev.cuecard.pipeline.PipelineListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Runs a pipeline to its end for a command and remembers channel failures for the exit code. */
+/** Runs a transcription pipeline to its end and remembers channel failures for the exit code. */
 final class PipelineRun {
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    /** Counted down by {@link #release()}: Ctrl+C waits for it, so the command can store its session. */
+    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean holdExit;
+
+    /**
+     * A live command ends only by Ctrl+C or SIGTERM: the JVM exits once its shutdown hooks are done,
+     * so the hook that stops the pipeline then waits (up to 10 s) until {@link #release()} — called
+     * after the session has been stored and its id printed.
+     */
+    void holdExitUntilReleased() {
+        holdExit = true;
+    }
+
+    void release() {
+        released.countDown();
+    }
 
     List<String> failures() {
         return failures;
     }
 
-    /** Runs until every channel ends; Ctrl+C stops capture and lets recognizers flush. */
+    /** Runs until every channel ends (transcription only); Ctrl+C stops capture and lets recognizers flush. */
     void run(SpeechModel model, List<ChannelInput> inputs, PipelineListener listener) {
-        run(model, inputs, null, listener);
-    }
-
-    /** As above, with question detection and hints on the interviewer's channel when given. */
-    void run(SpeechModel model, List<ChannelInput> inputs, dev.cuecard.pipeline.QuestionStage questions,
-             PipelineListener listener) {
-        Pipeline pipeline = new Pipeline(Pipeline.RecognizerFactory.vosk(model,
-                questions == null ? java.util.Map.of() : questions.spotPhrases()));
-        if (questions != null) {
-            pipeline.withQuestions(questions);
-        }
+        Pipeline pipeline = new Pipeline(Pipeline.RecognizerFactory.vosk(model));
         pipeline.addListener(e -> {
             if (e instanceof PipelineEvent.ChannelStatus s && s.state() == PipelineEvent.ChannelStatus.State.FAILED) {
                 failures.add(s.channel().id() + ": " + s.message());
             }
         });
         pipeline.addListener(listener);
-        // Ctrl+C / SIGTERM: stop capture, then give the command time to store the session and say how it
-        // went before the JVM ends (it ends as soon as its shutdown hooks return)
         Thread hook = dev.cuecard.pipeline.NamedThreadFactory.thread("shutdown", () -> {
             pipeline.close();
-            Cli.awaitCommandEnd(java.time.Duration.ofSeconds(20));
+            if (holdExit) {
+                try {
+                    released.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {

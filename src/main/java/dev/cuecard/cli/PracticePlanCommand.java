@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,8 +32,8 @@ final class PracticePlanCommand implements Callable<Integer> {
     @ParentCommand
     PracticeCommand practice;
 
-    @Option(names = "--json", description = "one JSON object: the set-up, weak categories and questions")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
     @Option(names = "--type", defaultValue = "drill", paramLabel = "TYPE",
             description = "screening, drill or full-loop (default: ${DEFAULT-VALUE})")
@@ -94,7 +95,7 @@ final class PracticePlanCommand implements Callable<Integer> {
         RoundPlanner planner = new RoundPlanner(templates, history);
         List<PracticeQuestion> plan = planner.plan(setup, seed == null ? new Random() : new Random(seed));
         Map<Category, Double> averages = history.averageByCategory();
-        if (json) {
+        if (json.on) {
             ObjectNode n = new ObjectMapper().createObjectNode();
             n.put("type", roundType.id());
             n.put("seniority", level.id());

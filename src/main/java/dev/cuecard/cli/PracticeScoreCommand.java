@@ -58,11 +58,11 @@ final class PracticeScoreCommand implements Callable<Integer> {
             description = "junior, mid or senior: which follow-up pushes back (default: ${DEFAULT-VALUE})")
     String seniority;
 
-    @Option(names = "--json", description = "one JSON object: total, dimensions, covered and missed key points")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
-    @Option(names = "--offline", description = "the offline rubric only, never the network")
-    boolean offline;
+    @Mixin
+    SharedFlags.Offline offline;
 
     @Option(names = "--save", description = "store the answer as a practice session (counts for weak topics)")
     boolean save;
@@ -78,7 +78,7 @@ final class PracticeScoreCommand implements Callable<Integer> {
         UtteranceClassifier classifier = Engines.classifier(cli);
         Template template = template(classifier);
         Answer given = answer.text != null ? Answer.typed(answer.text) : recognised(cli);
-        Optional<AnswerReviewer> reviewer = PracticeEngines.reviewer(cli, offline, level);
+        Optional<AnswerReviewer> reviewer = PracticeEngines.reviewer(cli, offline.on, level);
         RoundSetup setup = new RoundSetup(RoundType.DRILL, level, Optional.of(template.category()), Optional.empty(),
                 "", "", false, 1);
         PracticeQuestion q = question.strip().equals(template.id()) ? PracticeQuestion.of(1, template)
@@ -93,7 +93,7 @@ final class PracticeScoreCommand implements Callable<Integer> {
         }
         result.llmStatus().ifPresent(s -> cli.warn(s + "; offline rubric and template follow-up only"));
         PrintWriter out = cli.out();
-        out.println(json ? EventJson.write(node(result)) : TerminalText.block(text(result)));
+        out.println(json.on ? EventJson.write(node(result)) : TerminalText.block(text(result)));
         out.flush();
         return 0;
     }

@@ -2,12 +2,10 @@ package dev.cuecard.cli;
 
 import dev.cuecard.asr.SpeechModel;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.live.LiveSession;
 import dev.cuecard.pipeline.ChannelInput;
 import dev.cuecard.pipeline.PipelineEvent;
-import dev.cuecard.pipeline.PipelineListener;
-import dev.cuecard.session.SessionInfo;
 import dev.cuecard.session.SessionKind;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +29,18 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--me", paramLabel = "ME.wav", description = "a time-aligned recording of the candidate")
     Path me;
 
-    @Option(names = "--json", description = "JSON lines of events {\"type\",\"atMs\",...}")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
     @Option(names = "--speed", paramLabel = "1|max", defaultValue = "1",
             description = "1 = real time (default), max = as fast as recognition goes")
     String speed;
 
-    @Option(names = "--offline", description = "template hints only, never the network (the default until an LLM is configured)")
-    boolean offline;
+    @Mixin
+    SharedFlags.Offline offline;
 
-    @Option(names = "--no-save", description = "do not store the session (by default it is, and its id is printed on stderr)")
-    boolean noSave;
+    @Mixin
+    SharedFlags.NoSave noSave;
 
     @Mixin
     ModelOption modelOption;
@@ -55,27 +53,15 @@ final class ReplayCommand implements Callable<Integer> {
         if (me != null) {
             inputs.add(new ChannelInput(Channel.ME, WavSources.open(cli, me, factor)));
         }
-        PrintWriter out = cli.out();
-        PipelineRun run = new PipelineRun();
-        dev.cuecard.pipeline.QuestionStage questions = new dev.cuecard.pipeline.QuestionStage(
-                Engines.classifier(cli), new dev.cuecard.hint.TemplateHintEngine(),
-                Engines.llm(cli, offline).map(dev.cuecard.pipeline.HintDrafting::new).orElse(null));
-        try (StoredSession session = StoredSession.open(cli, noSave); SpeechModel model = modelOption.load(cli)) {
-            PipelineListener save = session.start(new SessionInfo(SessionKind.REPLAY, file.getFileName().toString(),
-                    file.toString(), me == null ? null : me.toString(), model.dir().getFileName().toString(), null));
-            run.run(model, inputs, questions, event -> {
-                save.onEvent(event);
-                String line = json ? EventJson.event(event).orElse(null) : text(event);
-                if (line != null) {
-                    synchronized (out) {
-                        out.println(line);
-                        out.flush();
-                    }
-                }
-            });
+        List<String> failures;
+        try (SpeechModel model = modelOption.load(cli)) {
+            failures = SessionRun.run(cli, LiveSession.with(model, Engines.classifier(cli))
+                    .inputs(inputs)
+                    .drafter(Engines.llm(cli, offline.on))
+                    .titled(SessionKind.REPLAY, file.getFileName().toString())
+                    .sourceNames(file.toString(), me == null ? null : me.toString()), noSave.on, json.on, ReplayCommand::text);
         }
-        run.failures().forEach(cli::warn);
-        return run.failures().size() == inputs.size() ? 1 : 0;
+        return failures.size() == inputs.size() ? 1 : 0;
     }
 
     static String text(PipelineEvent event) {

@@ -1,6 +1,5 @@
 package dev.cuecard.cli;
 
-import dev.cuecard.config.AppPaths;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.session.SessionStore;
 import dev.cuecard.session.SessionStoreException;
@@ -15,7 +14,7 @@ final class SessionStores {
 
     static SessionStore open(Cli cli) {
         try {
-            SessionStore store = SessionStore.open(AppPaths.fromEnvironment().databaseFile());
+            SessionStore store = SessionStore.open(cli.paths().databaseFile());
             store.notices().forEach(cli::warn);
             return store;
         } catch (SessionStoreException e) {
@@ -23,8 +22,8 @@ final class SessionStores {
         }
     }
 
-    static DebriefBuilder debriefs() {
+    static DebriefBuilder debriefs(Cli cli) {
         return new DebriefBuilder(AnswerFeedbackRater.shipped(),
-                TemplateLibrary.load(Optional.of(AppPaths.fromEnvironment().templatesDir())));
+                TemplateLibrary.load(Optional.of(cli.paths().templatesDir())));
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,8 +24,8 @@ final class TranscribeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE.wav", description = "the recording")
     Path file;
 
-    @Option(names = "--json", description = "JSON lines {\"startMs\",\"endMs\",\"text\"}")
-    boolean json;
+    @Mixin
+    SharedFlags.Json json;
 
     @Mixin
     ModelOption modelOption;
@@ -40,7 +39,7 @@ final class TranscribeCommand implements Callable<Integer> {
             run.run(model, List.of(new ChannelInput(Channel.THEM, source)), event -> {
                 if (event instanceof PipelineEvent.Transcript t && t.event().isFinal()) {
                     synchronized (out) {
-                        out.println(json ? EventJson.segment(t.event()) : t.event().text());
+                        out.println(json.on ? EventJson.segment(t.event()) : t.event().text());
                         out.flush();
                     }
                 }

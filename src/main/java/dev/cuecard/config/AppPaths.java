@@ -20,17 +20,21 @@ public final class AppPaths {
     }
 
     public static AppPaths fromEnvironment() {
-        String property = System.getProperty(HOME_PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return new AppPaths(Path.of(property));
-        }
         return from(System.getenv());
     }
 
+    /**
+     * From an environment (the process's, or one a test injects): its {@code CUECARD_HOME}, else the
+     * {@code cuecard.home} property (which keeps test runs out of the user's folder), else the OS's.
+     */
     public static AppPaths from(Map<String, String> env) {
         String override = env.get(HOME_ENV);
         if (override != null && !override.isBlank()) {
             return new AppPaths(Path.of(override));
+        }
+        String property = System.getProperty(HOME_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return new AppPaths(Path.of(property));
         }
         return new AppPaths(Path.of(ProjectDirectories.from("dev", "Cuecard", "Cuecard").dataDir));
     }

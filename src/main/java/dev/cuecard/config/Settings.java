@@ -40,10 +40,6 @@ public record Settings(String modelDir, String themDevice, String meDevice, UiSe
         return new Settings(modelDir, them, me, ui, llm);
     }
 
-    public Settings withModelDir(String dir) {
-        return new Settings(dir, themDevice, meDevice, ui, llm);
-    }
-
     public Optional<Path> modelPath() {
         return Optional.ofNullable(modelDir).filter(s -> !s.isBlank()).map(Path::of);
     }

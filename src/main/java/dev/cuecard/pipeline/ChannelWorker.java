@@ -7,6 +7,8 @@ import dev.cuecard.audio.AudioSourceException;
 import dev.cuecard.audio.CallAudioConditioner;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.audio.LevelMeter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -20,8 +22,14 @@ import org.slf4j.LoggerFactory;
  */
 final class ChannelWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
-    /** ~5 s of 100 ms chunks between capture and recognition. */
-    static final int QUEUE_CHUNKS = 50;
+    /**
+     * At most this much audio waits between capture and recognition (live sources drop beyond it).
+     * Counted in audio, not chunks: sound-server sources deliver 20 ms chunks, files 100 ms.
+     */
+    static final long QUEUE_MS = 5000;
+    static final int QUEUE_CHUNKS = 500;
+    /** The most audio a live channel that is behind hands the recognizer at once. */
+    static final long CATCH_UP_MS = 200;
     /** A captured chunk and its level, measured once on the capture thread. */
     private record Captured(AudioChunk chunk, AudioLevel level) {
     }
@@ -32,6 +40,8 @@ final class ChannelWorker {
     private final SpeechRecognizer recognizer;
     private final PipelineListener listener;
     private final BlockingQueue<Captured> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+    /** Audio (ms) in the queue now. */
+    private final java.util.concurrent.atomic.AtomicLong queuedMs = new java.util.concurrent.atomic.AtomicLong();
     private final Thread captureThread;
     private final Thread recognizeThread;
     private volatile boolean stopping;
@@ -81,6 +91,12 @@ final class ChannelWorker {
         long lastEndMs = 0;
         listener.onEvent(new PipelineEvent.ChannelStatus(channel(), PipelineEvent.ChannelStatus.State.STARTED,
                 input.source().describe(), 0));
+        input.source().setDeviceStatusListener((change, message, atMs) -> listener.onEvent(
+                new PipelineEvent.ChannelStatus(channel(), switch (change) {
+                    case LOST -> PipelineEvent.ChannelStatus.State.LOST;
+                    case BACK -> PipelineEvent.ChannelStatus.State.RECOVERED;
+                    case SWITCHED -> PipelineEvent.ChannelStatus.State.SWITCHED;
+                }, message, atMs)));
         try {
             AudioChunk chunk;
             while (!stopping && (chunk = input.source().read()) != null) {
@@ -90,14 +106,18 @@ final class ChannelWorker {
                 }
                 Captured captured = new Captured(chunk, LevelMeter.measure(channel(), chunk));
                 listener.onEvent(new PipelineEvent.Level(captured.level()));
+                long ms = chunk.endMs() - chunk.startMs();
                 if (input.source().isLive()) {
-                    if (!queue.offer(captured)) {
+                    if (queuedMs.get() + ms > QUEUE_MS || !queue.offer(captured)) {
                         listener.onEvent(new PipelineEvent.ChannelStatus(channel(),
                                 PipelineEvent.ChannelStatus.State.OVERRUN,
-                                "recognition is behind; dropped " + (chunk.endMs() - chunk.startMs()) + " ms", lastEndMs));
+                                "recognition is behind; dropped " + ms + " ms", lastEndMs));
+                    } else {
+                        queuedMs.addAndGet(ms);
                     }
                 } else {
                     queue.put(captured);
+                    queuedMs.addAndGet(ms);
                 }
             }
         } catch (AudioSourceException e) {
@@ -119,6 +139,32 @@ final class ChannelWorker {
         }
     }
 
+    /**
+     * A live channel that fell behind (a busy machine, the start-up of the JVM) takes what has queued
+     * up, up to {@value #CATCH_UP_MS} ms, in one go: a recognizer call costs about the same for 20 ms
+     * as for 200 ms beyond the decoding itself (partial result, events), so small chunks alone would
+     * never catch up. When it keeps up, the queue holds one chunk and nothing changes.
+     */
+    private void catchUp(List<Captured> batch) {
+        long ms = batch.get(0).chunk().endMs() - batch.get(0).chunk().startMs();
+        Captured next;
+        while (ms < CATCH_UP_MS && (next = queue.peek()) != null && next != END
+                && next.chunk().startSample() == batch.get(batch.size() - 1).chunk().startSample()
+                + batch.get(batch.size() - 1).chunk().sampleCount()) {
+            batch.add(queue.poll());
+            ms += next.chunk().endMs() - next.chunk().startMs();
+        }
+    }
+
+    private static AudioChunk joined(List<Captured> batch) {
+        if (batch.size() == 1) {
+            return batch.get(0).chunk();
+        }
+        java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
+        batch.forEach(c -> pcm.writeBytes(c.chunk().pcm()));
+        return new AudioChunk(pcm.toByteArray(), batch.get(0).chunk().startSample());
+    }
+
     /** The end marker must arrive even when the queue is full, or the recognizer waits forever. */
     private void endQueue() {
         while (!queue.offer(END)) {
@@ -133,11 +179,16 @@ final class ChannelWorker {
                 if (captured == END) {
                     break;
                 }
-                AudioChunk chunk = captured.chunk();
+                List<Captured> batch = new ArrayList<>(List.of(captured));
+                if (input.source().isLive()) {
+                    catchUp(batch);
+                }
+                AudioChunk chunk = joined(batch);
+                queuedMs.addAndGet(-(chunk.endMs() - chunk.startMs()));
                 recognizer.accept(conditioner == null ? chunk : conditioner.process(chunk),
                         e -> listener.onEvent(new PipelineEvent.Transcript(e)));
                 fedMs = chunk.endMs();
-                fedAudio.fed(captured.level());
+                batch.forEach(c -> fedAudio.fed(c.level()));
             }
             // flush what was heard so far, also after a device failure
             recognizer.finish(e -> listener.onEvent(new PipelineEvent.Transcript(e)));

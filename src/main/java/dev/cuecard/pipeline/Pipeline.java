@@ -119,6 +119,24 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * "Ask now" from any thread: a card for the interviewer's current words, in order with the
+     * channel's other events.
+     *
+     * @return false when there is no interviewer channel or nothing has been heard on it yet
+     */
+    public boolean askNow() {
+        if (questions == null || workers.stream().noneMatch(w -> w.channel() == Channel.THEM)) {
+            return false;
+        }
+        long[] last = lastAtMs.get(Channel.THEM);
+        long atMs;
+        synchronized (last) {
+            atMs = last[0];
+        }
+        return questions.askNow(atMs, this::publish, this::publishLate);
+    }
+
     public void start() {
         if (workers.isEmpty()) {
             throw new IllegalStateException("no audio channel to listen to");

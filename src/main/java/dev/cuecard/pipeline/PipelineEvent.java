@@ -80,8 +80,11 @@ public sealed interface PipelineEvent {
         public enum State { FAILED, CANCELLED }
     }
 
-    /** A channel started, ended or failed; {@code message} is for the user. */
+    /**
+     * A channel started, ended or failed; its device was lost (the channel goes on with silence),
+     * came back, or was switched to the new default; {@code message} is for the user.
+     */
     record ChannelStatus(Channel channel, State state, String message, long atMs) implements PipelineEvent {
-        public enum State { STARTED, ENDED, FAILED, OVERRUN }
+        public enum State { STARTED, ENDED, FAILED, OVERRUN, LOST, RECOVERED, SWITCHED }
     }
 }

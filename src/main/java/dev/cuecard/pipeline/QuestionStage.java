@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * Questions and hints from the interviewer's transcript, on the recognizer thread of that channel
  * (classification is pure and takes milliseconds, so no hop is needed). The template hint goes out
- * at once; an LLM draft, when configured, follows from {@link HintDrafting}'s own thread.
+ * at once; an LLM draft, when configured, follows from {@link HintDrafting}'s own thread. "Ask now"
+ * comes from another thread (a hotkey), so the tracker is reached under one lock.
  */
 public final class QuestionStage implements AutoCloseable {
     private final QuestionTracker tracker;
@@ -39,7 +40,9 @@ public final class QuestionStage implements AutoCloseable {
 
     void onTranscript(TranscriptEvent e, Consumer<PipelineEvent> publish, LatePublisher late) {
         if (e.channel() == Channel.THEM) {
-            tracker.onTranscript(e).ifPresent(q -> decided(q, publish, late));
+            synchronized (tracker) {
+                tracker.onTranscript(e).ifPresent(q -> decided(q, hints.hintFor(q.classification()), publish, late));
+            }
         }
         if (drafting != null) {
             // after the question: its own words are the question, not context before it
@@ -50,13 +53,33 @@ public final class QuestionStage implements AutoCloseable {
     /** A chunk of the interviewer's audio was fed to the recogniser (its recognizer thread). */
     void onAudio(dev.cuecard.audio.AudioLevel level, Consumer<PipelineEvent> publish, LatePublisher late) {
         if (level.channel() == Channel.THEM) {
-            tracker.onAudio(level.rms(), level.atMs()).ifPresent(q -> decided(q, publish, late));
+            synchronized (tracker) {
+                tracker.onAudio(level.rms(), level.atMs())
+                        .ifPresent(q -> decided(q, hints.hintFor(q.classification()), publish, late));
+            }
         }
     }
 
-    private void decided(dev.cuecard.question.DetectedQuestion q, Consumer<PipelineEvent> publish, LatePublisher late) {
+    /**
+     * "Ask now": a card for the interviewer's current (or last) words even if no question was
+     * detected; it is published, stored and drafted like any other question.
+     *
+     * @param atMs the interviewer channel's current audio position
+     * @return false when nothing has been heard yet
+     */
+    boolean askNow(long atMs, Consumer<PipelineEvent> publish, LatePublisher late) {
+        synchronized (tracker) {
+            Optional<dev.cuecard.question.DetectedQuestion> asked = tracker.ask(atMs);
+            // a question with no template still gets a general card: the user asked for one
+            asked.ifPresent(q -> decided(q, hints.hintFor(q.classification())
+                    .or(() -> Optional.of(dev.cuecard.hint.TemplateHintEngine.general(q.text()))), publish, late));
+            return asked.isPresent();
+        }
+    }
+
+    private void decided(dev.cuecard.question.DetectedQuestion q, Optional<Hint> hint, Consumer<PipelineEvent> publish,
+                         LatePublisher late) {
         publish.accept(new PipelineEvent.Question(q));
-        Optional<Hint> hint = hints.hintFor(q.classification());
         hint.ifPresent(h -> publish.accept(new PipelineEvent.HintReady(q.id(), h, q.channel(), q.atMs())));
         if (drafting != null) {
             drafting.onQuestion(q, hint, late);

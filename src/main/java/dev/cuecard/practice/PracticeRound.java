@@ -15,7 +15,9 @@ import java.util.Optional;
  * A round in progress: asks the planned questions in order, scores each answer, picks the
  * follow-up and stores everything as a {@code practice} session — the question on the {@code them}
  * channel and the answer on {@code me}, on one timeline, so the debrief view shows it like any
- * session. Not thread-safe: one caller (the CLI, or the practice view model's worker) drives it.
+ * session. Safe to share between threads: the progress (results, the stored timeline) is guarded
+ * by the round's lock, which is not held while an answer is scored or reviewed — an answer whose
+ * question was skipped in the meantime is refused, never counted for the next question.
  */
 public final class PracticeRound {
     private final RoundSetup setup;
@@ -48,27 +50,32 @@ public final class PracticeRound {
         return questions;
     }
 
-    public boolean finished() {
+    public synchronized boolean finished() {
         return results.size() >= questions.size();
     }
 
-    public PracticeQuestion current() {
+    public synchronized PracticeQuestion current() {
         if (finished()) {
             throw new IllegalStateException("the round is over");
         }
         return questions.get(results.size());
     }
 
-    public List<QuestionResult> results() {
+    public synchronized List<QuestionResult> results() {
         return List.copyOf(results);
     }
 
     /** The stored session's id, once the first answer was stored. */
-    public Optional<Long> sessionId() {
+    public synchronized Optional<Long> sessionId() {
         return sessionId < 0 ? Optional.empty() : Optional.of(sessionId);
     }
 
-    /** Scores the answer to the current question, stores it and moves on. */
+    /**
+     * Scores the answer to the current question, stores it and moves on.
+     *
+     * @throws IllegalStateException when the question was skipped (or the round ended) while the
+     *                               answer was being scored; nothing is stored then
+     */
     public QuestionResult answer(Answer answer) {
         PracticeQuestion q = current();
         AnswerScore score = scorer.score(q.template(), answer);
@@ -89,13 +96,18 @@ public final class PracticeRound {
             }
         }
         QuestionResult result = new QuestionResult(q, answer, score, followUp, fromLlm, review, status);
-        store.ifPresent(s -> save(s, result));
-        results.add(result);
+        synchronized (this) {
+            if (finished() || current() != q) {
+                throw new IllegalStateException("question " + q.number() + " was skipped while its answer was scored");
+            }
+            store.ifPresent(s -> save(s, result));
+            results.add(result);
+        }
         return result;
     }
 
     /** Skips the current question (stored as asked, with no answer and no score). */
-    public void skip() {
+    public synchronized void skip() {
         PracticeQuestion q = current();
         store.ifPresent(s -> {
             ensureSession(s);
@@ -109,7 +121,7 @@ public final class PracticeRound {
     }
 
     /** Ends the round: the session is closed and the report built (with the history it joins). */
-    public PracticeReport finish(PracticeHistory history) {
+    public synchronized PracticeReport finish(PracticeHistory history) {
         store.ifPresent(s -> {
             if (sessionId >= 0) {
                 s.finishSession(sessionId);

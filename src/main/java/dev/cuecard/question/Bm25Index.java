@@ -10,7 +10,7 @@ import java.util.Map;
  * the keyword baseline of bench-classify; inside the classifier it helps rank templates, where
  * evidence spread over several phrasings should add up.
  */
-public final class Bm25Index {
+final class Bm25Index {
     private static final double K1 = 1.2;
     private static final double B = 0.75;
 
@@ -21,10 +21,10 @@ public final class Bm25Index {
     private final double avgLength;
 
     /** The best template and its score. */
-    public record Match(Template template, double score) {
+    record Match(Template template, double score) {
     }
 
-    public Bm25Index(TemplateLibrary library) {
+    Bm25Index(TemplateLibrary library) {
         this(library, Map.of(), null);
     }
 
@@ -53,11 +53,11 @@ public final class Bm25Index {
 
     private List<String> terms(String text) {
         String n = TextNormalizer.normalize(text);
-        return TextNormalizer.terms(vocabulary == null ? n : vocabulary.apply(n));
+        return TextNormalizer.terms(vocabulary == null ? n : vocabulary.applyToNormalized(n));
     }
 
     /** Score per template index order of {@link #templates()}. */
-    public double[] scores(String text) {
+    double[] scores(String text) {
         List<String> q = terms(text);
         int n = docs.size();
         double[] out = new double[n];
@@ -76,12 +76,12 @@ public final class Bm25Index {
         return out;
     }
 
-    public List<Template> templates() {
+    List<Template> templates() {
         return templates;
     }
 
     /** The best-scoring template (null template when nothing matches). */
-    public Match best(String text) {
+    Match best(String text) {
         double[] s = scores(text);
         Match best = new Match(null, 0);
         for (int i = 0; i < s.length; i++) {

@@ -11,14 +11,26 @@ import dev.cuecard.audio.Channel;
  * @param early       decided on a partial result, before the recogniser closed the utterance
  * @param refined     replaces an earlier decision with the same id (a different template)
  * @param reason      why it was decided or changed
+ * @param startMs     where the question began: the first word of a final, else where the speech
+ *                    began (-1 when not known: built outside a tracker)
  */
 public record DetectedQuestion(int id, Channel channel, Classification classification, long atMs, long speechEndMs,
-                               boolean early, boolean refined, DecisionReason reason) {
+                               boolean early, boolean refined, DecisionReason reason, long startMs) {
+    public DetectedQuestion(int id, Channel channel, Classification classification, long atMs, long speechEndMs,
+                            boolean early, boolean refined, DecisionReason reason) {
+        this(id, channel, classification, atMs, speechEndMs, early, refined, reason, -1);
+    }
+
     public DetectedQuestion(int id, Channel channel, Classification classification, long atMs, long speechEndMs,
                             boolean early, boolean refined) {
         this(id, channel, classification, atMs, speechEndMs, early, refined,
                 refined ? (early ? DecisionReason.STRONGER_PARTIAL : DecisionReason.STRONGER_FINAL)
                         : (early ? DecisionReason.STABLE_PARTIALS : DecisionReason.FINAL));
+    }
+
+    /** The same question starting at {@code ms}. */
+    public DetectedQuestion startingAt(long ms) {
+        return new DetectedQuestion(id, channel, classification, atMs, speechEndMs, early, refined, reason, ms);
     }
 
     public String text() {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * nearest rows and the similarity per category. Immutable, so thread-safe; a search is a plain
  * dot product over every row (~1.5 k × 384), well under a millisecond.
  */
-public final class EmbeddingIndex {
+final class EmbeddingIndex {
     /** One stored phrasing: its labels and the {@code String.hashCode} of its normalized text. */
     public record Row(Category category, String templateId, int textHash) {
     }

@@ -9,16 +9,22 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Quantized all-MiniLM-L6-v2 on ONNX Runtime, in process and offline (the model is a jar
  * resource). The only class that touches langchain4j's embedding module, ONNX Runtime or DJL.
  */
-public final class OnnxSentenceEmbedder implements SentenceEmbedder {
+final class OnnxSentenceEmbedder implements SentenceEmbedder {
     /** Identifies the vectors' space: stored with build-time vectors so another model is noticed. */
     public static final String MODEL_ID = "all-minilm-l6-v2-q";
     private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnnxSentenceEmbedder.class);
+    private static final String ORT_NATIVE_PATH = "onnxruntime.native.path";
 
     private final Model model;
 
@@ -38,10 +44,11 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
     static OnnxSentenceEmbedder load(String modelResource, String tokenizerResource, Path cacheDir)
             throws EmbeddingUnavailable {
         configureDjl(cacheDir);
-        try (InputStream m = OnnxSentenceEmbedder.class.getResourceAsStream(modelResource);
-             InputStream t = OnnxSentenceEmbedder.class.getResourceAsStream(tokenizerResource)) {
-            if (m == null || t == null) {
-                throw new EmbeddingUnavailable("embedding model " + (m == null ? modelResource : tokenizerResource)
+        configureOrt(cacheDir);
+        try (InputStream t = OnnxSentenceEmbedder.class.getResourceAsStream(tokenizerResource)) {
+            Optional<UnpackedResource> m = UnpackedResource.find(modelResource);
+            if (m.isEmpty() || t == null) {
+                throw new EmbeddingUnavailable("embedding model " + (m.isEmpty() ? modelResource : tokenizerResource)
                         + " is missing from the build");
             }
             OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -50,7 +57,7 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
                 // one thread per call: for a short sentence ORT's default pool (one spinning thread
                 // per core) took ~3x the time and ~2.5x the CPU here, CPU that Vosk needs
                 options.setIntraOpNumThreads(1);
-                session = env.createSession(m.readAllBytes(), options);
+                session = createSession(env, m.get(), modelFile(cacheDir, modelResource, m.get()), options);
             }
             OnnxSentenceEmbedder embedder = new OnnxSentenceEmbedder(
                     new Model(new OnnxBertBiEncoder(env, session, t, PoolingMode.MEAN)));
@@ -78,6 +85,75 @@ public final class OnnxSentenceEmbedder implements SentenceEmbedder {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+    }
+
+    /** From a file (unpacked once into the cache), not inflated from the jar at every start; else from the jar. */
+    private static OrtSession createSession(OrtEnvironment env, UnpackedResource model, Path unpacked,
+                                            OrtSession.SessionOptions options) throws IOException, OrtException {
+        Path file;
+        try {
+            file = model.unpackTo(unpacked);
+        } catch (IOException e) {
+            LOG.warn("the embedding model could not be kept in {} ({}): read from the jar", unpacked, e.getMessage());
+            try (InputStream in = model.url().openStream()) {
+                return env.createSession(in.readAllBytes(), options);
+            }
+        }
+        return env.createSession(file.toString(), options);
+    }
+
+    /** Where a model resource is unpacked: its name with the jar entry's CRC, so another model gets another file. */
+    private static Path modelFile(Path cacheDir, String resource, UnpackedResource r) {
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return cacheDir.resolve("embedding").resolve(stem + "-" + Long.toHexString(r.crc()) + (dot > 0
+                ? name.substring(dot) : ""));
+    }
+
+    /**
+     * ONNX Runtime unpacks its native libraries (~16 MB) from its jar into a new temporary folder at
+     * every start unless {@code onnxruntime.native.path} names a folder holding them: unpack them
+     * once into the cache (per version and platform) and name it. An explicit setting (the
+     * installer's) wins; anything unexpected leaves ONNX Runtime to do as before.
+     */
+    private static void configureOrt(Path cacheDir) {
+        if (System.getProperty(ORT_NATIVE_PATH) != null) {
+            return;
+        }
+        String version = OrtEnvironment.class.getPackage() == null ? null
+                : OrtEnvironment.class.getPackage().getImplementationVersion();
+        Optional<String> platform = ortPlatform();
+        if (version == null || platform.isEmpty()) {
+            return;
+        }
+        Path dir = cacheDir.resolve("onnxruntime").resolve(version + "-" + platform.get()).toAbsolutePath();
+        try {
+            for (String library : List.of("onnxruntime", "onnxruntime4j_jni")) {
+                String file = System.mapLibraryName(library);
+                Optional<UnpackedResource> r = UnpackedResource.find(
+                        "/ai/onnxruntime/native/" + platform.get() + "/" + file);
+                if (r.isEmpty() || r.get().file().isPresent()) {
+                    return;
+                }
+                r.get().unpackTo(dir.resolve(file));
+            }
+            System.setProperty(ORT_NATIVE_PATH, dir.toString());
+        } catch (IOException e) {
+            LOG.warn("ONNX Runtime's libraries could not be kept in {} ({}): unpacked at each start", dir,
+                    e.getMessage());
+        }
+    }
+
+    /** ONNX Runtime's name for this platform's folder in its jar ("linux-x64", "osx-aarch64", "win-x64"). */
+    private static Optional<String> ortPlatform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        String o = os.contains("mac") || os.contains("darwin") ? "osx" : os.contains("win") ? "win"
+                : os.contains("nux") ? "linux" : null;
+        String a = arch.startsWith("amd64") || arch.startsWith("x86_64") ? "x64"
+                : arch.startsWith("aarch64") ? "aarch64" : null;
+        return o == null || a == null ? Optional.empty() : Optional.of(o + "-" + a);
     }
 
     private static String rootMessage(Throwable e) {

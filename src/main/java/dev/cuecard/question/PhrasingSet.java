@@ -13,7 +13,7 @@ import java.util.Set;
  * trigger and every shipped example, normalized, duplicates dropped, in a fixed order. Its hash
  * tells whether build-time vectors still match the shipped templates and examples.
  */
-public record PhrasingSet(List<Phrasing> phrasings, byte[] sourceHash) {
+record PhrasingSet(List<Phrasing> phrasings, byte[] sourceHash) {
 
     /** One text with its labels; {@code templateId} is null for examples without a template. */
     public record Phrasing(Category category, String templateId, String text) {

@@ -13,11 +13,23 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record QuestionCues(Set<String> preamble, List<String> starters, List<String> anywhere, List<String> smallTalk) {
 
+    static final String RESOURCE = "/dev/cuecard/question/cues.yaml";
+
+    /** The shipped cues (stored at build time, see {@link ShippedData}; else parsed from their YAML), ready to match. */
     static QuestionCues shipped() {
-        try (InputStream in = QuestionCues.class.getResourceAsStream("/dev/cuecard/question/cues.yaml")) {
-            QuestionCues raw = new ObjectMapper(new YAMLFactory()).readValue(in, QuestionCues.class);
-            return new QuestionCues(Set.copyOf(raw.preamble()), padded(raw.starters()), padded(raw.anywhere()),
-                    padded(raw.smallTalk()));
+        return ready(ShippedData.get().map(ShippedData.Data::cues).orElseGet(QuestionCues::parseShipped));
+    }
+
+    /** Lists as written → phrases padded for matching. */
+    static QuestionCues ready(QuestionCues raw) {
+        return new QuestionCues(Set.copyOf(raw.preamble()), padded(raw.starters()), padded(raw.anywhere()),
+                padded(raw.smallTalk()));
+    }
+
+    /** The lists as the YAML has them. */
+    static QuestionCues parseShipped() {
+        try (InputStream in = QuestionCues.class.getResourceAsStream(RESOURCE)) {
+            return new ObjectMapper(new YAMLFactory()).readValue(in, QuestionCues.class);
         } catch (IOException e) {
             throw new UncheckedIOException("shipped question cues are broken", e);
         }

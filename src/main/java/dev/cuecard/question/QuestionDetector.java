@@ -32,6 +32,11 @@ public final class QuestionDetector {
         this.cues = cues;
     }
 
+    /** The phrase lists this detector reads (for the category model's training hash). */
+    QuestionCues phrases() {
+        return cues;
+    }
+
     public Cues cues(String normalized) {
         List<String> words = TextNormalizer.words(normalized);
         String padded = " " + normalized + " ";

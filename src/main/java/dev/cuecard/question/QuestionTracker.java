@@ -48,6 +48,11 @@ public final class QuestionTracker {
     private int stableCount;
     private DetectedQuestion decided;
     private boolean refinedOnce;
+    /** Where speech began after the last final result (-1: not yet), and the end of the previous chunk. */
+    private long speechStartMs = -1;
+    private long lastAudioEndMs;
+    /** The last final words heard on the channel, for "ask now" between utterances. */
+    private TranscriptEvent lastFinal;
 
     public QuestionTracker(UtteranceClassifier classifier) {
         this.classifier = classifier;
@@ -59,6 +64,10 @@ public final class QuestionTracker {
      */
     public Optional<DetectedQuestion> onAudio(double rms, long endMs) {
         boolean paused = pauses.update(rms, endMs) >= PAUSE_MS;
+        if (pauses.speaking() && speechStartMs < 0) {
+            speechStartMs = lastAudioEndMs; // the chunk that began with speech started here
+        }
+        lastAudioEndMs = endMs;
         if (!paused || decided != null || openPartial == null) {
             return Optional.empty();
         }
@@ -74,7 +83,7 @@ public final class QuestionTracker {
         Classification f = pauseReading;
         if (f.isQuestion() && f.confidence() >= PAUSE_CONFIDENCE) {
             decided = new DetectedQuestion(nextId++, openPartial.channel(), f, endMs, openPartial.endMs(), true, false,
-                    DecisionReason.PAUSE);
+                    DecisionReason.PAUSE, spokenFrom(openPartial));
             return Optional.of(decided);
         }
         return Optional.empty();
@@ -84,6 +93,9 @@ public final class QuestionTracker {
         Classification c = e.isFinal() ? classifier.confirm(e.text(), e.terms()) : classifier.classify(e.text(), e.terms());
         pauseReading = null;
         if (e.isFinal()) {
+            if (!e.text().isBlank()) {
+                lastFinal = e;
+            }
             openPartial = null;
             openClassification = null;
         } else {
@@ -92,6 +104,7 @@ public final class QuestionTracker {
         }
         Optional<DetectedQuestion> out = e.isFinal() ? onFinal(e, c) : onPartial(e, c);
         if (e.isFinal()) {
+            speechStartMs = -1;
             previousTemplate = null;
             stableCount = 0;
             decided = null;
@@ -119,7 +132,7 @@ public final class QuestionTracker {
                     return Optional.empty();
                 }
                 decided = new DetectedQuestion(nextId++, e.channel(), f, e.atMs(), e.endMs(), true, false,
-                        stable ? DecisionReason.STABLE_PARTIALS : DecisionReason.SURE_PARTIAL);
+                        stable ? DecisionReason.STABLE_PARTIALS : DecisionReason.SURE_PARTIAL, spokenFrom(e));
                 return Optional.of(decided);
             }
             return Optional.empty();
@@ -133,10 +146,43 @@ public final class QuestionTracker {
             }
             refinedOnce = true;
             decided = new DetectedQuestion(decided.id(), e.channel(), f, e.atMs(), e.endMs(), true, true,
-                    DecisionReason.STRONGER_PARTIAL);
+                    DecisionReason.STRONGER_PARTIAL, decided.startMs());
             return Optional.of(decided);
         }
         return Optional.empty();
+    }
+
+    /**
+     * "Ask now": the user says the interviewer's current words (the open partial, else the last
+     * final line) are a question. It gets the next id like any decision; while the utterance is
+     * still open it counts as that utterance's decision, so the final refines it only when clearly
+     * stronger instead of adding a second card.
+     *
+     * @param atMs the channel's current audio position
+     * @return empty when nothing has been heard yet
+     */
+    public Optional<DetectedQuestion> ask(long atMs) {
+        TranscriptEvent heard = openPartial != null ? openPartial : lastFinal;
+        if (heard == null || heard.text().isBlank()) {
+            return Optional.empty();
+        }
+        Classification c = classifier.classifyAsQuestion(heard.text());
+        DetectedQuestion q = new DetectedQuestion(nextId++, heard.channel(), c, Math.max(atMs, heard.atMs()),
+                heard.endMs(), openPartial != null, false, DecisionReason.ASKED,
+                openPartial != null ? spokenFrom(openPartial) : heard.startMs());
+        if (openPartial != null) {
+            decided = q;
+        }
+        return Optional.of(q);
+    }
+
+    /**
+     * Where a question decided on a partial began: where speech began after the last final (partials
+     * carry no word times), else the partial's own estimate. The final's words are not awaited, so
+     * the stored question is written once.
+     */
+    private long spokenFrom(TranscriptEvent partial) {
+        return speechStartMs >= 0 ? Math.min(speechStartMs, partial.endMs()) : partial.startMs();
     }
 
     /**
@@ -154,13 +200,14 @@ public final class QuestionTracker {
     private Optional<DetectedQuestion> onFinal(TranscriptEvent e, Classification c) {
         if (decided == null) {
             return c.isQuestion()
-                    ? Optional.of(new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), false, false))
+                    ? Optional.of(new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), false, false,
+                            DecisionReason.FINAL, e.startMs()))
                     : Optional.empty();
         }
         if (c.isQuestion() && !Objects.equals(c.templateId(), decided.classification().templateId())
                 && (!STRONGER_ONLY || stronger(c, decided.classification()))) {
             return Optional.of(new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), false, true,
-                    DecisionReason.STRONGER_FINAL));
+                    DecisionReason.STRONGER_FINAL, e.startMs()));
         }
         return Optional.empty();
     }

@@ -26,7 +26,7 @@ public final class SemanticMatcher {
     private final EmbeddingIndex index;
     private final Params params;
 
-    public SemanticMatcher(SentenceEmbedder embedder, EmbeddingIndex index, Params params) {
+    SemanticMatcher(SentenceEmbedder embedder, EmbeddingIndex index, Params params) {
         this.embedder = embedder;
         this.index = index;
         this.params = params;
@@ -41,33 +41,66 @@ public final class SemanticMatcher {
      */
     public static SemanticMatcher loadShipped(java.nio.file.Path cacheDir, TemplateLibrary library)
             throws EmbeddingUnavailable {
+        return loadShipped(cacheDir, () -> library);
+    }
+
+    /**
+     * As {@link #loadShipped(java.nio.file.Path, TemplateLibrary)}, asking for the library only
+     * after the model and vectors have loaded, so both can load at the same time.
+     */
+    public static SemanticMatcher loadShipped(java.nio.file.Path cacheDir,
+                                              java.util.function.Supplier<TemplateLibrary> library)
+            throws EmbeddingUnavailable {
         if (!Boolean.parseBoolean(System.getProperty("cuecard.semantic", "true"))) {
             throw new EmbeddingUnavailable("semantic matching is turned off (-Dcuecard.semantic=false)");
         }
-        EmbeddingIndex index = EmbeddingIndex.shipped().restrictedTo(library);
-        return new SemanticMatcher(shippedEmbedder(cacheDir), index, Params.DEFAULT);
+        SentenceEmbedder embedder = shippedEmbedder(cacheDir);
+        EmbeddingIndex index = EmbeddingIndex.shipped().restrictedTo(library.get());
+        return new SemanticMatcher(embedder, index, Params.DEFAULT);
     }
 
     private static SentenceEmbedder loaded;
+    private static EmbeddingUnavailable failed;
 
     /** One model per process: it is immutable and thread-safe, and loading it takes a second or more. */
     private static synchronized SentenceEmbedder shippedEmbedder(java.nio.file.Path cacheDir) throws EmbeddingUnavailable {
-        if (loaded == null) {
-            loaded = OnnxSentenceEmbedder.load(cacheDir);
+        if (loaded == null && failed == null) {
+            try {
+                loaded = OnnxSentenceEmbedder.load(cacheDir);
+            } catch (EmbeddingUnavailable e) {
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return loaded;
+    }
+
+    /**
+     * Loads the shipped sentence model now (call on a background thread), so a later
+     * {@link #loadShipped} finds it loaded; a failure is reported by that call.
+     */
+    public static void preloadShipped(java.nio.file.Path cacheDir) {
+        if (Boolean.parseBoolean(System.getProperty("cuecard.semantic", "true"))) {
+            try {
+                shippedEmbedder(cacheDir);
+            } catch (EmbeddingUnavailable e) {
+                // said by loadShipped, where the caller reports it
+            }
+        }
     }
 
     public Params params() {
         return params;
     }
 
-    public SemanticMatcher with(Params other) {
+    SemanticMatcher with(Params other) {
         return new SemanticMatcher(embedder, index, other);
     }
 
     /** The same matcher over an index without some rows (cross-validation leaves a fold's texts out). */
-    public SemanticMatcher without(java.util.Set<Integer> textHashes) {
+    SemanticMatcher without(java.util.Set<Integer> textHashes) {
         return new SemanticMatcher(embedder, index.without(textHashes), params);
     }
 

@@ -1,7 +1,7 @@
 package dev.cuecard.question;
 
 /** Turns a sentence into a semantic vector; texts with similar meaning get a high dot product. */
-public interface SentenceEmbedder {
+interface SentenceEmbedder {
     /** all-MiniLM-L6-v2 gives 384 numbers. */
     int DIMENSIONS = 384;
 

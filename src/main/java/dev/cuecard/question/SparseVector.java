@@ -30,6 +30,16 @@ final class SparseVector {
         return new SparseVector(w);
     }
 
+    /** The weights as built (their iteration order is the order {@link #cosine} adds in). */
+    Map<String, Double> weights() {
+        return java.util.Collections.unmodifiableMap(weights);
+    }
+
+    /** A vector of weights already scaled to unit length, kept in the map given (see {@link TopicClassifier#read}). */
+    static SparseVector ofScaled(Map<String, Double> weights) {
+        return weights.isEmpty() ? EMPTY : new SparseVector(weights);
+    }
+
     double cosine(SparseVector other) {
         Map<String, Double> small = weights.size() <= other.weights.size() ? weights : other.weights;
         Map<String, Double> large = small == weights ? other.weights : weights;

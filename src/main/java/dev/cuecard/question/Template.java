@@ -15,4 +15,14 @@ public record Template(String id, Category category, String title, List<String> 
         triggers = List.copyOf(triggers);
         keywords = List.copyOf(keywords);
     }
+
+    /**
+     * The id's hash: equal templates have equal ids, so this agrees with the record's equals, and a
+     * map lookup no longer hashes every trigger and line of the card (templates are map keys in
+     * every classification).
+     */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hashCode(id);
+    }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,7 @@ import java.util.Optional;
  * with file and line and skipped; everything else loads.
  */
 public final class TemplateLibrary {
-    private static final String RESOURCE_DIR = "/dev/cuecard/templates/";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final String RESOURCE_DIR = "/dev/cuecard/templates/";
 
     private final Map<String, Template> byId;
     private final List<TemplateLoadProblem> problems;
@@ -35,13 +35,29 @@ public final class TemplateLibrary {
         this.problems = List.copyOf(problems);
     }
 
+    /** Templates in file order and what was wrong with the files. */
+    record Parsed(List<Template> templates, List<TemplateLoadProblem> problems) {
+    }
+
+    /** The shipped templates, read once per process (the library is immutable). */
+    private static final class Shipped {
+        static final Parsed PARSED = ShippedData.get().map(d -> new Parsed(d.templates(), List.of()))
+                .orElseGet(TemplateLibrary::parseShipped);
+        static final TemplateLibrary LIBRARY = with(Optional.empty());
+    }
+
     /** The shipped templates only. */
     public static TemplateLibrary shipped() {
-        return load(Optional.empty());
+        return Shipped.LIBRARY;
     }
 
     /** Shipped templates, then every {@code *.yaml} in {@code userDir} on top. */
     public static TemplateLibrary load(Optional<Path> userDir) {
+        return userDir.filter(Files::isDirectory).isPresent() ? with(userDir) : Shipped.LIBRARY;
+    }
+
+    /** Parses the shipped YAML resources (the build does; the app only when its stored copy is stale). */
+    static Parsed parseShipped() {
         Map<String, Template> byId = new LinkedHashMap<>();
         List<TemplateLoadProblem> problems = new ArrayList<>();
         for (Category c : Category.topics()) {
@@ -56,6 +72,13 @@ public final class TemplateLibrary {
                 problems.add(new TemplateLoadProblem(name, 0, e.getMessage()));
             }
         }
+        return new Parsed(List.copyOf(byId.values()), problems);
+    }
+
+    private static TemplateLibrary with(Optional<Path> userDir) {
+        Map<String, Template> byId = new LinkedHashMap<>();
+        Shipped.PARSED.templates().forEach(t -> byId.put(t.id(), t));
+        List<TemplateLoadProblem> problems = new ArrayList<>(Shipped.PARSED.problems());
         userDir.filter(Files::isDirectory).ifPresent(dir -> {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{yaml,yml}")) {
                 List<Path> sorted = new ArrayList<>();
@@ -92,9 +115,15 @@ public final class TemplateLibrary {
                        CardDto hint) {
     }
 
+    /** Made on first use: starting Jackson's YAML takes a few hundred ms, which a start without user templates skips. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
+    }
+
     private static void readFile(InputStream in, String file, Map<String, Template> byId,
                                  List<TemplateLoadProblem> problems) {
-        try (JsonParser p = YAML.getFactory().createParser(in)) {
+        ObjectMapper yaml = Yaml.MAPPER;
+        try (JsonParser p = yaml.getFactory().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 problems.add(new TemplateLoadProblem(file, line(p), "expected 'category:' and 'templates:' keys"));
                 return;
@@ -110,7 +139,7 @@ public final class TemplateLibrary {
                         int line = line(p);
                         TemplateDto dto;
                         try {
-                            dto = YAML.readValue(p, TemplateDto.class);
+                            dto = yaml.readValue(p, TemplateDto.class);
                         } catch (JsonProcessingException e) {
                             problems.add(new TemplateLoadProblem(file, line, e.getOriginalMessage()));
                             // the parser may be anywhere now: stop reading this file
@@ -169,7 +198,7 @@ public final class TemplateLibrary {
     }
 
     public Collection<Template> all() {
-        return byId.values();
+        return Collections.unmodifiableCollection(byId.values());
     }
 
     public List<Template> inCategory(Category c) {

@@ -29,6 +29,34 @@ public final class TextNormalizer {
 
     /** Lower case, accents and punctuation gone, digits kept, single spaces. */
     public static String normalize(String text) {
+        // plain ASCII (what recognisers write, and most typed text) in one pass: the same result as
+        // the general way below, which runs a Unicode decomposition and two regular expressions
+        StringBuilder b = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return normalizeAnyText(text);
+            }
+            if (c == '\'') {
+                continue;
+            }
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                gap = false;
+                b.append(lower);
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
+    }
+
+    /** {@link #normalize} for any text: accents decomposed and dropped. */
+    static String normalizeAnyText(String text) {
         String t = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
         t = t.toLowerCase(Locale.ROOT).replace("'", "");
         t = t.replaceAll("[^a-z0-9]+", " ");

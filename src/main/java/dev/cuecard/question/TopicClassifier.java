@@ -22,13 +22,29 @@ public final class TopicClassifier {
     private record Doc(Template template, SparseVector words, SparseVector chars) {
     }
 
-    private final List<Doc> docs = new ArrayList<>();
+    private final List<Doc> docs;
     private final Map<String, Double> wordIdf;
     private final Map<String, Double> charIdf;
     private final double wordDefaultIdf;
     private final double charDefaultIdf;
-    private final Map<Template, List<String>> keywordTerms = new HashMap<>();
+    private final Map<Template, List<String>> keywordTerms;
     private final AsrVocabulary vocabulary;
+    /** The index of the shipped templates and examples, built with the app ({@link PrecomputeShipped}). */
+    static final String RESOURCE = "/dev/cuecard/question/topic-index.bin";
+    /** "CQT1": the format of {@link #write}. */
+    private static final int MAGIC = 0x43515431;
+
+    private TopicClassifier(List<Doc> docs, Map<String, Double> wordIdf, Map<String, Double> charIdf,
+                            double wordDefaultIdf, double charDefaultIdf, Map<Template, List<String>> keywordTerms,
+                            AsrVocabulary vocabulary) {
+        this.docs = docs;
+        this.wordIdf = wordIdf;
+        this.charIdf = charIdf;
+        this.wordDefaultIdf = wordDefaultIdf;
+        this.charDefaultIdf = charDefaultIdf;
+        this.keywordTerms = keywordTerms;
+        this.vocabulary = vocabulary;
+    }
 
     public TopicClassifier(TemplateLibrary library, AsrVocabulary vocabulary) {
         this(library, vocabulary, Map.of());
@@ -40,6 +56,8 @@ public final class TopicClassifier {
      */
     TopicClassifier(TemplateLibrary library, AsrVocabulary vocabulary, Map<String, List<String>> extraPhrasings) {
         this.vocabulary = vocabulary;
+        this.docs = new ArrayList<>();
+        this.keywordTerms = new HashMap<>();
         List<Template> owners = new ArrayList<>();
         List<List<String>> termDocs = new ArrayList<>();
         for (Template t : library.all()) {
@@ -92,19 +110,197 @@ public final class TopicClassifier {
         }
     }
 
+    /**
+     * Writes this index for {@code library} (whose templates it was built from, in its order).
+     * Big-endian: magic "CQT1", the 32-byte hash of what it was built from
+     * ({@link TrainingInputs}), a table of every feature name (count, then one UTF-8 block of
+     * names each ended by '\n'), the two idf maps and their defaults, each template's keyword
+     * phrases, then each phrasing's template index and its two vectors. Maps are written in their
+     * iteration order and read back into maps built the same way, so a cosine adds the same
+     * numbers in the same order: a read index ranks exactly as a built one.
+     */
+    void write(java.io.OutputStream out, TemplateLibrary library, byte[] hash) throws java.io.IOException {
+        List<Template> templates = List.copyOf(library.all());
+        Map<Template, Integer> position = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < templates.size(); i++) {
+            position.put(templates.get(i), i);
+        }
+        Map<String, Integer> names = new java.util.LinkedHashMap<>();
+        java.util.function.Consumer<Map<String, Double>> collect = m -> m.keySet()
+                .forEach(k -> names.putIfAbsent(k, names.size()));
+        collect.accept(wordIdf);
+        collect.accept(charIdf);
+        docs.forEach(d -> {
+            collect.accept(d.words().weights());
+            collect.accept(d.chars().weights());
+        });
+        java.io.DataOutputStream d = new java.io.DataOutputStream(out);
+        d.writeInt(MAGIC);
+        d.write(hash);
+        StringBuilder block = new StringBuilder();
+        for (String name : names.keySet()) {
+            if (name.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("feature name with a line break: " + name);
+            }
+            block.append(name).append('\n');
+        }
+        byte[] utf8 = block.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        d.writeInt(names.size());
+        d.writeInt(utf8.length);
+        d.write(utf8);
+        writeMap(d, wordIdf, names);
+        writeMap(d, charIdf, names);
+        d.writeDouble(wordDefaultIdf);
+        d.writeDouble(charDefaultIdf);
+        d.writeInt(templates.size());
+        for (Template t : templates) {
+            List<String> kws = keywordTerms.getOrDefault(t, List.of());
+            d.writeInt(kws.size());
+            for (String k : kws) {
+                d.writeUTF(k);
+            }
+        }
+        d.writeInt(docs.size());
+        for (Doc doc : docs) {
+            Integer at = position.get(doc.template());
+            if (at == null) {
+                throw new IllegalArgumentException("an indexed template is not in the library: " + doc.template().id());
+            }
+            d.writeInt(at);
+            writeMap(d, doc.words().weights(), names);
+            writeMap(d, doc.chars().weights(), names);
+        }
+        d.flush();
+    }
+
+    private static void writeMap(java.io.DataOutputStream d, Map<String, Double> m, Map<String, Integer> names)
+            throws java.io.IOException {
+        d.writeInt(m.size());
+        for (Map.Entry<String, Double> e : m.entrySet()) {
+            d.writeInt(names.get(e.getKey()));
+            d.writeDouble(e.getValue());
+        }
+    }
+
+    /** The hash in an index file's header; empty when it is not one. */
+    static java.util.Optional<byte[]> hashOf(java.io.InputStream in) {
+        try {
+            java.io.DataInputStream d = new java.io.DataInputStream(new java.io.BufferedInputStream(in));
+            return d.readInt() == MAGIC ? java.util.Optional.of(d.readNBytes(32)) : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The index built with the app when it was built from what {@code hash} describes (then it fits {@code library}). */
+    static java.util.Optional<TopicClassifier> shipped(byte[] hash, TemplateLibrary library, AsrVocabulary vocabulary) {
+        try (java.io.InputStream in = TopicClassifier.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? java.util.Optional.empty() : read(in, hash, library, vocabulary);
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** An index written by {@link #write} for these inputs; empty when stale or unreadable. */
+    static java.util.Optional<TopicClassifier> read(java.io.InputStream in, byte[] hash, TemplateLibrary library,
+                                                    AsrVocabulary vocabulary) {
+        try {
+            java.io.DataInputStream d = new java.io.DataInputStream(new java.io.BufferedInputStream(in, 1 << 16));
+            if (d.readInt() != MAGIC || !java.util.Arrays.equals(d.readNBytes(32), hash)) {
+                return java.util.Optional.empty();
+            }
+            int count = d.readInt();
+            int bytes = d.readInt();
+            if (count < 0 || bytes < count || bytes > 100_000_000) {
+                return java.util.Optional.empty();
+            }
+            String block = new String(d.readNBytes(bytes), java.nio.charset.StandardCharsets.UTF_8);
+            String[] names = new String[count];
+            int start = 0;
+            for (int i = 0; i < count; i++) {
+                int end = block.indexOf('\n', start);
+                if (end < 0) {
+                    return java.util.Optional.empty();
+                }
+                names[i] = block.substring(start, end);
+                start = end + 1;
+            }
+            Map<String, Double> wordIdf = readMap(d, names);
+            Map<String, Double> charIdf = readMap(d, names);
+            double wordDefault = d.readDouble();
+            double charDefault = d.readDouble();
+            List<Template> templates = List.copyOf(library.all());
+            if (d.readInt() != templates.size()) {
+                return java.util.Optional.empty();
+            }
+            Map<Template, List<String>> keywordTerms = new HashMap<>();
+            for (Template t : templates) {
+                int n = d.readInt();
+                List<String> kws = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    kws.add(d.readUTF());
+                }
+                keywordTerms.put(t, kws);
+            }
+            int n = d.readInt();
+            List<Doc> docs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int at = d.readInt();
+                if (at < 0 || at >= templates.size()) {
+                    return java.util.Optional.empty();
+                }
+                docs.add(new Doc(templates.get(at), SparseVector.ofScaled(readMap(d, names)),
+                        SparseVector.ofScaled(readMap(d, names))));
+            }
+            if (d.read() != -1) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new TopicClassifier(docs, wordIdf, charIdf, wordDefault, charDefault,
+                    keywordTerms, vocabulary));
+        } catch (java.io.IOException | ArrayIndexOutOfBoundsException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A map put together in the order written: the same iteration order as the map written. */
+    private static Map<String, Double> readMap(java.io.DataInputStream d, String[] names) throws java.io.IOException {
+        int n = d.readInt();
+        if (n < 0 || n > names.length) {
+            throw new java.io.IOException("corrupt map size " + n);
+        }
+        Map<String, Double> m = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            m.put(names[d.readInt()], d.readDouble());
+        }
+        return m;
+    }
+
+    /** Every phrasing's template and both vectors' entries in iteration order, and the idf defaults: for tests. */
+    List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add(wordDefaultIdf + " " + charDefaultIdf + " " + new java.util.TreeMap<>(wordIdf) + " "
+                + new java.util.TreeMap<>(charIdf));
+        for (Doc d : docs) {
+            lines.add(d.template().id() + " " + d.words().weights() + " " + d.chars().weights() + " "
+                    + keywordTerms.get(d.template()));
+        }
+        return lines;
+    }
+
     private static Map<String, Double> idf(Map<String, Integer> df, int n) {
         Map<String, Double> idf = new HashMap<>();
         df.forEach((k, v) -> idf.put(k, Math.log((n + 1.0) / (v + 1.0)) + 1));
         return idf;
     }
 
-    private static List<String> topicTermsOf(AsrVocabulary vocabulary, String text) {
-        return TextNormalizer.terms(vocabulary.apply(TextNormalizer.normalize(text)));
+    /** Topic terms of a text as {@link #topicTerms} gives them, for a classifier with this vocabulary. */
+    static List<String> topicTermsOf(AsrVocabulary vocabulary, String text) {
+        return TextNormalizer.terms(vocabulary.applyToNormalized(TextNormalizer.normalize(text)));
     }
 
     /** Topic terms of recogniser or typed text, with misheard technical terms added back. */
     public List<String> topicTerms(String text) {
-        return TextNormalizer.terms(vocabulary.apply(TextNormalizer.normalize(text)));
+        return topicTermsOf(vocabulary, text);
     }
 
     /** All templates with a positive score, best first. */

@@ -1,9 +1,18 @@
 package dev.cuecard.question;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Question detection + category + template: the one call the pipeline, the CLI and practice make.
@@ -12,6 +21,7 @@ import java.util.Optional;
  * after construction.
  */
 public final class UtteranceClassifier {
+    private static final Logger LOG = LoggerFactory.getLogger(UtteranceClassifier.class);
     /** Below this template similarity the category is kept but no template card is claimed. */
     static final double MIN_TEMPLATE_SCORE = 0.12;
     /** Small-talk examples count this many times (chosen by cross-validation on the dev split). */
@@ -22,71 +32,167 @@ public final class UtteranceClassifier {
      */
     static final double NONE_THRESHOLD = 0.6;
 
-    private final TopicClassifier topics;
-    private final QuestionDetector detector;
-    private final TemplateLibrary library;
-    private final CategoryModel model;
-    private final Bm25Index bm25;
-    private final TechnicalTerms terms;
-    /** Null when turned off ({@code -Dcuecard.phonetic=false}, for comparisons). */
-    private final PhoneticMatcher phonetic;
+    /** Everything a classifier reads, built once (at once, or in the background: {@link #building}). */
+    private record Parts(TemplateLibrary library, QuestionDetector detector, TechnicalTerms terms,
+                         PhoneticMatcher phonetic, TopicClassifier topics, Bm25Index bm25, CategoryModel model,
+                         ModelOrigin origin) {
+    }
+
+    /** Where the category model came from. */
+    enum ModelOrigin {
+        /** Built with the app ({@link PrecomputeShipped}): the shipped templates, examples and vocabulary. */
+        BUILT_IN,
+        /** Trained at an earlier start for these templates and kept in the cache folder. */
+        CACHED,
+        /** Trained when this classifier was built. */
+        TRAINED
+    }
+
+    /** Done at once unless built in the background; every reading waits for it. */
+    private final CompletableFuture<Parts> parts;
     /** Null until {@link #withSemantics} (or when the embedding model is unavailable): lexical only. */
     private final SemanticMatcher semantic;
     /** Weight of the BM25 evidence (scaled to the best template's) in picking a template; by dev cross-validation. */
     static final double BM25_WEIGHT = 0.5;
 
+    /**
+     * The classifier of {@code library}: its category model is the one built with the app when the
+     * library, vocabulary and detector are the shipped ones, otherwise trained here (a few seconds).
+     */
     public UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector) {
         this(library, vocabulary, detector, ExampleSet.shipped());
     }
 
-    private UtteranceClassifier(UtteranceClassifier lexical, SemanticMatcher semantic) {
-        this.library = lexical.library;
-        this.terms = lexical.terms;
-        this.phonetic = lexical.phonetic;
-        this.topics = lexical.topics;
-        this.detector = lexical.detector;
-        this.model = lexical.model;
-        this.bm25 = lexical.bm25;
+    private UtteranceClassifier(CompletableFuture<Parts> parts, SemanticMatcher semantic) {
+        this.parts = parts;
         this.semantic = semantic;
     }
 
     UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
                         List<ExampleSet.Labelled> examples) {
-        this.semantic = null;
-        this.library = library;
-        this.terms = new TechnicalTerms(library, vocabulary);
-        this.phonetic = Boolean.parseBoolean(System.getProperty("cuecard.phonetic", "true"))
-                ? new PhoneticMatcher(terms.terms()) : null;
-        java.util.Map<String, List<String>> phrasings = new java.util.HashMap<>();
+        this(CompletableFuture.completedFuture(parts(library, vocabulary, detector, examples, Optional.empty())),
+                null);
+    }
+
+    /**
+     * A classifier whose templates, vocabulary and model load on {@code executor} while the caller
+     * goes on (the desktop app shows its window meanwhile). Every reading, {@link #library()} and
+     * {@link #withSemantics} wait until it is ready and rethrow what made the build fail.
+     *
+     * @param modelCache a folder where a model trained for the user's own templates is kept, so it
+     *                   is trained once rather than at every start
+     */
+    public static UtteranceClassifier building(Supplier<TemplateLibrary> library, Optional<Path> modelCache,
+                                               Executor executor) {
+        return new UtteranceClassifier(CompletableFuture.supplyAsync(() -> parts(library.get(),
+                AsrVocabulary.shipped(), new QuestionDetector(), ExampleSet.shipped(), modelCache), executor), null);
+    }
+
+    /** As the public constructor, keeping a model trained for the user's templates in {@code modelCache}. */
+    public static UtteranceClassifier of(TemplateLibrary library, Optional<Path> modelCache) {
+        return new UtteranceClassifier(CompletableFuture.completedFuture(parts(library, AsrVocabulary.shipped(),
+                new QuestionDetector(), ExampleSet.shipped(), modelCache)), null);
+    }
+
+    /** Completes with this classifier once it can classify (at once unless {@link #building}). */
+    public CompletableFuture<UtteranceClassifier> ready() {
+        return parts.thenApply(p -> this);
+    }
+
+    private Parts parts() {
+        try {
+            return parts.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static Parts parts(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
+                               List<ExampleSet.Labelled> examples, Optional<Path> modelCache) {
+        TechnicalTerms terms = new TechnicalTerms(library, vocabulary);
+        PhoneticMatcher phonetic = phoneticMatcher(terms);
+        Map<String, List<String>> phrasings = phrasings(library, examples);
+        byte[] hash = TrainingInputs.hash(library, vocabulary, detector, examples, phonetic != null);
+        // the shipped index is read (built with the app); other templates are indexed here (~0.2 s)
+        TopicClassifier topics = TopicClassifier.shipped(hash, library, vocabulary)
+                .orElseGet(() -> new TopicClassifier(library, vocabulary, phrasings));
+        Bm25Index bm25 = new Bm25Index(library, phrasings, vocabulary);
+        ModelOrigin origin = ModelOrigin.BUILT_IN;
+        Optional<CategoryModel> stored = CategoryModel.shipped(hash);
+        if (stored.isEmpty() && modelCache.isPresent()) {
+            stored = CategoryModel.cached(modelCache.get(), hash);
+            origin = ModelOrigin.CACHED;
+        }
+        CategoryModel model;
+        if (stored.isPresent()) {
+            model = stored.get();
+        } else {
+            long start = System.nanoTime();
+            model = train(library, vocabulary, detector, examples, phonetic);
+            LOG.info("category model trained in {} ms ({} features)", (System.nanoTime() - start) / 1_000_000,
+                    model.features());
+            CategoryModel trained = model;
+            modelCache.ifPresent(dir -> CategoryModel.keep(dir, trained, hash));
+            origin = ModelOrigin.TRAINED;
+        }
+        return new Parts(library, detector, terms, phonetic, topics, bm25, model, origin);
+    }
+
+    /** The examples' texts by the id of their template, for templates of {@code library}. */
+    static Map<String, List<String>> phrasings(TemplateLibrary library, List<ExampleSet.Labelled> examples) {
+        Map<String, List<String>> phrasings = new HashMap<>();
         for (ExampleSet.Labelled e : examples) {
             if (e.templateId() != null && library.get(e.templateId()).isPresent()) {
                 phrasings.computeIfAbsent(e.templateId(), k -> new ArrayList<>()).add(e.text());
             }
         }
-        this.topics = new TopicClassifier(library, vocabulary, phrasings);
-        this.bm25 = new Bm25Index(library, phrasings, vocabulary);
-        this.detector = detector;
+        return phrasings;
+    }
+
+    /** The phonetic matcher of these terms, or null when turned off ({@code -Dcuecard.phonetic=false}). */
+    static PhoneticMatcher phoneticMatcher(TechnicalTerms terms) {
+        // the list, not the set: the order of terms that sound alike must not vary between runs
+        return Boolean.parseBoolean(System.getProperty("cuecard.phonetic", "true"))
+                ? new PhoneticMatcher(terms.termList()) : null;
+    }
+
+    /** Trains the category model from scratch (the build step; any other templates or examples at run time). */
+    static CategoryModel train(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
+                               List<ExampleSet.Labelled> examples, PhoneticMatcher phonetic) {
+        return CategoryModel.train(trainingExamples(library, examples,
+                text -> features(text, phonetic, vocabulary, detector)));
+    }
+
+    /** What the category model learns from: every template's phrasings and keywords, and the labelled examples. */
+    static List<CategoryModel.Example> trainingExamples(TemplateLibrary library, List<ExampleSet.Labelled> examples,
+                                                        Function<String, Map<String, Double>> features) {
         List<CategoryModel.Example> training = new ArrayList<>();
         for (Template t : library.all()) {
             for (String trigger : t.triggers()) {
-                training.add(new CategoryModel.Example(features(trigger), t.category()));
+                training.add(new CategoryModel.Example(features.apply(trigger), t.category()));
             }
             String keywords = t.title() + " " + String.join(" ", t.keywords());
-            training.add(new CategoryModel.Example(features(keywords), t.category()));
+            training.add(new CategoryModel.Example(features.apply(keywords), t.category()));
         }
         for (ExampleSet.Labelled e : examples) {
-            CategoryModel.Example ex = new CategoryModel.Example(features(e.text()), e.category());
+            CategoryModel.Example ex = new CategoryModel.Example(features.apply(e.text()), e.category());
             // templates give every topic many phrasings but small talk has only these examples
             int copies = e.category() == Category.NONE ? NONE_WEIGHT : 1;
             for (int i = 0; i < copies; i++) {
                 training.add(ex);
             }
         }
-        this.model = CategoryModel.train(training);
+        return training;
     }
 
     /** A classifier trained on given examples (text → {category id, template id or "-"}) instead of the shipped ones. */
-    public static UtteranceClassifier trainedOn(TemplateLibrary library, Map<String, String[]> examples) {
+    static UtteranceClassifier trainedOn(TemplateLibrary library, Map<String, String[]> examples) {
         List<ExampleSet.Labelled> list = new ArrayList<>();
         examples.forEach((text, ct) -> list.add(new ExampleSet.Labelled(Category.fromId(ct[0]).orElseThrow(), text,
                 ct.length > 1 && ct[1] != null && !ct[1].equals("-") ? ct[1] : null)));
@@ -99,17 +205,23 @@ public final class UtteranceClassifier {
     }
 
     public TemplateLibrary library() {
-        return library;
+        return parts().library();
     }
 
     /** This classifier with the meaning of utterances mixed in where a decision is taken ({@link #confirm}). */
     public UtteranceClassifier withSemantics(SemanticMatcher matcher) {
-        return new UtteranceClassifier(this, matcher);
+        parts();
+        return new UtteranceClassifier(parts, matcher);
     }
 
     /** The lexical model alone (for comparisons and for what runs on every partial). */
     public UtteranceClassifier lexicalOnly() {
-        return semantic == null ? this : new UtteranceClassifier(this, null);
+        return semantic == null ? this : new UtteranceClassifier(parts, null);
+    }
+
+    /** Where its category model came from (waits until built). */
+    ModelOrigin modelOrigin() {
+        return parts().origin();
     }
 
     public boolean hasSemantics() {
@@ -118,7 +230,7 @@ public final class UtteranceClassifier {
 
     /** The domain vocabulary this classifier knows (for the recogniser's keyword spotter). */
     public TechnicalTerms technicalTerms() {
-        return terms;
+        return parts().terms();
     }
 
     /**
@@ -126,6 +238,10 @@ public final class UtteranceClassifier {
      * sound like a run of heard words (the heard words stay: they may be right).
      */
     String heard(String text, List<String> spotted) {
+        return heard(text, spotted, parts().phonetic());
+    }
+
+    private static String heard(String text, List<String> spotted, PhoneticMatcher phonetic) {
         StringBuilder b = new StringBuilder(TextNormalizer.normalize(text));
         String padded = " " + b + " ";
         for (String t : spotted) {
@@ -142,10 +258,13 @@ public final class UtteranceClassifier {
         return b.toString().strip();
     }
 
-    private Map<String, Double> features(String text) {
-        String normalized = heard(text, List.of());
+    /** What the model reads of a training text: as {@link #classify(String, List, boolean, boolean)} reads an utterance. */
+    private static Map<String, Double> features(String text, PhoneticMatcher phonetic, AsrVocabulary vocabulary,
+                                                QuestionDetector detector) {
+        String normalized = heard(text, List.of(), phonetic);
         QuestionDetector.Cues cues = detector.cues(normalized);
-        return UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening());
+        return UtteranceFeatures.of(TopicClassifier.topicTermsOf(vocabulary, normalized), normalized, cues,
+                cues.opening());
     }
 
     /** The full reading (lexical and, when present, semantic): a one-off utterance (CLI, practice). */
@@ -179,9 +298,12 @@ public final class UtteranceClassifier {
     }
 
     private Classification classify(String text, List<String> spotted, boolean forced, boolean full) {
-        String normalized = heard(text, spotted);
-        QuestionDetector.Cues cues = detector.cues(normalized);
-        double[] p = model.probabilities(
+        Parts parts = parts();
+        TopicClassifier topics = parts.topics();
+        Bm25Index bm25 = parts.bm25();
+        String normalized = heard(text, spotted, parts.phonetic());
+        QuestionDetector.Cues cues = parts.detector().cues(normalized);
+        double[] p = parts.model().probabilities(
                 UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening()));
         SemanticMatcher.Reading reading = null;
         if (full && semantic != null && !normalized.isEmpty()) {

@@ -19,7 +19,8 @@ import java.util.List;
 final class SchemaMigrations {
     /** Append only: a released file never changes, a schema change is a new file. */
     static final List<String> FILES = List.of("V001__sessions.sql", "V002__review_and_search.sql",
-            "V003__answer_scores.sql", "V004__question_decisions.sql", "V005__incomplete_sessions.sql");
+            "V003__answer_scores.sql", "V004__question_decisions.sql", "V005__drop_hint_level.sql",
+            "V006__incomplete_sessions.sql");
 
     private SchemaMigrations() {
     }

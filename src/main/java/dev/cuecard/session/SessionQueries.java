@@ -131,16 +131,16 @@ final class SessionQueries {
     }
 
     private List<StoredHint> hints(long sessionId) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("SELECT id, question_id, source, level, content, shown_ms, latency_ms "
+        try (PreparedStatement p = db.prepareStatement("SELECT id, question_id, source, content, shown_ms, latency_ms "
                 + "FROM hints WHERE session_id = ? ORDER BY shown_ms, id")) {
             p.setLong(1, sessionId);
             List<StoredHint> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    long latency = r.getLong(7);
+                    long latency = r.getLong(6);
                     Optional<Long> lat = r.wasNull() ? Optional.empty() : Optional.of(latency);
-                    out.add(new StoredHint(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
-                            HintCodec.fromJson(r.getString(5)), r.getLong(6), lat));
+                    out.add(new StoredHint(r.getLong(1), r.getLong(2), r.getString(3),
+                            HintCodec.fromJson(r.getString(4)), r.getLong(5), lat));
                 }
             }
             return out;

@@ -1,7 +1,6 @@
 package dev.cuecard.session;
 
 import dev.cuecard.asr.TranscriptEvent;
-import dev.cuecard.audio.Channel;
 import dev.cuecard.pipeline.NamedThreadFactory;
 import dev.cuecard.pipeline.PipelineEvent;
 import dev.cuecard.pipeline.PipelineListener;
@@ -36,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionRecorder implements PipelineListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRecorder.class);
-    /** The level of a whole cue card, as the overlay shows it first. */
-    public static final String CARD_LEVEL = "card";
     /** First wait before trying held writes again; it doubles up to {@link #MAX_RETRY_MS}. */
     static final long FIRST_RETRY_MS = 1000;
     static final long MAX_RETRY_MS = 15_000;
@@ -84,9 +81,6 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
     private volatile Consumer<String> problems = m -> { };
     private volatile boolean closed;
     private volatile Outcome outcome;
-    /** Start of the interviewer's current utterance, and a question decided on it before it was final. */
-    private volatile long themUtteranceStartMs;
-    private volatile int earlyQuestionSeq = -1;
 
     // ---- writer thread state ----
     private volatile long sessionId = -1;
@@ -153,17 +147,16 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
             return transcript(t.event());
         }
         if (event instanceof PipelineEvent.Question q) {
-            long start = themUtteranceStartMs;
-            earlyQuestionSeq = q.question().early() ? q.question().id() : -1;
-            return Optional.of((s, id) -> s.recordQuestion(id, q.question(), start));
+            // the tracker knows where the question began, also when it decided before the words were final
+            return Optional.of((s, id) -> s.recordQuestion(id, q.question(), q.question().startMs()));
         }
         if (event instanceof PipelineEvent.HintReady h) {
-            return Optional.of((s, id) -> s.recordHint(id, h.questionId(), h.hint(), CARD_LEVEL, h.atMs()));
+            return Optional.of((s, id) -> s.recordHint(id, h.questionId(), h.hint(), h.atMs()));
         }
         if (event instanceof PipelineEvent.HintUpdate u && u.complete()) {
             // the drafted hint replaces the template card on screen, so it is what was shown
             return Optional.of((s, id) -> {
-                s.recordHint(id, u.questionId(), u.hint(), CARD_LEVEL, u.atMs());
+                s.recordHint(id, u.questionId(), u.hint(), u.atMs());
                 u.usage().ifPresent(t -> s.addLlmUsage(id, null, t.inputTokens(), t.outputTokens(), 0));
             });
         }
@@ -171,23 +164,11 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
     }
 
     private Optional<Write> transcript(TranscriptEvent e) {
-        if (e.channel() == Channel.THEM) {
-            themUtteranceStartMs = e.startMs();
-        }
         if (!e.isFinal() || e.text().isBlank()) {
             return Optional.empty();
         }
         Utterance u = new Utterance(e.channel(), e.startMs(), e.endMs(), e.text());
-        int early = e.channel() == Channel.THEM ? earlyQuestionSeq : -1;
-        if (early < 0) {
-            return Optional.of((s, id) -> s.appendUtterance(id, u));
-        }
-        // a question decided on a partial began where the final's first word begins
-        earlyQuestionSeq = -1;
-        return Optional.of((s, id) -> {
-            s.appendUtterance(id, u);
-            s.setQuestionStart(id, early, u.startMs());
-        });
+        return Optional.of((s, id) -> s.appendUtterance(id, u));
     }
 
     // ---- the writer thread ----
@@ -372,7 +353,7 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
     }
 
     /** Waits until everything enqueued so far has been tried (committed, or held after a failure). */
-    public void flush() throws InterruptedException {
+    void flush() throws InterruptedException {
         if (closed) {
             return;
         }

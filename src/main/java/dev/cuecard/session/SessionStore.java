@@ -309,33 +309,26 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
-    /** Moves a question's start to where the first word of its utterance began (known once the utterance is final). */
-    public void setQuestionStart(long sessionId, int questionSeq, long startMs) {
-        update("UPDATE questions SET start_ms = min(?, end_ms) WHERE session_id = ? AND seq = ?", startMs, sessionId,
-                questionSeq);
-    }
-
     /**
      * Stores a hint shown for question number {@code questionSeq}; its latency is counted from the
      * end of the question as heard.
      *
      * @return false when that question is not stored (the hint is then dropped)
      */
-    public boolean recordHint(long sessionId, int questionSeq, Hint hint, String level, long shownMs) {
+    boolean recordHint(long sessionId, int questionSeq, Hint hint, long shownMs) {
         return write(() -> {
-            try (PreparedStatement p = db.prepareStatement("INSERT INTO hints (session_id, question_id, source, level, "
-                    + "title, content, text, shown_ms, latency_ms) SELECT ?, q.id, ?, ?, ?, ?, ?, ?, max(0, ? - q.end_ms) "
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO hints (session_id, question_id, source, "
+                    + "title, content, text, shown_ms, latency_ms) SELECT ?, q.id, ?, ?, ?, ?, ?, max(0, ? - q.end_ms) "
                     + "FROM questions q WHERE q.session_id = ? AND q.seq = ?")) {
                 p.setLong(1, sessionId);
                 p.setString(2, hint.source().id());
-                p.setString(3, level);
-                p.setString(4, hint.title() == null ? "" : hint.title());
-                p.setString(5, HintCodec.json(hint));
-                p.setString(6, HintCodec.plainText(hint));
+                p.setString(3, hint.title() == null ? "" : hint.title());
+                p.setString(4, HintCodec.json(hint));
+                p.setString(5, HintCodec.plainText(hint));
+                p.setLong(6, shownMs);
                 p.setLong(7, shownMs);
-                p.setLong(8, shownMs);
-                p.setLong(9, sessionId);
-                p.setInt(10, questionSeq);
+                p.setLong(8, sessionId);
+                p.setInt(9, questionSeq);
                 return p.executeUpdate() == 1;
             }
         });

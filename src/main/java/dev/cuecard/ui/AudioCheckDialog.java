@@ -1,8 +1,9 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.AudioDevice;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
+import dev.cuecard.audio.SystemAudioHelp;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
@@ -27,29 +28,34 @@ final class AudioCheckDialog {
     private AudioCheckDialog() {
     }
 
-    static Optional<Choice> show(Window owner, FxBridge bridge) {
+    /** @param tasks lists the capture devices off the FX thread; the pickers fill when it is done */
+    static Optional<Choice> show(Window owner, FxBridge bridge, TaskExecutor tasks) {
         DoubleProperty themLevel = new SimpleDoubleProperty();
         DoubleProperty meLevel = new SimpleDoubleProperty();
         Label problems = new Label();
         problems.setWrapText(true);
         problems.setStyle("-fx-text-fill: -color-danger-fg;");
-        try (LevelProbe probe = new LevelProbe(bridge,
+        DeviceCatalog catalog = DevicePickers.catalog();
+        try (LevelProbe probe = new LevelProbe(bridge, catalog,
                 (c, v) -> (c == Channel.THEM ? themLevel : meLevel).set(v),
                 (c, msg) -> problems.setText(c.id() + ": " + msg))) {
-            List<CaptureDevice> devices = CaptureDevices.list();
-            ComboBox<String> them = devicePicker(devices);
-            ComboBox<String> me = devicePicker(devices);
-            devices.stream().filter(CaptureDevice::looksLikeLoopback).findFirst().ifPresent(d -> them.setValue(d.name()));
-            devices.stream().filter(d -> !d.looksLikeLoopback()).findFirst().ifPresent(d -> me.setValue(d.name()));
+            ComboBox<String> them = devicePicker();
+            ComboBox<String> me = devicePicker();
             them.valueProperty().addListener((o, a, v) -> probe.watch(Channel.THEM, choice(v)));
             me.valueProperty().addListener((o, a, v) -> probe.watch(Channel.ME, choice(v)));
-            probe.watch(Channel.THEM, choice(them.getValue()));
-            probe.watch(Channel.ME, choice(me.getValue()));
-            Label none = new Label(devices.isEmpty()
-                    ? "No capture device found. Connect a microphone; until then the Demo button shows Cuecard at work."
-                    : "Speak: your meter should move. Play a video: the interviewer meter should move.");
+            Label none = new Label("Looking for capture devices…");
             none.setWrapText(true);
-            Label how = new Label(FirstRunDialog.audioHowTo(System.getProperty("os.name", "")));
+            Label how = new Label(SystemAudioHelp.text(System.getProperty("os.name", ""), List.of(), Optional.empty()));
+            tasks.submit(catalog::list, devices -> {
+                // "system" (or BlackHole, a loopback device) for the interviewer; the default input for you;
+                // picking them starts their meters
+                DevicePickers.fill(them, catalog, devices, Optional.empty(), Channel.THEM, true);
+                DevicePickers.fill(me, catalog, devices, Optional.empty(), Channel.ME, true);
+                how.setText(SystemAudioHelp.text(System.getProperty("os.name", ""), devices, catalog.notice()));
+                none.setText(devices.isEmpty()
+                        ? "No capture device found. Connect a microphone; until then the Demo button shows Cuecard at work."
+                        : "Speak: your meter should move. Play a video: the interviewer meter should move.");
+            }, e -> none.setText("Could not list the capture devices: " + e.getMessage()));
             how.setWrapText(true);
             VBox box = new VBox(8, none, new Label("Interviewer (system audio)"), them, new LevelMeterBar(themLevel),
                     new Label("You (microphone)"), me, new LevelMeterBar(meLevel), problems, how);
@@ -66,10 +72,9 @@ final class AudioCheckDialog {
         }
     }
 
-    private static ComboBox<String> devicePicker(List<CaptureDevice> devices) {
+    private static ComboBox<String> devicePicker() {
         ComboBox<String> box = new ComboBox<>();
         box.getItems().add(MainWindow.NO_DEVICE);
-        devices.forEach(d -> box.getItems().add(d.name()));
         box.setValue(MainWindow.NO_DEVICE);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;

@@ -7,19 +7,16 @@ import dev.cuecard.config.Settings;
 import dev.cuecard.config.SettingsStore;
 import dev.cuecard.config.UiSettings;
 import dev.cuecard.config.UserContext;
-import dev.cuecard.hint.HintDrafter;
 import dev.cuecard.hint.HintLevel;
 import dev.cuecard.hint.TemplateHintEngine;
-import dev.cuecard.hint.llm.ConnectionCheck;
 import dev.cuecard.hint.llm.LlmConfig;
-import dev.cuecard.hint.llm.LlmHintEngine;
+import dev.cuecard.hint.llm.LlmServices;
 import dev.cuecard.hotkey.GlobalHotkeys;
 import dev.cuecard.hotkey.HotkeyAction;
 import dev.cuecard.hotkey.HotkeyBindings;
 import dev.cuecard.hotkey.WindowShortcuts;
 import dev.cuecard.pipeline.NamedThreadFactory;
-import dev.cuecard.question.AsrVocabulary;
-import dev.cuecard.question.QuestionDetector;
+import dev.cuecard.question.SemanticMatcher;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.question.UtteranceClassifier;
 import java.io.IOException;
@@ -38,7 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app: wires the view model, the bridge, the session runner, the windows and the
- * hotkeys. Started through {@link DesktopLauncher}.
+ * hotkeys. Started through {@link DesktopLauncher}. Slow work — the database, device lists,
+ * debrief and practice, the hotkey hook, shutting down — goes through {@link TaskExecutor}, off
+ * the FX thread. One Debrief and one Practice window at most; closing the main window quits.
  */
 public final class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
@@ -52,9 +51,31 @@ public final class DesktopApp extends Application {
     private MainWindow main;
     private GlobalHotkeys hotkeys;
     private UtteranceClassifier classifier;
+    private Optional<LlmServices> llm = Optional.empty();
+    /** Start-up loading beside the window (speech and sentence models). */
     private final ExecutorService background = Executors.newCachedThreadPool(new NamedThreadFactory("ui-work"));
+    private TaskExecutor tasks;
+    /** Debrief reads and writes, in the order asked. */
+    private TaskExecutor debriefLane;
+    private final WindowSlot debriefWindow = new WindowSlot();
+    private long debriefSessionId = -1;
+    private final WindowSlot practiceWindow = new WindowSlot();
+    private java.util.concurrent.Future<GlobalHotkeys.Result> hotkeysStarting;
+    private java.util.concurrent.Future<dev.cuecard.session.SessionStore> storeOpening;
+    /** False until the database is open (or failed to open); what needs it waits in storeWaiters. */
+    private boolean storeSettled;
+    private final java.util.List<Runnable> storeWaiters = new java.util.ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean quitting = new java.util.concurrent.atomic.AtomicBoolean();
     private FxStallProbe probe;
     private final StartupTimes startup = new StartupTimes();
+    /**
+     * Model loading (classifier, sentence and speech models) starts once the window is up: started
+     * at the beginning of {@link #start}, its three threads slowed building and showing the window
+     * on 2 cores by ~1.2 s, and listening came no sooner (scripts/startup-bench.sh, BENCHMARKS.md).
+     */
+    private final java.util.List<Runnable> afterWindowShown = new java.util.ArrayList<>();
+    /** Ends the JavaFX application; a test running the app in-process replaces it. */
+    Runnable exit = Platform::exit;
 
     @Override
     public void start(Stage stage) {
@@ -63,69 +84,130 @@ public final class DesktopApp extends Application {
         paths = AppPaths.from(options.env());
         SettingsStore.Loaded loaded = SettingsStore.load(paths);
         settings = loaded.settings();
-        TemplateLibrary library = TemplateLibrary.load(Optional.of(paths.templatesDir()));
-        classifier = new UtteranceClassifier(library, AsrVocabulary.shipped(), new QuestionDetector());
+        // templates, vocabulary and category model load, and the sentence model too, once the window shows
+        classifier = UtteranceClassifier.building(() -> TemplateLibrary.load(Optional.of(paths.templatesDir())),
+                Optional.of(paths.cacheDir()),
+                r -> afterWindowShown.add(() -> NamedThreadFactory.thread("classifier-load", r).start()));
+        afterWindowShown.add(() -> background.execute(() -> SemanticMatcher.preloadShipped(paths.cacheDir())));
         model = new LiveSessionModel(classifier, new TemplateHintEngine());
         model.levelProperty().set(HintLevel.fromId(settings.uiOrDefaults().detailLevel()));
         bridge = new FxBridge(Platform::runLater, model::apply);
-        runner = new SessionRunner(settings.modelPath(), classifier, drafter(options), bridge,
+        tasks = new FxTaskExecutor(bridge::post);
+        debriefLane = tasks.serial("debrief");
+        // the app ends when its windows are closed and everything is stopped (quit), not before
+        Platform.setImplicitExit(false);
+        llm = llmServices(options);
+        runner = new SessionRunner(settings.modelPath(), classifier, llm.map(LlmServices::hintEngine), bridge,
                 model.statusProperty()::set);
         runner.onListening(startup::listening);
+        runner.onSessionStart(model::sessionStarted);
         runner.loadSemantics(paths.cacheDir());
+        // the speech model loads beside the window, not when the first session starts
+        afterWindowShown.add(() -> background.execute(() -> {
+            try {
+                runner.speechModel();
+            } catch (dev.cuecard.asr.ModelException e) {
+                // said when a session starts and cannot load it
+            }
+        }));
 
         openSessionStore();
         overlay = new OverlayWindow(model, settings.uiOrDefaults(), this::saveOverlayPlace);
         main = new MainWindow(stage, model, new Actions(), settings.themDeviceName(), settings.meDeviceName());
         loaded.problem().ifPresent(model.statusProperty()::set);
-        library.problems().stream().findFirst().ifPresent(p -> model.statusProperty().set("Template skipped: " + p));
+        classifier.ready().whenComplete((c, e) -> bridge.post(() -> {
+            if (e != null) {
+                Throwable why = e.getCause() != null ? e.getCause() : e;
+                model.statusProperty().set("Questions cannot be recognised: " + why.getMessage());
+            } else {
+                c.library().problems().stream().findFirst()
+                        .ifPresent(p -> model.statusProperty().set("Template skipped: " + p));
+            }
+        }));
         model.levelProperty().addListener((o, a, level) -> save(s -> s.withUi(s.uiOrDefaults().withDetailLevel(level.id()))));
+        if (options.fxBench()) {
+            // from the first frame: the start-up is one of the phases measured
+            probe = new FxStallProbe();
+            probe.phase("start-up");
+            probe.start();
+        }
         installHotkeys();
-        stage.setOnCloseRequest(e -> shutdown());
+        dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
+        tasks.submit(catalog::list, devices -> main.showDevices(catalog, devices),
+                e -> model.statusProperty().set("Could not list the capture devices: " + e.getMessage()));
+        stage.setOnCloseRequest(e -> quit());
         stage.show();
         overlay.show();
         startup.windowShown();
-        probe = new FxStallProbe();
-        // measure the running app, not the first layout of its windows
-        PauseTransition warmUp = new PauseTransition(Duration.seconds(2));
-        warmUp.setOnFinished(e -> probe.start());
-        warmUp.play();
+        afterWindowShown.forEach(Runnable::run);
+        afterWindowShown.clear();
+        if (options.fxBench()) {
+            new FxBench(probe, new Actions(), model, debriefWindow::stage, practiceWindow::stage, this::quit).run();
+        } else {
+            probe = new FxStallProbe();
+            // measure the running app, not the first layout of its windows
+            PauseTransition warmUp = new PauseTransition(Duration.seconds(2));
+            warmUp.setOnFinished(e -> probe.start());
+            warmUp.play();
+        }
         options.exitAfter().ifPresent(seconds -> {
             PauseTransition quit = new PauseTransition(Duration.seconds(seconds));
-            quit.setOnFinished(e -> {
-                shutdown();
-                Platform.exit();
-            });
+            quit.setOnFinished(e -> quit());
             quit.play();
         });
-        if (!settings.uiOrDefaults().consented() && !options.demo()) {
+        if (!settings.uiOrDefaults().consented() && !options.demo() && !options.fxBench()) {
             if (FirstRunDialog.show(stage)) {
                 save(s -> s.withUi(s.uiOrDefaults().withConsent(true)));
-                AudioCheckDialog.show(stage, bridge).ifPresent(choice ->
+                AudioCheckDialog.show(stage, bridge, tasks).ifPresent(choice ->
                         save(s -> s.withDevices(choice.them().orElse(null), choice.me().orElse(null))));
             }
         }
         if (options.demo()) {
-            startDemo();
+            afterStoreOpened(this::startDemo);
         }
     }
 
     private dev.cuecard.session.SessionStore store;
 
-    /** Sessions are kept in the data folder; a broken database is moved aside by the store and said here. */
+    /**
+     * Sessions are kept in the data folder; opening (and migrating) the database happens in the
+     * background, and sessions, debrief and practice wait for it. A broken database is moved aside
+     * by the store and said here.
+     */
     private void openSessionStore() {
-        try {
-            store = dev.cuecard.session.SessionStore.open(paths.databaseFile());
-            runner.storeSessionsIn(store);
-            store.notices().stream().findFirst().ifPresent(model.statusProperty()::set);
-        } catch (dev.cuecard.session.SessionStoreException e) {
+        java.nio.file.Path file = paths.databaseFile();
+        storeOpening = tasks.submit(() -> dev.cuecard.session.SessionStore.open(file), opened -> {
+            store = opened;
+            runner.storeSessionsIn(opened);
+            opened.notices().stream().findFirst().ifPresent(model.statusProperty()::set);
+            storeSettled();
+        }, e -> {
+            LOG.warn("session database unavailable", e);
             model.statusProperty().set(e.getMessage() + " — sessions will not be stored");
+            storeSettled();
+        });
+    }
+
+    private void storeSettled() {
+        storeSettled = true;
+        storeWaiters.forEach(Runnable::run);
+        storeWaiters.clear();
+    }
+
+    /** Runs {@code r} on the FX thread once the database is open or known to be unavailable. */
+    private void afterStoreOpened(Runnable r) {
+        if (storeSettled) {
+            r.run();
+        } else {
+            storeWaiters.add(r);
         }
     }
 
-    private Optional<HintDrafter> drafter(DesktopOptions options) {
+    /** The one set of LLM clients of this run (one HTTP pool, closed at exit); none when no endpoint is set. */
+    private Optional<LlmServices> llmServices(DesktopOptions options) {
         try {
-            return LlmConfig.resolve(settings.llmSettings(), options.env()).map(c -> new LlmHintEngine(c,
-                    UserContext.load(paths), Executors.newCachedThreadPool(new NamedThreadFactory("llm-http"))));
+            return LlmConfig.resolve(settings.llmSettings(), options.env())
+                    .map(c -> new LlmServices(c, UserContext.load(paths), new NamedThreadFactory("llm-http")));
         } catch (LlmConfig.InvalidConfigException e) {
             model.statusProperty().set(e.getMessage() + "; template hints only");
             return Optional.empty();
@@ -140,18 +222,33 @@ public final class DesktopApp extends Application {
             model.statusProperty().set("Hotkeys: " + e.getMessage() + " — using the defaults");
             bindings = HotkeyBindings.defaults();
         }
+        HotkeyBindings chords = bindings;
+        // the global hook sees every key, also those typed into Cuecard's own windows: in-window
+        // shortcuts only where it cannot run, or one press would act twice (registering takes
+        // ~130 ms, so in the background)
+        hotkeysStarting = tasks.submit(() -> GlobalHotkeys.start(chords, a -> bridge.post(() -> onHotkey(a))),
+                result -> {
+                    hotkeys = result.hotkeys().orElse(null);
+                    // said once, in the status line: the app keeps working with in-window shortcuts
+                    result.unavailable().ifPresent(reason -> {
+                        installWindowShortcuts(chords);
+                        model.statusProperty().set("In-window shortcuts only: " + reason);
+                    });
+                }, e -> {
+                    installWindowShortcuts(chords);
+                    model.statusProperty().set("In-window shortcuts only: " + e.getMessage());
+                });
+    }
+
+    private void installWindowShortcuts(HotkeyBindings bindings) {
         Consumer<HotkeyAction> onFx = this::onHotkey;
         WindowShortcuts.install(main.stage().getScene(), bindings, onFx);
         WindowShortcuts.install(overlay.stage().getScene(), bindings, onFx);
-        GlobalHotkeys.Result result = GlobalHotkeys.start(bindings, a -> bridge.post(() -> onHotkey(a)));
-        hotkeys = result.hotkeys().orElse(null);
-        // said once, in the status line: the app keeps working with in-window shortcuts
-        result.unavailable().ifPresent(reason -> model.statusProperty().set("In-window shortcuts only: " + reason));
     }
 
     void onHotkey(HotkeyAction action) {
         switch (action) {
-            case ASK_NOW -> model.askNow();
+            case ASK_NOW -> askNow();
             case TOGGLE_OVERLAY -> model.toggleOverlay();
             case PAUSE_RESUME -> model.pausedProperty().set(!model.pausedProperty().get());
             case MORE_DETAIL -> model.moreDetail();
@@ -161,15 +258,34 @@ public final class DesktopApp extends Application {
         }
     }
 
+    /** Through the running session (stored and drafted like any card), off the FX thread; else on the last transcript. */
+    private void askNow() {
+        if (!runner.isRunning()) {
+            model.askNow();
+            return;
+        }
+        tasks.submit(runner::askNow, asked -> {
+            if (!asked) {
+                model.statusProperty().set("Nothing heard yet to hint on");
+            }
+        }, e -> LOG.warn("ask now failed", e));
+    }
+
     private void startDemo() {
-        try {
-            DemoRecording.Files2 demo = DemoRecording.extract();
-            model.listeningProperty().set(true);
+        sessionStarting();
+        // 1.5 MB of recordings copied out of the jar: not on the FX thread
+        tasks.submit(DemoRecording::extract, demo -> {
             model.statusProperty().set("Demo: replaying a short mock interview");
             runner.startReplay(demo.them(), Optional.of(demo.me()), 1.0, () -> model.listeningProperty().set(false));
-        } catch (IOException e) {
+        }, e -> {
+            model.listeningProperty().set(false);
             model.statusProperty().set(e.getMessage());
-        }
+        });
+    }
+
+    /** A session is starting; when it really starts, the runner clears the previous one's cards (they stay stored). */
+    private void sessionStarting() {
+        model.listeningProperty().set(true);
     }
 
     private void saveOverlayPlace(UiSettings.WindowBounds b) {
@@ -187,20 +303,69 @@ public final class DesktopApp extends Application {
         }
     }
 
-    private void shutdown() {
+    /**
+     * Closing the main window quits: every window closes at once, then sessions, hotkeys and the
+     * database stop on a shutdown thread (joins can take seconds) and the app exits.
+     */
+    private void quit() {
+        if (!quitting.compareAndSet(false, true)) {
+            return;
+        }
         DesktopLauncher.startup(startup);
         if (probe != null) {
             probe.stop();
             DesktopLauncher.report(probe.report());
         }
-        runner.close();
-        if (store != null) {
-            store.close();
+        debriefWindow.close();
+        practiceWindow.close();
+        overlay.stage().hide();
+        main.stage().hide();
+        // should a join hang, the app still ends
+        PauseTransition watchdog = new PauseTransition(Duration.seconds(20));
+        watchdog.setOnFinished(e -> exit.run());
+        watchdog.play();
+        NamedThreadFactory.thread("shutdown", () -> {
+            try {
+                runner.close();
+                closeHotkeys();
+                closeStore();
+                tasks.shutdown(java.time.Duration.ofSeconds(5));
+                llm.ifPresent(LlmServices::close);
+                background.shutdownNow();
+            } catch (RuntimeException e) {
+                LOG.error("shutting down failed", e);
+            } finally {
+                exit.run();
+            }
+        }).start();
+    }
+
+    private void closeHotkeys() {
+        try {
+            GlobalHotkeys.Result r = hotkeysStarting.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            r.hotkeys().ifPresent(GlobalHotkeys::close);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.CancellationException e) {
+            LOG.debug("no global hotkeys to stop: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (hotkeys != null) {
-            hotkeys.close();
+    }
+
+    /** After the runner: its recorder writes the last of the session first. */
+    private void closeStore() {
+        try {
+            storeOpening.get(10, java.util.concurrent.TimeUnit.SECONDS).close();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.CancellationException e) {
+            LOG.debug("no session database to close: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        background.shutdownNow();
+    }
+
+    /** A debrief built and styled in the background, for the FX thread to show. */
+    private record PreparedDebrief(dev.cuecard.ui.debrief.DebriefViewModel model, javafx.scene.Scene scene) {
     }
 
     /** The main window's buttons. */
@@ -208,18 +373,19 @@ public final class DesktopApp extends Application {
         @Override
         public void start(Optional<String> themDevice, Optional<String> meDevice) {
             save(s -> s.withDevices(themDevice.orElse(null), meDevice.orElse(null)));
-            model.listeningProperty().set(true);
-            runner.startLive(themDevice, meDevice, () -> model.listeningProperty().set(false));
+            sessionStarting();
+            afterStoreOpened(() -> runner.startLive(themDevice, meDevice, () -> model.listeningProperty().set(false)));
         }
 
         @Override
         public void startDemo() {
-            DesktopApp.this.startDemo();
+            model.listeningProperty().set(true);
+            afterStoreOpened(DesktopApp.this::startDemo);
         }
 
         @Override
         public void stop() {
-            background.submit(runner::stop);
+            tasks.run(runner::stop, () -> { }, e -> LOG.warn("stopping the session failed", e));
         }
 
         @Override
@@ -230,40 +396,85 @@ public final class DesktopApp extends Application {
 
         @Override
         public void openDebrief() {
-            if (store == null) {
+            if (debriefWindow.isOpening()) {
+                return;
+            }
+            // even when open: a newer session may have been stored since (checked in the background)
+            debriefWindow.opening();
+            afterStoreOpened(this::loadDebrief);
+        }
+
+        /** The newest session's debrief: the open window if it shows it, else loaded in the background. */
+        private void loadDebrief() {
+            dev.cuecard.session.SessionStore s = store;
+            if (s == null) {
+                debriefWindow.failed();
                 model.statusProperty().set("No session database — nothing to review");
                 return;
             }
-            long id = runner.lastSessionId();
-            if (id < 0) {
-                id = store.list().stream().mapToLong(dev.cuecard.session.SessionSummary::id).max().orElse(-1);
-            }
-            if (id < 0) {
-                model.statusProperty().set("No stored session yet — run one (or the demo) first");
-                return;
-            }
-            dev.cuecard.ui.debrief.DebriefWindow.show(main.stage(), store, id);
+            long last = runner.lastSessionId();
+            long showing = debriefWindow.isOpen() ? debriefSessionId : -1;
+            // the user's templates too: key points of questions whose hint was not stored come from them
+            dev.cuecard.session.debrief.DebriefBuilder builder = new dev.cuecard.session.debrief.DebriefBuilder(
+                    dev.cuecard.session.debrief.AnswerFeedbackRater.shipped(), classifier.library());
+            tasks.submit(() -> {
+                long id = last >= 0 ? last
+                        : s.list().stream().mapToLong(dev.cuecard.session.SessionSummary::id).max().orElse(-1);
+                if (id < 0 || id == showing) {
+                    return Optional.<PreparedDebrief>empty();
+                }
+                dev.cuecard.ui.debrief.DebriefViewModel vm = new dev.cuecard.ui.debrief.DebriefViewModel(s,
+                        dev.cuecard.ui.debrief.DebriefViewModel.load(s, id, builder), debriefLane);
+                return Optional.of(new PreparedDebrief(vm, dev.cuecard.ui.debrief.DebriefWindow.prepare(vm)));
+            }, prepared -> {
+                Optional<Stage> open = debriefWindow.stage();
+                if (prepared.isEmpty() && open.isPresent()) {
+                    debriefWindow.opened(open.get());
+                    WindowSlot.focus(open.get());
+                    return;
+                }
+                if (prepared.isEmpty()) {
+                    debriefWindow.failed();
+                    model.statusProperty().set("No stored session yet — run one (or the demo) first");
+                    return;
+                }
+                debriefSessionId = prepared.get().model().sessionId();
+                debriefWindow.opened(dev.cuecard.ui.debrief.DebriefWindow.show(main.stage(), open,
+                        prepared.get().scene(), prepared.get().model()));
+            }, e -> {
+                debriefWindow.failed();
+                LOG.warn("debrief failed", e);
+                model.statusProperty().set("Could not open the debrief: " + e.getMessage());
+            });
         }
 
         @Override
         public void openPractice() {
-            Optional<dev.cuecard.practice.AnswerReviewer> reviewer = Optional.empty();
-            try {
-                reviewer = LlmConfig.resolve(settings.llmSettings(), DesktopLauncher.options().env())
-                        .map(c -> new dev.cuecard.practice.LlmAnswerReviewer(new dev.cuecard.hint.llm.JsonChat(c,
-                                background), dev.cuecard.practice.Seniority.MID));
-            } catch (LlmConfig.InvalidConfigException e) {
-                model.statusProperty().set(e.getMessage() + "; offline rubric only");
+            if (practiceWindow.focusIfOpen()) {
+                return;
             }
-            dev.cuecard.ui.practice.PracticeViewModel vm = new dev.cuecard.ui.practice.PracticeViewModel(
-                    classifier.library(), dev.cuecard.practice.AnswerScorer.shipped(), reviewer,
-                    Optional.ofNullable(store), DesktopApp.this::speechModel, bridge);
-            new dev.cuecard.ui.practice.PracticeWindow(main.stage(), vm).show();
+            practiceWindow.opening();
+            afterStoreOpened(() -> {
+                Optional<dev.cuecard.practice.AnswerReviewer> review = llm.map(s ->
+                        new dev.cuecard.practice.LlmAnswerReviewer(s.chat(), dev.cuecard.practice.Seniority.MID));
+                Optional<dev.cuecard.session.SessionStore> sessions = Optional.ofNullable(store);
+                // the rubric loads and the window's scene is built and styled in the background
+                tasks.submit(() -> new dev.cuecard.ui.practice.PracticeWindow(new dev.cuecard.ui.practice.PracticeViewModel(
+                        classifier.library(), dev.cuecard.practice.AnswerScorer.shipped(), review, sessions,
+                        DesktopApp.this::speechModel, tasks)), w -> {
+                            w.show(main.stage());
+                            practiceWindow.opened(w.stage());
+                        }, e -> {
+                            practiceWindow.failed();
+                            LOG.warn("practice failed", e);
+                            model.statusProperty().set("Could not open practice: " + e.getMessage());
+                        });
+            });
         }
 
         @Override
         public void openSettings() {
-            SettingsDialog d = new SettingsDialog(main.stage(), settings, paths, DesktopApp.this::testConnection);
+            SettingsDialog d = new SettingsDialog(main.stage(), settings, paths, DesktopApp.this::testConnection, tasks);
             try {
                 d.showAndWait().ifPresent(s -> {
                     save(old -> s);
@@ -277,6 +488,15 @@ public final class DesktopApp extends Application {
         }
     }
 
+    // visible for tests
+    LiveSessionModel model() {
+        return model;
+    }
+
+    OverlayWindow overlay() {
+        return overlay;
+    }
+
     private dev.cuecard.asr.SpeechModel speechModel() {
         try {
             return runner.speechModel();
@@ -286,20 +506,21 @@ public final class DesktopApp extends Application {
     }
 
     private void testConnection(LlmSettings llm, Consumer<String> result) {
-        background.submit(() -> {
-            String line;
+        tasks.submit(() -> {
             try {
-                line = LlmConfig.resolve(llm, System.getenv())
-                        .map(c -> ConnectionCheck.run(c, classifier, background))
+                return LlmConfig.resolve(llm, DesktopLauncher.options().env())
+                        .map(c -> {
+                            try (LlmServices trial = new LlmServices(c, UserContext.load(paths), new NamedThreadFactory("llm-http"))) {
+                                return trial.checkConnection(classifier);
+                            }
+                        })
                         .orElse("No endpoint set: Cuecard stays offline with template hints");
             } catch (LlmConfig.InvalidConfigException e) {
-                line = e.getMessage();
-            } catch (RuntimeException e) {
-                LOG.warn("connection test failed", e);
-                line = "Not working: " + e.getMessage();
+                return e.getMessage();
             }
-            String message = line;
-            bridge.post(() -> result.accept(message));
+        }, result, e -> {
+            LOG.warn("connection test failed", e);
+            result.accept("Not working: " + e.getMessage());
         });
     }
 }

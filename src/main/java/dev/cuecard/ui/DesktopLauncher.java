@@ -42,6 +42,11 @@ public final class DesktopLauncher {
         return options;
     }
 
+    /** The options for an app started in-process by a test (not through {@link #launch}). */
+    static void useOptions(DesktopOptions o) {
+        options = o;
+    }
+
     static void report(FxStallProbe.Report r) {
         report = r;
     }

@@ -31,7 +31,9 @@ final class FirstRunDialog {
                 + "interviews where it is permitted. Practice mode is always fine.");
         rules.setWrapText(true);
         rules.setStyle("-fx-font-weight: bold;");
-        Label audio = new Label(audioHowTo(System.getProperty("os.name", "")));
+        dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
+        Label audio = new Label(dev.cuecard.audio.SystemAudioHelp.text(System.getProperty("os.name", ""), catalog.list(),
+                catalog.notice()));
         audio.setWrapText(true);
         CheckBox agree = new CheckBox("I understand and will use Cuecard only where it is permitted");
         VBox box = new VBox(12, purpose, rules, new Label("Capturing the interviewer's audio:"), audio, agree);
@@ -41,19 +43,5 @@ final class FirstRunDialog {
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(agree.selectedProperty().not());
         return d.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-    }
-
-    static String audioHowTo(String osName) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.contains("win")) {
-            return "Enable 'Stereo Mix' (Sound settings → Recording → show disabled devices) or install a virtual "
-                    + "cable and send the call's output to it; pick it as 'Interviewer (them)'.";
-        }
-        if (os.contains("mac")) {
-            return "Install BlackHole, create a Multi-Output Device (speakers + BlackHole) in Audio MIDI Setup, make "
-                    + "it the output and pick 'BlackHole' as 'Interviewer (them)'. macOS asks for microphone access.";
-        }
-        return "Load the ALSA loopback driver (sudo modprobe snd-aloop) and send the call's output to the 'Loopback' "
-                + "card in pavucontrol; pick the Loopback capture device as 'Interviewer (them)'.";
     }
 }

@@ -51,6 +51,26 @@ public final class FxBridge implements PipelineListener {
         schedule();
     }
 
+    /**
+     * A new session begins: its audio times and question ids start again from zero. Runs
+     * {@code reset} (the view model's {@code sessionStarted}) on the FX thread in order with the
+     * events — after everything of the previous session, before anything of the new one — and
+     * forgets the previous session's timeline and pending partials. Call it before the new
+     * session's pipeline starts; any thread.
+     */
+    public void sessionStarted(Runnable reset) {
+        // the previous session's pending partials go now: the new session's may arrive before the drain
+        for (Channel c : Channel.values()) {
+            partials.get(c).set(null);
+            levels.get(c).set(null);
+        }
+        ordered.add(new NewSession(reset));
+        schedule();
+    }
+
+    private record NewSession(Runnable reset) {
+    }
+
     /** Runs a UI command (hotkey, menu) on the FX thread, in order with the events. */
     public void post(Runnable command) {
         ordered.add(command);
@@ -69,6 +89,9 @@ public final class FxBridge implements PipelineListener {
         while ((next = ordered.poll()) != null) {
             if (next instanceof Runnable r) {
                 r.run();
+            } else if (next instanceof NewSession n) {
+                lastFinalAt.clear();
+                n.reset().run();
             } else {
                 PipelineEvent e = (PipelineEvent) next;
                 if (e instanceof PipelineEvent.Transcript t) {

@@ -1,16 +1,33 @@
 package dev.cuecard.ui;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 
 /**
  * Measures how long the FX thread goes without rendering a frame: pulses come every ~16.7 ms when
- * idle, so the longest gap between frames shows the worst stall the user could see.
+ * idle, so the longest gap between frames shows the worst stall the user could see. Beside each
+ * gap it notes the CPU time the FX thread itself used in it: on a machine short of CPU the gaps
+ * grow with the load, the FX thread's own work per frame does not — that is what moving work off
+ * the FX thread reduces. Gaps can be split into named phases (start-up, demo, debrief, practice);
+ * a gap counts towards the phase in which it ends. FX thread only.
  */
 public final class FxStallProbe extends AnimationTimer {
+    private static final long STALL_NANOS = 50_000_000L;
     private long last = -1;
     private long first = -1;
-    private long maxGapNanos;
+    private final List<PhaseReport> done = new ArrayList<>();
+    private String phase = "running";
+    private long phaseStart = -1;
+    private final java.lang.management.ThreadMXBean cpuClock = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long lastCpu = -1;
+    private long[] gaps = new long[4096];
+    private long[] cpu = new long[4096];
+    private int count;
     private long frames;
+    private long allFrames;
+    private long maxGapNanos;
     private long over50;
 
     @Override
@@ -18,24 +35,78 @@ public final class FxStallProbe extends AnimationTimer {
         if (first < 0) {
             first = now;
         }
+        if (phaseStart < 0) {
+            phaseStart = now;
+        }
+        long cpuNow = cpuClock.getCurrentThreadCpuTime();
         if (last > 0) {
             long gap = now - last;
+            if (count == gaps.length) {
+                gaps = Arrays.copyOf(gaps, count * 2);
+                cpu = Arrays.copyOf(cpu, count * 2);
+            }
+            cpu[count] = lastCpu < 0 || cpuNow < 0 ? 0 : cpuNow - lastCpu;
+            gaps[count++] = gap;
             maxGapNanos = Math.max(maxGapNanos, gap);
-            if (gap > 50_000_000L) {
+            if (gap > STALL_NANOS) {
                 over50++;
-                org.slf4j.LoggerFactory.getLogger(FxStallProbe.class).info("FX frame gap {} ms at {} ms",
-                        gap / 1_000_000, (now - first) / 1_000_000);
+                org.slf4j.LoggerFactory.getLogger(FxStallProbe.class).info("FX frame gap {} ms at {} ms ({})",
+                        gap / 1_000_000, (now - first) / 1_000_000, phase);
             }
         }
         last = now;
+        lastCpu = cpuNow;
         frames++;
+        allFrames++;
     }
 
-    /** What the probe saw. */
-    public record Report(long frames, double maxGapMs, long gapsOver50ms) {
+    /** Ends the current phase and starts counting gaps towards {@code name}. */
+    public void phase(String name) {
+        if (frames > 0 || count > 0) {
+            done.add(current());
+        }
+        phase = name;
+        phaseStart = -1;
+        count = 0;
+        frames = 0;
+    }
+
+    private PhaseReport current() {
+        long[] sorted = Arrays.copyOf(gaps, count);
+        Arrays.sort(sorted);
+        long[] sortedCpu = Arrays.copyOf(cpu, count);
+        Arrays.sort(sortedCpu);
+        long stalls = Arrays.stream(sorted).filter(g -> g > STALL_NANOS).count();
+        double seconds = phaseStart < 0 || last < 0 ? 0 : (last - phaseStart) / 1e9;
+        return new PhaseReport(phase, frames, seconds, p99(sorted), max(sorted), stalls, p99(sortedCpu),
+                max(sortedCpu));
+    }
+
+    private double p99(long[] sorted) {
+        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)] / 1e6;
+    }
+
+    private double max(long[] sorted) {
+        return sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6;
+    }
+
+    /**
+     * One phase: how many frames over how long; the 99th percentile and the longest gap between
+     * frames; the 99th percentile and the most CPU time the FX thread used within one gap.
+     */
+    public record PhaseReport(String name, long frames, double seconds, double p99GapMs, double maxGapMs,
+                              long gapsOver50ms, double p99FxCpuMs, double maxFxCpuMs) {
+    }
+
+    /** What the probe saw: over the whole run, and per phase (in order). */
+    public record Report(long frames, double maxGapMs, long gapsOver50ms, List<PhaseReport> phases) {
     }
 
     public Report report() {
-        return new Report(frames, maxGapNanos / 1e6, over50);
+        List<PhaseReport> phases = new ArrayList<>(done);
+        if (frames > 0 || count > 0) {
+            phases.add(current());
+        }
+        return new Report(allFrames, maxGapNanos / 1e6, over50, List.copyOf(phases));
     }
 }

@@ -82,13 +82,31 @@ public final class LiveSessionModel {
             }
         } else if (event instanceof PipelineEvent.ChannelStatus s) {
             switch (s.state()) {
-                case FAILED -> status.set(s.channel().id() + ": " + s.message());
+                case FAILED, LOST, RECOVERED, SWITCHED -> status.set(s.channel().id() + ": " + s.message());
                 case STARTED -> status.set("Listening");
                 default -> {
                     // ENDED and OVERRUN do not change what the user needs to see
                 }
             }
         }
+    }
+
+    /**
+     * A new session starts on a clean slate: the previous session's transcript, partials, levels
+     * and cards are cleared (they stay in the session store and its debrief), since the new one's
+     * question ids and audio times start again from the beginning. The detail level, pause and
+     * overlay visibility are the user's and stay. FX thread; through
+     * {@link FxBridge#sessionStarted} when called from elsewhere.
+     */
+    public void sessionStarted() {
+        transcript.clear();
+        themPartial.set("");
+        mePartial.set("");
+        themLevel.set(0);
+        meLevel.set(0);
+        shown.set(null);
+        questions.clear();
+        sendingToLlm.set(false);
     }
 
     private void onTranscript(TranscriptEvent e) {
@@ -116,6 +134,10 @@ public final class LiveSessionModel {
                 : String.format(Locale.ROOT, "card %d ms after the question", Math.max(0, -lead)));
         questions.add(card);
         shown.set(card);
+        if (q.reason() == dev.cuecard.question.DecisionReason.ASKED) {
+            card.latencyProperty().set("asked on demand");
+            overlayVisible.set(true);
+        }
     }
 
     private void onHint(int questionId, Hint hint, long atMs) {
@@ -132,8 +154,9 @@ public final class LiveSessionModel {
     }
 
     /**
-     * "Ask now": a card for the interviewer's last words even if the detector stayed silent —
-     * the current partial if one is open, else the last final line of the interviewer.
+     * "Ask now" with no session running (a running session asks its engine, so the card is stored):
+     * a card for the interviewer's last words even if the detector stayed silent — the current
+     * partial if one is open, else the last final line of the interviewer.
      */
     public void askNow() {
         String text = themPartial.get();

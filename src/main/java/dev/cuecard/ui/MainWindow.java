@@ -1,7 +1,8 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.AudioDevice;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -51,6 +52,7 @@ public final class MainWindow {
     private final Stage stage;
     private final ComboBox<String> themDevice = new ComboBox<>();
     private final ComboBox<String> meDevice = new ComboBox<>();
+    private final Label audioHelp = new Label();
 
     public MainWindow(Stage stage, LiveSessionModel model, Actions actions, Optional<String> savedThem,
                       Optional<String> savedMe) {
@@ -87,12 +89,10 @@ public final class MainWindow {
         ToolBar toolbar = new ToolBar(start, demo, stop, pause, new Separator(Orientation.VERTICAL), overlay,
                 settings, debrief, practice, grow, assist, status);
 
-        List<CaptureDevice> devices = CaptureDevices.list();
-        fill(themDevice, devices, savedThem);
-        fill(meDevice, devices, savedMe);
-        Label audioHelp = new Label(devices.isEmpty()
-                ? "No capture device found. Connect a microphone, or press Demo to see Cuecard work."
-                : "Interviewer = system audio (a monitor / loopback device). See README for your OS.");
+        // the saved choices at once; the device list comes from the background (showDevices)
+        fill(themDevice, savedThem.stream().toList(), savedThem);
+        fill(meDevice, savedMe.stream().toList(), savedMe);
+        audioHelp.setText("Looking for capture devices…");
         audioHelp.setWrapText(true);
         audioHelp.setStyle("-fx-font-size: 0.85em; -fx-text-fill: -color-fg-muted;");
         VBox left = new VBox(6,
@@ -142,14 +142,30 @@ public final class MainWindow {
         return l;
     }
 
-    private static void fill(ComboBox<String> box, List<CaptureDevice> devices, Optional<String> saved) {
-        box.getItems().add(NO_DEVICE);
-        devices.forEach(d -> box.getItems().add(d.name()));
-        box.getSelectionModel().select(saved.filter(box.getItems()::contains).orElse(NO_DEVICE));
+    /**
+     * The devices, listed off the FX thread: the current choices stay; nothing chosen yet means the
+     * interviewer is what this computer plays ('system') and you are the default input.
+     */
+    public void showDevices(DeviceCatalog catalog, List<AudioDevice> devices) {
+        DevicePickers.fill(themDevice, catalog, devices, DevicePickers.choice(themDevice), Channel.THEM, true);
+        DevicePickers.fill(meDevice, catalog, devices, DevicePickers.choice(meDevice), Channel.ME, true);
+        boolean system = devices.stream().anyMatch(d -> d.name().equals(DeviceCatalog.SYSTEM));
+        audioHelp.setText(devices.isEmpty()
+                ? "No capture device found. Connect a microphone, or press Demo to see Cuecard work."
+                : system ? "Interviewer = 'system': what this computer plays (the call), no setup needed."
+                : "Interviewer = system audio (a monitor / loopback device). See README for your OS.");
+    }
+
+    private static void fill(ComboBox<String> box, List<String> devices, Optional<String> keep) {
+        List<String> items = new java.util.ArrayList<>();
+        items.add(NO_DEVICE);
+        items.addAll(devices);
+        box.getItems().setAll(items);
+        box.getSelectionModel().select(keep.filter(items::contains).orElse(NO_DEVICE));
     }
 
     private static Optional<String> choice(ComboBox<String> box) {
-        return Optional.ofNullable(box.getValue()).filter(v -> !v.equals(NO_DEVICE));
+        return DevicePickers.choice(box);
     }
 
     public Stage stage() {

@@ -3,57 +3,61 @@ package dev.cuecard.ui;
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
 import dev.cuecard.audio.AudioSourceException;
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
 import dev.cuecard.audio.Channel;
-import dev.cuecard.audio.MicrophoneSource;
+import dev.cuecard.audio.DeviceCatalog;
 import dev.cuecard.audio.WavFileSource;
-import dev.cuecard.hint.TemplateHintEngine;
+import dev.cuecard.hint.HintDrafter;
+import dev.cuecard.live.CaptureInputs;
+import dev.cuecard.live.LiveSession;
 import dev.cuecard.pipeline.ChannelInput;
 import dev.cuecard.pipeline.NamedThreadFactory;
-import dev.cuecard.pipeline.Pipeline;
-import dev.cuecard.pipeline.PipelineListener;
-import dev.cuecard.pipeline.QuestionStage;
+import dev.cuecard.question.EmbeddingUnavailable;
+import dev.cuecard.question.SemanticMatcher;
 import dev.cuecard.question.UtteranceClassifier;
+import dev.cuecard.session.SessionKind;
+import dev.cuecard.session.SessionStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts and stops the pipeline for the desktop app, off the FX thread (loading the model and
- * opening devices take time). Reports through the bridge only.
+ * Runs {@link LiveSession}s for the desktop app on a session thread (loading the model and opening
+ * devices take time), one at a time. Reports through the bridge only.
  */
 public final class SessionRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionRunner.class);
 
     private final Optional<Path> modelDir;
-    private final Optional<dev.cuecard.hint.HintDrafter> drafter;
-    private volatile Optional<dev.cuecard.session.SessionStore> store = Optional.empty();
+    private final Optional<? extends HintDrafter> drafter;
+    private volatile Optional<SessionStore> store = Optional.empty();
     private volatile long lastSessionId = -1;
     private final UtteranceClassifier classifier;
     /** The classifier with semantic matching once its model has loaded (or the lexical one, if it cannot). */
-    private final java.util.concurrent.CompletableFuture<UtteranceClassifier> fullClassifier =
-            new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<UtteranceClassifier> fullClassifier = new CompletableFuture<>();
     private final FxBridge bridge;
     private final Consumer<String> status;
-    private final List<PipelineListener> extraListeners = new CopyOnWriteArrayList<>();
     private final NamedThreadFactory threads = new NamedThreadFactory("session");
     private volatile boolean semanticsRequested;
+    /** Guards the model only, so stopping never waits for it to load. */
+    private final Object modelLock = new Object();
     private SpeechModel model;
-    private volatile Pipeline pipeline;
+    private volatile LiveSession session;
     private volatile Thread worker;
+    /** Set by {@link #stop()}: a session still loading its model or opening devices does not start. */
+    private volatile boolean stopRequested;
     private volatile Runnable onListening = () -> { };
+    private volatile Runnable onSessionStart = () -> { };
 
     /**
      * @param status posts a one-line message for the user (already on the FX thread when called)
      */
     public SessionRunner(Optional<Path> modelDir, UtteranceClassifier classifier,
-                         Optional<dev.cuecard.hint.HintDrafter> drafter, FxBridge bridge, Consumer<String> status) {
+                         Optional<? extends HintDrafter> drafter, FxBridge bridge, Consumer<String> status) {
         this.modelDir = modelDir;
         this.drafter = drafter;
         this.classifier = classifier;
@@ -69,9 +73,8 @@ public final class SessionRunner implements AutoCloseable {
         semanticsRequested = true;
         threads.newThread(() -> {
             try {
-                fullClassifier.complete(classifier.withSemantics(
-                        dev.cuecard.question.SemanticMatcher.loadShipped(cacheDir, classifier.library())));
-            } catch (dev.cuecard.question.EmbeddingUnavailable e) {
+                fullClassifier.complete(classifier.withSemantics(SemanticMatcher.loadShipped(cacheDir, classifier.library())));
+            } catch (EmbeddingUnavailable e) {
                 LOG.warn("semantic matching unavailable: {}", e.getMessage());
                 post("Questions are matched by their words only: " + e.getMessage());
                 fullClassifier.complete(classifier);
@@ -87,21 +90,28 @@ public final class SessionRunner implements AutoCloseable {
         return semanticsRequested ? fullClassifier.join() : classifier;
     }
 
-    /** Called on the session thread each time a pipeline has started listening. */
+    /** Called on the session thread each time a session has started listening. */
     public void onListening(Runnable r) {
         onListening = r;
     }
 
+    /** Called on the FX thread when a new session begins, before any of its events (clear the last one). */
+    public void onSessionStart(Runnable r) {
+        onSessionStart = r;
+    }
+
     /** The shared speech model, loaded on first use (practice answers use it too). */
-    public synchronized SpeechModel speechModel() throws ModelException {
-        if (model == null) {
-            model = SpeechModel.locateAndLoad(modelDir);
+    public SpeechModel speechModel() throws ModelException {
+        synchronized (modelLock) {
+            if (model == null) {
+                model = SpeechModel.locateAndLoad(modelDir);
+            }
+            return model;
         }
-        return model;
     }
 
     /** Every session from now on is stored here (live, demo). */
-    public void storeSessionsIn(dev.cuecard.session.SessionStore s) {
+    public void storeSessionsIn(SessionStore s) {
         store = Optional.of(s);
     }
 
@@ -110,20 +120,12 @@ public final class SessionRunner implements AutoCloseable {
         return lastSessionId;
     }
 
-    /** Another listener for every session. */
-    public void addListener(PipelineListener l) {
-        extraListeners.add(l);
-    }
-
     /** A live session on capture devices; either may be absent. */
     public void startLive(Optional<String> themDevice, Optional<String> meDevice, Runnable onEnd) {
         start(() -> {
-            List<ChannelInput> inputs = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            themDevice.ifPresent(name -> open(Channel.THEM, name, problems).ifPresent(inputs::add));
-            Optional<String> me = meDevice.or(() -> CaptureDevices.list().stream()
-                    .filter(d -> !d.looksLikeLoopback()).map(CaptureDevice::name).findFirst());
-            me.ifPresent(name -> open(Channel.ME, name, problems).ifPresent(inputs::add));
+            List<ChannelInput> inputs = CaptureInputs.open(DeviceCatalog.forThisMachine(threads), themDevice, meDevice,
+                    problems::add);
             if (inputs.isEmpty()) {
                 problems.add(0, "No capture device could be opened — connect a microphone or try the demo");
             }
@@ -131,7 +133,7 @@ public final class SessionRunner implements AutoCloseable {
                 post(String.join("; ", problems));
             }
             return inputs;
-        }, onEnd, dev.cuecard.session.SessionKind.LIVE, "Live session");
+        }, onEnd, SessionKind.LIVE, "Live session");
     }
 
     /** A replay of recordings through the same pipeline (the demo). */
@@ -143,7 +145,7 @@ public final class SessionRunner implements AutoCloseable {
                 inputs.add(new ChannelInput(Channel.ME, new WavFileSource(me.get(), speed)));
             }
             return inputs;
-        }, onEnd, dev.cuecard.session.SessionKind.DEMO, "Demo: " + them.getFileName());
+        }, onEnd, SessionKind.DEMO, "Demo interview");
     }
 
     /** Opens the sources for a session; may report problems and return fewer channels. */
@@ -152,51 +154,47 @@ public final class SessionRunner implements AutoCloseable {
         List<ChannelInput> open() throws AudioSourceException;
     }
 
-    private synchronized void start(Inputs inputs, Runnable onEnd, dev.cuecard.session.SessionKind kind,
-                                    String title) {
+    private synchronized void start(Inputs inputs, Runnable onEnd, SessionKind kind, String title) {
         if (worker != null && worker.isAlive()) {
             post("A session is already running");
             return;
         }
+        stopRequested = false;
         worker = threads.newThread(() -> run(inputs, onEnd, kind, title));
         worker.start();
     }
 
-    private void run(Inputs inputs, Runnable onEnd, dev.cuecard.session.SessionKind kind, String title) {
-        dev.cuecard.session.SessionRecorder recorder = null;
+    private void run(Inputs inputs, Runnable onEnd, SessionKind kind, String title) {
+        LiveSession started = null;
         try {
             post("Loading the speech model…");
-            speechModel();
+            SpeechModel m = speechModel();
+            UtteranceClassifier full = sessionClassifier();
+            if (stopRequested) {
+                post("Stopped before listening began");
+                return;
+            }
             List<ChannelInput> opened = inputs.open();
             if (opened.isEmpty()) {
                 return;
             }
-            UtteranceClassifier full = sessionClassifier();
-            QuestionStage questions = drafter
-                    .map(d -> new QuestionStage(full, new TemplateHintEngine(),
-                            new dev.cuecard.pipeline.HintDrafting(d)))
-                    .orElseGet(() -> new QuestionStage(full, new TemplateHintEngine()));
-            Pipeline p = new Pipeline(Pipeline.RecognizerFactory.vosk(model, questions.spotPhrases()), threads).withQuestions(questions);
-            p.addListener(bridge);
-            extraListeners.forEach(p::addListener);
-            if (store.isPresent()) {
-                String them = opened.stream().filter(i -> i.channel() == Channel.THEM).map(i -> i.source().describe())
-                        .findFirst().orElse(null);
-                String me = opened.stream().filter(i -> i.channel() == Channel.ME).map(i -> i.source().describe())
-                        .findFirst().orElse(null);
-                recorder = dev.cuecard.session.SessionRecorder.start(store.get(), new dev.cuecard.session.SessionInfo(
-                        kind, title, them, me, model.dir().getFileName().toString(), null), this::post);
-                lastSessionId = recorder.sessionId();
-                p.addListener(recorder);
+            synchronized (this) {
+                if (stopRequested) {
+                    opened.forEach(in -> in.source().close());
+                    post("Stopped before listening began");
+                    return;
+                }
+                bridge.sessionStarted(onSessionStart);
+                started = LiveSession.with(m, full).inputs(opened).drafter(drafter).storeIn(store)
+                        .titled(kind, title).listener(bridge).threads(threads)
+                        .storageProblems(this::post) // a banner at once, not only when the session ends
+                        .start();
+                session = started;
             }
-            for (ChannelInput in : opened) {
-                p.addChannel(in);
-            }
-            pipeline = p;
-            p.start();
+            lastSessionId = started.sessionId();
             LOG.info("listening: {} channel(s), {}", opened.size(), title);
             onListening.run();
-            p.awaitEnd();
+            started.awaitEnd();
             post("Session ended");
         } catch (ModelException | AudioSourceException e) {
             post(e.getMessage());
@@ -206,25 +204,11 @@ public final class SessionRunner implements AutoCloseable {
             LOG.error("session failed", e);
             post("The session stopped unexpectedly: " + e.getMessage());
         } finally {
-            pipeline = null;
-            if (recorder != null) {
-                recorder.close();
+            session = null;
+            if (started != null) {
+                started.close(); // writes lost by the end are posted by the recorder: what and why
             }
             bridge.post(onEnd);
-        }
-    }
-
-    private Optional<ChannelInput> open(Channel channel, String name, List<String> problems) {
-        Optional<CaptureDevice> device = CaptureDevices.find(name);
-        if (device.isEmpty()) {
-            problems.add(channel.id() + " device '" + name + "' not found");
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new ChannelInput(channel, new MicrophoneSource(device.get())));
-        } catch (AudioSourceException e) {
-            problems.add(channel.id() + ": " + e.getMessage());
-            return Optional.empty();
         }
     }
 
@@ -233,10 +217,20 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     public void setPaused(boolean paused) {
-        Pipeline p = pipeline;
-        if (p != null) {
-            p.setPaused(paused);
+        LiveSession s = session;
+        if (s != null) {
+            s.setPaused(paused);
         }
+    }
+
+    /**
+     * "Ask now": a card for the interviewer's current words, stored and drafted like any other.
+     *
+     * @return false when no session is listening or nothing has been heard yet
+     */
+    public boolean askNow() {
+        LiveSession s = session;
+        return s != null && s.askNow();
     }
 
     public boolean isRunning() {
@@ -244,11 +238,15 @@ public final class SessionRunner implements AutoCloseable {
         return w != null && w.isAlive();
     }
 
-    /** Stops capture; recognizers flush; returns once the session thread ended. */
+    /** Stops capture (or a session still starting); recognizers flush; returns once the session thread ended. */
     public void stop() {
-        Pipeline p = pipeline;
-        if (p != null) {
-            p.close();
+        LiveSession s;
+        synchronized (this) {
+            stopRequested = true;
+            s = session;
+        }
+        if (s != null) {
+            s.stop();
         }
         Thread w = worker;
         if (w != null) {
@@ -263,8 +261,10 @@ public final class SessionRunner implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        if (model != null) {
-            model.close();
+        synchronized (modelLock) {
+            if (model != null) {
+                model.close();
+            }
         }
     }
 }

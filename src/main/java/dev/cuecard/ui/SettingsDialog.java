@@ -1,18 +1,20 @@
 package dev.cuecard.ui;
 
-import dev.cuecard.audio.CaptureDevice;
-import dev.cuecard.audio.CaptureDevices;
+import dev.cuecard.audio.AudioDevice;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceCatalog;
+import dev.cuecard.audio.SystemAudioHelp;
 import dev.cuecard.config.AppPaths;
 import dev.cuecard.config.LlmSettings;
 import dev.cuecard.config.Settings;
 import dev.cuecard.config.UiSettings;
 import dev.cuecard.hotkey.HotkeyAction;
 import dev.cuecard.hotkey.HotkeyBindings;
-import dev.cuecard.hotkey.KeyChord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,14 +64,17 @@ final class SettingsDialog {
     private final TextArea story = new TextArea();
     private final TextField storyTitle = new TextField();
 
-    SettingsDialog(Window owner, Settings settings, AppPaths paths, Services services) {
+    /**
+     * @param tasks lists the capture devices off the FX thread
+     */
+    SettingsDialog(Window owner, Settings settings, AppPaths paths, Services services, TaskExecutor tasks) {
         this.original = settings;
         this.paths = paths;
         dialog.initOwner(owner);
         dialog.setTitle("Cuecard settings");
         UiSettings ui = settings.uiOrDefaults();
         TabPane tabs = new TabPane(
-                new Tab("Audio", audioTab(settings)),
+                new Tab("Audio", audioTab(settings, tasks)),
                 new Tab("LLM", llmTab(settings.llmSettings(), services)),
                 new Tab("Hotkeys", hotkeyTab(ui)),
                 new Tab("Overlay", overlayTab(ui)),
@@ -92,24 +97,35 @@ final class SettingsDialog {
         return g;
     }
 
-    private VBox audioTab(Settings s) {
+    private VBox audioTab(Settings s, TaskExecutor tasks) {
         GridPane g = grid();
+        // the saved choices at once, the other devices once listed in the background
         them.getItems().add(MainWindow.NO_DEVICE);
         me.getItems().add(MainWindow.NO_DEVICE);
-        for (CaptureDevice d : CaptureDevices.list()) {
-            them.getItems().add(d.name());
-            me.getItems().add(d.name());
-        }
+        s.themDeviceName().ifPresent(them.getItems()::add);
+        s.meDeviceName().ifPresent(me.getItems()::add);
         them.setValue(s.themDeviceName().orElse(MainWindow.NO_DEVICE));
         me.setValue(s.meDeviceName().orElse(MainWindow.NO_DEVICE));
+        DeviceCatalog catalog = DevicePickers.catalog();
+        Label how = new Label(SystemAudioHelp.text(System.getProperty("os.name", ""), List.of(), Optional.empty()));
+        tasks.submit(catalog::list, devices -> {
+            DevicePickers.fill(them, catalog, devices, DevicePickers.choice(them), Channel.THEM, false);
+            DevicePickers.fill(me, catalog, devices, DevicePickers.choice(me), Channel.ME, false);
+            how.setText(SystemAudioHelp.text(System.getProperty("os.name", ""), devices, catalog.notice()));
+        }, e -> { });
         modelDir.setText(s.modelDir() == null ? "" : s.modelDir());
         modelDir.setPromptText("empty = the bundled English model");
         g.addRow(0, new Label("Interviewer (them)"), them);
         g.addRow(1, new Label("You (me)"), me);
         g.addRow(2, new Label("Speech model folder"), modelDir);
-        Label how = new Label(FirstRunDialog.audioHowTo(System.getProperty("os.name", "")));
         how.setWrapText(true);
         return new VBox(8, g, how);
+    }
+
+    private static void addOnce(ComboBox<String> box, String item) {
+        if (!box.getItems().contains(item)) {
+            box.getItems().add(item);
+        }
     }
 
     private VBox llmTab(LlmSettings llm, Services services) {
@@ -281,9 +297,5 @@ final class SettingsDialog {
 
     Slider opacitySlider() {
         return opacity;
-    }
-
-    static KeyChord parse(String s) {
-        return KeyChord.parse(s);
     }
 }

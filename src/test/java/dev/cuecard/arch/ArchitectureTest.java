@@ -1,5 +1,8 @@
 package dev.cuecard.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -50,6 +53,32 @@ class ArchitectureTest {
             .that().resideOutsideOfPackage("dev.cuecard.asr..")
             .should().dependOnClassesThat().resideInAPackage("org.vosk..")
             .because("raw Vosk types and JSON never pass the adapter");
+
+    @ArchTest
+    static final ArchRule benchmarksAreNotShipped = noClasses()
+            .should().resideInAPackage("dev.cuecard.bench..")
+            .orShould().haveSimpleNameEndingWith("Benchmark")
+            .orShould().haveSimpleNameStartingWith("Bench")
+            .orShould().dependOnClassesThat().resideInAPackage("dev.cuecard.bench..")
+            .because("benchmarks live in the test tree and run from target/cuecard-bench.jar, never from the app");
+
+    @ArchTest
+    static final ArchRule langchain4jStaysBehindTheLlmSeam = noClasses()
+            .that().resideOutsideOfPackage("dev.cuecard.hint.llm..")
+            .and().haveNameNotMatching("dev\\.cuecard\\.practice\\.LlmAnswerReviewer(\\$.*)?")
+            .and().haveNameNotMatching("dev\\.cuecard\\.question\\.OnnxSentenceEmbedder(\\$.*)?")
+            .should().dependOnClassesThat().resideInAPackage("dev.langchain4j..")
+            .because("the LLM client lives in hint.llm; practice reaches it through JsonChat, and the embedding "
+                    + "model has its own adapter");
+
+    @ArchTest
+    static final ArchRule practiceReviewerOnlyDescribesItsRequest = noClasses()
+            .that().haveNameMatching("dev\\.cuecard\\.practice\\.LlmAnswerReviewer(\\$.*)?")
+            .should().dependOnClassesThat(resideInAPackage("dev.langchain4j..").and(not(resideInAnyPackage(
+                    "dev.langchain4j.data.message..", "dev.langchain4j.model.chat.request..",
+                    "dev.langchain4j.model.input.."))))
+            .because("practice builds its messages, prompt and response schema; hint.llm's JsonChat sends them "
+                    + "(one HTTP client, one set of time-out and retry rules)");
 
     @ArchTest
     static final ArchRule embeddingRuntimeStaysInItsAdapter = noClasses()

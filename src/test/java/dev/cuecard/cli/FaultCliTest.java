@@ -101,7 +101,7 @@ class FaultCliTest {
                 "--me", SpeechFixtures.wav("tell-me-slt").toString());
         System.clearProperty(SessionStore.MAX_PAGES_PROPERTY);
 
-        assertThat(r.exit()).as(r.err()).isEqualTo(StoredSession.STORAGE_FAILED);
+        assertThat(r.exit()).as(r.err()).isEqualTo(SessionRun.STORAGE_FAILED);
         assertThat(r.err()).doesNotContain("stored (review it").doesNotContain("unexpected error");
         List<String> err = lines(r.err());
         assertThat(err).anyMatch(l -> l.startsWith("cuecard: warning: the session cannot be saved now: ")

@@ -7,6 +7,7 @@ import dev.cuecard.audio.AudioChunk;
 import dev.cuecard.audio.AudioSource;
 import dev.cuecard.audio.AudioSourceException;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.DeviceStatusListener;
 import dev.cuecard.audio.WavFileSource;
 import dev.cuecard.testing.Recordings;
 import dev.cuecard.testing.SpeechFixtures;
@@ -49,6 +50,99 @@ class PipelineTest {
         public void close() {
             wav.close();
         }
+    }
+
+    /**
+     * A sound-server source whose device goes away mid-sentence and comes back: it reports the loss,
+     * delivers silence meanwhile (as PulseSource does) and then audio again.
+     */
+    static final class LostAndBackSource implements AudioSource {
+        private final WavFileSource before;
+        private final WavFileSource after;
+        private final int chunksBefore;
+        private int chunks;
+        private int silent;
+        private long samples;
+        private DeviceStatusListener status = (c, m, at) -> { };
+
+        LostAndBackSource(WavFileSource before, int chunksBefore, WavFileSource after) {
+            this.before = before;
+            this.chunksBefore = chunksBefore;
+            this.after = after;
+        }
+
+        @Override
+        public void setDeviceStatusListener(DeviceStatusListener listener) {
+            status = listener;
+        }
+
+        @Override
+        public String describe() {
+            return "headset.monitor";
+        }
+
+        @Override
+        public boolean isLive() {
+            return true;
+        }
+
+        @Override
+        public AudioChunk read() throws AudioSourceException {
+            AudioChunk c;
+            if (chunks < chunksBefore) {
+                chunks++;
+                c = before.read();
+            } else if (silent < 20) { // 2 s without the device
+                if (silent++ == 0) {
+                    status.onDeviceStatus(DeviceStatusListener.Change.LOST, "'headset.monitor' went away",
+                            samples / 16);
+                }
+                c = new AudioChunk(new byte[3200], samples);
+            } else {
+                if (silent++ == 20) {
+                    status.onDeviceStatus(DeviceStatusListener.Change.BACK, "capturing again", samples / 16);
+                }
+                AudioChunk a = after.read();
+                c = a == null ? null : new AudioChunk(a.pcm(), samples);
+            }
+            if (c != null) {
+                samples = c.startSample() + c.sampleCount();
+            }
+            return c;
+        }
+
+        @Override
+        public void close() {
+            before.close();
+            after.close();
+        }
+    }
+
+    @Test
+    void aLostDeviceIsReportedItsWordsKeptAndItsChannelGoesOnWhenItIsBack() throws Exception {
+        // "tell me about a time you had a conflict..." cut after 2.5 s, 2 s gone, then "can you hear me okay..."
+        AudioSource me = new LostAndBackSource(new WavFileSource(SpeechFixtures.wav("tell-me-slt"), 4.0), 25,
+                new WavFileSource(SpeechFixtures.wav("hear-me-slt"), 4.0));
+        List<PipelineEvent> events = Recordings.run(new ChannelInput(Channel.ME, me));
+        List<PipelineEvent.ChannelStatus> statuses = events.stream()
+                .filter(e -> e instanceof PipelineEvent.ChannelStatus).map(e -> (PipelineEvent.ChannelStatus) e).toList();
+        assertThat(statuses).extracting(PipelineEvent.ChannelStatus::state).containsSubsequence(
+                PipelineEvent.ChannelStatus.State.STARTED, PipelineEvent.ChannelStatus.State.LOST,
+                PipelineEvent.ChannelStatus.State.RECOVERED, PipelineEvent.ChannelStatus.State.ENDED);
+        assertThat(statuses).noneMatch(s -> s.state() == PipelineEvent.ChannelStatus.State.FAILED);
+        long lostAt = statuses.stream().filter(s -> s.state() == PipelineEvent.ChannelStatus.State.LOST)
+                .findFirst().orElseThrow().atMs();
+        List<TranscriptEvent> finals = Recordings.transcripts(events, Channel.ME, true);
+        // the words before the loss became a final of their own (the silence ended the utterance) ...
+        assertThat(finals).anySatisfy(f -> {
+            assertThat(f.text()).contains("tell me");
+            assertThat(f.endMs()).isLessThanOrEqualTo(lostAt + 200);
+        });
+        // ... and the channel heard the speech after the device came back, later on the same time line
+        assertThat(finals).anySatisfy(f -> {
+            assertThat(f.text()).contains("hear me");
+            assertThat(f.startMs()).isGreaterThan(lostAt + 1500);
+        });
     }
 
     @Test

@@ -94,6 +94,41 @@ class PracticeRoundTest {
         }
     }
 
+    @Test
+    void aQuestionSkippedWhileItsAnswerIsReviewedIsNotAnsweredTwice() throws Exception {
+        java.util.concurrent.CountDownLatch reviewing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch mayFinish = new java.util.concurrent.CountDownLatch(1);
+        AnswerReviewer slowLlm = (question, answer, score) -> {
+            reviewing.countDown();
+            try {
+                mayFinish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ReviewOutcome.Failed("LLM timed out");
+        };
+        try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"))) {
+            PracticeRound round = new PracticeRound(RoundSetup.screening(Seniority.MID),
+                    List.of(q(1, "deadlock"), q(2, "transactional-outbox")), AnswerScorer.shipped(),
+                    Optional.of(slowLlm), Optional.of(store));
+            java.util.concurrent.CompletableFuture<QuestionResult> answering = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> round.answer(Answer.typed(item("deadlock").strong())));
+            assertThat(reviewing.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            round.skip(); // question 1, while its answer is still with the reviewer
+            mayFinish.countDown();
+
+            assertThat(answering).failsWithin(java.time.Duration.ofSeconds(10))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withCauseInstanceOf(IllegalStateException.class);
+            assertThat(round.results()).singleElement().satisfies(r -> {
+                assertThat(r.question().number()).isEqualTo(1);
+                assertThat(r.answer().wordCount()).isZero();
+            });
+            assertThat(round.current().number()).isEqualTo(2);
+            assertThat(store.scores()).isEmpty();
+        }
+    }
+
     private static CalibrationSet.Item item(String id) {
         return CalibrationSet.load().items().stream().filter(i -> i.template().equals(id)).findFirst().orElseThrow();
     }

@@ -75,8 +75,30 @@ class OnnxSentenceEmbedderTest {
 
     @Test
     void djlUnpacksItsLibraryUnderOurCacheNotTheHomeFolder() {
-        assertThat(Path.of(System.getProperty("DJL_CACHE_DIR"))).startsWith(CACHE);
-        assertThat(CACHE.resolve("djl/tokenizers")).isDirectory();
+        // the shipped model is set up once per process, possibly by an earlier test with its own data folder
+        Path djl = Path.of(System.getProperty("DJL_CACHE_DIR"));
+        assertThat(djl.getFileName().toString()).isEqualTo("djl");
+        assertThat(djl.getParent().getFileName().toString()).isEqualTo("cache");
+        assertThat(djl.startsWith(Path.of(System.getProperty("user.home"), ".djl.ai"))).isFalse();
+        if (djl.startsWith(CACHE)) { // else an earlier test's temporary data folder, deleted since
+            assertThat(djl.resolve("tokenizers")).isDirectory();
+        }
+    }
+
+    @Test
+    void onnxRuntimesLibrariesAndTheModelAreUnpackedOnceIntoOurCache() throws java.io.IOException {
+        Path natives = Path.of(System.getProperty("onnxruntime.native.path"));
+        Path cache = natives.getParent().getParent(); // <cache>/onnxruntime/<version-platform>
+        assertThat(cache.getFileName().toString()).isEqualTo("cache");
+        assertThat(natives.getParent().getFileName().toString()).isEqualTo("onnxruntime");
+        if (!natives.startsWith(CACHE)) {
+            return; // set up by an earlier test in its temporary data folder, deleted since
+        }
+        assertThat(natives.resolve(System.mapLibraryName("onnxruntime"))).isRegularFile();
+        try (var models = java.nio.file.Files.list(cache.resolve("embedding"))) {
+            assertThat(models.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("all-minilm-l6-v2-q-") && n.endsWith(".onnx"));
+        }
     }
 
     @Test

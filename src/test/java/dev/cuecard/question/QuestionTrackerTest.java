@@ -155,4 +155,46 @@ class QuestionTrackerTest {
         assertThat(QuestionTracker.stronger(new Classification("q", true, a.category(), Optional.of(a2), 0.68, 0.70),
                 shown)).isTrue();
     }
+
+    @Test
+    void askNowCardsTheOpenPartialOnceAndItsFinalDoesNotAddASecondCard() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        assertThat(t.ask(100)).isEmpty(); // nothing heard yet
+        feed(t, partial("so the next thing i wanted", 700), partial("so the next thing i wanted to cover is caching", 1400));
+        DetectedQuestion asked = t.ask(1500).orElseThrow();
+        assertThat(asked.reason()).isEqualTo(DecisionReason.ASKED);
+        assertThat(asked.id()).isEqualTo(1);
+        assertThat(asked.early()).isTrue();
+        assertThat(asked.text()).isEqualTo("so the next thing i wanted to cover is caching");
+        // the same utterance ending is no new question; only a clearly stronger reading may refine it
+        assertThat(feed(t, fin("so the next thing i wanted to cover is caching", 2200)))
+                .allMatch(q -> q.id() == 1 && q.refined());
+        // between utterances, the last final line is what is asked about, with the next id
+        DetectedQuestion again = t.ask(3000).orElseThrow();
+        assertThat(again.id()).isEqualTo(2);
+        assertThat(again.early()).isFalse();
+    }
+
+    @Test
+    void aQuestionDecidedOnAPartialStartsWhereTheSpeechBeganNotWhereTheLastUtteranceEnded() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        // quiet until 1.5 s, then the interviewer speaks (100 ms chunks)
+        for (long end = 100; end <= 3000; end += 100) {
+            t.onAudio(end <= 1500 ? 0.0005 : 0.1, end);
+        }
+        List<DetectedQuestion> out = feed(t,
+                partial("how would you design", 2200),
+                partial("how would you design a rate limiter", 2600),
+                partial("how would you design a rate limiter for a public api", 3000));
+        assertThat(out).singleElement().satisfies(q -> {
+            assertThat(q.early()).isTrue();
+            assertThat(q.startMs()).isEqualTo(1500);
+        });
+        // a final is decided with its first word's time
+        feed(t, fin("how would you design a rate limiter for a public api", 3600));
+        DetectedQuestion fin = feed(t, new TranscriptEvent(Channel.THEM, TranscriptKind.FINAL,
+                "what is a bloom filter used for", 7400, 9000, 9300, List.of())).get(0);
+        assertThat(fin.early()).isFalse();
+        assertThat(fin.startMs()).isEqualTo(7400);
+    }
 }

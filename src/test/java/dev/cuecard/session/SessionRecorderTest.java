@@ -41,14 +41,13 @@ class SessionRecorderTest {
             assertThat(q1.category()).isEqualTo(Category.CACHING);
             assertThat(q1.templateId()).isEqualTo("caching.read-through");
             assertThat(q1.early()).isTrue();
-            // decided on a partial: its start moved to the final's first word
+            // decided on a partial: stored once, where the tracker said the speech began
             assertThat(q1.startMs()).isEqualTo(200);
             assertThat(d.questions().get(1).startMs()).isEqualTo(80000);
 
             assertThat(d.hints()).hasSize(2);
             StoredHint h1 = d.hintsFor(q1).get(0);
             assertThat(h1.source()).isEqualTo("template");
-            assertThat(h1.level()).isEqualTo(SessionRecorder.CARD_LEVEL);
             assertThat(h1.hint().keyPoints()).isEqualTo(InterviewFixture.CACHE_KEY_POINTS);
             assertThat(h1.latencyMs()).contains(200L);
             assertThat(d.hintsFor(d.questions().get(1)).get(0).latencyMs()).contains(500L);

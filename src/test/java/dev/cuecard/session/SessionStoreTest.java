@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cuecard.audio.Channel;
+import dev.cuecard.hint.Hint;
+import dev.cuecard.hint.HintSource;
+import dev.cuecard.question.Category;
 import dev.cuecard.testing.InterviewFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,7 +55,7 @@ class SessionStoreTest {
             assertThat(store.notices()).isEmpty();
             assertThat(store.list()).isEmpty();
         }
-        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest()).isEqualTo(5);
+        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest()).isEqualTo(6);
         assertThat(text(db(), "PRAGMA journal_mode")).isEqualTo("wal");
         assertThat(scalar(db(), "SELECT count(*) FROM sqlite_master WHERE name IN ('sessions', 'utterances', "
                 + "'questions', 'hints', 'utterance_search', 'hint_search', 'answer_scores')")).isEqualTo(7);
@@ -90,6 +94,39 @@ class SessionStoreTest {
             assertThat(store.load(7).orElseThrow().questions().get(0).rating()).contains(4);
         }
         assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest());
+    }
+
+    @Test
+    void version5DropsTheHintLevelColumnKeepingHintsAndTheirSearch() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            SchemaMigrations.migrate(c, 4);
+            s.executeUpdate("INSERT INTO sessions (id, kind, status, started_at, ended_at) VALUES (7, 'live', 'complete', 1000, 9000)");
+            s.executeUpdate("INSERT INTO questions (id, session_id, seq, text, category, confidence, start_ms, end_ms, "
+                    + "decided_ms) VALUES (3, 7, 1, 'how do you scale writes', 'databases', 0.8, 0, 100, 200)");
+            Hint hint = new Hint("how do you scale writes", Category.DATABASES, null, HintSource.TEMPLATE,
+                    "Scaling writes", "partition by customer", List.of(), List.of("shard key"), List.of(), List.of(),
+                    List.of());
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO hints (session_id, question_id, source, level, "
+                    + "title, content, text, shown_ms, latency_ms) VALUES (7, 3, 'template', 'card', ?, ?, ?, 300, 200)")) {
+                p.setString(1, hint.title());
+                p.setString(2, HintCodec.json(hint));
+                p.setString(3, HintCodec.plainText(hint));
+                p.executeUpdate();
+            }
+        }
+        assertThat(scalar(db(), "SELECT count(*) FROM pragma_table_info('hints') WHERE name = 'level'")).isEqualTo(1);
+
+        try (SessionStore store = SessionStore.open(db())) {
+            assertThat(store.load(7).orElseThrow().hints()).singleElement().satisfies(h -> {
+                assertThat(h.source()).isEqualTo("template");
+                assertThat(h.hint().title()).isEqualTo("Scaling writes");
+                assertThat(h.latencyMs()).contains(200L);
+            });
+            assertThat(store.search("partition", OptionalLong.empty(), 10)).singleElement()
+                    .satisfies(h -> assertThat(h.kind()).isEqualTo("hint"));
+        }
+        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest());
+        assertThat(scalar(db(), "SELECT count(*) FROM pragma_table_info('hints') WHERE name = 'level'")).isZero();
     }
 
     @Test

@@ -63,7 +63,9 @@ public final class InterviewFixture {
         Template conflict = conflictTemplate();
         e.add(new PipelineEvent.Transcript(new TranscriptEvent(Channel.THEM, TranscriptKind.PARTIAL,
                 "how would you design a cache", 0, 1800, 2000, List.of())));
-        DetectedQuestion q1 = new DetectedQuestion(1, Channel.THEM, classification(Q1, cache), 2000, 1800, true, false);
+        // decided on a partial: the tracker says where the speech began
+        DetectedQuestion q1 = new DetectedQuestion(1, Channel.THEM, classification(Q1, cache), 2000, 1800, true, false)
+                .startingAt(200);
         e.add(new PipelineEvent.Question(q1));
         e.add(new PipelineEvent.HintReady(1, hint(Q1, cache), Channel.THEM, 2000));
         e.add(new PipelineEvent.Level(new dev.cuecard.audio.AudioLevel(Channel.THEM, 0.1, 0.2, 2100)));
@@ -76,7 +78,7 @@ public final class InterviewFixture {
                 76000, 80600, 81000, List.of())));
         e.add(transcript(Channel.THEM, 80000, 83000, Q2));
         DetectedQuestion q2 = new DetectedQuestion(2, Channel.THEM, classification(Q2, conflict), 83500, 83000, false,
-                false);
+                false).startingAt(80000);
         e.add(new PipelineEvent.Question(q2));
         e.add(new PipelineEvent.HintReady(2, hint(Q2, conflict), Channel.THEM, 83500));
         e.add(transcript(Channel.ME, 85000, 95000, A2));

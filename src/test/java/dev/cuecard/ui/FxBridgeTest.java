@@ -60,4 +60,17 @@ class FxBridgeTest {
         fxQueue.poll().run();
         assertThat(applied).hasSize(3);
     }
+
+    @Test
+    void aNewSessionsPartialsAreShownThoughItsAudioPositionsStartAgainAtZero() {
+        bridge.onEvent(fin("the first session ends here", 60_000));
+        fxQueue.poll().run();
+        List<String> order = new ArrayList<>();
+        bridge.sessionStarted(() -> order.add("reset"));
+        bridge.onEvent(partial("how would you", 1_200));
+        fxQueue.poll().run();
+        assertThat(order).containsExactly("reset");
+        assertThat(applied).extracting(e -> ((PipelineEvent.Transcript) e).event().text())
+                .containsExactly("the first session ends here", "how would you");
+    }
 }

@@ -38,7 +38,8 @@ class SettingsPersistenceTest {
         CompletableFuture<Optional<Settings>> result = new CompletableFuture<>();
         SettingsDialog[] dialog = new SettingsDialog[1];
         Platform.runLater(() -> {
-            dialog[0] = new SettingsDialog(null, Settings.defaults(), paths, (llm, r) -> r.accept("n/a"));
+            dialog[0] = new SettingsDialog(null, Settings.defaults(), paths, (llm, r) -> r.accept("n/a"),
+                    new FxTaskExecutor(Platform::runLater));
             dialog[0].opacitySlider().setValue(0.55);
             Platform.runLater(() -> {
                 try {

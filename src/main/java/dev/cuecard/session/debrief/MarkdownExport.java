@@ -76,7 +76,7 @@ public final class MarkdownExport {
                 a.question().early() ? " · decided early" : "", a.question().confidence()));
         for (StoredHint h : a.hints()) {
             Hint hint = h.hint();
-            md.append("**Hint shown** (").append(h.source()).append(", ").append(h.level())
+            md.append("**Hint shown** (").append(h.source())
                     .append(h.latencyMs().map(l -> ", " + l + " ms after the question").orElse("")).append("): ")
                     .append(MarkdownText.inline(hint.title())).append(" — ").append(MarkdownText.inline(hint.gist()))
                     .append("\n\n");

@@ -7,6 +7,7 @@ import dev.cuecard.session.debrief.AnswerReview;
 import dev.cuecard.session.debrief.Debrief;
 import dev.cuecard.session.debrief.DebriefBuilder;
 import dev.cuecard.session.debrief.SessionAnalytics;
+import dev.cuecard.ui.TaskExecutor;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -21,13 +22,17 @@ import javafx.collections.ObservableList;
 
 /**
  * The debrief of one session as properties and commands, with no UI node inside: the view binds to
- * it, tests drive it directly. Used on the FX thread only.
+ * it, tests drive it directly. Used on the FX thread; the database is read and written through the
+ * {@link TaskExecutor} (a serial lane in the app, so searches and saves happen in the order asked).
  */
 public final class DebriefViewModel {
     private static final int SEARCH_LIMIT = 100;
 
     private final SessionStore store;
     private final Debrief debrief;
+    private final TaskExecutor tasks;
+    /** Which search the hits belong to: an older search's late answer is dropped. */
+    private int searches;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -36,11 +41,23 @@ public final class DebriefViewModel {
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
 
-    public DebriefViewModel(SessionStore store, long sessionId, DebriefBuilder builder) {
+    /**
+     * Reads and analyses a stored session: database work, so off the FX thread.
+     *
+     * @throws IllegalArgumentException when there is no such session
+     */
+    public static Debrief load(SessionStore store, long sessionId, DebriefBuilder builder) {
+        return builder.build(store.load(sessionId)
+                .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId)));
+    }
+
+    /** The view model of a debrief {@link #load loaded} in the background. FX thread. */
+    public DebriefViewModel(SessionStore store, Debrief debrief, TaskExecutor tasks) {
         this.store = store;
-        SessionDetail detail = store.load(sessionId)
-                .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId));
-        this.debrief = builder.build(detail);
+        this.debrief = debrief;
+        this.tasks = tasks;
+        SessionDetail detail = debrief.detail();
+        long sessionId = detail.session().id();
         for (AnswerReview r : debrief.answers()) {
             answers.add(new AnswerItem(r));
         }
@@ -88,11 +105,24 @@ public final class DebriefViewModel {
         return debrief.analytics();
     }
 
-    /** Searches this session for the query's words. */
+    /** The stored session shown. */
+    public long sessionId() {
+        return debrief.detail().session().id();
+    }
+
+    /** Searches this session for the query's words; the hits arrive when the database has answered. */
     public void search() {
-        hits.setAll(store.search(query.get(), OptionalLong.of(debrief.detail().session().id()), SEARCH_LIMIT));
-        status.set(hits.isEmpty() ? "nothing found for “" + query.get().strip() + "”"
-                : hits.size() + " hit" + (hits.size() == 1 ? "" : "s"));
+        String words = query.get();
+        int search = ++searches;
+        status.set("searching…");
+        tasks.submit(() -> store.search(words, OptionalLong.of(sessionId()), SEARCH_LIMIT), found -> {
+            if (search != searches) {
+                return;
+            }
+            hits.setAll(found);
+            status.set(found.isEmpty() ? "nothing found for “" + words.strip() + "”"
+                    : found.size() + " hit" + (found.size() == 1 ? "" : "s"));
+        }, e -> status.set("search failed: " + e.getMessage()));
     }
 
     /** Selects the question whose span holds the hit. */
@@ -104,10 +134,17 @@ public final class DebriefViewModel {
         }
     }
 
-    /** Stores the item's note and rating. */
+    /** Stores the item's note and rating (in the background; the status line says when it is done). */
     public void saveReview(AnswerItem item) {
-        store.setAnswerNote(item.questionId(), item.noteProperty().get());
-        store.setAnswerRating(item.questionId(), item.ratingProperty().get());
-        status.set("review of Q" + item.review().number() + " saved");
+        long questionId = item.questionId();
+        String note = item.noteProperty().get();
+        Integer rating = item.ratingProperty().get();
+        int number = item.review().number();
+        status.set("saving the review of Q" + number + "…");
+        tasks.run(() -> store.transaction(() -> {
+            store.setAnswerNote(questionId, note);
+            store.setAnswerRating(questionId, rating);
+        }), () -> status.set("review of Q" + number + " saved"),
+                e -> status.set("could not save the review of Q" + number + ": " + e.getMessage()));
     }
 }

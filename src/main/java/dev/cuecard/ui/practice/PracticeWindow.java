@@ -1,8 +1,5 @@
 package dev.cuecard.ui.practice;
 
-import dev.cuecard.audio.AudioSourceException;
-import dev.cuecard.audio.CaptureDevices;
-import dev.cuecard.audio.MicrophoneSource;
 import dev.cuecard.practice.PracticeHistory;
 import dev.cuecard.practice.RoundSetup;
 import dev.cuecard.practice.RoundType;
@@ -44,25 +41,23 @@ import javafx.util.Duration;
 /**
  * Mock-interview practice: pick a round, hear (or read) each question, answer by typing or
  * speaking, see the score breakdown and the follow-up; the report and progress per category at
- * the end. A thin view over {@link PracticeViewModel}.
+ * the end. A thin view over {@link PracticeViewModel}. Its scene is built, styled and laid out in
+ * the constructor, which may run off the FX thread (the app builds it in the background);
+ * {@link #show} makes the window on the FX thread.
  */
 public final class PracticeWindow {
-    /** Silence that ends a spoken answer. */
-    static final long ANSWER_END_PAUSE_MS = 4000;
-
-    private final Stage stage = new Stage();
+    private Stage stage;
+    private final Scene scene;
+    private final Timeline clock;
     private final PracticeViewModel model;
     private final QuestionSpeaker speaker = new QuestionSpeaker();
     private final ComboBox<RoundType> type = new ComboBox<>();
     private final ComboBox<Seniority> seniority = new ComboBox<>();
     private final ToggleButton record = new ToggleButton("Record answer");
     private final LineChart<String, Number> chart = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 10, 2));
-    private MicrophoneSource mic;
 
-    public PracticeWindow(Stage owner, PracticeViewModel model) {
+    public PracticeWindow(PracticeViewModel model) {
         this.model = model;
-        stage.initOwner(owner);
-        stage.setTitle("Cuecard — practice");
         type.getItems().setAll(RoundType.values());
         type.setValue(RoundType.DRILL);
         seniority.getItems().setAll(Seniority.values());
@@ -91,11 +86,23 @@ public final class PracticeWindow {
         Button submit = new Button("Score typed answer (Ctrl+Enter)");
         submit.setOnAction(e -> model.submitTyped());
         Button next = new Button("Next question");
-        next.setOnAction(e -> {
-            model.next();
+        next.setOnAction(e -> model.next());
+        // while an answer is scored the score belongs to the question on screen
+        next.disableProperty().bind(model.busyProperty());
+        record.setOnAction(e -> {
+            if (record.isSelected()) {
+                model.startRecording();
+            } else {
+                model.stopRecording();
+            }
         });
-        record.setOnAction(e -> toggleRecording());
-        record.setDisable(CaptureDevices.list().isEmpty());
+        model.recordingProperty().addListener((o, was, now) -> {
+            record.setSelected(now);
+            record.setText(now ? "Stop and score" : "Record answer");
+        });
+        record.disableProperty().bind(model.microphoneAvailableProperty().not()
+                .or(model.recordingProperty().not().and(model.busyProperty().or(model.answeredProperty()))));
+        model.checkMicrophone();
         submit.disableProperty().bind(model.busyProperty().or(model.answeredProperty()));
         Label total = new Label();
         total.setStyle("-fx-font-size: 1.3em; -fx-font-weight: bold;");
@@ -134,43 +141,29 @@ public final class PracticeWindow {
                 speaker.speak(q);
             }
         });
-        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);
-        clock.play();
-        Scene scene = new Scene(new BorderPane(tabs, bar, null, null, null), 860, 680);
+        scene = new Scene(new BorderPane(tabs, bar, null, null, null), 860, 680);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.CONTROL_DOWN), model::submitTyped);
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+    }
+
+    /** Opens the window, owned by {@code owner} (null for none). FX thread, once. */
+    public void show(Stage owner) {
+        stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.setTitle("Cuecard — practice");
         stage.setScene(scene);
         stage.setOnHidden(e -> {
             clock.stop();
             speaker.stop();
-            stopMic();
             model.close();
         });
-    }
-
-    private void toggleRecording() {
-        if (record.isSelected()) {
-            try {
-                mic = new MicrophoneSource(CaptureDevices.list().get(0));
-                // a long pause ends the answer too, like the stop button
-                dev.cuecard.audio.PauseEndedSource source = new dev.cuecard.audio.PauseEndedSource(mic, ANSWER_END_PAUSE_MS);
-                model.submitSpoken(() -> source);
-                record.setText("Stop and score");
-            } catch (AudioSourceException | IndexOutOfBoundsException e) {
-                record.setSelected(false);
-                model.statusProperty().set("Microphone unavailable: " + e.getMessage() + " — type the answer instead");
-            }
-        } else {
-            stopMic();
-        }
-    }
-
-    private void stopMic() {
-        if (mic != null) {
-            mic.close(); // ends the stream: recognition flushes and the answer is scored
-            mic = null;
-            record.setText("Record answer");
-        }
+        clock.play();
+        stage.show();
     }
 
     private void drawProgress(PracticeHistory history) {
@@ -183,11 +176,8 @@ public final class PracticeWindow {
         }
     }
 
+    /** The window, once {@link #show shown}. */
     public Stage stage() {
         return stage;
-    }
-
-    public void show() {
-        stage.show();
     }
 }

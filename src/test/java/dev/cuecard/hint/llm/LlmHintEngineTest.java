@@ -236,7 +236,7 @@ class LlmHintEngineTest {
         List<FakeOpenAiServer.Received> got = server.received();
         assertThat(got).hasSize(2);
         assertThat(Duration.ofNanos(got.get(1).atNanos() - got.get(0).atNanos()))
-                .isGreaterThanOrEqualTo(LlmHintEngine.FIRST_BACKOFF);
+                .isGreaterThanOrEqualTo(RetryingChat.FIRST_BACKOFF);
     }
 
     @Test

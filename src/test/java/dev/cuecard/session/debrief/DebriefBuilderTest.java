@@ -106,7 +106,7 @@ class DebriefBuilderTest {
 
         assertThat(md).startsWith("# Session " + id + " — fixture interview");
         assertThat(md).contains("## Q1. " + InterviewFixture.Q1, "## Q2. " + InterviewFixture.Q2);
-        assertThat(md).contains("**Hint shown** (template, card, 200 ms after the question): Caching a read-heavy service");
+        assertThat(md).contains("**Hint shown** (template, 200 ms after the question): Caching a read-heavy service");
         assertThat(md).contains("- Thundering herd protection");
         assertThat(md).contains("> " + InterviewFixture.A1_PART1);
         assertThat(md).contains("(1:06, 94 wpm, 5 fillers — on target (1–2 min))");

@@ -9,6 +9,10 @@ import dev.cuecard.session.StoredQuestion;
 import dev.cuecard.session.debrief.AnswerFeedbackRater;
 import dev.cuecard.session.debrief.DebriefBuilder;
 import dev.cuecard.testing.InterviewFixture;
+import dev.cuecard.ui.FxTaskExecutor;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
@@ -39,20 +43,33 @@ class DebriefViewTest {
 
     private SessionStore store;
     private long sessionId;
+    /** The app's kind of executor: searches and saves run in the background, results on the FX thread. */
+    private final FxTaskExecutor tasks = new FxTaskExecutor(Platform::runLater);
 
     @Start
     void start(Stage stage) {
         store = SessionStore.open(dir.resolve("cuecard-" + System.nanoTime() + ".db"));
         sessionId = InterviewFixture.record(store);
-        DebriefViewModel model = new DebriefViewModel(store, sessionId,
-                new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of())));
+        DebriefViewModel model = new DebriefViewModel(store, DebriefViewModel.load(store, sessionId,
+                new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))),
+                tasks);
         stage.setScene(new Scene(new DebriefView(model), 1180, 820));
         stage.show();
     }
 
     @AfterEach
     void closeStore() {
+        tasks.shutdown(Duration.ofSeconds(10));
         store.close();
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String text(FxRobot robot, String id) {
@@ -83,6 +100,7 @@ class DebriefViewTest {
         robot.clickOn("Q2  1:20  " + InterviewFixture.Q2);
         robot.clickOn("#search").write("eighty percent").type(KeyCode.ENTER);
         ListView<?> hits = robot.lookup("#hits").queryAs(ListView.class);
+        waitFor(() -> !hits.getItems().isEmpty());
         assertThat(hits.getItems()).hasSize(1);
         assertThat(text(robot, "#status")).isEqualTo("1 hit");
         javafx.scene.Node firstHit = robot.lookup("#hits .list-cell").nth(0).query();
@@ -97,7 +115,7 @@ class DebriefViewTest {
     void aNoteAndARatingAreSaved(FxRobot robot) {
         robot.clickOn("#note").write("lead with the hit rate");
         robot.clickOn("#rating-4").clickOn("#save-review");
-        assertThat(text(robot, "#status")).isEqualTo("review of Q1 saved");
+        waitFor(() -> text(robot, "#status").equals("review of Q1 saved"));
         StoredQuestion q1 = store.load(sessionId).orElseThrow().questions().get(0);
         assertThat(q1.note()).isEqualTo("lead with the hit rate");
         assertThat(q1.rating()).contains(4);

@@ -12,7 +12,7 @@ import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.session.SessionKind;
 import dev.cuecard.session.SessionStore;
 import dev.cuecard.testing.SpeechFixtures;
-import dev.cuecard.ui.FxBridge;
+import dev.cuecard.ui.FxTaskExecutor;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -39,11 +39,11 @@ class PracticeWindowTest {
     void aRoundScoresTypedAndSpokenAnswersAndEndsWithAReport() throws Exception {
         SessionStore store = SessionStore.open(dir.resolve("cuecard.db"));
         PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
-                Optional.of(store), SpeechFixtures::model, new FxBridge(Platform::runLater, e -> { }));
+                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
         PracticeWindow[] window = new PracticeWindow[1];
         FxToolkit.setupFixture(() -> {
-            window[0] = new PracticeWindow(null, vm);
-            window[0].show();
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
             vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.of(Category.SYSTEM_DESIGN), Optional.empty(),
                     "", "", false, 2), 7);
         });
@@ -75,6 +75,52 @@ class PracticeWindowTest {
         assertThat(vm.answerTextProperty().get()).isNotBlank(); // the recognised words are shown
         assertThat(vm.reportProperty().get()).contains("10");
         assertThat(store.list()).anySatisfy(s -> assertThat(s.kind()).isEqualTo(SessionKind.PRACTICE));
+        FxToolkit.setupFixture(() -> window[0].stage().close());
+        store.close();
+    }
+
+    @Test
+    void nextWhileAnAnswerIsBeingScoredWaitsForTheScore() throws Exception {
+        SessionStore store = SessionStore.open(dir.resolve("next.db"));
+        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
+                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeWindow[] window = new PracticeWindow[1];
+        FxToolkit.setupFixture(() -> {
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
+            vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.of(Category.CONCURRENCY), Optional.empty(),
+                    "", "", false, 2), 11);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
+        String first = vm.questionProperty().get();
+        // the spoken answer is still being recognised and scored while the user presses Next
+        java.util.concurrent.CountDownLatch recordingEnds = new java.util.concurrent.CountDownLatch(1);
+        Path wav = Path.of(PracticeWindowTest.class.getResource("/practice/rate-limiter.mediocre.wav").toURI());
+        FxToolkit.setupFixture(() -> vm.submitSpoken(() -> {
+            try {
+                recordingEnds.await();
+                return new WavFileSource(wav, Double.POSITIVE_INFINITY);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        javafx.scene.control.Button next = new org.testfx.api.FxRobot().lookup(".button")
+                .match(n -> n instanceof javafx.scene.control.Button b && b.getText().equals("Next question"))
+                .queryButton();
+        assertThat(next.isDisabled()).isTrue();
+        FxToolkit.setupFixture(vm::next);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.progressProperty().get()).startsWith("Question 1 of 2");
+        assertThat(vm.questionProperty().get()).isEqualTo(first);
+
+        recordingEnds.countDown();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.answeredProperty().get());
+        assertThat(vm.progressProperty().get()).startsWith("Question 1 of 2");
+        assertThat(vm.totalProperty().get()).matches("\\d+\\.\\d / 10");
+        assertThat(next.isDisabled()).isFalse();
+        FxToolkit.setupFixture(vm::next);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 2 of 2"));
+        assertThat(store.scores()).singleElement().satisfies(s -> assertThat(s.question()).isEqualTo(first));
         FxToolkit.setupFixture(() -> window[0].stage().close());
         store.close();
     }

@@ -1,0 +1,40 @@
+#!/bin/sh
+# FX-thread stalls (issue 12), see BENCHMARKS.md "FX thread (issue 12)".
+# 1. The desktop app's scripted tour (`--fx-bench`): start-up, the demo interview replayed in real
+#    time, its debrief (search, every question, a saved review) and a practice round answered by
+#    typing, driven through the app's own buttons. Prints, per phase, the 99th percentile and the
+#    longest gap between rendered frames (~16.7 ms when idle; goal < 50 ms), then the gaps over
+#    50 ms the app logged (time since its first frame, phase).
+# 2. FxWorkBenchmark: how long each piece of work that was moved off the FX thread takes.
+#   bench/fx-stalls.sh            one tour (under Xvfb when there is no DISPLAY)
+#   RUNS=3 bench/fx-stalls.sh     three tours, each on a fresh data folder
+set -e
+cd "$(dirname "$0")/.."
+mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/fx-bench-classpath.txt
+cp="target/classes:$(cat target/fx-bench-classpath.txt)"
+x=""
+[ -n "$DISPLAY" ] || x="xvfb-run -a -s"
+runs=${RUNS:-1}
+i=1
+while [ "$i" -le "$runs" ]; do
+  home=$(mktemp -d)
+  printf 'ui:\n  consentAccepted: true\n' > "$home/settings.yaml"
+  echo "tour $i ($(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [ -n "$x" ]; then
+    CUECARD_HOME="$home" xvfb-run -a -s "-screen 0 1280x800x24" java -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
+  else
+    CUECARD_HOME="$home" java -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
+  fi
+  grep -o 'FX frame gap .*' "$home/logs/cuecard.log" | sed 's/^/  /' || true
+  rm -rf "$home"
+  i=$((i + 1))
+done
+echo "work ($(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
+home=$(mktemp -d)
+if [ -n "$x" ]; then
+  xvfb-run -a -s "-screen 0 1280x800x24" java -Dcuecard.home="$home" -Dcuecard.logdir="$home" \
+    -cp "target/test-classes:$cp" dev.cuecard.ui.FxWorkBenchmark
+else
+  java -Dcuecard.home="$home" -Dcuecard.logdir="$home" -cp "target/test-classes:$cp" dev.cuecard.ui.FxWorkBenchmark
+fi
+rm -rf "$home"

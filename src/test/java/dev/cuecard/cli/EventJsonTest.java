@@ -1,0 +1,49 @@
+package dev.cuecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.pipeline.PipelineEvent;
+import dev.cuecard.testing.InterviewFixture;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+    @Test
+    void timedEventsCarryTheWallClockRightAfterTheAudioPosition() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        for (PipelineEvent e : InterviewFixture.events()) {
+            String replay = EventJson.event(e).orElse(null);
+            String live = EventJson.timedEvent(e, 1_795_000_000_123L).orElse(null);
+            assertThat(live == null).as(e.toString()).isEqualTo(replay == null);
+            if (live == null) {
+                continue;
+            }
+            List<String> replayFields = new ArrayList<>();
+            json.readTree(replay).fieldNames().forEachRemaining(replayFields::add);
+            JsonNode n = json.readTree(live);
+            List<String> liveFields = new ArrayList<>();
+            n.fieldNames().forEachRemaining(liveFields::add);
+            assertThat(replayFields).doesNotContain("epochMs");
+            List<String> expected = new ArrayList<>(replayFields);
+            expected.add(expected.indexOf("atMs") + 1, "epochMs");
+            assertThat(liveFields).isEqualTo(expected);
+            assertThat(n.get("epochMs").asLong()).isEqualTo(1_795_000_000_123L);
+        }
+        PipelineEvent.ChannelStatus lost = new PipelineEvent.ChannelStatus(Channel.ME,
+                PipelineEvent.ChannelStatus.State.LOST, "'headset.monitor' stopped delivering audio", 4200);
+        JsonNode n = json.readTree(EventJson.timedEvent(lost, 7).orElseThrow());
+        assertThat(n.get("type").asText()).isEqualTo("status");
+        assertThat(n.get("state").asText()).isEqualTo("lost");
+        // when a channel's audio position 0 was read: the anchor for wall-clock latency
+        PipelineEvent.ChannelStatus started = new PipelineEvent.ChannelStatus(Channel.THEM,
+                PipelineEvent.ChannelStatus.State.STARTED, "system (call.monitor)", 0);
+        assertThat(EventJson.event(started)).isEmpty();
+        JsonNode s = json.readTree(EventJson.timedEvent(started, 1_795_000_000_000L).orElseThrow());
+        assertThat(s.get("state").asText()).isEqualTo("started");
+        assertThat(s.get("epochMs").asLong()).isEqualTo(1_795_000_000_000L);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cuecard.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogSetupTest {
+    @TempDir
+    Path logs;
+
+    @Test
+    void infoAndUpGoToTheRollingFileInTheLogFolder() throws IOException {
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter()); // as slf4j's binding does
+        try {
+            LogSetup.toFile(context, logs.toString());
+            context.getLogger("dev.cuecard.Something").info("listening: {} channel(s)", 2);
+            context.getLogger("dev.cuecard.Something").debug("not this");
+            context.getLogger("ai.djl.util.cuda.CudaUtils").warn("no CUDA");
+            context.getLogger("ai.djl.util.cuda.CudaUtils").error("CUDA broke");
+            assertThat(context.getStatusManager().getCopyOfStatusListenerList()).as("status kept off the console")
+                    .isNotEmpty();
+        } finally {
+            context.stop();
+        }
+        String log = Files.readString(logs.resolve("cuecard.log"));
+        assertThat(log).containsPattern(
+                "(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} INFO  \\[.+] dev\\.cuecard\\.Something - listening: 2 channel\\(s\\)$");
+        assertThat(log).doesNotContain("not this").doesNotContain("no CUDA").contains("CUDA broke");
+    }
+
+    @Test
+    void aLogbackFileOnTheClassPathWins() {
+        // the tests have logback-test.xml: logback must go on and read it
+        assertThat(new LogSetup().configure(new LoggerContext())).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.cuecard.question;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AsrVocabularyTest {
+    private final AsrVocabulary vocabulary = AsrVocabulary.shipped();
+
+    @Test
+    void addsTheTermOfEveryMisheardPhraseAndKeepsTheHeardWords() {
+        assertThat(vocabulary.apply("how would you design a right limiter")).startsWith(
+                "how would you design a right limiter ").contains(" rate limiter");
+        assertThat(vocabulary.apply("nothing technical here")).isEqualTo("nothing technical here");
+        assertThat(vocabulary.apply("")).isEmpty();
+    }
+
+    /** The word-run lookup must give exactly what running every pattern gives, on any text. */
+    @Test
+    void theFastPathEqualsRunningEveryPattern() throws IOException {
+        List<String> texts = new ArrayList<>();
+        for (String resource : List.of("/devset/utterances.tsv", "/devset/utterances-asr.tsv")) {
+            try (InputStream in = AsrVocabularyTest.class.getResourceAsStream(resource)) {
+                assertThat(in).as(resource).isNotNull();
+                new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
+                        .map(l -> l.substring(l.lastIndexOf('\t') + 1)).forEach(texts::add);
+            }
+        }
+        // every heard phrase alone, at the start, in the middle, at the end, and twice
+        vocabulary.heardByTerm().values().forEach(forms -> forms.forEach(h -> {
+            String n = TextNormalizer.normalize(h);
+            texts.addAll(List.of(n, n + " please", "so " + n + " and then", "about " + n, n + " or " + n));
+        }));
+        // not normalized: the patterns' word boundaries on punctuation, case and double spaces
+        texts.addAll(List.of("Jason?", "a  p i", " cash", "cash ", "re-dis", "what's kafka", "CASH"));
+        int fast = 0;
+        for (String text : texts) {
+            assertThat(vocabulary.apply(text)).as(text).isEqualTo(vocabulary.applyByPattern(text));
+            if (AsrVocabulary.isNormalized(text)) {
+                fast++;
+            }
+        }
+        assertThat(fast).isGreaterThan(1000);
+    }
+
+    @Test
+    void knowsWhatNormalizedTextIs() {
+        assertThat(AsrVocabulary.isNormalized("")).isTrue();
+        assertThat(AsrVocabulary.isNormalized("a b9 c")).isTrue();
+        assertThat(AsrVocabulary.isNormalized(" a")).isFalse();
+        assertThat(AsrVocabulary.isNormalized("a ")).isFalse();
+        assertThat(AsrVocabulary.isNormalized("a  b")).isFalse();
+        assertThat(AsrVocabulary.isNormalized("A b")).isFalse();
+        assertThat(AsrVocabulary.isNormalized("a-b")).isFalse();
+        assertThat(AsrVocabulary.isNormalized("é")).isFalse();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.cuecard.question;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class UtteranceClassifierTest {
+    private static final List<String> TEXTS = List.of("how would you design a rate limiter",
+            "tell me about a time you disagreed with your manager", "can you hear me okay",
+            "what is the difference between a mutex and a semaphore");
+
+    @Test
+    void aClassifierBuiltInTheBackgroundWaitsUntilReadyAndThenReadsAsOneBuiltAtOnce() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "test-classifier-build");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            UtteranceClassifier background = UtteranceClassifier.building(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return TemplateLibrary.shipped();
+            }, Optional.empty(), executor);
+            assertThat(background.ready()).as("not before its library loaded").isNotDone();
+            release.countDown();
+            assertThat(background.ready().get(60, TimeUnit.SECONDS)).isSameAs(background);
+            assertThat(background.modelOrigin()).isEqualTo(UtteranceClassifier.ModelOrigin.BUILT_IN);
+
+            UtteranceClassifier atOnce = UtteranceClassifier.shipped();
+            for (String text : TEXTS) {
+                assertThat(background.classify(text)).as(text).isEqualTo(atOnce.classify(text));
+            }
+            assertThat(background.library().all()).hasSameSizeAs(atOnce.library().all());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedBackgroundBuildIsRethrownToWhoeverReads() {
+        UtteranceClassifier broken = UtteranceClassifier.building(() -> {
+            throw new IllegalStateException("templates folder unreadable");
+        }, Optional.empty(), Runnable::run);
+        assertThat(broken.ready()).isCompletedExceptionally();
+        assertThatThrownBy(() -> broken.classify("how would you design a rate limiter"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("templates folder unreadable");
+    }
+}

@@ -1,0 +1,219 @@
+package dev.cuecard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.audio.Channel;
+import dev.cuecard.config.AppPaths;
+import dev.cuecard.config.Settings;
+import dev.cuecard.config.SettingsStore;
+import dev.cuecard.config.UiSettings;
+import dev.cuecard.hint.HintLevel;
+import dev.cuecard.pipeline.PipelineEvent;
+import dev.cuecard.question.Classification;
+import dev.cuecard.question.DetectedQuestion;
+import dev.cuecard.question.Template;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.SessionInfo;
+import dev.cuecard.session.SessionKind;
+import dev.cuecard.session.SessionRecorder;
+import dev.cuecard.session.SessionStore;
+import dev.cuecard.testing.InterviewFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole desktop app started in-process under Xvfb on a data folder of its own (settings,
+ * a user template, a stored session): its windows, buttons and real global hotkeys (xdotool).
+ * Started once for the class (start-up trains the classifier); closing it is the last test.
+ */
+@EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DesktopAppTest {
+    static final String USER_TEMPLATE_ID = "my-sharding-story";
+    static final String QUESTION = "how did you shard the orders database at your last job";
+    static final String ANSWER = "we split the orders table by customer id hash into sixteen shards and moved "
+            + "them one at a time behind a routing layer";
+
+    @TempDir
+    static Path home;
+    Stage primary;
+
+    DesktopApp app;
+    final CountDownLatch exited = new CountDownLatch(1);
+    final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    void startApp() throws Exception {
+        primary = FxToolkit.registerPrimaryStage();
+        AppPaths paths = AppPaths.at(home);
+        Files.createDirectories(paths.templatesDir());
+        Files.writeString(paths.templatesDir().resolve("mine.yaml"), """
+                category: databases
+                templates:
+                  - id: %s
+                    title: My sharding story
+                    triggers:
+                      - how did you shard the database
+                    hint:
+                      gist: Shard key, moving data, routing.
+                      keyPoints:
+                        - Customer id hash as the shard key
+                        - Online cut-over with double writes
+                """.formatted(USER_TEMPLATE_ID));
+        Template mine = TemplateLibrary.load(Optional.of(paths.templatesDir())).get(USER_TEMPLATE_ID).orElseThrow();
+        try (SessionStore store = SessionStore.open(paths.databaseFile());
+             SessionRecorder r = SessionRecorder.start(store, new SessionInfo(SessionKind.DEMO, "sharding",
+                     "them.wav", "me.wav", "model-en-us", null))) {
+            // asked and answered, with no hint stored: the debrief takes the key points from the template
+            r.onEvent(InterviewFixture.transcript(Channel.THEM, 0, 3000, QUESTION));
+            r.onEvent(new PipelineEvent.Question(new DetectedQuestion(1, Channel.THEM,
+                    new Classification(QUESTION, true, mine.category(), Optional.of(mine), 0.9, 1.0), 3000, 3000,
+                    false, false)));
+            r.onEvent(InterviewFixture.transcript(Channel.ME, 4000, 12000, ANSWER));
+        }
+        SettingsStore.save(paths, Settings.defaults().withUi(UiSettings.defaults().withConsent(true)
+                .withDetailLevel(HintLevel.ONE_LINE.id())));
+        DesktopLauncher.useOptions(new DesktopOptions(false, 0, Map.of(AppPaths.HOME_ENV, home.toString())));
+        // start-up trains the classifier on the FX thread: slow on a busy machine
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
+        app = (DesktopApp) FxToolkit.setupApplication(DesktopApp::new);
+        app.exit = exited::countDown;
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The windows a test opened are closed as the user would. */
+    @AfterEach
+    void closeOtherWindows() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            showing("Session").forEach(Stage::close);
+            showing("Cuecard — practice").forEach(Stage::close);
+        });
+    }
+
+    @AfterAll
+    void closeApp() throws Exception {
+        if (primary.isShowing()) {
+            FxToolkit.setupFixture(() -> closeRequest(primary));
+        }
+        exited.await(30, TimeUnit.SECONDS);
+        FxToolkit.cleanupStages();
+    }
+
+    /** What the window manager sends when the user clicks the window's close button. */
+    private static void closeRequest(Stage stage) {
+        Event.fireEvent(stage, new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+    }
+
+    private static List<Stage> showing(String titlePrefix) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && s.getTitle() != null && s.getTitle().startsWith(titlePrefix)).map(w -> (Stage) w).toList();
+    }
+
+    private void press(String buttonText) throws Exception {
+        Button b = robot.lookup(".button").match(n -> n instanceof Button x && buttonText.equals(x.getText()))
+                .queryButton();
+        FxToolkit.setupFixture(b::fire);
+    }
+
+    private static void xdotool(String chord) throws Exception {
+        Process p = new ProcessBuilder("xdotool", "key", chord).inheritIO().start();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void oneHotkeyPressActsOnceWhileTheAppHasTheKeyboard() throws Exception {
+        List<HintLevel> levels = new CopyOnWriteArrayList<>();
+        List<Boolean> overlay = new CopyOnWriteArrayList<>();
+        FxToolkit.setupFixture(() -> {
+            app.model().levelProperty().set(HintLevel.ONE_LINE);
+            app.model().overlayVisibleProperty().set(true);
+            app.model().levelProperty().addListener((o, a, b) -> levels.add(b));
+            app.model().overlayVisibleProperty().addListener((o, a, b) -> overlay.add(b));
+        });
+        // the main window has the keyboard: in-window shortcuts and the global hook both see the chord
+        robot.clickOn("Live transcript");
+        Thread.sleep(300); // the global hook attaches to the X server asynchronously
+        xdotool("ctrl+alt+Up");
+        FxTestSupport.waitUntil(() -> !levels.isEmpty());
+        xdotool("ctrl+alt+h");
+        FxTestSupport.waitUntil(() -> !overlay.isEmpty());
+        // a second delivery of either chord would arrive within a few tens of ms
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(levels).containsExactly(HintLevel.OUTLINE);
+        assertThat(overlay).containsExactly(false);
+        assertThat(app.overlay().stage().isShowing()).isFalse();
+    }
+
+    @Test
+    @Order(4)
+    void closingTheMainWindowClosesEveryWindowAndEndsTheApp() throws Exception {
+        FxToolkit.setupFixture(() -> app.model().overlayVisibleProperty().set(true));
+        press("Practice");
+        press("Debrief");
+        FxTestSupport.waitUntil(() -> showing("Session").size() == 1 && showing("Cuecard — practice").size() == 1);
+        assertThat(app.overlay().stage().isShowing()).isTrue();
+
+        FxToolkit.setupFixture(() -> closeRequest(primary));
+
+        assertThat(exited.await(20, TimeUnit.SECONDS)).as("the app asked JavaFX to exit").isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.overlay().stage().isShowing()).isFalse();
+        assertThat(showing("")).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void debriefAndPracticeFocusTheirOpenWindowInsteadOfOpeningAnother() throws Exception {
+        press("Debrief");
+        FxTestSupport.waitUntil(() -> showing("Session").size() == 1);
+        Stage debrief = showing("Session").get(0);
+        press("Debrief");
+        press("Practice");
+        FxTestSupport.waitUntil(() -> showing("Cuecard — practice").size() == 1);
+        Stage practice = showing("Cuecard — practice").get(0);
+        press("Practice");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(showing("Session")).containsExactly(debrief);
+        assertThat(showing("Cuecard — practice")).containsExactly(practice);
+    }
+
+    @Test
+    @Order(1)
+    void theDebriefUsesTheUsersTemplates() throws Exception {
+        press("Debrief");
+        FxTestSupport.waitUntil(() -> showing("Session").size() == 1);
+        Stage debrief = showing("Session").get(0);
+        FxTestSupport.waitUntil(() -> ((Label) debrief.getScene().lookup("#question")).getText().equals(QUESTION));
+        String feedback = ((Label) debrief.getScene().lookup("#feedback")).getText();
+        assertThat(feedback).contains("Key points covered: 1 of 2", "✓ Customer id hash as the shard key");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.cuecard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.asr.TranscriptEvent;
+import dev.cuecard.asr.TranscriptKind;
+import dev.cuecard.audio.Channel;
+import dev.cuecard.hint.TemplateHintEngine;
+import dev.cuecard.pipeline.PipelineEvent;
+import dev.cuecard.testing.InterviewFixture;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two sessions in one run of the app: the second starts on a clean slate — its question ids and
+ * audio times start again at the beginning, and must not land on the first session's cards.
+ */
+class LiveSessionModelTest {
+    final LiveSessionModel model = new LiveSessionModel(FxTestSupport.CLASSIFIER, new TemplateHintEngine());
+    /** The FX thread is the test's own thread here: every post runs at once. */
+    final FxBridge bridge = new FxBridge(Runnable::run, model::apply);
+
+    static PipelineEvent partial(String text, long atMs) {
+        return new PipelineEvent.Transcript(new TranscriptEvent(Channel.THEM, TranscriptKind.PARTIAL, text, 0, atMs,
+                atMs, List.of()));
+    }
+
+    void session(String question, long finalAtMs) {
+        bridge.onEvent(InterviewFixture.transcript(Channel.THEM, finalAtMs - 2000, finalAtMs, question));
+        for (PipelineEvent e : FxTestSupport.questionAndHint(1, question)) {
+            bridge.onEvent(e);
+        }
+    }
+
+    @Test
+    void aSecondSessionShowsItsOwnCardsAndTranscriptOnly() {
+        bridge.sessionStarted(model::sessionStarted);
+        session("how would you design a rate limiter for a public api", 40_000);
+        bridge.onEvent(partial("and how would you", 41_000));
+        assertThat(model.questions()).hasSize(1);
+        QuestionCard first = model.questions().get(0);
+
+        bridge.sessionStarted(model::sessionStarted);
+        assertThat(model.questions()).isEmpty();
+        assertThat(model.transcript()).isEmpty();
+        assertThat(model.shownProperty().get()).isNull();
+        assertThat(model.themPartialProperty().get()).isEmpty();
+
+        // the new session's clock starts at 0 again: its early partials are shown
+        bridge.onEvent(partial("what is the difference", 1_500));
+        assertThat(model.themPartialProperty().get()).isEqualTo("what is the difference");
+        session("what is the difference between a mutex and a semaphore", 5_000);
+        assertThat(model.questions()).singleElement().isNotSameAs(first)
+                .satisfies(c -> assertThat(c.classification().text()).contains("mutex"));
+        assertThat(model.shownProperty().get()).isSameAs(model.questions().get(0));
+        assertThat(model.shownProperty().get().hint().title()).containsIgnoringCase("mutex");
+        assertThat(model.transcript()).extracting(TranscriptLine::text)
+                .containsExactly("what is the difference between a mutex and a semaphore");
+    }
+}
