@@ -72,8 +72,11 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             Recognizer fresh = newRecognizer(model);
             recognizer.close();
             recognizer = fresh;
-            recognizerSinceMs = fedMs;
+            recognizerSinceMs = fedMs; // its word times count from here
             recycled++;
+            if (spotter != null) {
+                spotter.recycle(fedMs); // its utterance was just closed too; its graph states grow the same way
+            }
         } catch (ModelException e) {
             recognizerSinceMs = fedMs; // keep the old one; try again after another interval
         }
@@ -91,10 +94,11 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             if (spotter != null) {
                 spotter.finish(); // close the spotter's utterance here too, so its checked terms join this final
             }
-            emitFinal(VoskResultParser.parseFinal(recognizer.getResult()), out);
+            emitFinal(VoskResultParser.parseFinal(recognizer.getResult()).shifted(recognizerSinceMs), out);
             recycleIfDue();
         } else {
-            VoskResultParser.Parsed partial = VoskResultParser.parsePartial(recognizer.getPartialResult());
+            VoskResultParser.Parsed partial = VoskResultParser.parsePartial(recognizer.getPartialResult())
+                    .shifted(recognizerSinceMs);
             if (!partial.text().isEmpty() && !partial.text().equals(lastPartial)) {
                 lastPartial = partial.text();
                 List<Word> words = partial.words();
@@ -111,7 +115,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         if (spotter != null) {
             spotter.finish();
         }
-        emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()), out);
+        emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()).shifted(recognizerSinceMs), out);
     }
 
     private void emitFinal(VoskResultParser.Parsed result, Consumer<TranscriptEvent> out) {

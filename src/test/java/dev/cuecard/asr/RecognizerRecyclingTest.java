@@ -32,9 +32,16 @@ class RecognizerRecyclingTest {
         assertThat(recycled.finals()).hasSameSizeAs(kept.finals());
         String reference = String.join(" ", kept.finals());
         assertThat(WordErrorRate.rate(reference, String.join(" ", recycled.finals()))).isLessThanOrEqualTo(0.05);
+        // and at the same times: a fresh recognizer counts from where it started, the stream's clock does not restart
+        for (int i = 0; i < kept.starts().size(); i++) {
+            assertThat(recycled.starts().get(i)).as("start of final %d", i).isCloseTo(kept.starts().get(i),
+                    org.assertj.core.data.Offset.offset(300L));
+        }
+        assertThat(recycled.starts().get(recycled.starts().size() - 1)).as("the last utterance is ~40 s in")
+                .isGreaterThan(30_000L);
     }
 
-    private record Result(List<String> finals, int recycled) {
+    private record Result(List<String> finals, List<Long> starts, int recycled) {
     }
 
     private static Result transcribe(byte[] pcm, String recycleSeconds) throws Exception {
@@ -42,17 +49,22 @@ class RecognizerRecyclingTest {
         System.setProperty(VoskSpeechRecognizer.RECYCLE_PROPERTY, recycleSeconds);
         try (VoskSpeechRecognizer r = new VoskSpeechRecognizer(SpeechFixtures.model(), Channel.THEM)) {
             List<String> finals = new ArrayList<>();
+            List<Long> starts = new ArrayList<>();
             int chunk = 3200;
             for (int at = 0; at < pcm.length; at += chunk) {
                 byte[] part = Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + chunk));
                 r.accept(new AudioChunk(part, at / 2), e -> {
                     if (e.isFinal()) {
                         finals.add(e.text());
+                        starts.add(e.startMs());
                     }
                 });
             }
-            r.finish(e -> finals.add(e.text()));
-            return new Result(finals, r.recycled());
+            r.finish(e -> {
+                finals.add(e.text());
+                starts.add(e.startMs());
+            });
+            return new Result(finals, starts, r.recycled());
         } finally {
             if (before == null) {
                 System.clearProperty(VoskSpeechRecognizer.RECYCLE_PROPERTY);
