@@ -13,17 +13,18 @@ import org.vosk.Recognizer;
  * changes, and a final event with word timings at each endpoint.
  *
  * <p>Memory (issue 14): a recognizer keeps every state of the decoding graph it has composed on the
- * fly (HCLr ∘ Gr) for as long as it lives — measured here, one recognizer grew from 240 to 425 MB
- * RSS over 15 minutes of speech before levelling off, and a session has two or three. So the
- * recognizer is replaced by a fresh one at the first endpoint after {@link #DEFAULT_RECYCLE_SECONDS} s of audio
- * (between utterances, where nothing is lost; Vosk itself restarts its feature pipeline every
- * ~200 s), which keeps a channel within ~40 MB of its start. {@code -Dcuecard.asr.recycleSeconds=0}
- * turns it off.
+ * fly (HCLr ∘ Gr) for as long as it lives — one recognizer grew from 240 to 425 MB RSS over 15
+ * minutes of speech, and heaptrack put OpenFst's compose caches (arena-allocated states, state
+ * tuples, cache vectors) at ~200 MB of native memory after 2.5 minutes of a two-channel replay. So
+ * the recognizer (and its keyword spotter) is replaced by a fresh one at the first endpoint after
+ * {@link #DEFAULT_RECYCLE_SECONDS} s of audio, between utterances where nothing is lost; word times
+ * of the new one are shifted onto the stream's clock. {@code -Dcuecard.asr.recycleSeconds=0} turns
+ * it off.
  */
 public final class VoskSpeechRecognizer implements SpeechRecognizer {
     /** Audio after which the recognizer is replaced at its next endpoint (0: never). */
     static final String RECYCLE_PROPERTY = "cuecard.asr.recycleSeconds";
-    static final long DEFAULT_RECYCLE_SECONDS = 120;
+    static final long DEFAULT_RECYCLE_SECONDS = 60;
 
     private final long recycleMs = Long.getLong(RECYCLE_PROPERTY, DEFAULT_RECYCLE_SECONDS) * 1000;
     private int recycled;
