@@ -13,6 +13,7 @@ public final class Main {
         if (System.getProperty("cuecard.logdir") == null) {
             System.setProperty("cuecard.logdir", AppPaths.fromEnvironment().logsDir().toString());
         }
+        JvmOptions.applyOrReexec(args);
         System.exit(Cli.run(args));
     }
 }

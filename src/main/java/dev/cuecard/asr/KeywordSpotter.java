@@ -36,7 +36,11 @@ public final class KeywordSpotter implements AutoCloseable {
     public record Spotted(String term, long atMs) {
     }
 
-    private final Recognizer recognizer;
+    private final SpeechModel model;
+    private final String grammar;
+    private Recognizer recognizer;
+    /** Where the current recognizer started in the stream: its word times count from here. */
+    private long recognizerSinceMs;
     /** Phrase as the model writes it → term. */
     private final Map<String, String> phrases;
     /** Terms of closed spotter utterances, with their word times. */
@@ -44,9 +48,33 @@ public final class KeywordSpotter implements AutoCloseable {
     /** Terms of the open spotter utterance in order, with when each was first seen. */
     private final List<Spotted> open = new ArrayList<>();
 
-    private KeywordSpotter(Recognizer recognizer, Map<String, String> phrases) {
+    private KeywordSpotter(SpeechModel model, String grammar, Recognizer recognizer, Map<String, String> phrases) {
+        this.model = model;
+        this.grammar = grammar;
         this.recognizer = recognizer;
         this.phrases = phrases;
+    }
+
+    private static Recognizer newRecognizer(SpeechModel model, String grammar) throws IOException {
+        Recognizer r = new Recognizer(model.vosk(), dev.cuecard.audio.PcmFormat.SAMPLE_RATE, grammar);
+        r.setWords(true);
+        r.setPartialWords(false);
+        return r;
+    }
+
+    /**
+     * A fresh recognizer from {@code fedMs} on (call between utterances, after {@link #finish()}):
+     * like the main recognizer's, it keeps the graph states it composed while it lives.
+     */
+    void recycle(long fedMs) {
+        try {
+            Recognizer fresh = newRecognizer(model, grammar);
+            recognizer.close();
+            recognizer = fresh;
+            recognizerSinceMs = fedMs;
+        } catch (IOException e) {
+            // keep the old one
+        }
     }
 
     /**
@@ -69,11 +97,8 @@ public final class KeywordSpotter implements AutoCloseable {
         List<String> grammar = new ArrayList<>(usable.keySet());
         grammar.add(UNKNOWN);
         try {
-            Recognizer r = new Recognizer(model.vosk(), dev.cuecard.audio.PcmFormat.SAMPLE_RATE,
-                    new ObjectMapper().writeValueAsString(grammar));
-            r.setWords(true);
-            r.setPartialWords(false);
-            return Optional.of(new KeywordSpotter(r, Map.copyOf(usable)));
+            String json = new ObjectMapper().writeValueAsString(grammar);
+            return Optional.of(new KeywordSpotter(model, json, newRecognizer(model, json), Map.copyOf(usable)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
@@ -112,7 +137,7 @@ public final class KeywordSpotter implements AutoCloseable {
 
     private void closeUtterance(String json) {
         open.clear();
-        closed.addAll(spot(VoskResultParser.parseFinal(json).words(), true));
+        closed.addAll(spot(VoskResultParser.parseFinal(json).shifted(recognizerSinceMs).words(), true));
     }
 
     /**

@@ -11,6 +11,14 @@ final class VoskResultParser {
 
     /** What one Vosk result says. */
     record Parsed(String text, List<Word> words) {
+        /** Word times from a recognizer that started {@code ms} into the stream, on the stream's clock. */
+        Parsed shifted(long ms) {
+            if (ms == 0 || words.isEmpty()) {
+                return this;
+            }
+            return new Parsed(text, words.stream()
+                    .map(w -> new Word(w.text(), w.startMs() + ms, w.endMs() + ms, w.confidence())).toList());
+        }
     }
 
     private VoskResultParser() {

@@ -9,13 +9,30 @@ import java.util.function.Consumer;
 import org.vosk.Recognizer;
 
 /**
- * One Vosk {@link Recognizer} for one channel, kept for the whole session (re-creating recognizers
- * leaks native memory). Emits a partial event whenever the partial text changes, and a final event
- * with word timings at each endpoint.
+ * One Vosk {@link Recognizer} for one channel. Emits a partial event whenever the partial text
+ * changes, and a final event with word timings at each endpoint.
+ *
+ * <p>Memory (issue 14): a recognizer keeps every state of the decoding graph it has composed on the
+ * fly (HCLr ∘ Gr) for as long as it lives — one recognizer grew from 240 to 425 MB RSS over 15
+ * minutes of speech, and heaptrack put OpenFst's compose caches (arena-allocated states, state
+ * tuples, cache vectors) at ~200 MB of native memory after 2.5 minutes of a two-channel replay. So
+ * the recognizer (and its keyword spotter) is replaced by a fresh one at the first endpoint after
+ * {@link #DEFAULT_RECYCLE_SECONDS} s of audio, between utterances where nothing is lost; word times
+ * of the new one are shifted onto the stream's clock. {@code -Dcuecard.asr.recycleSeconds=0} turns
+ * it off.
  */
 public final class VoskSpeechRecognizer implements SpeechRecognizer {
+    /** Audio after which the recognizer is replaced at its next endpoint (0: never). */
+    static final String RECYCLE_PROPERTY = "cuecard.asr.recycleSeconds";
+    static final long DEFAULT_RECYCLE_SECONDS = 60;
+
+    private final long recycleMs = Long.getLong(RECYCLE_PROPERTY, DEFAULT_RECYCLE_SECONDS) * 1000;
+    private int recycled;
+
     private final Channel channel;
-    private final Recognizer recognizer;
+    private final SpeechModel model;
+    private Recognizer recognizer;
+    private long recognizerSinceMs;
     /** Domain phrases heard on the same audio, or null without spotting. */
     private final KeywordSpotter spotter;
     /** "um"/"uh" heard on the same audio (the candidate's channel), or null. */
@@ -42,14 +59,40 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         this.channel = channel;
         this.spotter = spotter;
         this.fillers = fillers;
+        this.model = model;
+        this.recognizer = newRecognizer(model);
+    }
+
+    private static Recognizer newRecognizer(SpeechModel model) throws ModelException {
+        Recognizer r;
         try {
-            this.recognizer = new Recognizer(model.vosk(), PcmFormat.SAMPLE_RATE);
+            r = new Recognizer(model.vosk(), PcmFormat.SAMPLE_RATE);
         } catch (IOException e) {
             throw new ModelException("could not create a recognizer for model " + model.dir() + ": " + e.getMessage());
         }
-        recognizer.setWords(true);
+        r.setWords(true);
         // partial word timings come from the lattice and arrive ~1 s late: plain partials are 2-3x fresher
-        recognizer.setPartialWords(false);
+        r.setPartialWords(false);
+        return r;
+    }
+
+    /** Between utterances, after the recycle interval: a fresh recognizer drops the graph states the old one kept. */
+    private void recycleIfDue() {
+        if (recycleMs <= 0 || fedMs - recognizerSinceMs < recycleMs) {
+            return;
+        }
+        try {
+            Recognizer fresh = newRecognizer(model);
+            recognizer.close();
+            recognizer = fresh;
+            recognizerSinceMs = fedMs; // its word times count from here
+            recycled++;
+            if (spotter != null) {
+                spotter.recycle(fedMs); // its utterance was just closed too; its graph states grow the same way
+            }
+        } catch (ModelException e) {
+            recognizerSinceMs = fedMs; // keep the old one; try again after another interval
+        }
     }
 
     @Override
@@ -67,9 +110,11 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             if (spotter != null) {
                 spotter.finish(); // close the spotter's utterance here too, so its checked terms join this final
             }
-            emitFinal(VoskResultParser.parseFinal(recognizer.getResult()), out);
+            emitFinal(VoskResultParser.parseFinal(recognizer.getResult()).shifted(recognizerSinceMs), out);
+            recycleIfDue();
         } else {
-            VoskResultParser.Parsed partial = VoskResultParser.parsePartial(recognizer.getPartialResult());
+            VoskResultParser.Parsed partial = VoskResultParser.parsePartial(recognizer.getPartialResult())
+                    .shifted(recognizerSinceMs);
             if (!partial.text().isEmpty() && !partial.text().equals(lastPartial)) {
                 lastPartial = partial.text();
                 List<Word> words = partial.words();
@@ -89,7 +134,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         if (fillers != null) {
             fillers.finish();
         }
-        emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()), out);
+        emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()).shifted(recognizerSinceMs), out);
     }
 
     private void emitFinal(VoskResultParser.Parsed result, Consumer<TranscriptEvent> out) {
@@ -111,6 +156,11 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
 
     private List<String> spotted() {
         return spotter == null ? List.of() : spotter.termsSince(utteranceStartMs);
+    }
+
+    /** How many times the recognizer was replaced. */
+    int recycled() {
+        return recycled;
     }
 
     @Override

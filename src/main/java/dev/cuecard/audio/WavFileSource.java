@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongSupplier;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -27,6 +29,7 @@ public final class WavFileSource implements AudioSource {
     private final double speed;
     private final LongSupplier nanoClock;
     private final byte[] readBuffer;
+    private final List<String> warnings;
     private byte[] partial = new byte[0];
     private long samplesOut;
     private long startNanos = -1;
@@ -46,7 +49,9 @@ public final class WavFileSource implements AudioSource {
         this.file = file;
         this.speed = speed;
         this.nanoClock = nanoClock;
-        this.in = open(file);
+        List<String> found = new ArrayList<>();
+        this.in = open(file, found);
+        this.warnings = List.copyOf(found);
         this.converter = new PcmConverter(in.getFormat());
         int frame = Math.max(1, in.getFormat().getFrameSize());
         this.readBuffer = new byte[frame * Math.max(1, (int) (in.getFormat().getSampleRate() / 10))];
@@ -54,6 +59,11 @@ public final class WavFileSource implements AudioSource {
 
     /** Opens and checks the file; every failure becomes a message that says what to do. */
     static AudioInputStream open(Path file) throws AudioSourceException {
+        return open(file, new ArrayList<>());
+    }
+
+    /** As {@link #open(Path)}, adding what the user should know about the file (cut short, header wrong). */
+    static AudioInputStream open(Path file, List<String> warnings) throws AudioSourceException {
         if (!Files.exists(file)) {
             throw new AudioSourceException("file not found: " + file);
         }
@@ -64,8 +74,18 @@ public final class WavFileSource implements AudioSource {
             if (Files.size(file) == 0) {
                 throw new AudioSourceException(file + " is empty; give a PCM WAV recording");
             }
-            InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-            AudioInputStream stream = AudioSystem.getAudioInputStream(raw);
+            WavHeader.Checked checked = WavHeader.check(file);
+            warnings.addAll(checked.warnings());
+            InputStream raw = new BufferedInputStream(checked.stream() != null ? checked.stream()
+                    : Files.newInputStream(file));
+            AudioInputStream stream;
+            try {
+                stream = AudioSystem.getAudioInputStream(raw);
+            } catch (IOException e) {
+                raw.close();
+                // Java Sound's readers give up on unknown data with "Resetting to invalid mark" and the like
+                throw new UnsupportedAudioFileException(e.getMessage());
+            }
             AudioFormat.Encoding enc = stream.getFormat().getEncoding();
             if (enc == AudioFormat.Encoding.ULAW || enc == AudioFormat.Encoding.ALAW) {
                 // telephone-style companding: the JDK's own codec expands it to 16-bit PCM
@@ -88,6 +108,11 @@ public final class WavFileSource implements AudioSource {
 
     public Path file() {
         return file;
+    }
+
+    /** What the user should know about the file: cut short, a header giving a wrong or no length. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The file's own format, before conversion. */

@@ -2,7 +2,6 @@ package dev.cuecard.cli;
 
 import dev.cuecard.question.Classification;
 import dev.cuecard.question.UtteranceClassifier;
-import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +29,12 @@ final class ClassifyCommand implements Callable<Integer> {
         UtteranceClassifier classifier = Engines.classifier(cli);
         PrintWriter out = cli.out();
         if (texts != null && !texts.isEmpty()) {
-            texts.forEach(t -> print(out, classifier.classify(t)));
+            texts.forEach(t -> print(out, classifier.classify(TextInput.capped(t, "an utterance", cli::warn))));
             return 0;
         }
-        BufferedReader r = TextInput.reader(cli.in());
+        TextInput r = new TextInput(cli.in(), cli::warn);
         String line;
-        while ((line = TextInput.readLine(r)) != null) {
+        while ((line = r.readLine()) != null) {
             if (!line.isBlank()) {
                 print(out, classifier.classify(line.strip()));
             }
@@ -48,7 +47,7 @@ final class ClassifyCommand implements Callable<Integer> {
             out.println(EventJson.write(HintJson.classification(c)));
         } else {
             out.println(String.format(Locale.ROOT, "%-19s %-28s %.2f  %s", c.category().id(),
-                    c.templateId() == null ? "-" : c.templateId(), c.confidence(), c.text()));
+                    c.templateId() == null ? "-" : c.templateId(), c.confidence(), TerminalText.line(c.text())));
         }
         out.flush();
     }

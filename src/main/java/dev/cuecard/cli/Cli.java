@@ -55,6 +55,9 @@ public final class Cli implements Runnable {
     /** No command: the desktop app. */
     @Override
     public void run() {
+        if (exitAfter < 0) {
+            throw new UserError("--exit-after must be 0 or more seconds (got " + exitAfter + ")", 2);
+        }
         dev.cuecard.ui.DesktopLauncher.cannotOpen().ifPresent(reason -> {
             throw new UserError(reason);
         });
@@ -144,9 +147,20 @@ public final class Cli implements Runnable {
         }
     }
 
+    /** Messages already given in this run: a warning is said once, however many parts find it. */
+    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** One line on stderr (control characters shown escaped); the same warning only once per run. */
     void warn(String message) {
-        err().println("cuecard: warning: " + message);
-        err().flush();
+        String line = TerminalText.line(message);
+        if (!warned.add(line)) {
+            return;
+        }
+        PrintWriter err = err();
+        synchronized (err) {
+            err.println("cuecard: warning: " + line);
+            err.flush();
+        }
     }
 
     /** Builds the command line with our error handling; used by {@link dev.cuecard.Main} and tests. */
@@ -172,6 +186,14 @@ public final class Cli implements Runnable {
         cl.setParameterExceptionHandler(new ErrorHandler.BadUsage());
         CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cl.setExecutionStrategy(parsed -> {
+            if (!helpOrVersion(parsed)) {
+                java.util.Optional<String> problem = dataFolderProblem(cli.paths().home());
+                if (problem.isPresent()) {
+                    err.println("cuecard: " + TerminalText.line(problem.get()));
+                    err.flush();
+                    return 1;
+                }
+            }
             try {
                 return runLast.execute(parsed);
             } finally {
@@ -181,12 +203,60 @@ public final class Cli implements Runnable {
         return cl;
     }
 
+    /** Released when the command run by {@link #run(String...)} has returned (its cleanup included). */
+    private static final java.util.concurrent.CountDownLatch COMMAND_ENDED = new java.util.concurrent.CountDownLatch(1);
+
+    /** For shutdown hooks: waits (bounded) until the running command has finished its cleanup. */
+    static void awaitCommandEnd(java.time.Duration max) {
+        try {
+            COMMAND_ENDED.await(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean helpOrVersion(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A data folder that cannot be one (a file in its place): said once, before any command starts
+     * and fails on it in its own words (the log, the model cache, the database).
+     */
+    static java.util.Optional<String> dataFolderProblem(java.nio.file.Path home) {
+        for (java.nio.file.Path p = home; p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isDirectory(p)) {
+                return java.util.Optional.empty();
+            }
+            if (java.nio.file.Files.exists(p)) {
+                return java.util.Optional.of(p + " is a file, not a folder, so the data folder " + home + " cannot be "
+                        + "created there; set CUECARD_HOME to a folder (it is created if missing), or move the file");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Runs the CLI on the process's streams and returns the exit code. */
     public static int run(String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
-            return commandLine(out, err).execute(args);
+            return runGuarded(commandLine(out, err), err, args);
+        } finally {
+            out.flush();
+            err.flush();
+            COMMAND_ENDED.countDown();
+        }
+    }
+
+    private static int runGuarded(CommandLine cl, PrintWriter err, String... args) {
+        try {
+            return cl.execute(args);
         } catch (Error e) {
             // picocli hands Errors through; still one line for the user, the trace in the log
             org.slf4j.LoggerFactory.getLogger(Cli.class).error("fatal error", e);

@@ -125,6 +125,9 @@ final class DebriefCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (limit < 1 || limit > 10_000) {
+                throw new UserError("--limit must be 1 to 10000 (got " + limit + ")", 2);
+            }
             List<SearchHit> hits = parent.withStore(s -> s.search(String.join(" ", words), OptionalLong.empty(), limit));
             PrintWriter out = parent.cli.out();
             for (SearchHit h : hits) {

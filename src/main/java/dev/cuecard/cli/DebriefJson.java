@@ -40,6 +40,7 @@ final class DebriefJson {
         n.put("questions", s.questions());
         n.put("utterances", s.utterances());
         n.put("audioMs", s.audioMs());
+        n.put("lostWrites", s.lostWrites());
         return EventJson.write(n);
     }
 
@@ -61,6 +62,8 @@ final class DebriefJson {
         n.put("themDevice", s.themDevice());
         n.put("meDevice", s.meDevice());
         n.put("speechModel", s.speechModel());
+        n.put("lostWrites", s.lostWrites());
+        n.put("storageProblem", s.storageProblem());
         ObjectNode llm = n.putObject("llm");
         llm.put("model", s.llmModel());
         llm.put("inputTokens", s.llmInputTokens());

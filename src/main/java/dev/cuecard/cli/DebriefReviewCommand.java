@@ -55,7 +55,7 @@ final class DebriefReviewCommand implements Callable<Integer> {
             }
             ReviewOutcome outcome = reviewer.get().review(PracticeQuestion.of(a.number(), t.get()), answer,
                     scorer.score(t.get(), answer));
-            out.println(json.on ? json(a, outcome) : text(a, outcome));
+            out.println(json.on ? json(a, outcome) : TerminalText.block(text(a, outcome)));
             out.flush();
         }
         return 0;

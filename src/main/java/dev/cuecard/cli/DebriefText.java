@@ -21,28 +21,30 @@ final class DebriefText {
     static String summary(SessionSummary s) {
         return String.format(Locale.ROOT, "%5d  %s  %-8s %-11s %3d questions  %4d utterances  %s%s", s.id(),
                 WHEN.format(s.startedAt()), s.kind().id(), s.status().id(), s.questions(), s.utterances(),
-                clock(s.audioMs()), s.title() == null ? "" : "  " + s.title());
+                clock(s.audioMs()), (s.title() == null ? "" : "  " + TerminalText.line(s.title()))
+                        + (s.lostWrites() > 0 ? "  (" + s.lostWrites() + " writes lost)" : ""));
     }
 
     static String hit(SearchHit h) {
         return String.format(Locale.ROOT, "session %d  %s  %-5s %s", h.sessionId(), clock(h.atMs()),
-                h.channel() == null ? "hint" : h.channel(), h.snippet());
+                h.channel() == null ? "hint" : h.channel(), TerminalText.line(h.snippet()));
     }
 
     static String debrief(Debrief d) {
         SessionRecord s = d.detail().session();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "session %d  %s  %s  %s%n", s.id(), WHEN.format(s.startedAt()), s.kind().id(),
-                s.status().id()));
+        b.append(String.format(Locale.ROOT, "session %d  %s  %s  %s%s%n", s.id(), WHEN.format(s.startedAt()),
+                s.kind().id(), s.status().id(), s.lostWrites() > 0 ? " (" + s.lostWrites() + " writes lost: "
+                        + TerminalText.line(s.storageProblem()) + ")" : ""));
         SessionAnalytics a = d.analytics();
         b.append(String.format(Locale.ROOT, "me: %.0f wpm, %d fillers, talk share %.0f %%, %d of %d answers 1–2 min%n",
                 a.me().wordsPerMinute(), a.me().fillerCount(), 100 * a.talk().meShare(), a.onTarget(), a.answered()));
         for (AnswerReview r : d.answers()) {
             b.append(String.format(Locale.ROOT, "%nQ%d %s  [%s] %s%n", r.number(), clock(r.question().startMs()),
-                    r.question().category().id(), r.question().text()));
-            r.hints().forEach(h -> b.append("   hint: ").append(h.hint().title()).append(" — ").append(h.hint().gist())
-                    .append('\n'));
-            b.append("   answer: ").append(r.answer().isEmpty() ? "(none)" : r.answerText()).append('\n');
+                    r.question().category().id(), TerminalText.line(r.question().text())));
+            r.hints().forEach(h -> b.append("   hint: ").append(TerminalText.line(h.hint().title())).append(" — ")
+                    .append(TerminalText.line(h.hint().gist())).append('\n'));
+            b.append("   answer: ").append(r.answer().isEmpty() ? "(none)" : TerminalText.line(r.answerText())).append('\n');
             b.append(String.format(Locale.ROOT, "   %s, %.0f wpm, %d fillers; key points %d/%d; structure %s; %s%n",
                     r.length().label(), r.metrics().wordsPerMinute(), r.metrics().fillerCount(),
                     r.feedback().keyPointsCovered(), r.feedback().keyPoints().size(),
@@ -57,7 +59,7 @@ final class DebriefText {
             }
             if (r.question().rating().isPresent() || r.question().note() != null) {
                 b.append("   my review: ").append(r.question().rating().map(x -> x + "/5 ").orElse(""))
-                        .append(r.question().note() == null ? "" : r.question().note()).append('\n');
+                        .append(r.question().note() == null ? "" : TerminalText.line(r.question().note())).append('\n');
             }
         }
         return b.toString().stripTrailing();

@@ -11,12 +11,19 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
         if (ex instanceof UserError user) {
-            cl.getErr().println("cuecard: " + user.getMessage());
+            cl.getErr().println("cuecard: " + TerminalText.line(user.getMessage()));
             cl.getErr().flush();
             return user.exitCode();
         }
         // the logger only now: made at start, it set up logging (~0.2 s) for every command, even --version
         Logger log = LoggerFactory.getLogger(ErrorHandler.class);
+        if (ex instanceof dev.cuecard.session.SessionStoreException store) {
+            // storage trouble (disk full, damaged or read-only database) is the user's to fix, not a bug
+            log.warn("session database failure", ex);
+            cl.getErr().println("cuecard: " + TerminalText.line(store.getMessage()));
+            cl.getErr().flush();
+            return 1;
+        }
         log.error("unexpected failure", ex);
         cl.getErr().println("cuecard: unexpected error: " + ex
                 + " (details in the log file; please report it)");

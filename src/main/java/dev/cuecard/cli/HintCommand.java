@@ -9,7 +9,7 @@ import dev.cuecard.hint.TemplateHintEngine;
 import dev.cuecard.hint.llm.LlmHintEngine;
 import dev.cuecard.question.Classification;
 import dev.cuecard.question.UtteranceClassifier;
-import java.io.BufferedReader;
+import dev.cuecard.hint.llm.PromptText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +44,9 @@ final class HintCommand implements Callable<Integer> {
             print(out, classifier, engine, llm, String.join(" ", words));
             return 0;
         }
-        BufferedReader r = TextInput.reader(cli.in());
+        TextInput r = new TextInput(cli.in(), cli::warn);
         String line;
-        while ((line = TextInput.readLine(r)) != null) {
+        while ((line = r.readLine()) != null) {
             if (!line.isBlank()) {
                 print(out, classifier, engine, llm, line.strip());
             }
@@ -55,29 +55,51 @@ final class HintCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, UtteranceClassifier classifier, TemplateHintEngine engine,
-                       Optional<LlmHintEngine> llm, String question) {
+                       Optional<LlmHintEngine> llm, String asked) {
+        String question = capped(asked);
         // the user says it is a question: ask the topic classifier even if the detector would not
         Classification c = classifier.classifyAsQuestion(question);
         Optional<Hint> matched = engine.hintFor(c);
         if (matched.isEmpty()) {
-            cli.warn("no template matches \"" + question + "\"");
+            cli.warn("no template matches \"" + PromptText.head(question, 80) + "\"");
         }
         Hint template = matched.orElseGet(() -> TemplateHintEngine.general(question));
-        Hint hint = llm.map(l -> drafted(l, c, template)).orElse(template);
-        out.println(json.on ? EventJson.write(HintJson.hint(hint)) : HintText.render(hint, c));
+        Drafted drafted = llm.map(l -> drafted(l, c, template)).orElse(new Drafted(template, null));
+        if (json.on) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = HintJson.hint(drafted.hint());
+            if (drafted.status() != null) {
+                n.put("status", drafted.status());
+            }
+            out.println(EventJson.write(n));
+        } else {
+            out.println(TerminalText.block(HintText.render(drafted.hint(), c)));
+        }
         out.flush();
     }
 
-    /** The LLM's hint, or the template hint with the failure's status on stderr. */
-    private Hint drafted(LlmHintEngine llm, Classification c, Hint template) {
+    /** A question longer than any spoken one is cut, with a warning, before it is classified or sent. */
+    private String capped(String question) {
+        if (question.length() <= PromptText.QUESTION_CHARS) {
+            return question;
+        }
+        cli.warn("the question has " + question.length() + " characters; only its first " + PromptText.QUESTION_CHARS
+                + " are used");
+        return question.substring(0, PromptText.QUESTION_CHARS);
+    }
+
+    /** The hint shown, and why the LLM's is not it (null when it is, or none was asked for). */
+    private record Drafted(Hint hint, String status) {
+    }
+
+    /** The LLM's hint, or the template hint with the failure's status (on stderr, and in the JSON). */
+    private Drafted drafted(LlmHintEngine llm, Classification c, Hint template) {
         DraftOutcome outcome = llm.draft(new DraftRequest(c, template, List.of()), DraftListener.ignoring(),
                 new DraftCancellation());
         if (outcome instanceof DraftOutcome.Drafted d) {
-            return d.hint();
+            return new Drafted(d.hint(), null);
         }
-        if (outcome instanceof DraftOutcome.Failed f) {
-            cli.warn(f.status() + "; showing the template hint");
-        }
-        return template;
+        String status = outcome instanceof DraftOutcome.Failed f ? f.status() : "LLM draft cancelled";
+        cli.warn(status + "; showing the template hint");
+        return new Drafted(template, "llm_failed: " + status);
     }
 }

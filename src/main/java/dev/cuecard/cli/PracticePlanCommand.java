@@ -14,8 +14,6 @@ import dev.cuecard.practice.Seniority;
 import dev.cuecard.question.Category;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.session.SessionStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +54,19 @@ final class PracticePlanCommand implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "FILE", description = "weight questions towards your experience")
     Path resume;
 
-    @Option(names = "--questions", paramLabel = "N", description = "how many questions (default: by round type)")
+    /** A round longer than this is not a round. */
+    static final int MAX_QUESTIONS = 50;
+
+    @Option(names = "--questions", paramLabel = "N", description = "how many questions, 1 to 50 (default: by round type)")
     int questions;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private boolean questionsGiven() {
+        return spec != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--questions");
+    }
 
     @Option(names = "--seed", paramLabel = "N", description = "fix the random draw (reproducible plans)")
     Long seed;
@@ -65,6 +74,9 @@ final class PracticePlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Cli cli = practice.cli;
+        if (questions < 0 || questions > MAX_QUESTIONS || questionsGiven() && questions == 0) {
+            throw new UserError("--questions must be 1 to " + MAX_QUESTIONS + " (got " + questions + ")", 2);
+        }
         RoundType roundType = RoundType.fromId(type)
                 .orElseThrow(() -> new UserError("--type must be screening, drill or full-loop (got '" + type + "')", 2));
         Seniority level = Seniority.fromId(seniority)
@@ -77,8 +89,9 @@ final class PracticePlanCommand implements Callable<Integer> {
         try (SessionStore store = SessionStores.open(cli)) {
             history = PracticeHistory.load(store, templates, AnswerScorer.shipped());
         }
-        RoundSetup setup = new RoundSetup(roundType, level, focus, Optional.ofNullable(stack), read(jobDescription),
-                read(resume), roundType == RoundType.DRILL && focus.isEmpty(), questions);
+        RoundSetup setup = new RoundSetup(roundType, level, focus, Optional.ofNullable(stack),
+                read(jobDescription, "job description"), read(resume, "résumé"),
+                roundType == RoundType.DRILL && focus.isEmpty(), questions);
         RoundPlanner planner = new RoundPlanner(templates, history);
         List<PracticeQuestion> plan = planner.plan(setup, seed == null ? new Random() : new Random(seed));
         Map<Category, Double> averages = history.averageByCategory();
@@ -111,14 +124,7 @@ final class PracticePlanCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String read(Path file) {
-        if (file == null) {
-            return "";
-        }
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
-        }
+    private static String read(Path file, String what) {
+        return file == null ? "" : UserFiles.readText(file, what);
     }
 }

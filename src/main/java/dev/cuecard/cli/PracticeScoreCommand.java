@@ -93,7 +93,7 @@ final class PracticeScoreCommand implements Callable<Integer> {
         }
         result.llmStatus().ifPresent(s -> cli.warn(s + "; offline rubric and template follow-up only"));
         PrintWriter out = cli.out();
-        out.println(json.on ? EventJson.write(node(result)) : text(result));
+        out.println(json.on ? EventJson.write(node(result)) : TerminalText.block(text(result)));
         out.flush();
         return 0;
     }
@@ -109,7 +109,7 @@ final class PracticeScoreCommand implements Callable<Integer> {
     }
 
     private Answer recognised(Cli cli) {
-        var source = WavSources.open(answer.wav, Double.POSITIVE_INFINITY);
+        var source = WavSources.open(cli, answer.wav, Double.POSITIVE_INFINITY);
         try (SpeechModel model = modelOption.load(cli)) {
             return WavAnswers.recognise(model, source);
         } catch (ModelException e) {

@@ -49,9 +49,9 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         double factor = WavSources.parseSpeed(speed);
         List<ChannelInput> inputs = new ArrayList<>();
-        inputs.add(new ChannelInput(Channel.THEM, WavSources.open(file, factor)));
+        inputs.add(new ChannelInput(Channel.THEM, WavSources.open(cli, file, factor)));
         if (me != null) {
-            inputs.add(new ChannelInput(Channel.ME, WavSources.open(me, factor)));
+            inputs.add(new ChannelInput(Channel.ME, WavSources.open(cli, me, factor)));
         }
         List<String> failures;
         try (SpeechModel model = modelOption.load(cli)) {

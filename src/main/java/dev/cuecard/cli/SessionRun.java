@@ -4,22 +4,27 @@ import dev.cuecard.asr.ModelException;
 import dev.cuecard.live.LiveSession;
 import dev.cuecard.pipeline.NamedThreadFactory;
 import dev.cuecard.pipeline.PipelineEvent;
+import dev.cuecard.session.SessionRecorder;
 import dev.cuecard.session.SessionStore;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
  * Runs one session for {@code listen} and {@code replay}: stored unless {@code --no-save} (its id
  * said on stderr, as the CLI contract asks), events printed as text or JSON lines, Ctrl+C stops
- * capture and still stores what was heard.
+ * capture and still stores what was heard. Storage trouble is warned about when it happens; a
+ * session that ends with writes lost fails the command (exit 74) with one line saying what was lost
+ * and why — never "stored".
  */
 final class SessionRun {
-    /** How long Ctrl+C waits for the last utterances to be recognised and stored. */
-    private static final long SHUTDOWN_WAIT_SECONDS = 10;
+    /** Exit status when the session could not be stored completely (sysexits EX_IOERR). */
+    static final int STORAGE_FAILED = 74;
+    /** How long Ctrl+C waits for the last utterances to be recognised and stored, and the outcome said. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     private SessionRun() {
     }
@@ -32,11 +37,16 @@ final class SessionRun {
                             Function<PipelineEvent, String> text) {
         Optional<SessionStore> store = noSave ? Optional.empty() : Optional.of(SessionStores.open(cli));
         PrintWriter out = cli.out();
-        CountDownLatch stored = new CountDownLatch(1);
+        // the outcome after close says it once; until then problems are warned about as they happen
+        AtomicBoolean closing = new AtomicBoolean();
         try {
             LiveSession live;
             try {
-                live = session.storeIn(store).listener(event -> {
+                live = session.storeIn(store).storageProblems(m -> {
+                    if (!closing.get()) {
+                        cli.warn(m);
+                    }
+                }).listener(event -> {
                     // stamped at once (epochMs): this listener runs as the event is emitted
                     String line = !json ? text.apply(event)
                             : EventJson.timedEvent(event, System.currentTimeMillis()).orElse(null);
@@ -50,13 +60,11 @@ final class SessionRun {
             } catch (ModelException e) {
                 throw new UserError(e.getMessage());
             }
+            // the JVM ends as soon as its shutdown hooks return: this one waits until the command has
+            // stored the session and said how it went (its exit line included)
             Thread hook = NamedThreadFactory.thread("shutdown", () -> {
                 live.stop();
-                try {
-                    stored.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS); // let the main thread store the end
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                Cli.awaitCommandEnd(SHUTDOWN_WAIT);
             });
             Runtime.getRuntime().addShutdownHook(hook);
             try {
@@ -64,6 +72,7 @@ final class SessionRun {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
+                closing.set(true);
                 live.close();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -71,16 +80,19 @@ final class SessionRun {
                     // Ctrl+C: the hook is running and waits for the lines below
                 }
             }
-            if (live.sessionId() >= 0) {
-                cli.err().println("cuecard: session " + live.sessionId() + " stored (review it: cuecard debrief show "
-                        + live.sessionId() + ")");
-                cli.err().flush();
-            }
             live.failures().forEach(cli::warn);
+            Optional<SessionRecorder.Outcome> storage = live.storage();
+            if (storage.isPresent() && !storage.get().complete()) {
+                throw new UserError(storage.get().summary().orElseThrow(), STORAGE_FAILED);
+            }
+            storage.ifPresent(s -> {
+                long id = s.sessionId().getAsLong();
+                cli.err().println("cuecard: session " + id + " stored (review it: cuecard debrief show " + id + ")");
+                cli.err().flush();
+            });
             return live.failures();
         } finally {
             store.ifPresent(SessionStore::close);
-            stored.countDown();
         }
     }
 }

@@ -32,7 +32,7 @@ final class TranscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        WavFileSource source = WavSources.open(file, Double.POSITIVE_INFINITY);
+        WavFileSource source = WavSources.open(cli, file, Double.POSITIVE_INFINITY);
         PrintWriter out = cli.out();
         PipelineRun run = new PipelineRun();
         try (SpeechModel model = modelOption.load(cli)) {

@@ -17,6 +17,13 @@ final class WavSources {
         }
     }
 
+    /** As {@link #open(Path, double)}, warning about a file cut short or a header that lies. */
+    static WavFileSource open(Cli cli, Path file, double speed) {
+        WavFileSource source = open(file, speed);
+        source.warnings().forEach(cli::warn);
+        return source;
+    }
+
     /** "1" (real time), "max" (no pacing) or another positive factor such as "2". */
     static double parseSpeed(String speed) {
         if ("max".equalsIgnoreCase(speed)) {

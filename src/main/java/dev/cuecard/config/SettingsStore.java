@@ -30,13 +30,35 @@ public final class SettingsStore {
             return new Loaded(s == null ? Settings.defaults() : s, Optional.empty());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " line " + at.getLineNr();
-            return new Loaded(Settings.defaults(), Optional.of("settings file " + file + where
-                    + " is not valid YAML (" + e.getOriginalMessage() + "); using defaults, file left as it is"));
+            String where = at == null || at.getLineNr() < 1 ? "" : " line " + at.getLineNr();
+            return new Loaded(Settings.defaults(), Optional.of("settings file " + file + where + ": " + problem(e)
+                    + "; using the defaults until it is fixed (the file is left as it is)"));
         } catch (IOException e) {
             return new Loaded(Settings.defaults(), Optional.of("cannot read settings file " + file + ": "
                     + e.getMessage() + "; using defaults"));
         }
+    }
+
+    /** What is wrong, in one line: a setting of the wrong kind, or the YAML syntax error without its excerpt. */
+    static String problem(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown setting '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").reduce((a, b) -> a + "." + b).orElse("?");
+            Class<?> type = m.getTargetType();
+            String wanted = type == null ? "another kind of value" : type == String.class ? "text"
+                    : Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class ? "a number"
+                    : type == Boolean.class || type == boolean.class ? "true or false"
+                    : java.util.Collection.class.isAssignableFrom(type) ? "a list" : "a section of settings";
+            return "'" + field + "' must be " + wanted;
+        }
+        // YAML syntax errors carry a multi-line excerpt with a caret: keep the sentences only
+        String m = e.getOriginalMessage() == null ? "not valid YAML" : e.getOriginalMessage();
+        String sentences = m.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)) && !l.contains("^"))
+                .map(String::strip).reduce((a, b) -> a + ": " + b).orElse("not valid YAML");
+        return "not valid YAML (" + sentences + ")";
     }
 
     public static void save(AppPaths paths, Settings settings) throws IOException {

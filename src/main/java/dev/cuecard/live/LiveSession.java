@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +38,7 @@ public final class LiveSession implements AutoCloseable {
     private final SessionRecorder recorder;
     private final List<String> failures;
     private boolean closed;
+    private Optional<SessionRecorder.Outcome> storage = Optional.empty();
 
     private final CoachStage coach;
 
@@ -77,9 +79,17 @@ public final class LiveSession implements AutoCloseable {
         return List.copyOf(failures);
     }
 
-    /** Writes the recorder could not make (0 when not stored). */
+    /** Writes lost so far (0 when not stored); writes held for a retry do not count yet. */
     public int lostWrites() {
         return recorder == null ? 0 : recorder.failedWrites();
+    }
+
+    /**
+     * How storing ended, once {@link #close()} has returned: stored completely or not, with a
+     * one-line summary; empty when the session was not stored ({@code --no-save}) or is still open.
+     */
+    public synchronized Optional<SessionRecorder.Outcome> storage() {
+        return storage;
     }
 
     /** Waits until every channel has ended (files end by themselves) and drafts have settled. */
@@ -95,7 +105,10 @@ public final class LiveSession implements AutoCloseable {
         pipeline.close();
     }
 
-    /** Stops, then writes what is pending and closes the stored session. */
+    /**
+     * Stops, then writes what is pending (one last try for writes held after a failure) and closes
+     * the stored session: complete, or incomplete with the count of lost writes.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -107,7 +120,7 @@ public final class LiveSession implements AutoCloseable {
             coach.close(); // its last answer's end is stored too
         }
         if (recorder != null) {
-            recorder.close();
+            storage = Optional.of(recorder.closeAndReport());
         }
     }
 
@@ -126,6 +139,7 @@ public final class LiveSession implements AutoCloseable {
         private ThreadFactory threads = new NamedThreadFactory("pipeline");
         private boolean coached = true;
         private Supplier<SemanticCoverage> coverage = SemanticCoverage::shipped;
+        private Consumer<String> storageProblems = m -> { };
 
         private Builder(SpeechModel model, UtteranceClassifier classifier) {
             this.model = model;
@@ -188,6 +202,15 @@ public final class LiveSession implements AutoCloseable {
         }
 
         /**
+         * Told at once (on the writer thread; keep it quick) when the session cannot be stored, when
+         * it can again, and at the end what was lost — the user must not learn it only afterwards.
+         */
+        public Builder storageProblems(Consumer<String> listener) {
+            this.storageProblems = listener;
+            return this;
+        }
+
+        /**
          * Creates the recognizers, starts the stored session and the capture threads.
          *
          * @throws ModelException when a recognizer cannot be created (the inputs are closed)
@@ -215,7 +238,7 @@ public final class LiveSession implements AutoCloseable {
                     failures.add(s.channel().id() + ": " + s.message());
                 }
             });
-            SessionRecorder recorder = store.map(s -> SessionRecorder.start(s, info())).orElse(null);
+            SessionRecorder recorder = store.map(s -> SessionRecorder.start(s, info(), storageProblems)).orElse(null);
             if (recorder != null) {
                 pipeline.addListener(recorder); // stored before it is shown
             }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cuecard.hint.llm.JsonChat;
+import dev.cuecard.hint.llm.PromptText;
 import dev.cuecard.question.TemplateCard;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -51,10 +52,10 @@ public final class LlmAnswerReviewer implements AnswerReviewer {
     @Override
     public ReviewOutcome review(PracticeQuestion question, Answer answer, AnswerScore score) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put("question", json(question.text()));
+        vars.put("question", json(PromptText.head(question.text(), PromptText.QUESTION_CHARS)));
         vars.put("level", json(question.category().id() + ", " + seniority.id() + " candidate"));
         vars.put("template", json(templateNode(question.template().card())));
-        vars.put("answer", json(answer.text()));
+        vars.put("answer", json(PromptText.head(answer.text(), PromptText.ANSWER_CHARS)));
         vars.put("rubric", json(ScoreJson.tree(score)));
         JsonChat.Outcome<LlmReview> outcome = chat.ask(
                 List.of(SystemMessage.from(system), UserMessage.from(user.apply(vars).text())), schema(),

@@ -2,6 +2,7 @@ package dev.cuecard.practice;
 
 import dev.cuecard.question.Category;
 import dev.cuecard.question.TemplateCard;
+import dev.cuecard.session.debrief.MarkdownText;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ public final class PracticeMarkdown {
                             : String.format(Locale.ROOT, "%.1f", q.score().total())));
         }
         for (QuestionResult q : r.results()) {
-            md.append("\n## ").append(q.question().number()).append(". ").append(q.question().text()).append("\n\n");
+            md.append("\n## ").append(q.question().number()).append(". ").append(MarkdownText.inline(q.question().text()))
+                    .append("\n\n");
             if (q.answer().wordCount() == 0) {
                 md.append("_Skipped._\n");
                 continue;
@@ -40,7 +42,7 @@ public final class PracticeMarkdown {
                         .append(d.outOfTen().map(s -> String.format(Locale.ROOT, "%.1f", s)).orElse("—")).append(" | ")
                         .append(cell(d.finding())).append(" | ").append(cell(d.suggestion())).append(" |\n");
             }
-            md.append("\n**Your answer**\n\n> ").append(q.answer().text().replace("\n", " ")).append("\n\n");
+            md.append("\n**Your answer**\n\n> ").append(MarkdownText.inline(q.answer().text())).append("\n\n");
             md.append("**Model answer outline**\n\n");
             TemplateCard card = q.question().template().card();
             md.append(card.gist()).append("\n\n");
@@ -48,11 +50,11 @@ public final class PracticeMarkdown {
             md.append("\nKey points: ");
             md.append(String.join("; ", marked(card.keyPoints(), q.score().coveredKeyPoints()))).append("\n");
             q.followUp().ifPresent(f -> md.append("\n**Follow-up").append(q.followUpFromLlm() ? " (LLM)" : "")
-                    .append(":** ").append(f).append("\n"));
+                    .append(":** ").append(MarkdownText.inline(f)).append("\n"));
             q.review().ifPresent(rv -> {
-                md.append("\n**LLM review:** ").append(rv.summary()).append("\n");
-                rv.strengths().forEach(s -> md.append("- ✔ ").append(s).append("\n"));
-                rv.improvements().forEach(s -> md.append("- → ").append(s).append("\n"));
+                md.append("\n**LLM review:** ").append(MarkdownText.inline(rv.summary())).append("\n");
+                rv.strengths().forEach(s -> md.append("- ✔ ").append(MarkdownText.inline(s)).append("\n"));
+                rv.improvements().forEach(s -> md.append("- → ").append(MarkdownText.inline(s)).append("\n"));
             });
             q.llmStatus().ifPresent(s -> md.append("\n_LLM review unavailable: ").append(s).append("_\n"));
         }
@@ -70,6 +72,6 @@ public final class PracticeMarkdown {
     }
 
     private static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return MarkdownText.inline(s);
     }
 }

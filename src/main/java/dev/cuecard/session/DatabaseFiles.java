@@ -14,7 +14,14 @@ import org.sqlite.SQLiteException;
 /** The database file on disk: is it a SQLite file at all, and moving an unreadable one aside. */
 final class DatabaseFiles {
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_CANTOPEN = 14;
+    private static final int SQLITE_PERM = 3;
     private static final int SQLITE_NOTADB = 26;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -41,9 +48,50 @@ final class DatabaseFiles {
 
     /** SQLite's verdict that the file's content is damaged or is not a database. */
     static boolean isCorruption(SQLException e) {
-        int code = e instanceof SQLiteException se ? se.getResultCode().code : e.getErrorCode();
-        int primary = code & 0xff;
+        int primary = primaryCode(e);
         return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+    }
+
+    private static int primaryCode(SQLException e) {
+        int code = e instanceof SQLiteException se ? se.getResultCode().code : e.getErrorCode();
+        return code & 0xff;
+    }
+
+    /** What SQLite's error means for what happens next. */
+    static SessionStoreException.Reason reason(SQLException e) {
+        return switch (primaryCode(e)) {
+            case SQLITE_FULL -> SessionStoreException.Reason.DISK_FULL;
+            case SQLITE_READONLY, SQLITE_PERM -> SessionStoreException.Reason.READ_ONLY;
+            case SQLITE_BUSY, SQLITE_LOCKED -> SessionStoreException.Reason.BUSY;
+            case SQLITE_IOERR -> SessionStoreException.Reason.IO_ERROR;
+            case SQLITE_CANTOPEN -> SessionStoreException.Reason.CANNOT_OPEN;
+            case SQLITE_CORRUPT, SQLITE_NOTADB -> SessionStoreException.Reason.DAMAGED;
+            default -> SessionStoreException.Reason.OTHER;
+        };
+    }
+
+    /** SQLite's error in a few words a user can act on, with its code, e.g. "the disk is full (SQLITE_FULL)". */
+    static String describe(SQLException e) {
+        String code = e instanceof SQLiteException se ? se.getResultCode().name() : "SQLite error " + e.getErrorCode();
+        String what = switch (reason(e)) {
+            case DISK_FULL -> "the disk is full";
+            case READ_ONLY -> "the database or its folder is read-only";
+            case BUSY -> "another program keeps the database locked";
+            case IO_ERROR -> "the disk failed a read or write";
+            case CANNOT_OPEN -> "the database file cannot be opened or created";
+            case DAMAGED -> "the database is damaged";
+            default -> firstLine(e.getMessage());
+        };
+        return what + " (" + code + ")";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        // sqlite-jdbc messages look like "[SQLITE_CONSTRAINT_FOREIGNKEY] A foreign key ... (FOREIGN KEY constraint failed)"
+        String line = s.lines().findFirst().orElse(s).strip();
+        return line.startsWith("[") && line.indexOf(']') > 0 ? line.substring(line.indexOf(']') + 1).strip() : line;
     }
 
     /**

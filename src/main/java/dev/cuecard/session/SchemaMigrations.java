@@ -19,12 +19,11 @@ import java.util.List;
 final class SchemaMigrations {
     /**
      * Append only, in version order: a released file never changes, a schema change is a new file.
-     * V006 is taken on another branch; when it lands it goes before V007 (a database already at 7
-     * from this branch's builds would then lack its tables: development databases only).
+     * A file's version is the number in its name (V006 and V007 were written on parallel branches).
      */
     static final List<String> FILES = List.of("V001__sessions.sql", "V002__review_and_search.sql",
             "V003__answer_scores.sql", "V004__question_decisions.sql", "V005__drop_hint_level.sql",
-            "V007__answer_coverage.sql");
+            "V006__incomplete_sessions.sql", "V007__answer_coverage.sql");
 
     private SchemaMigrations() {
     }
@@ -44,30 +43,72 @@ final class SchemaMigrations {
         }
     }
 
-    /** Applies the migrations after the database's version up to {@code target}. */
+    /**
+     * Applies the migrations after the database's version up to {@code target}. Foreign keys are off
+     * while they run (a migration may rebuild a table; SQLite only allows switching them outside a
+     * transaction) and are checked before the commit.
+     */
     static void migrate(Connection db, int target) throws SQLException {
         if (target > latest()) {
             throw new IllegalArgumentException("no migration " + target);
         }
+        if (version(db) >= target) {
+            return;
+        }
         boolean autoCommit = db.getAutoCommit();
+        boolean foreignKeys = pragma(db, "foreign_keys") == 1;
+        try (Statement s = db.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+        }
+        Exception failure = null;
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            // the number in a file's name is its version, so branches can reserve numbers (V007 before
-            // V006 lands); re-read inside the (immediate) transaction: another process may have migrated meanwhile
+            // the number in a file's name is its version; re-read inside the (immediate) transaction:
+            // another process may have migrated meanwhile
             for (String file : FILES) {
                 int v = versionOf(file);
-                if (v > version(db) && v <= target) {
-                    s.executeUpdate(sql(file));
-                    s.executeUpdate("PRAGMA user_version = " + v);
-                    db.commit();
+                if (v <= version(db) || v > target) {
+                    continue;
                 }
+                s.executeUpdate(sql(file));
+                s.executeUpdate("PRAGMA user_version = " + v);
+                try (ResultSet broken = s.executeQuery("PRAGMA foreign_key_check")) {
+                    if (broken.next()) {
+                        throw new SQLException("migration " + file + " broke a foreign key in table "
+                                + broken.getString(1));
+                    }
+                }
+                db.commit();
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {
-            db.rollback();
+            failure = e;
+            try {
+                db.rollback();
+            } catch (SQLException r) {
+                e.addSuppressed(r); // the first error is the one to report
+            }
             throw e;
         } finally {
-            db.setAutoCommit(autoCommit);
+            try {
+                db.setAutoCommit(autoCommit);
+                if (foreignKeys) {
+                    try (Statement s = db.createStatement()) {
+                        s.execute("PRAGMA foreign_keys = ON");
+                    }
+                }
+            } catch (SQLException e) {
+                if (failure == null) {
+                    throw e;
+                }
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static int pragma(Connection db, String name) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
+            return r.next() ? r.getInt(1) : 0;
         }
     }
 

@@ -3,11 +3,15 @@ package dev.cuecard.session;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** A session is being recorded, was closed normally, or its writer died before closing it. */
+/**
+ * A session is being recorded, was closed normally, its writer died before closing it, or it ended
+ * with writes that could not be stored (disk full, storage errors): incomplete, with their count.
+ */
 public enum SessionStatus {
     RECORDING,
     COMPLETE,
-    INTERRUPTED;
+    INTERRUPTED,
+    INCOMPLETE;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -28,6 +28,13 @@ import org.sqlite.SQLiteConfig;
 public final class SessionStore implements AutoCloseable {
     public static final String FILE_NAME = "cuecard.db";
     private static final Logger LOG = LoggerFactory.getLogger(SessionStore.class);
+    /**
+     * Caps the database at this many pages (SQLite's {@code max_page_count}): a full disk on demand,
+     * for fault tests and for trying what the app does when the disk fills up.
+     */
+    public static final String MAX_PAGES_PROPERTY = "cuecard.db.maxPageCount";
+    /** Sessions this JVM records without a lock file (a file system without locks), as "FILE#ID". */
+    private static final java.util.Set<String> UNLOCKED_OWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @FunctionalInterface
     interface SqlWork<T> {
@@ -35,10 +42,18 @@ public final class SessionStore implements AutoCloseable {
     }
 
     private final Path file;
-    private final Connection db;
     private final Clock clock;
     private final List<String> notices;
-    private final SessionQueries queries;
+    private final WriterLocks locks;
+    /** Lock tokens of the sessions this store is recording. */
+    private final java.util.Map<Long, String> ownLocks = new java.util.HashMap<>();
+    /** Replaced when a damaged database is moved aside at run time. */
+    private Connection db;
+    private SessionQueries queries;
+    /** Counts the databases this store has used: a writer whose session was in an older one starts it again. */
+    private int generation;
+    /** Set when the database was damaged and could not be replaced: nothing is written any more. */
+    private SessionStoreException unusable;
     private int transactionDepth;
 
     private SessionStore(Path file, Connection db, Clock clock, List<String> notices) {
@@ -47,6 +62,7 @@ public final class SessionStore implements AutoCloseable {
         this.clock = clock;
         this.notices = notices;
         this.queries = new SessionQueries(db);
+        this.locks = new WriterLocks(file);
     }
 
     public static SessionStore open(Path file) {
@@ -64,48 +80,70 @@ public final class SessionStore implements AutoCloseable {
         try {
             return openChecked(f, clock, notices);
         } catch (UnreadableDatabaseException e) {
-            Path moved;
-            try {
-                moved = DatabaseFiles.moveAside(f);
-            } catch (IOException io) {
-                throw new SessionStoreException("the session database " + f + " cannot be read (" + e.getMessage()
-                        + ") and cannot be moved aside (" + io.getMessage() + "); move or delete it yourself", io);
-            }
-            String notice = "the session database " + f + " could not be read (" + e.getMessage() + "); it was moved to "
-                    + moved + " and a new, empty one was started";
-            LOG.warn(notice);
-            LOG.debug("why the database was unreadable", e.getCause());
-            notices.add(notice);
+            notices.add(moveAside(f, e.getMessage(), e));
             try {
                 return openChecked(f, clock, notices);
             } catch (UnreadableDatabaseException again) {
-                throw new SessionStoreException("cannot start a new session database at " + f + ": " + again.getMessage(), again);
+                throw new SessionStoreException(SessionStoreException.Reason.DAMAGED, "cannot start a new session "
+                        + "database at " + f + ": " + again.getMessage(), again);
             }
         }
     }
 
+    /** Renames an unreadable database (with its WAL) and says where it went; it is never written again. */
+    private static String moveAside(Path f, String why, Throwable cause) {
+        Path moved;
+        try {
+            moved = DatabaseFiles.moveAside(f);
+        } catch (IOException io) {
+            throw new SessionStoreException(SessionStoreException.Reason.DAMAGED, "the session database " + f
+                    + " cannot be read (" + why + ") and cannot be moved aside (" + io.getMessage()
+                    + "); move or delete it yourself, or set CUECARD_HOME to another folder", io);
+        }
+        String notice = "the session database " + f + " could not be read (" + why + "); it was moved to "
+                + moved + " and a new, empty one was started";
+        LOG.warn(notice);
+        LOG.debug("why the database was unreadable", cause);
+        return notice;
+    }
+
     private static SessionStore openChecked(Path file, Clock clock, List<String> notices)
             throws UnreadableDatabaseException {
+        Connection db = connect(file);
         try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new SessionStoreException("cannot create the data folder " + file.getParent() + ": " + e.getMessage(), e);
+            SessionStore store = new SessionStore(file, db, clock, notices);
+            store.closeInterruptedSessions();
+            return store;
+        } catch (SQLException e) {
+            closeQuietly(db);
+            throw new SessionStoreException(DatabaseFiles.reason(e), "cannot open the session database " + file + ": "
+                    + DatabaseFiles.describe(e) + DataFolder.advice(DatabaseFiles.reason(e), file), e);
+        } catch (RuntimeException e) {
+            closeQuietly(db);
+            throw e;
         }
+    }
+
+    /** Opens, checks and creates or upgrades the database file. */
+    private static Connection connect(Path file) throws UnreadableDatabaseException {
+        DataFolder.prepare(file);
         DatabaseFiles.checkLooksLikeSqlite(file);
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setBusyTimeout(10_000);
-        // writers take the lock when the transaction begins, so two processes never deadlock upgrading
+        // migrations take the write lock when they begin, so two processes never deadlock upgrading
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         Connection db = null;
         try {
             db = config.createConnection("jdbc:sqlite:" + file);
             int version = SchemaMigrations.version(db);
             if (version > SchemaMigrations.latest()) {
-                throw new SessionStoreException("the session database " + file + " was written by a newer version of "
-                        + "Cuecard (schema " + version + "; this version knows up to " + SchemaMigrations.latest()
-                        + "); update Cuecard, or set CUECARD_HOME to another folder — the file was left unchanged");
+                throw new SessionStoreException(SessionStoreException.Reason.NEWER_SCHEMA, "the session database "
+                        + file + " was written by a newer version of Cuecard (schema " + version + "; this version "
+                        + "knows up to " + SchemaMigrations.latest() + "); update Cuecard, or set CUECARD_HOME to "
+                        + "another folder — the file was left unchanged");
             }
+            quickCheck(db);
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");
                 // WAL + FULL: a commit survives a killed process and a power cut
@@ -114,18 +152,39 @@ public final class SessionStore implements AutoCloseable {
                 s.execute("PRAGMA secure_delete = ON");
             }
             SchemaMigrations.migrate(db, SchemaMigrations.latest());
-            SessionStore store = new SessionStore(file, db, clock, notices);
-            store.closeInterruptedSessions();
-            return store;
+            String maxPages = System.getProperty(MAX_PAGES_PROPERTY);
+            if (maxPages != null) {
+                try (Statement s = db.createStatement()) {
+                    s.execute("PRAGMA max_page_count = " + Long.parseLong(maxPages.strip()));
+                }
+            }
+            return db;
         } catch (SQLException e) {
             closeQuietly(db);
             if (DatabaseFiles.isCorruption(e)) {
-                throw new UnreadableDatabaseException(e.getMessage(), e);
+                throw new UnreadableDatabaseException(DatabaseFiles.describe(e), e);
             }
-            throw new SessionStoreException("cannot open the session database " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
+            throw new SessionStoreException(DatabaseFiles.reason(e), "cannot open the session database " + file + ": "
+                    + DatabaseFiles.describe(e) + DataFolder.advice(DatabaseFiles.reason(e), file), e);
+        } catch (RuntimeException | UnreadableDatabaseException e) {
             closeQuietly(db);
             throw e;
+        }
+    }
+
+    /**
+     * SQLite's quick check of every page (a damaged page anywhere, not only the header, makes the
+     * file unreadable; it is then moved aside). Cost: one read of the file.
+     */
+    private static void quickCheck(Connection db) throws SQLException, UnreadableDatabaseException {
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA quick_check(3)")) {
+            List<String> problems = new ArrayList<>();
+            while (r.next()) {
+                problems.add(r.getString(1));
+            }
+            if (!problems.equals(List.of("ok"))) {
+                throw new UnreadableDatabaseException("damaged pages: " + String.join("; ", problems), null);
+            }
         }
     }
 
@@ -150,11 +209,31 @@ public final class SessionStore implements AutoCloseable {
 
     // ---- recording ----
 
-    /** Starts a session in state "recording", owned by this process. */
-    public long startSession(SessionInfo info) {
+    /**
+     * Starts a session in state "recording", owned by this process: it holds a lock file until the
+     * session is finished, so another process sees it was cut off if this one dies.
+     */
+    public synchronized long startSession(SessionInfo info) {
+        Optional<String> lock = locks.acquire();
+        try {
+            long id = insertSession(info, lock.orElse(null));
+            if (lock.isPresent()) {
+                ownLocks.put(id, lock.get());
+            } else {
+                UNLOCKED_OWN.add(file + "#" + id);
+            }
+            return id;
+        } catch (RuntimeException e) {
+            lock.ifPresent(locks::release);
+            throw e;
+        }
+    }
+
+    private long insertSession(SessionInfo info, String lockToken) {
         return write(() -> {
             try (PreparedStatement p = db.prepareStatement("INSERT INTO sessions (kind, status, started_at, title, "
-                    + "them_device, me_device, speech_model, llm_model, writer_pid) VALUES (?, 'recording', ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "them_device, me_device, speech_model, llm_model, writer_pid, writer_lock) "
+                    + "VALUES (?, 'recording', ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, info.kind().id());
                 p.setLong(2, clock.millis());
                 p.setString(3, info.title());
@@ -163,6 +242,7 @@ public final class SessionStore implements AutoCloseable {
                 p.setString(6, info.speechModel());
                 p.setString(7, info.llmModel());
                 p.setLong(8, ProcessHandle.current().pid());
+                p.setString(9, lockToken);
                 p.executeUpdate();
             }
             return lastId();
@@ -317,9 +397,38 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /** Closes a recording session normally. */
-    public void finishSession(long sessionId) {
-        update("UPDATE sessions SET status = 'complete', ended_at = ?, writer_pid = NULL WHERE id = ? AND status = 'recording'",
-                clock.millis(), sessionId);
+    public synchronized void finishSession(long sessionId) {
+        update("UPDATE sessions SET status = 'complete', ended_at = ?, writer_pid = NULL, writer_lock = NULL "
+                + "WHERE id = ? AND status = 'recording'", clock.millis(), sessionId);
+        releaseLock(sessionId);
+    }
+
+    /**
+     * Closes a recording session whose writes could not all be stored: status "incomplete", with how
+     * many were lost and why.
+     */
+    public synchronized void finishIncomplete(long sessionId, int lostWrites, String problem) {
+        update("UPDATE sessions SET status = 'incomplete', ended_at = ?, writer_pid = NULL, writer_lock = NULL, "
+                + "lost_writes = ?, storage_problem = ? WHERE id = ? AND status = 'recording'", clock.millis(),
+                lostWrites, problem, sessionId);
+        releaseLock(sessionId);
+    }
+
+    /** Lets go of a session's writer lock without closing it (it was lost with a replaced database). */
+    synchronized void releaseLock(long sessionId) {
+        UNLOCKED_OWN.remove(file + "#" + sessionId);
+        String token = ownLocks.remove(sessionId);
+        if (token != null) {
+            locks.release(token);
+        }
+    }
+
+    /**
+     * Increases each time a damaged database is moved aside and a new one started while this store
+     * is open; a session started under an older generation is not in the current database.
+     */
+    public synchronized int generation() {
+        return generation;
     }
 
     /** Runs several writes as one transaction (joins the caller's transaction when one is open). */
@@ -337,25 +446,38 @@ public final class SessionStore implements AutoCloseable {
     private void closeInterruptedSessions() throws SQLException {
         List<Long> cutOff = new ArrayList<>();
         try (Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT id, writer_pid, started_at FROM sessions WHERE status = 'recording'")) {
+             ResultSet r = s.executeQuery("SELECT id, writer_pid, started_at, writer_lock FROM sessions "
+                     + "WHERE status = 'recording'")) {
             while (r.next()) {
+                long id = r.getLong(1);
                 long pid = r.getLong(2);
-                if (r.wasNull() || !writerAlive(pid, Instant.ofEpochMilli(r.getLong(3)))) {
-                    cutOff.add(r.getLong(1));
+                boolean noPid = r.wasNull();
+                Instant started = Instant.ofEpochMilli(r.getLong(3));
+                String lock = r.getString(4);
+                Optional<Boolean> held = lock == null ? Optional.empty() : locks.held(lock);
+                // no lock file (an older version, or a file system without locks): the pid and its start time
+                boolean alive = held.orElseGet(() -> !noPid && writerAlive(id, pid, started));
+                if (!alive) {
+                    cutOff.add(id);
                 }
             }
         }
         for (long id : cutOff) {
-            update("UPDATE sessions SET status = 'interrupted', writer_pid = NULL, ended_at = started_at + "
+            update("UPDATE sessions SET status = 'interrupted', writer_pid = NULL, writer_lock = NULL, ended_at = started_at + "
                     + "coalesce((SELECT max(end_ms) FROM utterances WHERE session_id = ?), 0) WHERE id = ?", id, id);
             notices.add("session " + id + " was cut off before it ended; it is kept, marked interrupted");
         }
     }
 
-    /** Alive = a process with that id exists and was started before the session (pids get reused). */
-    private static boolean writerAlive(long pid, Instant sessionStart) {
+    /**
+     * For sessions without a lock file (older versions, file systems without locks): alive = a
+     * process with that id exists and was started before the session (pids get reused). A session
+     * with this process's own pid but no lock is not this process's: it never records without
+     * either a lock or an entry in {@link #UNLOCKED_OWN}.
+     */
+    private boolean writerAlive(long sessionId, long pid, Instant sessionStart) {
         if (pid == ProcessHandle.current().pid()) {
-            return true;
+            return UNLOCKED_OWN.contains(file + "#" + sessionId);
         }
         return ProcessHandle.of(pid)
                 .map(h -> h.info().startInstant().map(started -> !started.isAfter(sessionStart)).orElse(true))
@@ -470,6 +592,26 @@ public final class SessionStore implements AutoCloseable {
         });
     }
 
+    /** As {@link #MAX_PAGES_PROPERTY}, on the open database (0 = SQLite's default limit); returns the limit now. */
+    synchronized long limitPages(long pages) {
+        return read(() -> {
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("PRAGMA max_page_count = " + (pages <= 0 ? 4294967294L : pages))) {
+                return r.next() ? r.getLong(1) : -1;
+            }
+        });
+    }
+
+    /** Pages the database file has now. */
+    synchronized long pageCount() {
+        return read(() -> {
+            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA page_count")) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
     /** SQLite's own check of the file ("ok" when sound). */
     public synchronized String integrityCheck() {
         return read(() -> {
@@ -485,6 +627,8 @@ public final class SessionStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // sessions still recording keep no lock: the next start sees them cut off
+        List.copyOf(ownLocks.keySet()).forEach(this::releaseLock);
         closeQuietly(db);
     }
 
@@ -508,30 +652,91 @@ public final class SessionStore implements AutoCloseable {
         });
     }
 
+    /** An SQL error inside an open transaction, carried to the code that began it. */
+    private static final class InnerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SQLException sql;
+
+        InnerFailure(SQLException sql) {
+            super(sql.getMessage(), sql, false, false);
+            this.sql = sql;
+        }
+    }
+
+    /**
+     * Runs {@code work} as one transaction of the current database, refused (as damaged) when the
+     * database is no longer the one of {@code expectedGeneration}: a recorder's session ids are only
+     * valid in the database it started them in.
+     */
+    synchronized void transaction(int expectedGeneration, Runnable work) {
+        write(() -> {
+            if (generation != expectedGeneration) {
+                throw new SessionStoreException(SessionStoreException.Reason.DAMAGED, "the session database was "
+                        + "replaced; the session must be started again in the new one", null);
+            }
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * One transaction (BEGIN IMMEDIATE … COMMIT), or part of the caller's. On failure the original
+     * SQLite error is the one reported: a failed ROLLBACK (SQLite may already have rolled back, e.g.
+     * on SQLITE_FULL) is only attached to it.
+     */
     private synchronized <T> T write(SqlWork<T> work) {
-        try {
-            if (transactionDepth > 0) {
-                return work.run();
-            }
-            db.setAutoCommit(false);
-            transactionDepth++;
+        checkUsable();
+        if (transactionDepth > 0) {
             try {
-                T result = work.run();
-                db.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                transactionDepth--;
-                db.setAutoCommit(true);
+                return work.run();
+            } catch (SQLException e) {
+                throw new InnerFailure(e);
             }
+        }
+        try {
+            execute("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             throw failure(e);
+        }
+        SQLException sqlFailure;
+        transactionDepth++;
+        try {
+            T result = work.run();
+            execute("COMMIT");
+            transactionDepth--;
+            return result;
+        } catch (SQLException e) {
+            sqlFailure = e;
+        } catch (InnerFailure e) {
+            sqlFailure = e.sql;
+        } catch (RuntimeException | Error e) {
+            transactionDepth--;
+            rollbackAfter(e);
+            throw e;
+        }
+        transactionDepth--;
+        rollbackAfter(sqlFailure);
+        throw failure(sqlFailure);
+    }
+
+    private void rollbackAfter(Throwable cause) {
+        try {
+            execute("ROLLBACK");
+        } catch (SQLException r) {
+            if (r.getMessage() == null || !r.getMessage().contains("no transaction is active")) {
+                cause.addSuppressed(r);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
         }
     }
 
     private synchronized <T> T read(SqlWork<T> work) {
+        checkUsable();
         try {
             return work.run();
         } catch (SQLException e) {
@@ -539,11 +744,41 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
-    private SessionStoreException failure(SQLException e) {
-        if (DatabaseFiles.isCorruption(e)) {
-            return new SessionStoreException("the session database " + file + " is damaged (" + e.getMessage()
-                    + "); close Cuecard and rename the file to keep it; a new one is started in its place", e);
+    private void checkUsable() {
+        if (unusable != null) {
+            throw unusable;
         }
-        return new SessionStoreException("session database error: " + e.getMessage(), e);
+    }
+
+    private SessionStoreException failure(SQLException e) {
+        SessionStoreException.Reason reason = DatabaseFiles.reason(e);
+        LOG.warn("session database {}: {}", file, e.getMessage());
+        if (reason == SessionStoreException.Reason.DAMAGED) {
+            return replaceDamaged(e);
+        }
+        return new SessionStoreException(reason, "the session database " + file + " failed: " + DatabaseFiles.describe(e)
+                + DataFolder.advice(reason, file), e);
+    }
+
+    /**
+     * Damage found at run time: the file is closed, moved aside (never written again) and a new,
+     * empty database takes its place; sessions being recorded start again in it (see
+     * {@link #generation()}). When that is impossible, the store refuses every later call.
+     */
+    private SessionStoreException replaceDamaged(SQLException e) {
+        closeQuietly(db);
+        List.copyOf(ownLocks.keySet()).forEach(this::releaseLock);
+        generation++;
+        String notice;
+        try {
+            notice = moveAside(file, DatabaseFiles.describe(e), e);
+            db = connect(file);
+            queries = new SessionQueries(db);
+        } catch (SessionStoreException | UnreadableDatabaseException failed) {
+            unusable = new SessionStoreException(SessionStoreException.Reason.DAMAGED, failed.getMessage(), failed);
+            return unusable;
+        }
+        notices.add(notice);
+        return new SessionStoreException(SessionStoreException.Reason.DAMAGED, notice, e);
     }
 }

@@ -6,8 +6,10 @@ import java.util.Optional;
 /**
  * A stored session with its counts, for lists.
  *
- * @param audioMs the last audio position with speech in it (the session's length as heard)
+ * @param audioMs    the last audio position with speech in it (the session's length as heard)
+ * @param lostWrites writes that could not be stored (an incomplete session)
  */
 public record SessionSummary(long id, SessionKind kind, SessionStatus status, Instant startedAt,
-                             Optional<Instant> endedAt, String title, int questions, int utterances, long audioMs) {
+                             Optional<Instant> endedAt, String title, int questions, int utterances, long audioMs,
+                             int lostWrites) {
 }

@@ -186,7 +186,9 @@ public final class SessionRunner implements AutoCloseable {
                 }
                 bridge.sessionStarted(onSessionStart);
                 started = LiveSession.with(m, full).inputs(opened).drafter(drafter).storeIn(store)
-                        .titled(kind, title).listener(bridge).threads(threads).start();
+                        .titled(kind, title).listener(bridge).threads(threads)
+                        .storageProblems(this::post) // a banner at once, not only when the session ends
+                        .start();
                 session = started;
             }
             lastSessionId = started.sessionId();
@@ -204,11 +206,7 @@ public final class SessionRunner implements AutoCloseable {
         } finally {
             session = null;
             if (started != null) {
-                started.close();
-                int lost = started.lostWrites();
-                if (lost > 0) {
-                    post(lost + " part(s) of this session could not be stored — see the log");
-                }
+                started.close(); // writes lost by the end are posted by the recorder: what and why
             }
             bridge.post(onEnd);
         }

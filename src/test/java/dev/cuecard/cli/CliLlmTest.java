@@ -101,6 +101,7 @@ class CliLlmTest {
         assertThat(r.err().strip().lines()).containsExactly(
                 "cuecard: warning: API key rejected (HTTP 401); showing the template hint");
         assertThat(r.jsonLines().get(0).get("source").asText()).isEqualTo("template");
+        assertThat(r.jsonLines().get(0).get("status").asText()).isEqualTo("llm_failed: API key rejected (HTTP 401)");
         assertThat(r.out() + r.err()).doesNotContain(KEY);
     }
 

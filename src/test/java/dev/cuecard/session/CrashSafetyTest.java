@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real replay in a child JVM, killed with SIGKILL in the middle: what was said before survives,
- * the file is sound, and the next start closes the session as interrupted.
+ * the file is sound, and the next start closes the session as interrupted — even when the dead
+ * writer's pid now belongs to a live process (here: the test's own JVM, as when a container gives
+ * the next process the same pid): the writer's lock file, released by the OS at the kill, decides.
  */
 class CrashSafetyTest {
     @TempDir
@@ -59,10 +61,13 @@ class CrashSafetyTest {
                 r.next();
                 assertThat(r.getString(1)).isEqualTo("ok");
             }
-            try (ResultSet r = s.executeQuery("SELECT status FROM sessions")) {
+            try (ResultSet r = s.executeQuery("SELECT status, writer_lock FROM sessions")) {
                 r.next();
                 assertThat(r.getString(1)).isEqualTo("recording");
+                assertThat(r.getString(2)).as("the writer held a lock file").isNotBlank();
             }
+            // pid reuse: the dead writer's pid is now a live process's (ours)
+            s.executeUpdate("UPDATE sessions SET writer_pid = " + ProcessHandle.current().pid());
         }
         try (SessionStore store = SessionStore.open(db)) {
             assertThat(store.notices()).anyMatch(n -> n.contains("interrupted"));

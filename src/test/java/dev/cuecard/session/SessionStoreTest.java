@@ -255,8 +255,8 @@ class SessionStoreTest {
 
     private boolean containsBytes(String word) throws Exception {
         byte[] needle = word.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
                 byte[] hay = Files.readAllBytes(f);
                 outer:
                 for (int i = 0; i + needle.length <= hay.length; i++) {
@@ -279,24 +279,30 @@ class SessionStoreTest {
             id = store.startSession(new SessionInfo(SessionKind.LIVE, null, "monitor", "mic", null, null));
             store.appendUtterance(id, new Utterance(Channel.THEM, 1000, 4000, "how would you shard a table"));
             store.appendUtterance(id, new Utterance(Channel.ME, 5000, 9500, "by customer id"));
-            long recording = store.startSession(new SessionInfo(SessionKind.LIVE, null, null, null, null, null));
-            assertThat(store.summary(recording).orElseThrow().status()).isEqualTo(SessionStatus.RECORDING);
-        }
-        // the session's writer was another process that is gone now
+        } // closed without finishing: as if its process had died
+        // an older version's row: no lock file, the writer's pid only (another process, gone now)
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
+        long old;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE sessions SET writer_pid = " + gone.pid() + " WHERE id = " + id);
+            s.executeUpdate("INSERT INTO sessions (kind, status, started_at, writer_pid) VALUES ('live', 'recording', 1000, "
+                    + gone.pid() + ")");
+            old = scalar(db(), "SELECT max(id) FROM sessions");
         }
 
-        try (SessionStore store = SessionStore.open(db())) {
-            assertThat(store.notices()).singleElement().asString().contains("session " + id).contains("interrupted");
-            SessionSummary s = store.summary(id).orElseThrow();
+        try (SessionStore recording = SessionStore.open(db())) {
+            assertThat(recording.notices()).hasSize(2).anyMatch(n -> n.contains("session " + id + " was cut off"))
+                    .anyMatch(n -> n.contains("session " + old + " was cut off"));
+            long live = recording.startSession(new SessionInfo(SessionKind.LIVE, null, null, null, null, null));
+            SessionSummary s = recording.summary(id).orElseThrow();
             assertThat(s.status()).isEqualTo(SessionStatus.INTERRUPTED);
             assertThat(s.utterances()).isEqualTo(2);
             assertThat(s.endedAt().orElseThrow().toEpochMilli() - s.startedAt().toEpochMilli()).isEqualTo(9500);
-            // this process's own recording session is left alone
-            assertThat(store.list()).filteredOn(x -> x.status() == SessionStatus.RECORDING).hasSize(1);
+            // a session still being recorded (by another store, as by another process) is left alone
+            try (SessionStore other = SessionStore.open(db())) {
+                assertThat(other.notices()).isEmpty();
+                assertThat(other.summary(live).orElseThrow().status()).isEqualTo(SessionStatus.RECORDING);
+            }
         }
     }
 

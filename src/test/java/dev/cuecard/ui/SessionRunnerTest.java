@@ -2,6 +2,7 @@ package dev.cuecard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cuecard.session.FullDisk;
 import dev.cuecard.session.SessionStore;
 import dev.cuecard.testing.SpeechFixtures;
 import java.nio.file.Path;
@@ -36,6 +37,38 @@ class SessionRunnerTest {
             assertThat(events).isEmpty();
             assertThat(store.list()).isEmpty();
         }
+    }
+
+    @Test
+    void aFullDiskIsShownWhileTheSessionRunsAndWhatWasLostWhenItEnds() throws Exception {
+        List<String> status = new CopyOnWriteArrayList<>();
+        FxBridge bridge = new FxBridge(Runnable::run, e -> { });
+        CountDownLatch ended = new CountDownLatch(1);
+        try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"));
+             SessionRunner runner = new SessionRunner(Optional.empty(), FxTestSupport.CLASSIFIER, Optional.empty(),
+                     bridge, status::add)) {
+            FullDisk.fill(store);
+            runner.storeSessionsIn(store);
+            runner.startReplay(SpeechFixtures.wav("cache-slt"), Optional.empty(), Double.POSITIVE_INFINITY,
+                    ended::countDown);
+            assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+            int problem = indexOf(status, "the session cannot be saved now");
+            assertThat(problem).as("told at once: %s", status).isGreaterThanOrEqualTo(0)
+                    .isLessThan(status.indexOf("Session ended"));
+            assertThat(status.get(problem)).contains("the disk is full (SQLITE_FULL)");
+            assertThat(status.get(status.size() - 1)).as("the last word: what was lost and why")
+                    .containsPattern("is incomplete: \\d+ of \\d+ writes|the session was not stored")
+                    .contains("the disk is full (SQLITE_FULL)");
+        }
+    }
+
+    private static int indexOf(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

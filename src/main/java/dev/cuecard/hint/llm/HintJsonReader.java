@@ -56,7 +56,7 @@ final class HintJsonReader {
             throw new HintFormatException("reply is not a JSON object");
         }
         JsonNode gist = root.get("gist");
-        if (gist == null || !gist.isTextual() || gist.asText().isBlank()) {
+        if (gist == null || !gist.isTextual() || clean(gist.asText()).isEmpty()) {
             throw new HintFormatException("reply has no gist");
         }
         JsonNode title = root.get("title");
@@ -70,7 +70,7 @@ final class HintJsonReader {
         if (lists.get(0).isEmpty() && lists.get(1).isEmpty()) {
             throw new HintFormatException("reply has neither structure nor key points");
         }
-        return hint(text(title), gist.asText().strip(), lists);
+        return hint(text(title), clean(gist.asText()), lists);
     }
 
     /** What a streamed prefix holds so far, or empty when nothing is readable yet. */
@@ -79,19 +79,36 @@ final class HintJsonReader {
         if (start < 0) {
             return Optional.empty();
         }
-        return readPrefix(prefix.substring(start)).map(root -> {
+        return readPrefix(prefix.substring(start)).flatMap(root -> {
             List<List<String>> lists = new ArrayList<>();
             for (String field : LIST_FIELDS) {
                 lists.add(lenientList(root.get(field)));
             }
             JsonNode gist = root.get("gist");
-            return hint(text(root.get("title")), gist != null && gist.isTextual() ? gist.asText().strip() : "", lists);
+            String gistText = gist != null && gist.isTextual() ? clean(gist.asText()) : "";
+            if (gistText.isEmpty() && lists.stream().allMatch(List::isEmpty)) {
+                return Optional.empty(); // "{" or a title alone: nothing worth replacing the template card with
+            }
+            return Optional.of(hint(text(root.get("title")), gistText, lists));
         });
+    }
+
+    /**
+     * A model's text as one clean line: control characters (escape sequences, bells, line breaks a
+     * reply might smuggle into a terminal or a card) become spaces.
+     */
+    static String clean(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        }
+        return b.toString().strip();
     }
 
     private Hint hint(String title, String gist, List<List<String>> lists) {
         return new Hint(template.question(), template.category(), template.templateId(), HintSource.LLM,
-                title == null || title.isBlank() ? template.title() : title.strip(), gist,
+                title == null || clean(title).isEmpty() ? template.title() : clean(title), gist,
                 lists.get(0), lists.get(1), lists.get(2), lists.get(3), lists.get(4));
     }
 
@@ -104,7 +121,7 @@ final class HintJsonReader {
             return List.of();
         }
         if (n.isTextual()) {
-            return n.asText().isBlank() ? List.of() : List.of(n.asText().strip());
+            return clean(n.asText()).isEmpty() ? List.of() : List.of(clean(n.asText()));
         }
         if (!n.isArray()) {
             throw new HintFormatException(field + " is not a list");
@@ -114,8 +131,8 @@ final class HintJsonReader {
             if (!item.isValueNode() || item.isNull()) {
                 throw new HintFormatException(field + " holds something other than text");
             }
-            if (!item.asText().isBlank()) {
-                out.add(item.asText().strip());
+            if (!clean(item.asText()).isEmpty()) {
+                out.add(clean(item.asText()));
             }
         }
         return out;
@@ -125,8 +142,8 @@ final class HintJsonReader {
         List<String> out = new ArrayList<>();
         if (n != null && n.isArray()) {
             n.forEach(item -> {
-                if (item.isValueNode() && !item.isNull() && !item.asText().isBlank()) {
-                    out.add(item.asText().strip());
+                if (item.isValueNode() && !item.isNull() && !clean(item.asText()).isEmpty()) {
+                    out.add(clean(item.asText()));
                 }
             });
         }

@@ -55,11 +55,12 @@ final class HintPrompt {
 
     List<ChatMessage> messages(DraftRequest r) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put("question", json(r.question().text()));
+        // a heard question ends the utterance: keep its end when an utterance ran on
+        vars.put("question", json(PromptText.tail(r.question().text(), PromptText.QUESTION_CHARS)));
         vars.put("category", json(r.question().category().id()));
         vars.put("template", json(templateNode(r.templateHint())));
         vars.put("transcript", json(transcriptNode(r.recent())));
-        vars.put("context", json(contextNode(r.question().text())));
+        vars.put("context", json(contextNode(PromptText.tail(r.question().text(), PromptText.QUESTION_CHARS))));
         return List.of(SystemMessage.from(system), UserMessage.from(user.apply(vars).text()));
     }
 

@@ -23,12 +23,13 @@ public final class MarkdownExport {
     public String render(Debrief d) {
         SessionRecord s = d.detail().session();
         StringBuilder md = new StringBuilder();
-        md.append("# Session ").append(s.id()).append(" — ").append(s.title() == null ? s.kind().id() : s.title())
+        md.append("# Session ").append(s.id()).append(" — ").append(s.title() == null ? s.kind().id() : MarkdownText.inline(s.title()))
                 .append("\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "started", WHEN.format(s.startedAt().atZone(zone)));
         row(md, "kind", s.kind().id());
-        row(md, "status", s.status().id());
+        row(md, "status", s.status().id() + (s.lostWrites() > 0 ? " — " + s.lostWrites() + " writes lost"
+                + (s.storageProblem() == null ? "" : " (" + s.storageProblem() + ")") : ""));
         if (s.themDevice() != null) {
             row(md, "interviewer audio", s.themDevice());
         }
@@ -42,7 +43,8 @@ public final class MarkdownExport {
                 " — %d in / %d out tokens, $%.4f", s.llmInputTokens(), s.llmOutputTokens(), s.llmCostUsd()));
         md.append('\n');
         if (s.note() != null) {
-            md.append("> ").append(s.note().replace("\n", "\n> ")).append("\n\n");
+            md.append("> ").append(s.note().lines().map(MarkdownText::inline)
+                    .collect(Collectors.joining("\n> "))).append("\n\n");
         }
         analytics(md, d);
         for (AnswerReview a : d.answers()) {
@@ -50,7 +52,8 @@ public final class MarkdownExport {
         }
         md.append("## Transcript\n\n");
         for (Utterance u : d.transcript()) {
-            md.append(String.format(Locale.ROOT, "- `%s` **%s** %s%n", clock(u.startMs()), u.channel().id(), u.text()));
+            md.append(String.format(Locale.ROOT, "- `%s` **%s** %s%n", clock(u.startMs()), u.channel().id(),
+                    MarkdownText.inline(u.text())));
         }
         return md.toString();
     }
@@ -67,7 +70,7 @@ public final class MarkdownExport {
     }
 
     private static void answer(StringBuilder md, AnswerReview a) {
-        md.append("## Q").append(a.number()).append(". ").append(a.question().text()).append("\n\n");
+        md.append("## Q").append(a.number()).append(". ").append(MarkdownText.inline(a.question().text())).append("\n\n");
         md.append(String.format(Locale.ROOT, "*%s at %s · %s%s · confidence %.2f*%n%n", a.question().category().id(),
                 clock(a.question().startMs()), a.question().templateId() == null ? "no template" : a.question().templateId(),
                 a.question().early() ? " · decided early" : "", a.question().confidence()));
@@ -75,7 +78,8 @@ public final class MarkdownExport {
             Hint hint = h.hint();
             md.append("**Hint shown** (").append(h.source())
                     .append(h.latencyMs().map(l -> ", " + l + " ms after the question").orElse("")).append("): ")
-                    .append(hint.title()).append(" — ").append(hint.gist()).append("\n\n");
+                    .append(MarkdownText.inline(hint.title())).append(" — ").append(MarkdownText.inline(hint.gist()))
+                    .append("\n\n");
             list(md, hint.keyPoints());
         }
         md.append("**My answer**");
@@ -83,14 +87,16 @@ public final class MarkdownExport {
             md.append(": none recorded\n\n");
         } else {
             md.append(String.format(Locale.ROOT, " (%s, %.0f wpm, %d fillers — %s):%n%n> %s%n%n", clock(a.metrics().spanMs()),
-                    a.metrics().wordsPerMinute(), a.metrics().fillerCount(), a.length().label(), a.answerText()));
+                    a.metrics().wordsPerMinute(), a.metrics().fillerCount(), a.length().label(),
+                    MarkdownText.inline(a.answerText())));
         }
         AnswerFeedback f = a.feedback();
         if (!f.keyPoints().isEmpty()) {
             md.append("Key points covered: ").append(f.keyPointsCovered()).append(" of ").append(f.keyPoints().size())
                     .append("\n\n");
             for (KeyPointCoverage k : f.keyPoints()) {
-                md.append("- [").append(k.covered() ? "x" : " ").append("] ").append(k.keyPoint()).append('\n');
+                md.append("- [").append(k.covered() ? "x" : " ").append("] ").append(MarkdownText.inline(k.keyPoint()))
+                        .append('\n');
             }
             md.append('\n');
         }
@@ -106,12 +112,13 @@ public final class MarkdownExport {
         md.append("Structure (").append(st.shape()).append("): ").append(st.complete() ? "complete"
                 : st.missing().isEmpty() ? "all parts, out of order" : "missing " + String.join(", ", st.missing()))
                 .append("  \n");
-        md.append("Numbers: ").append(f.numbers().isEmpty() ? "none" : String.join(", ", f.numbers()))
-                .append(" · Examples: ").append(f.examples().isEmpty() ? "none" : String.join(", ", f.examples()))
+        md.append("Numbers: ").append(f.numbers().isEmpty() ? "none" : MarkdownText.inline(String.join(", ", f.numbers())))
+                .append(" · Examples: ").append(f.examples().isEmpty() ? "none"
+                        : MarkdownText.inline(String.join(", ", f.examples())))
                 .append("\n\n");
         if (a.question().rating().isPresent() || a.question().note() != null) {
             md.append("**My review**: ").append(a.question().rating().map(r -> r + "/5 ").orElse(""))
-                    .append(a.question().note() == null ? "" : a.question().note()).append("\n\n");
+                    .append(a.question().note() == null ? "" : MarkdownText.inline(a.question().note())).append("\n\n");
         }
     }
 
@@ -124,14 +131,14 @@ public final class MarkdownExport {
     }
 
     private static void list(StringBuilder md, List<String> items) {
-        items.forEach(i -> md.append("- ").append(i).append('\n'));
+        items.forEach(i -> md.append("- ").append(MarkdownText.inline(i)).append('\n'));
         if (!items.isEmpty()) {
             md.append('\n');
         }
     }
 
     private static void row(StringBuilder md, String key, String value) {
-        md.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+        md.append("| ").append(key).append(" | ").append(MarkdownText.inline(value)).append(" |\n");
     }
 
     /** m:ss of audio time. */

@@ -259,6 +259,59 @@ class LlmHintEngineTest {
     }
 
     @Test
+    void aStreamThatNeverEndsIsCutAtTheRequestDeadlineAndKeepsTheTemplate() throws Exception {
+        List<String> endless = new java.util.ArrayList<>(List.of("{\"gist\": \"Cache-aside", " in front of"));
+        for (int i = 0; i < 100_000; i++) {
+            endless.add(" and more");
+        }
+        server = new FakeOpenAiServer(new FakeOpenAiServer.Stream(endless, Duration.ZERO, Duration.ofMillis(20), 10, 5));
+        LlmConfig config = LlmConfig.of(server.baseUrl(), "test-model", KEY, Duration.ofSeconds(5), 0);
+        LlmConfig oneSecond = new LlmConfig(config.baseUrl(), config.model(), config.apiKey(), config.firstTokenTimeout(),
+                Duration.ofSeconds(1), 0, true, config.transcriptChars());
+        Progress progress = new Progress();
+        DraftOutcome outcome = new LlmHintEngine(oneSecond, UserContext.empty(), http)
+                .draft(request(List.of()), progress, new DraftCancellation());
+        assertThat(outcome).isInstanceOf(DraftOutcome.Failed.class);
+        assertThat(((DraftOutcome.Failed) outcome).status()).isEqualTo("LLM timed out");
+        assertThat(progress.updates).isNotEmpty().allSatisfy(h -> assertThat(h.gist()).startsWith("Cache-aside"));
+    }
+
+    @Test
+    void aReplyThatNeverGetsPastAnOpeningBraceOrATitleSendsNoEmptyUpdate() throws Exception {
+        server = new FakeOpenAiServer(new FakeOpenAiServer.Stream(List.of("{", "\"title\": \"Only a ti", "tle\", ",
+                " \"gist\": ", "12, \u001b[2J ???"), Duration.ZERO, Duration.ofMillis(5), 10, 5));
+        Progress progress = new Progress();
+        DraftOutcome outcome = engine(server.baseUrl(), Duration.ofSeconds(5), 0)
+                .draft(request(List.of()), progress, new DraftCancellation());
+        assertThat(outcome).isInstanceOf(DraftOutcome.Failed.class);
+        assertThat(((DraftOutcome.Failed) outcome).status()).isEqualTo("LLM reply unreadable");
+        assertThat(progress.updates).as("nothing worth replacing the template card with").isEmpty();
+    }
+
+    @Test
+    void controlCharactersInAReplyDoNotReachTheCard() throws Exception {
+        server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(REPLY.replace("Cache-aside for reads",
+                "Cache\\u001b[31m-aside\\nfor reads"), 12, Duration.ZERO, Duration.ofMillis(1)));
+        DraftOutcome outcome = engine(server.baseUrl(), Duration.ofSeconds(5), 0)
+                .draft(request(List.of()), DraftListener.ignoring(), new DraftCancellation());
+        assertThat(outcome).isInstanceOf(DraftOutcome.Drafted.class);
+        assertThat(((DraftOutcome.Drafted) outcome).hint().title()).isEqualTo("Cache [31m-aside for reads");
+    }
+
+    @Test
+    void aMegabyteQuestionIsCappedBeforeItLeaves() throws Exception {
+        server = new FakeOpenAiServer(reply(Duration.ZERO));
+        String huge = "why ".repeat(250_000) + "would you add a cache";
+        engine(server.baseUrl(), Duration.ofSeconds(5), 0).draft(new DraftRequest(new Classification(huge, true,
+                Category.CACHING, Optional.empty(), 0.9, 1.0), TEMPLATE, List.of()), DraftListener.ignoring(),
+                new DraftCancellation());
+        assertThat(server.received()).singleElement().satisfies(r -> {
+            assertThat(r.body().length()).isLessThan(20_000);
+            assertThat(r.message("user")).contains("would you add a cache");
+        });
+    }
+
+    @Test
     void jsonThatViolatesTheHintSchemaKeepsTheTemplate() throws Exception {
         server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(
                 "{\"answer\": \"use a cache\", \"keyPoints\": [{\"point\": 1}]}", 8, Duration.ZERO, Duration.ZERO));

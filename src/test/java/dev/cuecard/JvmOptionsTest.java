@@ -1,0 +1,31 @@
+package dev.cuecard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The memory options (issue 14) are the same for the installed launcher and for {@code java -jar}. */
+class JvmOptionsTest {
+    @Test
+    void theInstalledLauncherPassesTheSameOptionsAsTheJarsRestart() throws Exception {
+        String build = Files.readString(Path.of("installer", "build.xml"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("<arg value=\"--java-options\"/><arg value=\"([^\"]+)\"/>").matcher(build);
+        List<String> launcher = m.results().map(r -> r.group(1)).toList();
+        assertThat(launcher).containsAll(JvmOptions.OPTIONS);
+    }
+
+    @Test
+    void noRestartFromAClassesFolderOrWhenTheUserChoseTheHeap() {
+        // tests run from classes folders, as IDEs do: the JVM runs as started
+        assertThat(JvmOptions.reexecCommand(new String[] {"replay"}, Map.of(), List.of())).isEmpty();
+        assertThat(JvmOptions.reexecCommand(new String[] {}, Map.of("CUECARD_JVM_TUNING", "off"), List.of())).isEmpty();
+        assertThat(JvmOptions.reexecCommand(new String[] {}, Map.of(), List.of("-Xmx1g"))).isEmpty();
+    }
+}
