@@ -29,7 +29,7 @@ final class ClassDataArchive {
     static final String SUFFIX = ".jsa";
     static final String PART = ".part";
     /** The JVM says nothing when the archive cannot be used (a slower start is all it costs). */
-    static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    static final List<String> QUIET = List.of("-Xlog:cds*=off"); // its warnings go to stdout otherwise
 
     private final Path dir;
     private final String kind;

@@ -3,6 +3,7 @@ package dev.cuecard;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import dev.cuecard.config.AppPaths;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,13 @@ final class JvmOptions {
         cmd.add(java.get());
         cmd.addAll(jvmArgs);
         cmd.addAll(OPTIONS);
+        if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare")
+                || a.startsWith("-XX:ArchiveClassesAtExit"))) {
+            // start-up (issue 12): map the classes an earlier run loaded, or record them at this run's end
+            cmd.addAll(ClassDataArchive.of(AppPaths.from(env).cacheDir(), List.of(args), classPath,
+                    System.getProperty("java.home")).options(List.of(args), ProcessHandle.current().pid(),
+                    pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        }
         cmd.add("-jar");
         cmd.add(classPath);
         cmd.addAll(List.of(args));
