@@ -174,7 +174,7 @@ class LiveAudioUiTest {
                 new TemplateHintEngine()));
         FxBridge bridge = new FxBridge(Platform::runLater, model::apply);
         SessionRunner runner = new SessionRunner(Optional.empty(), FxTestSupport.CLASSIFIER, Optional.empty(), bridge,
-                model.statusProperty()::set);
+                model::say);
         List<Optional<String>> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         MainWindow.Actions actions = new MainWindow.Actions() {
             @Override
