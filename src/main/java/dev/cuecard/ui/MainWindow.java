@@ -92,7 +92,8 @@ public final class MainWindow {
         }
         ToolBar toolbar = new ToolBar(start, demo, stop, pause, new Separator(Orientation.VERTICAL), overlay,
                 settings, debrief, practice);
-        compactWhenNarrow(toolbar, List.of(start, demo, stop, pause, overlay, settings, debrief, practice));
+        // the last ones lose their words first
+        compactWhenNarrow(toolbar, List.of(start, stop, demo, debrief, practice, pause, settings, overlay));
 
         // the saved choices at once; the device list comes from the background (showDevices)
         fill(themDevice, savedThem.stream().toList(), savedThem);
@@ -137,6 +138,12 @@ public final class MainWindow {
         questions.setId("questions");
         questions.setAccessibleText("Detected questions");
         questions.setCellFactory(v -> new QuestionCell(questions));
+        // a card reclassified while the question was still being asked shows its new category
+        model.questions().addListener((javafx.collections.ListChangeListener<QuestionCard>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(card -> card.classificationProperty().addListener((o, a, b) -> questions.refresh()));
+            }
+        });
         questions.setPlaceholder(placeholder("Each question the interviewer asks is listed here."));
         questions.setOnMouseClicked(e -> showSelected(model, questions));
         questions.setOnKeyPressed(e -> {
@@ -178,25 +185,22 @@ public final class MainWindow {
     }
 
     /**
-     * Buttons show only their icons (names stay as tooltips and accessible text) when the window
-     * is too narrow for their words: nothing folds into the toolbar's overflow menu.
+     * When the window is too narrow for every button's words, buttons show only their icons (names
+     * stay as tooltips and accessible text), the least used first: nothing folds into the
+     * toolbar's overflow menu.
+     *
+     * @param byPriority the buttons, the one to keep its words longest first
      */
-    private static void compactWhenNarrow(ToolBar bar, List<javafx.scene.control.ButtonBase> buttons) {
-        double[] fullWidth = {0};
-        for (javafx.scene.control.ButtonBase b : buttons) {
+    private static void compactWhenNarrow(ToolBar bar, List<javafx.scene.control.ButtonBase> byPriority) {
+        for (javafx.scene.control.ButtonBase b : byPriority) {
             if (b.getTooltip() == null) {
                 b.setTooltip(new Tooltip(b.getText()));
             }
         }
         bar.widthProperty().addListener((o, was, width) -> {
-            boolean compact = buttons.get(0).getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY;
-            if (!compact) {
-                fullWidth[0] = bar.prefWidth(-1);
-            }
-            boolean narrow = width.doubleValue() > 0 && width.doubleValue() < fullWidth[0];
-            if (narrow != compact) {
-                buttons.forEach(b -> b.setContentDisplay(narrow ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
-                        : javafx.scene.control.ContentDisplay.LEFT));
+            byPriority.forEach(b -> b.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT));
+            for (int i = byPriority.size() - 1; i >= 0 && bar.prefWidth(-1) > width.doubleValue(); i--) {
+                byPriority.get(i).setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
             }
         });
     }
@@ -294,31 +298,12 @@ public final class MainWindow {
         return status;
     }
 
-    /** A question in the list: category, confidence and what was heard. */
-    private static final class QuestionCell extends javafx.scene.control.ListCell<QuestionCard> {
-        private final Label line = new Label();
-
+    /** A question in the list: category, confidence and what was heard (a reclassified card updates on refresh). */
+    private static final class QuestionCell extends WrappingListCell<QuestionCard> {
         QuestionCell(ListView<QuestionCard> list) {
-            line.setWrapText(true);
-            line.setMinHeight(Region.USE_PREF_SIZE);
-            line.maxWidthProperty().bind(list.widthProperty().subtract(36));
-            line.prefWidthProperty().bind(line.maxWidthProperty());
-        }
-
-        @Override
-        protected void updateItem(QuestionCard card, boolean empty) {
-            super.updateItem(card, empty);
-            setText(null);
-            line.textProperty().unbind();
-            if (empty || card == null) {
-                setGraphic(null);
-                return;
-            }
-            line.textProperty().bind(Bindings.createStringBinding(() -> String.format(java.util.Locale.ROOT,
-                    "%s · %.0f%%%n%s", Labels.category(card.classification().category()),
-                    card.classification().confidence() * 100, card.classification().text()),
-                    card.classificationProperty()));
-            setGraphic(line);
+            super(list, card -> String.format(java.util.Locale.ROOT, "%s · %.0f%%%n%s",
+                    Labels.category(card.classification().category()), card.classification().confidence() * 100,
+                    card.classification().text()));
         }
     }
 }

@@ -112,10 +112,17 @@ class MainWindowTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         Node transcript = FxTestSupport.onFx(() -> window.stage().getScene().lookup("#transcript"));
-        List<String> shown = FxTestSupport.onFx(() -> ((javafx.scene.Parent) transcript).lookupAll(".label").stream()
-                .map(n -> ((Label) n).getText()).filter(t -> t != null && t.contains("rate limiter")).toList());
-        assertThat(shown).containsExactly("1:01   Interviewer: " + longLine);
-        assertThat(FxTestSupport.onFx(() -> FxTestSupport.elided((javafx.scene.Parent) transcript))).isEmpty();
+        List<javafx.scene.text.Text> shown = FxTestSupport.onFx(() -> ((javafx.scene.Parent) transcript)
+                .lookupAll(".cell-text").stream().map(n -> (javafx.scene.text.Text) n)
+                .filter(t -> t.getText() != null && t.getText().contains("rate limiter")).toList());
+        assertThat(shown).singleElement().satisfies(t -> {
+            assertThat(t.getText()).isEqualTo("1:01   Interviewer: " + longLine);
+            // several lines, and the row is as tall as they are
+            double lineHeight = t.getFont().getSize();
+            assertThat(t.getLayoutBounds().getHeight()).isGreaterThan(2 * lineHeight);
+            javafx.scene.control.ListCell<?> row = (javafx.scene.control.ListCell<?>) t.getParent();
+            assertThat(row.getHeight()).isGreaterThanOrEqualTo(t.getLayoutBounds().getHeight());
+        });
     }
 
     @Test

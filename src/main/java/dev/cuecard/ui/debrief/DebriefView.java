@@ -10,7 +10,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -37,9 +36,9 @@ public final class DebriefView extends BorderPane {
         getStyleClass().add("debrief");
         setTop(header());
         SplitPane split = new SplitPane(left(), detail());
-        split.setDividerPositions(0.3);
+        // both sides keep their share as the window is resized (it is built at one size and shown at another)
+        split.setDividerPositions(0.34);
         setCenter(split);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
         setBottom(SpeakingCharts.of(model.answers(), model.analytics()));
         ((javafx.scene.layout.Region) getBottom()).setPrefHeight(260);
         ((javafx.scene.layout.Region) getBottom()).setMinHeight(180);
@@ -69,7 +68,7 @@ public final class DebriefView extends BorderPane {
         timeline.setId("timeline");
         timeline.setAccessibleText("Questions of this session");
         timeline.setItems(model.answers());
-        timeline.setCellFactory(v -> new WrappingCell<>(timeline, AnswerItem::label));
+        timeline.setCellFactory(v -> new dev.cuecard.ui.WrappingListCell<>(timeline, AnswerItem::label));
         timeline.setPlaceholder(new Label("No questions were detected in this session."));
         // selection flows both ways between the list and the model
         timeline.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -98,7 +97,9 @@ public final class DebriefView extends BorderPane {
         note.setPromptText("Your notes on this answer");
         note.setPrefRowCount(2);
         note.setWrapText(true);
-        HBox stars = new HBox(4, new Label("Rating"));
+        // wraps onto a second row in a narrow window rather than cut "Rating" or "Save review"
+        javafx.scene.layout.FlowPane stars = new javafx.scene.layout.FlowPane(4, 4, new Label("Rating"));
+        stars.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (int i = 1; i <= 5; i++) {
             ToggleButton b = new ToggleButton(String.valueOf(i));
             b.setId("rating-" + i);

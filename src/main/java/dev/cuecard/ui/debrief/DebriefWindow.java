@@ -40,9 +40,10 @@ public final class DebriefWindow {
         show(debrief, browser.openedProperty().get());
         browser.openedProperty().addListener((o, a, vm) -> show(debrief, vm));
         SplitPane split = new SplitPane(sessions, debrief);
-        split.setDividerPositions(0.24);
-        SplitPane.setResizableWithParent(sessions, false);
-        Scene scene = new Scene(split, WIDTH, HEIGHT);
+        split.setDividerPositions(0.26);
+        // the root paints the theme's background (a split pane as the root leaves the scene's white)
+        Scene scene = new Scene(new javafx.scene.layout.BorderPane(split), WIDTH, HEIGHT);
+        scene.getStylesheets().add(DebriefWindow.class.getResource("/dev/cuecard/ui/app.css").toExternalForm());
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         return scene;

@@ -64,7 +64,7 @@ final class SessionBrowserView extends VBox {
         hits.setAccessibleText("Search results");
         hits.setPrefHeight(150);
         hits.setMinHeight(90);
-        hits.setCellFactory(v -> new WrappingCell<>(hits, this::hitText));
+        hits.setCellFactory(v -> new dev.cuecard.ui.WrappingListCell<>(hits, this::hitText));
         hits.setPlaceholder(new Label("Search results appear here"));
         hits.visibleProperty().bind(search.textProperty().isNotEmpty());
         hits.managedProperty().bind(hits.visibleProperty());
@@ -77,7 +77,7 @@ final class SessionBrowserView extends VBox {
         list.setId("sessions");
         list.setAccessibleText("Stored sessions");
         list.setItems(model.sessions());
-        list.setCellFactory(v -> new WrappingCell<>(list, s -> SessionTitles.title(s, ZoneId.systemDefault()) + "\n"
+        list.setCellFactory(v -> new dev.cuecard.ui.WrappingListCell<>(list, s -> SessionTitles.title(s, ZoneId.systemDefault()) + "\n"
                 + SessionTitles.details(s)));
         list.setPlaceholder(new Label("No sessions yet"));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {

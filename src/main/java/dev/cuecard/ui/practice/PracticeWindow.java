@@ -234,7 +234,7 @@ public final class PracticeWindow {
         chart.setId("progress-chart");
         chart.setTitle("Average score per topic, by day");
         chart.getXAxis().setLabel("day");
-        chart.getYAxis().setLabel("average score (0–10)");
+        chart.getYAxis().setLabel("score (0–10)");
         chart.setAnimated(false);
         chart.setMinHeight(180);
         SplitPane split = new SplitPane(text, chart);

@@ -85,6 +85,16 @@ class DebriefWindowTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** The text a label or a list row shows ("" for other nodes). */
+    private static String text(Node n) {
+        String t = n instanceof Label l ? l.getText() : n instanceof javafx.scene.text.Text x ? x.getText() : null;
+        return t == null ? "" : t;
+    }
+
+    private static boolean shows(Node n, String prefix) {
+        return text(n).startsWith(prefix);
+    }
+
     @SuppressWarnings("unchecked")
     private static ListView<SessionSummary> sessions(FxRobot robot) {
         return robot.lookup("#sessions").queryAs(ListView.class);
@@ -94,10 +104,8 @@ class DebriefWindowTest {
     void listsEverySessionWithAHumanTitleAndOpensTheNewest(FxRobot robot) {
         ListView<SessionSummary> list = sessions(robot);
         assertThat(list.getItems()).extracting(SessionSummary::id).containsExactly(live, demo);
-        assertThat(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
-                && l.getText().startsWith("Demo interview · ") && l.getText().contains("2 questions")).tryQuery()).isPresent();
-        assertThat(robot.lookup((Node n) -> n instanceof Label l && l.getText() != null
-                && l.getText().contains(".wav")).tryQuery()).isEmpty();
+        assertThat(robot.lookup((Node n) -> shows(n, "Demo interview · ") && text(n).contains("2 questions")).tryQuery()).isPresent();
+        assertThat(robot.lookup((Node n) -> text(n).contains(".wav")).tryQuery()).isEmpty();
         assertThat(list.getSelectionModel().getSelectedItem().id()).isEqualTo(live);
         assertThat(text(robot, "#question")).isEqualTo(LIVE_QUESTION);
         // the list has the keyboard, so the search field still shows what it is for
@@ -107,12 +115,12 @@ class DebriefWindowTest {
 
     @Test
     void clickingAnotherSessionShowsItsDebrief(FxRobot robot) {
-        robot.clickOn((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Demo interview · "));
+        robot.clickOn((Node n) -> shows(n, "Demo interview · ") && n.getStyleClass().contains("cell-text"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(browser.openedProperty().get().sessionId()).isEqualTo(demo);
         assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q1);
         assertThat(robot.lookup("#timeline").queryAs(ListView.class).getItems()).hasSize(2);
-        robot.clickOn((Node n) -> n instanceof Label l && l.getText() != null && l.getText().startsWith("Live interview · "));
+        robot.clickOn((Node n) -> shows(n, "Live interview · ") && n.getStyleClass().contains("cell-text"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#question")).isEqualTo(LIVE_QUESTION);
     }
