@@ -85,7 +85,9 @@ public final class AnswerScorer {
         }
         long covered = f.keyPointsCovered();
         int needed = (int) Math.ceil(COVERAGE_FOR_FULL * all);
-        String missed = f.keyPoints().stream().filter(k -> !k.covered()).map(k -> k.keyPoint()).findFirst().orElse(null);
+        // a key point's own full stop would double the suggestion's ("purges..")
+        String missed = f.keyPoints().stream().filter(k -> !k.covered()).map(k -> k.keyPoint().replaceAll("[.\\s]+$", ""))
+                .findFirst().orElse(null);
         String suggestion = missed == null
                 ? "Every key point was there; keep them, and lead with the most important one."
                 : "Cover this point too: " + missed + ".";
