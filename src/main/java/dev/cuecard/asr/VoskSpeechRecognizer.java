@@ -18,6 +18,8 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     private final Recognizer recognizer;
     /** Domain phrases heard on the same audio, or null without spotting. */
     private final KeywordSpotter spotter;
+    /** "um"/"uh" heard on the same audio (the candidate's channel), or null. */
+    private final FillerSpotter fillers;
     private long fedMs;
     private long utteranceStartMs;
     private String lastPartial = "";
@@ -28,8 +30,18 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
 
     /** @param spotter a keyword spotter fed the same audio (closed with this recognizer), or null */
     public VoskSpeechRecognizer(SpeechModel model, Channel channel, KeywordSpotter spotter) throws ModelException {
+        this(model, channel, spotter, null);
+    }
+
+    /**
+     * @param spotter a keyword spotter fed the same audio (closed with this recognizer), or null
+     * @param fillers a filler spotter fed the same audio (closed with this recognizer), or null
+     */
+    public VoskSpeechRecognizer(SpeechModel model, Channel channel, KeywordSpotter spotter, FillerSpotter fillers)
+            throws ModelException {
         this.channel = channel;
         this.spotter = spotter;
+        this.fillers = fillers;
         try {
             this.recognizer = new Recognizer(model.vosk(), PcmFormat.SAMPLE_RATE);
         } catch (IOException e) {
@@ -47,6 +59,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         fedMs = chunk.endMs();
         if (spotter != null) {
             spotter.accept(pcm, fedMs);
+        }
+        if (fillers != null) {
+            fillers.accept(pcm);
         }
         if (endpoint) {
             if (spotter != null) {
@@ -71,6 +86,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         if (spotter != null) {
             spotter.finish();
         }
+        if (fillers != null) {
+            fillers.finish();
+        }
         emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()), out);
     }
 
@@ -78,9 +96,14 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         lastPartial = "";
         if (!result.text().isEmpty()) {
             List<Word> words = result.words();
+            String text = result.text();
+            if (fillers != null) {
+                words = fillers.mergeInto(words, fedMs);
+                text = String.join(" ", words.stream().map(Word::text).toList());
+            }
             long start = words.isEmpty() ? utteranceStartMs : words.get(0).startMs();
             long end = words.isEmpty() ? fedMs : words.get(words.size() - 1).endMs();
-            out.accept(new TranscriptEvent(channel, TranscriptKind.FINAL, result.text(), start, end, fedMs, words,
+            out.accept(new TranscriptEvent(channel, TranscriptKind.FINAL, text, start, end, fedMs, words,
                     spotted()));
         }
         utteranceStartMs = fedMs;
@@ -95,6 +118,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         recognizer.close();
         if (spotter != null) {
             spotter.close();
+        }
+        if (fillers != null) {
+            fillers.close();
         }
     }
 }

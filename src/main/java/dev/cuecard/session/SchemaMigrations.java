@@ -17,15 +17,25 @@ import java.util.List;
  * entirely or not at all, and a database from a newer app is recognised by a bigger number.
  */
 final class SchemaMigrations {
-    /** Append only: a released file never changes, a schema change is a new file. */
+    /**
+     * Append only, in version order: a released file never changes, a schema change is a new file.
+     * V006 is taken on another branch; when it lands it goes before V007 (a database already at 7
+     * from this branch's builds would then lack its tables: development databases only).
+     */
     static final List<String> FILES = List.of("V001__sessions.sql", "V002__review_and_search.sql",
-            "V003__answer_scores.sql", "V004__question_decisions.sql", "V005__drop_hint_level.sql");
+            "V003__answer_scores.sql", "V004__question_decisions.sql", "V005__drop_hint_level.sql",
+            "V007__answer_coverage.sql");
 
     private SchemaMigrations() {
     }
 
+    /** The version a file brings the database to: the number in its name (V007__… → 7). */
+    static int versionOf(String file) {
+        return Integer.parseInt(file.substring(1, file.indexOf("__")));
+    }
+
     static int latest() {
-        return FILES.size();
+        return versionOf(FILES.get(FILES.size() - 1));
     }
 
     static int version(Connection db) throws SQLException {
@@ -42,11 +52,15 @@ final class SchemaMigrations {
         boolean autoCommit = db.getAutoCommit();
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            // re-read inside the (immediate) transaction: another process may have migrated meanwhile
-            for (int v = version(db) + 1; v <= target; v = version(db) + 1) {
-                s.executeUpdate(sql(FILES.get(v - 1)));
-                s.executeUpdate("PRAGMA user_version = " + v);
-                db.commit();
+            // the number in a file's name is its version, so branches can reserve numbers (V007 before
+            // V006 lands); re-read inside the (immediate) transaction: another process may have migrated meanwhile
+            for (String file : FILES) {
+                int v = versionOf(file);
+                if (v > version(db) && v <= target) {
+                    s.executeUpdate(sql(file));
+                    s.executeUpdate("PRAGMA user_version = " + v);
+                    db.commit();
+                }
             }
             db.commit();
         } catch (SQLException | RuntimeException e) {

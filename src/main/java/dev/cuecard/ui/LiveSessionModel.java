@@ -51,6 +51,7 @@ public final class LiveSessionModel {
     /** Every message shown this run, oldest first (the last {@value #MAX_STATUS_HISTORY}). */
     private final ObservableList<StatusMessage> statusHistory = FXCollections.observableArrayList(status.get());
     static final int MAX_STATUS_HISTORY = 30;
+    private final CoachModel coach = new CoachModel();
     private int manualIds = 10_000;
 
     public LiveSessionModel(UtteranceClassifier classifier, HintEngine templates) {
@@ -60,6 +61,7 @@ public final class LiveSessionModel {
 
     /** Applies one pipeline event; FX thread. */
     public void apply(PipelineEvent event) {
+        coach.apply(event);
         if (event instanceof PipelineEvent.Transcript t) {
             onTranscript(t.event());
         } else if (event instanceof PipelineEvent.Level l) {
@@ -115,6 +117,7 @@ public final class LiveSessionModel {
         shown.set(null);
         questions.clear();
         sendingToLlm.set(false);
+        coach.clear();
     }
 
     private void onTranscript(TranscriptEvent e) {
@@ -288,5 +291,10 @@ public final class LiveSessionModel {
         if (statusHistory.size() > MAX_STATUS_HISTORY) {
             statusHistory.remove(0, statusHistory.size() - MAX_STATUS_HISTORY);
         }
+    }
+
+    /** The live answer coach's view of the candidate's answers. */
+    public CoachModel coach() {
+        return coach;
     }
 }

@@ -59,6 +59,7 @@ public final class OverlayWindow {
     private final CardView card = new CardView();
     private final VBox slot = new VBox();
     private final ScrollPane scroll;
+    private final CoachPanel coach;
     private final VBox root = new VBox();
     private final Region grip = new Region();
     private double dragX;
@@ -123,6 +124,9 @@ public final class OverlayWindow {
         grip.setAccessibleText("Resize the card (or Shift+arrow keys)");
 
         root.getStyleClass().add("overlay");
+        // the answer coach lives in the card's slot: it scrolls with the card and never pushes the footer out
+        coach = new CoachPanel(model);
+        host(coach);
         root.getChildren().addAll(header, scroll, footer);
         root.setFocusTraversable(true);
         root.setAccessibleText("Cuecard cue card: arrow keys move it, Shift+arrows resize it");
@@ -356,5 +360,9 @@ public final class OverlayWindow {
 
     CardView cardView() {
         return card;
+    }
+
+    CoachPanel coachPanel() {
+        return coach;
     }
 }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -68,6 +69,7 @@ final class SettingsDialog {
     private final TaskExecutor tasks;
     /** The model folder check in flight: an older check's late answer is dropped. */
     private int modelChecks;
+    private final CheckBox coach = new CheckBox("Coach my answer on the card (key points, time, pace, fillers)");
     private final Map<HotkeyAction, TextField> hotkeys = new EnumMap<>(HotkeyAction.class);
     private final Label hotkeyError = new Label();
     private final TextArea resume = new TextArea();
@@ -309,6 +311,8 @@ final class SettingsDialog {
         javafx.scene.layout.GridPane.setHgrow(fontScale, javafx.scene.layout.Priority.ALWAYS);
         g.addRow(0, opacityLabel, opacity, opacityValue);
         g.addRow(1, scaleLabel, fontScale, scaleValue);
+        coach.setSelected(ui.coachShown());
+        g.add(coach, 0, 2, 3, 1);
         opacity.valueProperty().addListener((o, a, b) -> preview());
         fontScale.valueProperty().addListener((o, a, b) -> preview());
         Label live = new Label("The overlay shows these as you move them; Cancel puts them back.");
@@ -400,7 +404,7 @@ final class SettingsDialog {
         }
         saveContext();
         UiSettings ui = original.uiOrDefaults().withOpacity(opacity.getValue()).withFontScale(fontScale.getValue())
-                .withHotkeys(HotkeyBindings.from(hotkeyTexts()).toSettings());
+                .withHotkeys(HotkeyBindings.from(hotkeyTexts()).toSettings()).withAnswerCoach(coach.isSelected());
         String t = them.getValue() == null || them.getValue().equals(MainWindow.NO_DEVICE) ? null : them.getValue();
         String m = me.getValue() == null || me.getValue().equals(MainWindow.NO_DEVICE) ? null : me.getValue();
         return Optional.of(new Settings(blankToNull(modelDir.getText()), t, m, ui, llmSettings()));
@@ -461,5 +465,9 @@ final class SettingsDialog {
             out.add("LLM endpoint");
         }
         return out;
+    }
+
+    CheckBox coachBox() {
+        return coach;
     }
 }
