@@ -26,7 +26,9 @@ class OverlayContrastTest {
         for (double[] backdrop : new double[][] {{0, 0, 0, 1}, {255, 255, 255, 1}}) {
             double[] bg = over(glass, backdrop);
             for (String text : new String[] {".overlay .label", ".overlay .heard", ".overlay .title", ".overlay .gist",
-                    ".overlay .section-name", ".overlay .item", ".overlay .small", ".overlay .status"}) {
+                    ".overlay .section-name", ".overlay .item", ".overlay .small", ".overlay .status",
+                    ".overlay .coach-ticked", ".overlay .coach-open", ".overlay .coach-next", ".overlay .coach-timer",
+                    ".overlay .coach-small", ".overlay .coach-wrap", ".overlay .coach-follow"}) {
                 double[] fg = rgba(css.get(text).get("-fx-text-fill"));
                 assertThat(contrast(fg, bg)).as(text + " on the glass over " + (backdrop[0] == 0 ? "black" : "white"))
                         .isGreaterThanOrEqualTo(AA);
