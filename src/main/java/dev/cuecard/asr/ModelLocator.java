@@ -65,7 +65,7 @@ public final class ModelLocator {
     }
 
     /** A Vosk model has an acoustic model and a feature config; say which is missing. */
-    static void check(Path dir) throws ModelException {
+    public static void check(Path dir) throws ModelException {
         if (!Files.isDirectory(dir)) {
             throw new ModelException("speech model folder " + dir + " does not exist; run 'mvn package' "
                     + "for the bundled English model or point --model at an unpacked Vosk model");

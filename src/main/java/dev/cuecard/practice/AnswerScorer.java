@@ -76,7 +76,7 @@ public final class AnswerScorer {
         dims.add(coverage(feedback));
         dims.add(structure(feedback, template.category()));
         dims.add(specificity(feedback, technologies.in(text), template.category()));
-        dims.add(length(metrics));
+        dims.add(length(metrics, feedback.structure()));
         dims.add(answer.spoken() ? pace(metrics, delivery) : DimensionScore.notMeasured(Dimension.PACE, "typed answer"));
         dims.add(fillers(metrics, delivery));
         return new AnswerScore(AnswerScore.total(dims), dims, feedback);
@@ -101,7 +101,9 @@ public final class AnswerScorer {
         long covered = f.keyPointsCovered();
         double credit = f.keyPoints().stream().mapToDouble(KeyPointCoverage::credit).sum();
         int needed = (int) Math.ceil(COVERAGE_FOR_FULL * all);
-        String missed = f.keyPoints().stream().filter(k -> !k.covered()).map(k -> k.keyPoint()).findFirst().orElse(null);
+        // a key point's own full stop would double the suggestion's ("purges..")
+        String missed = f.keyPoints().stream().filter(k -> !k.covered()).map(k -> k.keyPoint().replaceAll("[.\\s]+$", ""))
+                .findFirst().orElse(null);
         String suggestion = missed == null
                 ? "Every key point was there; keep them, and lead with the most important one."
                 : "Cover this point too: " + missed + ".";
@@ -165,14 +167,21 @@ public final class AnswerScorer {
         return DimensionScore.of(Dimension.SPECIFICITY, score, finding, suggestion);
     }
 
-    static DimensionScore length(SpeakingMetrics m) {
+    /**
+     * Too short: the advice names what the structure check found missing, never a part the answer
+     * already has (it once said "add one trade-off" beside a structure that had found it).
+     */
+    static DimensionScore length(SpeakingMetrics m, StructureCheck structure) {
         double s = m.spanMs() / 1000.0;
         double min = AnswerLength.TARGET_MIN_MS / 1000.0;
         double max = AnswerLength.TARGET_MAX_MS / 1000.0;
         double score = s < min ? s / min : s > max ? 1 - (s - max) / max : 1;
         String finding = String.format(Locale.ROOT, "%.0f s", s);
-        String suggestion = s < min ? "Too short for a real answer: aim for 1–2 minutes; add the why and one trade-off."
-                : s > max ? "Too long: stop after the trade-off; aim for under 2 minutes and let them ask."
+        String suggestion = s < min ? "Too short for a real answer: aim for 1–2 minutes; " + (structure.missing().isEmpty()
+                ? "develop each part with an example or a number." : "add the " + String.join(" and the ",
+                structure.missing()) + ".")
+                : s > max ? "Too long: stop after the " + (structure.parts().isEmpty() ? "main point"
+                : structure.parts().get(structure.parts().size() - 1).name()) + "; aim for under 2 minutes and let them ask."
                 : "Length on target (1–2 minutes).";
         return DimensionScore.of(Dimension.LENGTH, score, finding, suggestion);
     }

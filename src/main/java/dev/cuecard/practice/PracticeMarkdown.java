@@ -15,17 +15,21 @@ public final class PracticeMarkdown {
 
     public static String render(PracticeReport r, ZoneId zone) {
         StringBuilder md = new StringBuilder();
-        md.append("# Practice round — ").append(r.setup().type().id()).append(", ").append(r.setup().seniority().id())
-                .append("\n\n");
-        md.append(String.format(Locale.ROOT, "Average score: **%.1f / 10** over %d question(s)", r.average(),
-                r.results().size()));
+        md.append("# Practice round — ").append(r.setup().type().label()).append(", ")
+                .append(r.setup().seniority().label().toLowerCase(Locale.ROOT)).append("\n\n");
+        md.append(r.answered().isEmpty() ? "No question answered"
+                : String.format(Locale.ROOT, "Average score: **%.1f / 10** over %d answered question(s)", r.average(),
+                r.answered().size()));
+        if (r.skipped() > 0) {
+            md.append(String.format(Locale.ROOT, ", %d skipped", r.skipped()));
+        }
         r.weakestDimension().ifPresent(d -> md.append("; weakest dimension: **").append(d.label()).append("**"));
         md.append("\n");
         r.nextStep().ifPresent(s -> md.append("\nNext time: ").append(s).append("\n"));
         md.append("\n| # | question | category | score |\n|---|---|---|---|\n");
         for (QuestionResult q : r.results()) {
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s |%n", q.question().number(), cell(q.question().text()),
-                    q.question().category().id(), q.answer().wordCount() == 0 ? "skipped"
+                    q.question().category().label(), q.answer().wordCount() == 0 ? "skipped"
                             : String.format(Locale.ROOT, "%.1f", q.score().total())));
         }
         for (QuestionResult q : r.results()) {
@@ -62,7 +66,7 @@ public final class PracticeMarkdown {
         if (!progress.isEmpty()) {
             md.append("\n## Progress per category\n\n| category | day | average | answers |\n|---|---|---|---|\n");
             progress.forEach((c, points) -> points.forEach(p -> md.append(String.format(Locale.ROOT,
-                    "| %s | %s | %.1f | %d |%n", c.id(), p.day(), p.average(), p.answers()))));
+                    "| %s | %s | %.1f | %d |%n", c.label(), p.day(), p.average(), p.answers()))));
         }
         return md.toString();
     }

@@ -39,9 +39,14 @@ public record PracticeReport(RoundSetup setup, List<QuestionResult> results, Opt
         return answered(results);
     }
 
-    /** Mean total over answered questions; skipped ones count as 0. */
+    /** Mean total over the answered questions; a skipped question is no answer, not a 0 (see {@link #skipped()}). */
     public double average() {
-        return results.isEmpty() ? 0 : results.stream().mapToDouble(r -> r.score().total()).average().orElse(0);
+        return answered().stream().mapToDouble(r -> r.score().total()).average().orElse(0);
+    }
+
+    /** Questions skipped or left without a word. */
+    public int skipped() {
+        return results.size() - answered().size();
     }
 
     /** The dimension that lost the most weighted points over all answered questions. */

@@ -27,6 +27,15 @@ public enum RoundType {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The name people read: "Drill". */
+    public String label() {
+        return switch (this) {
+            case SCREENING -> "Screening";
+            case DRILL -> "Drill";
+            case FULL_LOOP -> "Full loop";
+        };
+    }
+
     public static Optional<RoundType> fromId(String id) {
         return Arrays.stream(values()).filter(t -> t.id().equalsIgnoreCase(id.strip())).findFirst();
     }

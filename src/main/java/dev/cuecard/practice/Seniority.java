@@ -21,6 +21,15 @@ public enum Seniority {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The name people read: "Mid-level". */
+    public String label() {
+        return switch (this) {
+            case JUNIOR -> "Junior";
+            case MID -> "Mid-level";
+            case SENIOR -> "Senior";
+        };
+    }
+
     public static Optional<Seniority> fromId(String id) {
         return Arrays.stream(values()).filter(s -> s.id().equalsIgnoreCase(id.strip())).findFirst();
     }

@@ -23,6 +23,23 @@ public enum Category {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The name people read: "System design" (the id stays the contract). */
+    public String label() {
+        return switch (this) {
+            case SYSTEM_DESIGN -> "System design";
+            case API_DESIGN -> "API design";
+            case DATABASES -> "Databases";
+            case CACHING -> "Caching";
+            case CONCURRENCY -> "Concurrency";
+            case DISTRIBUTED_SYSTEMS -> "Distributed systems";
+            case RELIABILITY_OPS -> "Reliability & operations";
+            case BEHAVIORAL -> "Behavioral";
+            case CODING -> "Coding";
+            case LANGUAGE_RUNTIME -> "Language & runtime";
+            case NONE -> "Not a question";
+        };
+    }
+
     public static Optional<Category> fromId(String id) {
         return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst();
     }

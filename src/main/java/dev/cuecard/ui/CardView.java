@@ -53,6 +53,8 @@ final class CardView extends VBox {
         } else {
             l = new Label();
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            l.setMaxWidth(Double.MAX_VALUE);
             pool.add(l);
         }
         if (!l.getStyleClass().contains(style)) {

@@ -27,7 +27,6 @@ import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.slf4j.Logger;
@@ -58,7 +57,8 @@ public final class DesktopApp extends Application {
     /** Debrief reads and writes, in the order asked. */
     private TaskExecutor debriefLane;
     private final WindowSlot debriefWindow = new WindowSlot();
-    private long debriefSessionId = -1;
+    /** The open debrief window's sessions, read again when it is asked for while open. */
+    private dev.cuecard.ui.debrief.SessionBrowserModel debriefBrowser;
     private final WindowSlot practiceWindow = new WindowSlot();
     private java.util.concurrent.Future<GlobalHotkeys.Result> hotkeysStarting;
     private java.util.concurrent.Future<dev.cuecard.session.SessionStore> storeOpening;
@@ -99,7 +99,7 @@ public final class DesktopApp extends Application {
         Platform.setImplicitExit(false);
         llm = llmServices(options);
         runner = new SessionRunner(settings.modelPath(), classifier, llm.map(LlmServices::hintEngine), bridge,
-                model.statusProperty()::set);
+                model::say);
         runner.onListening(startup::listening);
         runner.onSessionStart(model::sessionStarted);
         runner.loadSemantics(paths.cacheDir());
@@ -115,14 +115,14 @@ public final class DesktopApp extends Application {
         openSessionStore();
         overlay = new OverlayWindow(model, settings.uiOrDefaults(), this::saveOverlayPlace);
         main = new MainWindow(stage, model, new Actions(), settings.themDeviceName(), settings.meDeviceName());
-        loaded.problem().ifPresent(model.statusProperty()::set);
+        loaded.problem().ifPresent(m -> model.say(StatusMessage.warning(m)));
         classifier.ready().whenComplete((c, e) -> bridge.post(() -> {
             if (e != null) {
                 Throwable why = e.getCause() != null ? e.getCause() : e;
-                model.statusProperty().set("Questions cannot be recognised: " + why.getMessage());
+                model.say(StatusMessage.error("Questions cannot be recognised: " + why.getMessage()));
             } else {
                 c.library().problems().stream().findFirst()
-                        .ifPresent(p -> model.statusProperty().set("Template skipped: " + p));
+                        .ifPresent(p -> model.say(StatusMessage.warning("Template skipped: " + p)));
             }
         }));
         model.levelProperty().addListener((o, a, level) -> save(s -> s.withUi(s.uiOrDefaults().withDetailLevel(level.id()))));
@@ -136,7 +136,7 @@ public final class DesktopApp extends Application {
         installHotkeys();
         dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
         tasks.submit(catalog::list, devices -> main.showDevices(catalog, devices),
-                e -> model.statusProperty().set("Could not list the capture devices: " + e.getMessage()));
+                e -> model.say(StatusMessage.warning("Could not list the capture devices: " + e.getMessage())));
         stage.setOnCloseRequest(e -> quit());
         stage.show();
         overlay.show();
@@ -181,11 +181,12 @@ public final class DesktopApp extends Application {
         storeOpening = tasks.submit(() -> dev.cuecard.session.SessionStore.open(file), opened -> {
             store = opened;
             runner.storeSessionsIn(opened);
-            opened.notices().stream().findFirst().ifPresent(model.statusProperty()::set);
+            model.sessionsAvailableProperty().set(true);
+            opened.notices().stream().findFirst().ifPresent(m -> model.say(StatusMessage.warning(m)));
             storeSettled();
         }, e -> {
             LOG.warn("session database unavailable", e);
-            model.statusProperty().set(e.getMessage() + " — sessions will not be stored");
+            model.say(StatusMessage.error(e.getMessage() + " — sessions will not be stored"));
             storeSettled();
         });
     }
@@ -211,7 +212,7 @@ public final class DesktopApp extends Application {
             return LlmConfig.resolve(settings.llmSettings(), options.env())
                     .map(c -> new LlmServices(c, UserContext.load(paths), new NamedThreadFactory("llm-http")));
         } catch (LlmConfig.InvalidConfigException e) {
-            model.statusProperty().set(e.getMessage() + "; template hints only");
+            model.say(StatusMessage.warning(e.getMessage() + "; template hints only"));
             return Optional.empty();
         }
     }
@@ -221,7 +222,7 @@ public final class DesktopApp extends Application {
         try {
             bindings = HotkeyBindings.from(settings.uiOrDefaults().hotkeyMap());
         } catch (IllegalArgumentException e) {
-            model.statusProperty().set("Hotkeys: " + e.getMessage() + " — using the defaults");
+            model.say(StatusMessage.warning("Hotkeys: " + e.getMessage() + " — using the defaults"));
             bindings = HotkeyBindings.defaults();
         }
         HotkeyBindings chords = bindings;
@@ -234,11 +235,11 @@ public final class DesktopApp extends Application {
                     // said once, in the status line: the app keeps working with in-window shortcuts
                     result.unavailable().ifPresent(reason -> {
                         installWindowShortcuts(chords);
-                        model.statusProperty().set("In-window shortcuts only: " + reason);
+                        model.say(StatusMessage.warning("In-window shortcuts only: " + reason));
                     });
                 }, e -> {
                     installWindowShortcuts(chords);
-                    model.statusProperty().set("In-window shortcuts only: " + e.getMessage());
+                    model.say(StatusMessage.warning("In-window shortcuts only: " + e.getMessage()));
                 });
     }
 
@@ -269,7 +270,7 @@ public final class DesktopApp extends Application {
         }
         tasks.submit(runner::askNow, asked -> {
             if (!asked) {
-                model.statusProperty().set("Nothing heard yet to hint on");
+                model.say(StatusMessage.info("Nothing heard yet to hint on"));
             }
         }, e -> LOG.warn("ask now failed", e));
     }
@@ -278,11 +279,11 @@ public final class DesktopApp extends Application {
         sessionStarting();
         // 1.5 MB of recordings copied out of the jar: not on the FX thread
         tasks.submit(DemoRecording::extract, demo -> {
-            model.statusProperty().set("Demo: replaying a short mock interview");
+            model.say(StatusMessage.info("Demo: replaying a short mock interview"));
             runner.startReplay(demo.them(), Optional.of(demo.me()), 1.0, () -> model.listeningProperty().set(false));
         }, e -> {
             model.listeningProperty().set(false);
-            model.statusProperty().set(e.getMessage());
+            model.say(StatusMessage.error(e.getMessage()));
         });
     }
 
@@ -302,7 +303,7 @@ public final class DesktopApp extends Application {
         try {
             SettingsStore.save(paths, settings);
         } catch (IOException e) {
-            model.statusProperty().set("Could not save settings: " + e.getMessage());
+            model.say(StatusMessage.error("Could not save settings: " + e.getMessage()));
         }
     }
 
@@ -367,8 +368,8 @@ public final class DesktopApp extends Application {
         }
     }
 
-    /** A debrief built and styled in the background, for the FX thread to show. */
-    private record PreparedDebrief(dev.cuecard.ui.debrief.DebriefViewModel model, javafx.scene.Scene scene) {
+    /** The debrief window's sessions and scene, built and styled in the background, for the FX thread to show. */
+    private record PreparedDebrief(dev.cuecard.ui.debrief.SessionBrowserModel browser, javafx.scene.Scene scene) {
     }
 
     /** The main window's buttons. */
@@ -394,7 +395,8 @@ public final class DesktopApp extends Application {
         @Override
         public void setPaused(boolean paused) {
             runner.setPaused(paused);
-            model.statusProperty().set(paused ? "Paused — nothing is heard or stored" : "Listening");
+            model.say(paused ? StatusMessage.warning("Paused — nothing is heard or stored until you resume")
+                    : StatusMessage.success("Listening"));
         }
 
         @Override
@@ -407,47 +409,44 @@ public final class DesktopApp extends Application {
             afterStoreOpened(this::loadDebrief);
         }
 
-        /** The newest session's debrief: the open window if it shows it, else loaded in the background. */
+        /**
+         * The session list with the newest session's debrief: the open window is brought to the
+         * front with its list read again (a session may have ended since), else it is prepared
+         * in the background.
+         */
         private void loadDebrief() {
             dev.cuecard.session.SessionStore s = store;
             if (s == null) {
                 debriefWindow.failed();
-                model.statusProperty().set("No session database — nothing to review");
+                model.say(StatusMessage.error("No session database — nothing to review"));
+                return;
+            }
+            Optional<Stage> open = debriefWindow.stage();
+            if (open.isPresent() && debriefBrowser != null) {
+                debriefWindow.opened(open.get());
+                debriefBrowser.refresh();
+                WindowSlot.focus(open.get());
                 return;
             }
             long last = runner.lastSessionId();
-            long showing = debriefWindow.isOpen() ? debriefSessionId : -1;
             // the user's templates too: key points of questions whose hint was not stored come from them
             dev.cuecard.session.debrief.DebriefBuilder builder = new dev.cuecard.session.debrief.DebriefBuilder(
                     dev.cuecard.session.debrief.AnswerFeedbackRater.shipped(), classifier.library());
             tasks.submit(() -> {
-                long id = last >= 0 ? last
-                        : s.list().stream().mapToLong(dev.cuecard.session.SessionSummary::id).max().orElse(-1);
-                if (id < 0 || id == showing) {
-                    return Optional.<PreparedDebrief>empty();
-                }
-                dev.cuecard.ui.debrief.DebriefViewModel vm = new dev.cuecard.ui.debrief.DebriefViewModel(s,
-                        dev.cuecard.ui.debrief.DebriefViewModel.load(s, id, builder), debriefLane);
-                return Optional.of(new PreparedDebrief(vm, dev.cuecard.ui.debrief.DebriefWindow.prepare(vm)));
+                dev.cuecard.ui.debrief.SessionBrowserModel browser = dev.cuecard.ui.debrief.SessionBrowserModel.loaded(s,
+                        builder, debriefLane, last >= 0 ? java.util.OptionalLong.of(last) : java.util.OptionalLong.empty());
+                return new PreparedDebrief(browser, dev.cuecard.ui.debrief.DebriefWindow.prepare(browser));
             }, prepared -> {
-                Optional<Stage> open = debriefWindow.stage();
-                if (prepared.isEmpty() && open.isPresent()) {
-                    debriefWindow.opened(open.get());
-                    WindowSlot.focus(open.get());
-                    return;
+                debriefBrowser = prepared.browser();
+                debriefWindow.opened(dev.cuecard.ui.debrief.DebriefWindow.show(main.stage(), debriefWindow.stage(),
+                        prepared.scene()));
+                if (prepared.browser().sessions().isEmpty()) {
+                    model.say(StatusMessage.info("No stored session yet — run one (or the demo) first"));
                 }
-                if (prepared.isEmpty()) {
-                    debriefWindow.failed();
-                    model.statusProperty().set("No stored session yet — run one (or the demo) first");
-                    return;
-                }
-                debriefSessionId = prepared.get().model().sessionId();
-                debriefWindow.opened(dev.cuecard.ui.debrief.DebriefWindow.show(main.stage(), open,
-                        prepared.get().scene(), prepared.get().model()));
             }, e -> {
                 debriefWindow.failed();
                 LOG.warn("debrief failed", e);
-                model.statusProperty().set("Could not open the debrief: " + e.getMessage());
+                model.say(StatusMessage.error("Could not open the debrief: " + e.getMessage()));
             });
         }
 
@@ -470,24 +469,42 @@ public final class DesktopApp extends Application {
                         }, e -> {
                             practiceWindow.failed();
                             LOG.warn("practice failed", e);
-                            model.statusProperty().set("Could not open practice: " + e.getMessage());
+                            model.say(StatusMessage.error("Could not open practice: " + e.getMessage()));
                         });
             });
         }
 
         @Override
         public void openSettings() {
-            SettingsDialog d = new SettingsDialog(main.stage(), settings, paths, DesktopApp.this::testConnection, tasks);
+            SettingsDialog.Services services = new SettingsDialog.Services() {
+                @Override
+                public void testConnection(LlmSettings llm, Consumer<String> result) {
+                    DesktopApp.this.testConnection(llm, result);
+                }
+
+                @Override
+                public void previewOverlay(double opacity, double fontScale) {
+                    overlay.setOpacity(opacity);
+                    overlay.setFontScale(fontScale);
+                }
+            };
+            SettingsDialog d = new SettingsDialog(main.stage(), settings, paths, services, tasks);
+            Settings before = settings;
             try {
                 d.showAndWait().ifPresent(s -> {
                     save(old -> s);
+                    // applied now: the overlay's look, and the devices the next Start uses
                     overlay.setOpacity(s.uiOrDefaults().opacity());
                     overlay.setFontScale(s.uiOrDefaults().scale());
                     model.coach().shownProperty().set(s.uiOrDefaults().coachShown());
-                    model.statusProperty().set("Settings saved (hotkeys, model and LLM apply at the next start)");
+                    main.choose(s.themDeviceName(), s.meDeviceName());
+                    java.util.List<String> restart = SettingsDialog.needRestart(before, s);
+                    model.say(restart.isEmpty() ? StatusMessage.success("Settings saved and applied")
+                            : StatusMessage.warning("Settings saved — restart Cuecard to apply the new "
+                            + String.join(", ", restart)));
                 });
             } catch (IOException | IllegalArgumentException e) {
-                new Alert(Alert.AlertType.ERROR, "Could not save: " + e.getMessage()).showAndWait();
+                model.say(StatusMessage.error("Could not save the settings: " + e.getMessage()));
             }
         }
     }

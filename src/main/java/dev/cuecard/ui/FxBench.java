@@ -74,7 +74,8 @@ final class FxBench {
             TextField search = (TextField) debriefNode("#search");
             search.setText("cache");
             search.fireEvent(new ActionEvent());
-        }, () -> debriefStatus().contains("hit") || debriefStatus().contains("nothing found"), 20);
+        }, () -> browserStatus().contains("hit") || browserStatus().toLowerCase(java.util.Locale.ROOT)
+                .contains("nothing found"), 20);
         step("debrief: every question", this::visitQuestions, () -> true, 1);
         step("debrief: save a review", () -> {
             ((TextArea) debriefNode("#note")).setText("benchmark: lead with the number");
@@ -87,7 +88,7 @@ final class FxBench {
             actions.openPractice();
         }, () -> practice.get().isPresent(), 30);
         pause("practice: first layout", 1);
-        step("practice: start a round", () -> button("Start round").fire(), () -> !button("Score typed").isDisabled(), 60);
+        step("practice: start a round", () -> byId("#start-round").fire(), this::questionOpen, 60);
         steps.add(new Step("practice: answer", this::answerOrFinish, () -> true, 1));
         next();
     }
@@ -122,11 +123,11 @@ final class FxBench {
         Deque<Step> more = new ArrayDeque<>();
         more.add(new Step("practice: type and score answer " + answered, () -> {
             practiceAnswer().setText(ANSWER);
-            button("Score typed").fire();
-        }, () -> button("Score typed").isDisabled() && !button("Next question").isDisabled(), 60));
+            byId("#score").fire();
+        }, () -> byId("#score").isDisabled() && !byId("#next").isDisabled()
+                && !"Skip question".equals(byId("#next").getText()), 60));
         more.add(new Step("practice: read the score", () -> { }, pauseFor(0.5), 1));
-        more.add(new Step("practice: next", () -> button("Next question").fire(),
-                () -> roundFinished() || !button("Score typed").isDisabled(), 60));
+        more.add(new Step("practice: next", () -> byId("#next").fire(), () -> roundFinished() || questionOpen(), 60));
         more.add(new Step("practice: answer", this::answerOrFinish, () -> true, 1));
         pushFront(more);
     }
@@ -191,19 +192,30 @@ final class FxBench {
         return n;
     }
 
+    private String browserStatus() {
+        return ((Label) debriefNode("#browser-status")).getText();
+    }
+
+    /** A question is on screen and not answered yet. */
+    private boolean questionOpen() {
+        Button next = byId("#next");
+        return !next.isDisabled() && "Skip question".equals(next.getText());
+    }
+
+    private Button byId(String id) {
+        Node n = practiceScene().lookup(id);
+        if (!(n instanceof Button b)) {
+            throw new IllegalStateException("no button " + id);
+        }
+        return b;
+    }
+
     private String debriefStatus() {
         return ((Label) debriefNode("#status")).getText();
     }
 
     private Scene practiceScene() {
         return practice.get().orElseThrow(() -> new IllegalStateException("no practice window")).getScene();
-    }
-
-    private Button button(String textStart) {
-        return practiceScene().getRoot().lookupAll(".button").stream()
-                .filter(n -> n instanceof Button b && b.getText() != null && b.getText().startsWith(textStart))
-                .map(n -> (Button) n).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no button '" + textStart + "'"));
     }
 
     private TextArea practiceAnswer() {

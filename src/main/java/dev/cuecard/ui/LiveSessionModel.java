@@ -45,7 +45,12 @@ public final class LiveSessionModel {
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(true);
     private final BooleanProperty sendingToLlm = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty("Ready");
+    /** The session database is open: stored sessions can be reviewed. */
+    private final BooleanProperty sessionsAvailable = new SimpleBooleanProperty();
+    private final ObjectProperty<StatusMessage> status = new SimpleObjectProperty<>(StatusMessage.info("Ready"));
+    /** Every message shown this run, oldest first (the last {@value #MAX_STATUS_HISTORY}). */
+    private final ObservableList<StatusMessage> statusHistory = FXCollections.observableArrayList(status.get());
+    static final int MAX_STATUS_HISTORY = 30;
     private final CoachModel coach = new CoachModel();
     private int manualIds = 10_000;
 
@@ -83,9 +88,12 @@ public final class LiveSessionModel {
                 find(s.questionId()).ifPresent(card -> card.statusProperty().set(s.message()));
             }
         } else if (event instanceof PipelineEvent.ChannelStatus s) {
+            String who = s.channel() == Channel.THEM ? "Interviewer audio: " : "Your microphone: ";
             switch (s.state()) {
-                case FAILED, LOST, RECOVERED, SWITCHED -> status.set(s.channel().id() + ": " + s.message());
-                case STARTED -> status.set("Listening");
+                case FAILED -> say(StatusMessage.error(who + s.message()));
+                case LOST -> say(StatusMessage.warning(who + s.message()));
+                case RECOVERED, SWITCHED -> say(StatusMessage.info(who + s.message()));
+                case STARTED -> say(StatusMessage.success("Listening"));
                 default -> {
                     // ENDED and OVERRUN do not change what the user needs to see
                 }
@@ -168,7 +176,7 @@ public final class LiveSessionModel {
                     .map(TranscriptLine::text).orElse("");
         }
         if (text.isBlank()) {
-            status.set("Nothing heard yet to hint on");
+            say(StatusMessage.info("Nothing heard yet to hint on"));
             return;
         }
         Classification c = classifier.classifyAsQuestion(text);
@@ -258,12 +266,31 @@ public final class LiveSessionModel {
         return overlayVisible;
     }
 
+    public BooleanProperty sessionsAvailableProperty() {
+        return sessionsAvailable;
+    }
+
     public BooleanProperty sendingToLlmProperty() {
         return sendingToLlm;
     }
 
-    public StringProperty statusProperty() {
+    /** The latest message for the status area. */
+    public javafx.beans.property.ReadOnlyObjectProperty<StatusMessage> statusProperty() {
         return status;
+    }
+
+    /** Every message of this run, oldest first: an error stays findable after later messages. */
+    public ObservableList<StatusMessage> statusHistory() {
+        return statusHistory;
+    }
+
+    /** Shows a message in the status area; FX thread. */
+    public void say(StatusMessage m) {
+        status.set(m);
+        statusHistory.add(m);
+        if (statusHistory.size() > MAX_STATUS_HISTORY) {
+            statusHistory.remove(0, statusHistory.size() - MAX_STATUS_HISTORY);
+        }
     }
 
     /** The live answer coach's view of the candidate's answers. */

@@ -17,6 +17,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -68,10 +69,12 @@ public final class MainWindow {
         debrief.setOnAction(e -> actions.openDebrief());
         Button practice = new Button("Practice", new FontIcon(Feather.TARGET));
         practice.setOnAction(e -> actions.openPractice());
-        start.disableProperty().bind(model.listeningProperty());
+        // enabled only when they can act: Start needs a device, Stop and Pause a session, Debrief the database
+        start.disableProperty().bind(model.listeningProperty().or(noDeviceChosen()));
         demo.disableProperty().bind(model.listeningProperty());
         stop.disableProperty().bind(model.listeningProperty().not());
         pause.disableProperty().bind(model.listeningProperty().not());
+        debrief.disableProperty().bind(model.sessionsAvailableProperty().not());
         pause.selectedProperty().bindBidirectional(model.pausedProperty());
         overlay.selectedProperty().bindBidirectional(model.overlayVisibleProperty());
         start.setOnAction(e -> actions.start(choice(themDevice), choice(meDevice)));
@@ -79,64 +82,168 @@ public final class MainWindow {
         stop.setOnAction(e -> actions.stop());
         pause.selectedProperty().addListener((o, a, paused) -> actions.setPaused(paused));
         settings.setOnAction(e -> actions.openSettings());
-        Label status = new Label();
-        status.textProperty().bind(model.statusProperty());
-        Region grow = new Region();
-        javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        Label assist = new Label("● assist active");
-        assist.setStyle("-fx-text-fill: -color-success-fg;");
-        assist.visibleProperty().bind(model.listeningProperty().and(model.pausedProperty().not()));
+        start.setTooltip(new Tooltip("Listen to the chosen devices"));
+        demo.setTooltip(new Tooltip("Replay a short mock interview through Cuecard"));
+        pause.setTooltip(new Tooltip("Stop hearing and storing until resumed"));
+        overlay.setTooltip(new Tooltip("Show or hide the cue card"));
+        for (javafx.scene.control.ButtonBase b : List.of(start, demo, stop, pause, overlay, settings, debrief, practice)) {
+            b.setAccessibleText(b.getText());
+            b.setMinWidth(Region.USE_PREF_SIZE); // the toolbar never folds a button into its overflow menu
+        }
         ToolBar toolbar = new ToolBar(start, demo, stop, pause, new Separator(Orientation.VERTICAL), overlay,
-                settings, debrief, practice, grow, assist, status);
+                settings, debrief, practice);
+        // the last ones lose their words first
+        compactWhenNarrow(toolbar, List.of(start, stop, demo, debrief, practice, pause, settings, overlay));
 
         // the saved choices at once; the device list comes from the background (showDevices)
         fill(themDevice, savedThem.stream().toList(), savedThem);
         fill(meDevice, savedMe.stream().toList(), savedMe);
         audioHelp.setText("Looking for capture devices…");
         audioHelp.setWrapText(true);
-        audioHelp.setStyle("-fx-font-size: 0.85em; -fx-text-fill: -color-fg-muted;");
-        VBox left = new VBox(6,
-                new Label("Interviewer (them)"), themDevice, new LevelMeterBar(model.themLevelProperty()),
-                new Label("You (me)"), meDevice, new LevelMeterBar(model.meLevelProperty()), audioHelp);
+        audioHelp.setMinHeight(Region.USE_PREF_SIZE);
+        audioHelp.setStyle("-fx-font-size: 0.9em; -fx-text-fill: -color-fg-muted;");
+        Label themLabel = new Label("Interviewer (them)");
+        themLabel.setLabelFor(themDevice);
+        Label meLabel = new Label("You (me)");
+        meLabel.setLabelFor(meDevice);
+        themDevice.setAccessibleText("Interviewer audio device");
+        meDevice.setAccessibleText("Your microphone");
+        VBox left = new VBox(6, themLabel, themDevice, new LevelMeterBar(model.themLevelProperty()),
+                meLabel, meDevice, new LevelMeterBar(model.meLevelProperty()), audioHelp);
         left.setPadding(new Insets(10));
         left.setPrefWidth(240);
+        left.setMinWidth(200);
         themDevice.setMaxWidth(Double.MAX_VALUE);
         meDevice.setMaxWidth(Double.MAX_VALUE);
         themDevice.disableProperty().bind(model.listeningProperty());
         meDevice.disableProperty().bind(model.listeningProperty());
 
         ListView<TranscriptLine> transcript = new ListView<>(model.transcript());
-        transcript.setCellFactory(v -> new TranscriptCell());
+        transcript.setId("transcript");
+        transcript.setAccessibleText("Live transcript");
+        transcript.setCellFactory(v -> new TranscriptCell(transcript));
+        transcript.setPlaceholder(placeholder("What the interviewer and you say appears here, with its time."));
         transcript.getItems().addListener((javafx.collections.ListChangeListener<TranscriptLine>) c ->
                 transcript.scrollTo(transcript.getItems().size() - 1));
         Label themPartial = partialLabel("Interviewer … ", model.themPartialProperty());
         Label mePartial = partialLabel("You … ", model.mePartialProperty());
         VBox.setVgrow(transcript, Priority.ALWAYS);
-        VBox center = new VBox(4, new Label("Live transcript"), transcript, themPartial, mePartial);
+        Label transcriptTitle = new Label("Live transcript");
+        transcriptTitle.getStyleClass().add("section-title");
+        VBox center = new VBox(4, transcriptTitle, transcript, themPartial, mePartial);
         center.setPadding(new Insets(10));
+        center.setMinWidth(220);
 
         ListView<QuestionCard> questions = new ListView<>(model.questions());
-        questions.setCellFactory(v -> new QuestionCell());
-        questions.setOnMouseClicked(e -> {
-            QuestionCard c = questions.getSelectionModel().getSelectedItem();
-            if (c != null) {
-                model.showQuestion(c);
+        questions.setId("questions");
+        questions.setAccessibleText("Detected questions");
+        questions.setCellFactory(v -> new QuestionCell(questions));
+        // a card reclassified while the question was still being asked shows its new category
+        model.questions().addListener((javafx.collections.ListChangeListener<QuestionCard>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(card -> card.classificationProperty().addListener((o, a, b) -> questions.refresh()));
+            }
+        });
+        questions.setPlaceholder(placeholder("Each question the interviewer asks is listed here."));
+        questions.setOnMouseClicked(e -> showSelected(model, questions));
+        questions.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                showSelected(model, questions);
             }
         });
         VBox.setVgrow(questions, Priority.ALWAYS);
-        VBox right = new VBox(4, new Label("Questions (click to show again)"), questions);
+        Label questionsTitle = new Label("Questions (click or Enter to show again)");
+        questionsTitle.getStyleClass().add("section-title");
+        questionsTitle.setWrapText(true);
+        questionsTitle.setMinHeight(Region.USE_PREF_SIZE);
+        VBox right = new VBox(4, questionsTitle, questions);
         right.setPadding(new Insets(10));
+        right.setMinWidth(180);
 
         SplitPane split = new SplitPane(center, right);
         split.setDividerPositions(0.62);
-        BorderPane root = new BorderPane(split, toolbar, null, null, left);
+        status = new StatusBar(model.statusProperty(), model.statusHistory(),
+                ListeningState.pill(model.listeningProperty(), model.pausedProperty()));
+        // children in reading order, which is also the Tab order: toolbar, devices, transcript, status
+        BorderPane root = new BorderPane();
+        root.setTop(toolbar);
+        root.setLeft(left);
+        root.setCenter(split);
+        root.setBottom(status);
         stage.setTitle("Cuecard");
-        stage.setScene(new Scene(root, 1100, 680));
+        Scene scene = new Scene(root, 1100, 680);
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/cuecard/ui/app.css").toExternalForm());
+        stage.setScene(scene);
+        // keyboard access to the windows (Alt+letter, as the tooltips say)
+        accelerator(scene, javafx.scene.input.KeyCode.D, debrief, "Alt+D");
+        accelerator(scene, javafx.scene.input.KeyCode.P, practice, "Alt+P");
+        accelerator(scene, javafx.scene.input.KeyCode.S, settings, "Alt+S");
+        accelerator(scene, javafx.scene.input.KeyCode.M, demo, "Alt+M");
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        ScreenLayout.fit(stage, 1100, 680);
+    }
+
+    /**
+     * When the window is too narrow for every button's words, buttons show only their icons (names
+     * stay as tooltips and accessible text), the least used first: nothing folds into the
+     * toolbar's overflow menu.
+     *
+     * @param byPriority the buttons, the one to keep its words longest first
+     */
+    private static void compactWhenNarrow(ToolBar bar, List<javafx.scene.control.ButtonBase> byPriority) {
+        for (javafx.scene.control.ButtonBase b : byPriority) {
+            if (b.getTooltip() == null) {
+                b.setTooltip(new Tooltip(b.getText()));
+            }
+        }
+        bar.widthProperty().addListener((o, was, width) -> {
+            byPriority.forEach(b -> b.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT));
+            for (int i = byPriority.size() - 1; i >= 0 && bar.prefWidth(-1) > width.doubleValue(); i--) {
+                byPriority.get(i).setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+        });
+    }
+
+    private static void accelerator(Scene scene, javafx.scene.input.KeyCode key, Button button, String name) {
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(key,
+                javafx.scene.input.KeyCombination.ALT_DOWN), () -> {
+                    if (!button.isDisabled()) {
+                        button.fire();
+                    }
+                });
+        String tip = button.getTooltip() == null ? button.getText() : button.getTooltip().getText();
+        button.setTooltip(new Tooltip(tip + " (" + name + ")"));
+    }
+
+    static final double MIN_WIDTH = 720;
+    static final double MIN_HEIGHT = 460;
+    private final StatusBar status;
+
+    private javafx.beans.binding.BooleanBinding noDeviceChosen() {
+        return Bindings.createBooleanBinding(() -> choice(themDevice).isEmpty() && choice(meDevice).isEmpty(),
+                themDevice.valueProperty(), meDevice.valueProperty());
+    }
+
+    private static void showSelected(LiveSessionModel model, ListView<QuestionCard> questions) {
+        QuestionCard c = questions.getSelectionModel().getSelectedItem();
+        if (c != null) {
+            model.showQuestion(c);
+        }
+    }
+
+    private static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setStyle("-fx-text-fill: -color-fg-muted;");
+        l.setPadding(new Insets(12));
+        return l;
     }
 
     private static Label partialLabel(String prefix, javafx.beans.property.StringProperty text) {
         Label l = new Label();
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.textProperty().bind(Bindings.when(text.isEmpty()).then("").otherwise(Bindings.concat(prefix, text)));
         l.setStyle("-fx-text-fill: -color-fg-subtle; -fx-font-style: italic;");
         return l;
@@ -156,6 +263,20 @@ public final class MainWindow {
                 : "Interviewer = system audio (a monitor / loopback device). See README for your OS.");
     }
 
+    /** Selects the devices chosen in the settings (the next Start uses them). */
+    public void choose(Optional<String> them, Optional<String> me) {
+        select(themDevice, them);
+        select(meDevice, me);
+    }
+
+    private static void select(ComboBox<String> box, Optional<String> name) {
+        String value = name.orElse(NO_DEVICE);
+        if (!box.getItems().contains(value)) {
+            box.getItems().add(value);
+        }
+        box.setValue(value);
+    }
+
     private static void fill(ComboBox<String> box, List<String> devices, Optional<String> keep) {
         List<String> items = new java.util.ArrayList<>();
         items.add(NO_DEVICE);
@@ -172,22 +293,17 @@ public final class MainWindow {
         return stage;
     }
 
-    /** A question in the list: category, confidence and what was heard. */
-    private static final class QuestionCell extends javafx.scene.control.ListCell<QuestionCard> {
-        @Override
-        protected void updateItem(QuestionCard card, boolean empty) {
-            super.updateItem(card, empty);
-            if (empty || card == null) {
-                textProperty().unbind();
-                setText(null);
-                return;
-            }
-            textProperty().bind(Bindings.createStringBinding(() -> String.format(java.util.Locale.ROOT,
-                    "%s · %.0f%%%n%s", card.classification().category().id().replace('_', ' '),
-                    card.classification().confidence() * 100, card.classification().text()),
-                    card.classificationProperty()));
-            setWrapText(true);
-            setPrefWidth(0);
+    // visible for tests
+    StatusBar statusBar() {
+        return status;
+    }
+
+    /** A question in the list: category, confidence and what was heard (a reclassified card updates on refresh). */
+    private static final class QuestionCell extends WrappingListCell<QuestionCard> {
+        QuestionCell(ListView<QuestionCard> list) {
+            super(list, card -> String.format(java.util.Locale.ROOT, "%s · %.0f%%%n%s",
+                    Labels.category(card.classification().category()), card.classification().confidence() * 100,
+                    card.classification().text()));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.cuecard.config.UiSettings;
 import dev.cuecard.hint.Hint;
 import dev.cuecard.hint.HintSource;
 import dev.cuecard.question.Classification;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.animation.PauseTransition;
@@ -12,7 +13,9 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -25,11 +28,22 @@ import javafx.util.Duration;
 
 /**
  * The always-on-top cue card: undecorated, translucent, draggable anywhere, resizable from the
- * corner, remembers where it was on each screen. Bound to {@link LiveSessionModel}; holds no state.
+ * corner grip (or Shift+arrows), remembers where it was on each screen. Bound to
+ * {@link LiveSessionModel}; holds no state.
+ *
+ * <p>Layout, top to bottom: a header of pills that wrap (listening state, "sending to LLM", the
+ * category, the card's source); the card, which scrolls — what was heard, the title, the gist
+ * (largest), a slot for one more node ({@link #host}, e.g. the answer coach), the sections; and a
+ * footer (LLM status, detail level and latency). Header and footer keep their size and every text
+ * wraps, so at any font scale and size nothing is cut: the card scrolls instead.
  */
 public final class OverlayWindow {
     static final double DEFAULT_WIDTH = 420;
-    static final double DEFAULT_HEIGHT = 300;
+    static final double DEFAULT_HEIGHT = 320;
+    static final double MIN_WIDTH = 280;
+    static final double MIN_HEIGHT = 200;
+    /** Pixels moved or resized per arrow key press. */
+    static final double KEY_STEP = 20;
 
     private final Stage stage = new Stage(StageStyle.TRANSPARENT);
     private final LiveSessionModel model;
@@ -38,13 +52,16 @@ public final class OverlayWindow {
     private final Label title = new Label();
     private final Label gist = new Label();
     private final Label source = new Label();
-    private final Label sending = new Label("↑ sending to LLM");
-    private final Label latency = new Label();
+    private final Label sending = new Label("↑ Sending to LLM");
+    private final Label info = new Label();
     private final Label status = new Label();
-    private final Label levelName = new Label();
+    private final Label pill;
     private final CardView card = new CardView();
+    private final VBox slot = new VBox();
+    private final ScrollPane scroll;
     private final CoachPanel coach;
     private final VBox root = new VBox();
+    private final Region grip = new Region();
     private double dragX;
     private double dragY;
 
@@ -54,58 +71,79 @@ public final class OverlayWindow {
         stage.setAlwaysOnTop(true);
         stage.setOpacity(ui.opacity());
 
-        Label assist = new Label();
-        assist.getStyleClass().add("assist");
-        // says plainly whether Cuecard is listening right now
-        assist.textProperty().bind(javafx.beans.binding.Bindings.when(
-                model.listeningProperty().and(model.pausedProperty().not()))
-                .then("● assist active").otherwise("○ not listening"));
+        pill = ListeningState.pill(model.listeningProperty(), model.pausedProperty());
         category.getStyleClass().add("chip");
+        category.setId("category");
         source.getStyleClass().add("chip");
-        sending.getStyleClass().add("sending");
+        sending.getStyleClass().addAll("pill", "pill-sending");
+        sending.setId("sending");
         sending.visibleProperty().bind(model.sendingToLlmProperty());
         sending.managedProperty().bind(sending.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, assist, category, spacer, sending, source);
+        for (Label chip : List.of(pill, category, source, sending)) {
+            chip.setMinWidth(Region.USE_PREF_SIZE); // a pill wraps to the next row rather than lose letters
+        }
+        FlowPane header = new FlowPane(6, 4, pill, sending, category, source);
         header.setAlignment(Pos.CENTER_LEFT);
+        header.setMinHeight(Region.USE_PREF_SIZE);
 
         heard.getStyleClass().add("heard");
-        heard.setWrapText(true);
         title.getStyleClass().add("title");
-        title.setWrapText(true);
         gist.getStyleClass().add("gist");
-        gist.setWrapText(true);
-        ScrollPane scroll = new ScrollPane(card);
+        heard.setId("heard");
+        title.setId("title");
+        gist.setId("gist");
+        for (Label l : List.of(heard, title, gist, info, status)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.setMaxWidth(Double.MAX_VALUE);
+        }
+        slot.setId("card-slot");
+        VBox content = new VBox(6, heard, title, gist, slot, card);
+        content.setFillWidth(true);
+        scroll = new ScrollPane(content);
+        scroll.setId("card-scroll");
         scroll.setFitToWidth(true);
-        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinHeight(0);
+        scroll.setFocusTraversable(false);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        latency.getStyleClass().add("small");
-        levelName.getStyleClass().add("small");
+        info.getStyleClass().add("small");
+        info.setId("info");
         status.getStyleClass().add("status");
-        Region grip = new Region();
+        status.setId("llm-status");
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        VBox footer = new VBox(2, status, info);
+        footer.setMinHeight(Region.USE_PREF_SIZE);
+        footer.setPadding(new javafx.geometry.Insets(0, 18, 0, 0)); // the grip's corner
+
         grip.getStyleClass().add("grip");
-        grip.setMinSize(14, 14);
-        Region footerSpacer = new Region();
-        HBox.setHgrow(footerSpacer, Priority.ALWAYS);
-        HBox footer = new HBox(8, latency, status, footerSpacer, levelName, grip);
-        footer.setAlignment(Pos.CENTER_LEFT);
+        grip.setId("grip");
+        grip.setMinSize(18, 18);
+        grip.setMaxSize(18, 18);
+        grip.setAccessibleText("Resize the card (or Shift+arrow keys)");
 
         root.getStyleClass().add("overlay");
+        // the answer coach lives in the card's slot: it scrolls with the card and never pushes the footer out
         coach = new CoachPanel(model);
-        root.getChildren().addAll(header, heard, title, gist, scroll, coach, footer);
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * ui.scale()));
-        StackPane frame = new StackPane(root);
+        host(coach);
+        root.getChildren().addAll(header, scroll, footer);
+        root.setFocusTraversable(true);
+        root.setAccessibleText("Cuecard cue card: arrow keys move it, Shift+arrows resize it");
+        setFontScale(ui.scale());
+        StackPane frame = new StackPane(root, grip);
+        StackPane.setAlignment(grip, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(grip, new javafx.geometry.Insets(0, 5, 5, 0));
         frame.setStyle("-fx-background-color: transparent;");
         Scene scene = new Scene(frame, DEFAULT_WIDTH, DEFAULT_HEIGHT, Color.TRANSPARENT);
         scene.getStylesheets().add(OverlayWindow.class.getResource("/dev/cuecard/ui/overlay.css").toExternalForm());
         stage.setScene(scene);
-        stage.setMinWidth(260);
-        stage.setMinHeight(120);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
 
         enableDrag(root);
         enableResize(grip);
+        enableKeys(root);
         placeOnScreen(ui);
         rememberPlace(savePlace);
 
@@ -126,6 +164,7 @@ public final class OverlayWindow {
         });
         model.levelProperty().addListener((o, a, b) -> render());
         model.listeningProperty().addListener((o, a, b) -> render());
+        model.pausedProperty().addListener((o, a, b) -> render());
         model.overlayVisibleProperty().addListener((o, a, visible) -> {
             if (visible) {
                 stage.show();
@@ -136,37 +175,60 @@ public final class OverlayWindow {
         render();
     }
 
+    /**
+     * Hosts one more node in the card area, below the gist and above the sections (the answer
+     * coach); it scrolls with the card. Replaces what was hosted before.
+     */
+    public void host(javafx.scene.Node node) {
+        slot.getChildren().setAll(node);
+    }
+
     private void render() {
         QuestionCard shown = model.shownProperty().get();
-        levelName.setText(model.levelProperty().get().id().replace('_', ' '));
+        String level = model.levelProperty().get().id().replace('_', ' ');
         if (shown == null) {
             heard.setText("");
-            category.setText("listening");
-            boolean listening = model.listeningProperty().get();
-            title.setText(listening ? "Listening…" : "Ready");
-            gist.setText(listening ? "The card appears as soon as the interviewer asks a question."
-                    : "Press Start (or Demo) in the main window; the card appears when a question is asked.");
+            heard.setManaged(false);
+            category.setText("");
+            category.setVisible(false);
+            category.setManaged(false);
+            ListeningState state = ListeningState.of(model.listeningProperty().get(), model.pausedProperty().get());
+            title.setText(switch (state) {
+                case LISTENING -> "Listening…";
+                case PAUSED -> "Paused";
+                case OFF -> "Ready";
+            });
+            gist.setText(switch (state) {
+                case LISTENING -> "The card appears as soon as the interviewer asks a question.";
+                case PAUSED -> "Nothing is heard or stored until you resume.";
+                case OFF -> "Press Start (or Demo) in the main window; the card appears when a question is asked.";
+            });
             source.setText("");
             source.setVisible(false);
-            latency.setText("");
+            source.setManaged(false);
+            info.setText("Detail: " + level);
             status.setText("");
             card.show(null, model.levelProperty().get());
             return;
         }
         Classification c = shown.classification();
+        heard.setManaged(true);
         heard.setText("“" + c.text() + "”");
-        category.setText(String.format(Locale.ROOT, "%s · %.0f%%", c.category().id().replace('_', ' '),
-                c.confidence() * 100));
+        category.setVisible(true);
+        category.setManaged(true);
+        category.setText(String.format(Locale.ROOT, "%s · %.0f%%", Labels.category(c.category()), c.confidence() * 100));
         Hint h = shown.hint();
         title.setText(h == null ? "…" : h.title());
         gist.setText(h == null ? "" : h.gist());
         source.setVisible(h != null);
+        source.setManaged(h != null);
         if (h != null) {
             boolean llm = h.source() == HintSource.LLM;
             source.setText(llm ? "LLM" : "template");
             source.getStyleClass().setAll("label", "chip", llm ? "badge-llm" : "badge-template");
         }
-        latency.setText(shown.latencyProperty().get());
+        String latency = shown.latencyProperty().get();
+        info.setText("Detail: " + level + (latency == null || latency.isBlank() ? "" : " · " + latency));
         status.setText(shown.statusProperty().get());
         card.show(h, model.levelProperty().get());
     }
@@ -179,6 +241,31 @@ public final class OverlayWindow {
         node.setOnMouseDragged(e -> {
             stage.setX(e.getScreenX() - dragX);
             stage.setY(e.getScreenY() - dragY);
+        });
+    }
+
+    /** Keyboard-only use: arrows move the card, Shift+arrows resize it, Page Up/Down scroll it. */
+    private void enableKeys(VBox node) {
+        node.setOnMouseClicked(e -> node.requestFocus());
+        node.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            double dx = e.getCode() == KeyCode.LEFT ? -KEY_STEP : e.getCode() == KeyCode.RIGHT ? KEY_STEP : 0;
+            double dy = e.getCode() == KeyCode.UP ? -KEY_STEP : e.getCode() == KeyCode.DOWN ? KEY_STEP : 0;
+            if (e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+                return; // the hotkeys' chords
+            }
+            if (dx != 0 || dy != 0) {
+                if (e.isShiftDown()) {
+                    resizeTo(stage.getWidth() + dx, stage.getHeight() + dy);
+                } else {
+                    stage.setX(stage.getX() + dx);
+                    stage.setY(stage.getY() + dy);
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.PAGE_DOWN || e.getCode() == KeyCode.PAGE_UP) {
+                double step = scroll.getViewportBounds().getHeight() / Math.max(1, scroll.getContent().getBoundsInLocal().getHeight());
+                scroll.setVvalue(Math.max(0, Math.min(1, scroll.getVvalue() + (e.getCode() == KeyCode.PAGE_DOWN ? step : -step))));
+                e.consume();
+            }
         });
     }
 
@@ -210,8 +297,10 @@ public final class OverlayWindow {
             stage.setY(saved.y());
             resizeTo(saved.width(), saved.height());
         } else {
-            stage.setX(screen.getMaxX() - DEFAULT_WIDTH - 24);
-            stage.setY(screen.getMinY() + 24);
+            // beside the app's own windows, never over them (ScreenLayout)
+            Rectangle2D place = ScreenLayout.overlay(screen, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+            stage.setX(place.getMinX());
+            stage.setY(place.getMinY());
         }
     }
 
@@ -236,8 +325,11 @@ public final class OverlayWindow {
     }
 
     public void setFontScale(double scale) {
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * scale));
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * scale));
     }
+
+    /** The card's font size at scale 1; the settings scale it from 0.8 to 1.6. */
+    static final double BASE_FONT_PX = 13;
 
     public Stage stage() {
         return stage;
@@ -256,6 +348,14 @@ public final class OverlayWindow {
 
     Label statusLabel() {
         return status;
+    }
+
+    Label pillLabel() {
+        return pill;
+    }
+
+    VBox root() {
+        return root;
     }
 
     CardView cardView() {

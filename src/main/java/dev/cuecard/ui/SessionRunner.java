@@ -40,7 +40,7 @@ public final class SessionRunner implements AutoCloseable {
     /** The classifier with semantic matching once its model has loaded (or the lexical one, if it cannot). */
     private final CompletableFuture<UtteranceClassifier> fullClassifier = new CompletableFuture<>();
     private final FxBridge bridge;
-    private final Consumer<String> status;
+    private final Consumer<StatusMessage> status;
     private final NamedThreadFactory threads = new NamedThreadFactory("session");
     private volatile boolean semanticsRequested;
     /** Guards the model only, so stopping never waits for it to load. */
@@ -54,10 +54,10 @@ public final class SessionRunner implements AutoCloseable {
     private volatile Runnable onSessionStart = () -> { };
 
     /**
-     * @param status posts a one-line message for the user (already on the FX thread when called)
+     * @param status shows a one-line message for the user (already on the FX thread when called)
      */
     public SessionRunner(Optional<Path> modelDir, UtteranceClassifier classifier,
-                         Optional<? extends HintDrafter> drafter, FxBridge bridge, Consumer<String> status) {
+                         Optional<? extends HintDrafter> drafter, FxBridge bridge, Consumer<StatusMessage> status) {
         this.modelDir = modelDir;
         this.drafter = drafter;
         this.classifier = classifier;
@@ -76,7 +76,7 @@ public final class SessionRunner implements AutoCloseable {
                 fullClassifier.complete(classifier.withSemantics(SemanticMatcher.loadShipped(cacheDir, classifier.library())));
             } catch (EmbeddingUnavailable e) {
                 LOG.warn("semantic matching unavailable: {}", e.getMessage());
-                post("Questions are matched by their words only: " + e.getMessage());
+                post(StatusMessage.warning("Questions are matched by their words only: " + e.getMessage()));
                 fullClassifier.complete(classifier);
             } catch (RuntimeException | Error e) {
                 fullClassifier.complete(classifier);
@@ -130,7 +130,8 @@ public final class SessionRunner implements AutoCloseable {
                 problems.add(0, "No capture device could be opened — connect a microphone or try the demo");
             }
             if (!problems.isEmpty()) {
-                post(String.join("; ", problems));
+                post(inputs.isEmpty() ? StatusMessage.error(String.join("; ", problems))
+                        : StatusMessage.warning(String.join("; ", problems)));
             }
             return inputs;
         }, onEnd, SessionKind.LIVE, "Live session");
@@ -156,7 +157,7 @@ public final class SessionRunner implements AutoCloseable {
 
     private synchronized void start(Inputs inputs, Runnable onEnd, SessionKind kind, String title) {
         if (worker != null && worker.isAlive()) {
-            post("A session is already running");
+            post(StatusMessage.info("A session is already running"));
             return;
         }
         stopRequested = false;
@@ -167,11 +168,11 @@ public final class SessionRunner implements AutoCloseable {
     private void run(Inputs inputs, Runnable onEnd, SessionKind kind, String title) {
         LiveSession started = null;
         try {
-            post("Loading the speech model…");
+            post(StatusMessage.info("Loading the speech model…"));
             SpeechModel m = speechModel();
             UtteranceClassifier full = sessionClassifier();
             if (stopRequested) {
-                post("Stopped before listening began");
+                post(StatusMessage.info("Stopped before listening began"));
                 return;
             }
             List<ChannelInput> opened = inputs.open();
@@ -181,13 +182,13 @@ public final class SessionRunner implements AutoCloseable {
             synchronized (this) {
                 if (stopRequested) {
                     opened.forEach(in -> in.source().close());
-                    post("Stopped before listening began");
+                    post(StatusMessage.info("Stopped before listening began"));
                     return;
                 }
                 bridge.sessionStarted(onSessionStart);
                 started = LiveSession.with(m, full).inputs(opened).drafter(drafter).storeIn(store)
                         .titled(kind, title).listener(bridge).threads(threads)
-                        .storageProblems(this::post) // a banner at once, not only when the session ends
+                        .storageProblems(problem -> post(StatusMessage.error(problem))) // a banner at once, not only when the session ends
                         .start();
                 session = started;
             }
@@ -195,14 +196,14 @@ public final class SessionRunner implements AutoCloseable {
             LOG.info("listening: {} channel(s), {}", opened.size(), title);
             onListening.run();
             started.awaitEnd();
-            post("Session ended");
+            post(StatusMessage.info("Session ended — open Debrief to review it"));
         } catch (ModelException | AudioSourceException e) {
-            post(e.getMessage());
+            post(StatusMessage.error(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("session failed", e);
-            post("The session stopped unexpectedly: " + e.getMessage());
+            post(StatusMessage.error("The session stopped unexpectedly: " + e.getMessage()));
         } finally {
             session = null;
             if (started != null) {
@@ -212,7 +213,7 @@ public final class SessionRunner implements AutoCloseable {
         }
     }
 
-    private void post(String message) {
+    private void post(StatusMessage message) {
         bridge.post(() -> status.accept(message));
     }
 

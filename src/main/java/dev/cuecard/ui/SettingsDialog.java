@@ -45,6 +45,10 @@ final class SettingsDialog {
     interface Services {
         /** Runs a connection test off the FX thread and reports one line back on it. */
         void testConnection(LlmSettings llm, Consumer<String> result);
+
+        /** Shows the overlay with this look while the dialog is open (a live preview; Cancel restores it). */
+        default void previewOverlay(double opacity, double fontScale) {
+        }
     }
 
     private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -57,7 +61,14 @@ final class SettingsDialog {
     private final TextField llmModel = new TextField();
     private final TextField llmTimeout = new TextField();
     private final Slider opacity = new Slider(0.3, 1.0, UiSettings.DEFAULT_OPACITY);
-    private final Slider fontScale = new Slider(0.7, 2.0, 1.0);
+    private final Slider fontScale = new Slider(MIN_SCALE, MAX_SCALE, 1.0);
+    static final double MIN_SCALE = 0.8;
+    static final double MAX_SCALE = 1.6;
+    private final Label modelError = new Label();
+    private final Services services;
+    private final TaskExecutor tasks;
+    /** The model folder check in flight: an older check's late answer is dropped. */
+    private int modelChecks;
     private final CheckBox coach = new CheckBox("Coach my answer on the card (key points, time, pace, fillers)");
     private final Map<HotkeyAction, TextField> hotkeys = new EnumMap<>(HotkeyAction.class);
     private final Label hotkeyError = new Label();
@@ -72,6 +83,8 @@ final class SettingsDialog {
     SettingsDialog(Window owner, Settings settings, AppPaths paths, Services services, TaskExecutor tasks) {
         this.original = settings;
         this.paths = paths;
+        this.services = services;
+        this.tasks = tasks;
         dialog.initOwner(owner);
         dialog.setTitle("Cuecard settings");
         UiSettings ui = settings.uiOrDefaults();
@@ -88,7 +101,9 @@ final class SettingsDialog {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setText("Save");
-        ok.disableProperty().bind(hotkeyError.textProperty().isNotEmpty());
+        ok.disableProperty().bind(hotkeyError.textProperty().isNotEmpty().or(modelError.textProperty().isNotEmpty()));
+        dialog.setResizable(true);
+        dialog.getDialogPane().setMinSize(520, 400);
     }
 
     private static GridPane grid() {
@@ -117,11 +132,83 @@ final class SettingsDialog {
         }, e -> { });
         modelDir.setText(s.modelDir() == null ? "" : s.modelDir());
         modelDir.setPromptText("empty = the bundled English model");
-        g.addRow(0, new Label("Interviewer (them)"), them);
-        g.addRow(1, new Label("You (me)"), me);
-        g.addRow(2, new Label("Speech model folder"), modelDir);
+        modelDir.setId("model-dir");
+        modelDir.textProperty().addListener((o, a, b) -> checkModelFolder());
+        Button browse = new Button("Browse…");
+        browse.setId("browse-model");
+        browse.setAccessibleText("Choose the speech model folder");
+        browse.setOnAction(e -> browseModelFolder());
+        modelError.setId("model-error");
+        modelError.setWrapText(true);
+        modelError.setStyle("-fx-text-fill: -color-danger-fg;");
+        modelError.managedProperty().bind(modelError.textProperty().isNotEmpty());
+        javafx.scene.layout.HBox.setHgrow(modelDir, javafx.scene.layout.Priority.ALWAYS);
+        Label themLabel = new Label("Interviewer (them)");
+        themLabel.setLabelFor(them);
+        Label meLabel = new Label("You (me)");
+        meLabel.setLabelFor(me);
+        Label modelLabel = new Label("Speech model folder");
+        modelLabel.setLabelFor(modelDir);
+        g.addRow(0, themLabel, them, applies("Used from the next Start"));
+        g.addRow(1, meLabel, me, applies("Used from the next Start"));
+        g.addRow(2, modelLabel, new javafx.scene.layout.HBox(6, modelDir, browse), restart());
+        g.add(modelError, 1, 3, 2, 1);
         how.setWrapText(true);
         return new VBox(8, g, how);
+    }
+
+    /** "Restart to apply": the setting is read once, when Cuecard starts. */
+    private static Label restart() {
+        Label l = applies("Restart to apply");
+        l.getStyleClass().add("restart-to-apply");
+        l.setStyle("-fx-text-fill: -color-warning-fg; -fx-font-size: 0.9em;");
+        return l;
+    }
+
+    private static Label applies(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-text-fill: -color-fg-muted; -fx-font-size: 0.9em;");
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private void browseModelFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Speech model folder (an unpacked Vosk model)");
+        Path current = modelDir.getText().isBlank() ? null : Path.of(modelDir.getText().strip());
+        if (current != null && Files.isDirectory(current)) {
+            chooser.setInitialDirectory(current.toFile());
+        }
+        java.io.File chosen = chooser.showDialog(dialog.getDialogPane().getScene().getWindow());
+        if (chosen != null) {
+            modelDir.setText(chosen.getAbsolutePath());
+        }
+    }
+
+    /** Checks the folder in the background (a network drive may be slow); an empty field is the bundled model. */
+    private void checkModelFolder() {
+        String text = modelDir.getText() == null ? "" : modelDir.getText().strip();
+        int check = ++modelChecks;
+        if (text.isEmpty()) {
+            modelError.setText("");
+            return;
+        }
+        tasks.submit(() -> {
+            try {
+                dev.cuecard.asr.ModelLocator.check(Path.of(text).toAbsolutePath().normalize());
+                return "";
+            } catch (dev.cuecard.asr.ModelException | java.nio.file.InvalidPathException e) {
+                return e.getMessage();
+            }
+        }, problem -> {
+            if (check == modelChecks) {
+                modelError.setText(problem);
+            }
+        }, e -> {
+            if (check == modelChecks) {
+                modelError.setText("Cannot check that folder: " + e.getMessage());
+            }
+        });
     }
 
     private static void addOnce(ComboBox<String> box, String item) {
@@ -148,9 +235,10 @@ final class SettingsDialog {
             result.setText("Testing…");
             services.testConnection(llmSettings(), result::setText);
         });
-        g.addRow(0, new Label("Endpoint (base URL)"), llmUrl);
-        g.addRow(1, new Label("Model"), llmModel);
-        g.addRow(2, new Label("First-token timeout"), llmTimeout);
+        g.addRow(0, new Label("Endpoint (base URL)"), llmUrl, restart());
+        g.addRow(1, new Label("Model"), llmModel, restart());
+        g.addRow(2, new Label("First-token timeout"), llmTimeout, restart());
+        javafx.scene.layout.GridPane.setHgrow(llmUrl, javafx.scene.layout.Priority.ALWAYS);
         Label privacy = new Label("With an endpoint set, each detected question, its category and template, the "
                 + "recent transcript and your context files are sent to it. The overlay shows when text leaves "
                 + "this machine.");
@@ -176,7 +264,7 @@ final class SettingsDialog {
         hotkeyError.setStyle("-fx-text-fill: -color-danger-fg;");
         hotkeyError.setWrapText(true);
         Label note = new Label("Write chords like ctrl+alt+space. Global hotkeys work while the call has focus; "
-                + "where the OS refuses them they still work inside Cuecard's windows.");
+                + "where the OS refuses them they still work inside Cuecard's windows. Hotkeys: restart to apply.");
         note.setWrapText(true);
         return new VBox(8, g, hotkeyError, note);
     }
@@ -196,17 +284,55 @@ final class SettingsDialog {
         return m;
     }
 
+    /** Opacity and font size with their values, applied to the overlay as they move (a live preview). */
     private VBox overlayTab(UiSettings ui) {
         GridPane g = grid();
         opacity.setValue(ui.opacity());
-        fontScale.setValue(ui.scale());
+        fontScale.setValue(Math.max(MIN_SCALE, Math.min(MAX_SCALE, ui.scale())));
         opacity.setShowTickLabels(true);
+        opacity.setMajorTickUnit(0.1);
         fontScale.setShowTickLabels(true);
-        g.addRow(0, new Label("Opacity"), opacity);
-        g.addRow(1, new Label("Font size"), fontScale);
+        fontScale.setMajorTickUnit(0.2);
+        fontScale.setBlockIncrement(0.1);
+        opacity.setBlockIncrement(0.05);
+        opacity.setId("opacity");
+        fontScale.setId("font-scale");
+        Label opacityValue = value(opacity, v -> String.format(java.util.Locale.ROOT, "%.0f %%", v * 100));
+        opacityValue.setId("opacity-value");
+        Label scaleValue = value(fontScale, v -> String.format(java.util.Locale.ROOT, "%.1f×", v));
+        scaleValue.setId("font-scale-value");
+        Label opacityLabel = new Label("Opacity");
+        opacityLabel.setLabelFor(opacity);
+        Label scaleLabel = new Label("Font size");
+        scaleLabel.setLabelFor(fontScale);
+        opacity.setAccessibleText("Overlay opacity");
+        fontScale.setAccessibleText("Overlay font size");
+        javafx.scene.layout.GridPane.setHgrow(opacity, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.GridPane.setHgrow(fontScale, javafx.scene.layout.Priority.ALWAYS);
+        g.addRow(0, opacityLabel, opacity, opacityValue);
+        g.addRow(1, scaleLabel, fontScale, scaleValue);
         coach.setSelected(ui.coachShown());
-        g.add(coach, 0, 2, 2, 1);
-        return new VBox(g);
+        g.add(coach, 0, 2, 3, 1);
+        opacity.valueProperty().addListener((o, a, b) -> preview());
+        fontScale.valueProperty().addListener((o, a, b) -> preview());
+        Label live = new Label("The overlay shows these as you move them; Cancel puts them back.");
+        live.setWrapText(true);
+        live.setStyle("-fx-text-fill: -color-fg-muted;");
+        VBox box = new VBox(8, g, live);
+        box.setPadding(new Insets(0, 0, 12, 0));
+        return box;
+    }
+
+    private void preview() {
+        services.previewOverlay(opacity.getValue(), fontScale.getValue());
+    }
+
+    private static Label value(Slider slider, java.util.function.DoubleFunction<String> format) {
+        Label l = new Label();
+        l.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> format.apply(slider.getValue()),
+                slider.valueProperty()));
+        l.setMinWidth(48);
+        return l;
     }
 
     private VBox contextTab() {
@@ -272,6 +398,8 @@ final class SettingsDialog {
     Optional<Settings> showAndWait() throws IOException {
         Optional<ButtonType> b = dialog.showAndWait();
         if (b.isEmpty() || b.get() != ButtonType.OK) {
+            UiSettings was = original.uiOrDefaults();
+            services.previewOverlay(was.opacity(), was.scale()); // the preview is undone
             return Optional.empty();
         }
         saveContext();
@@ -301,6 +429,42 @@ final class SettingsDialog {
 
     Slider opacitySlider() {
         return opacity;
+    }
+
+    Slider fontScaleSlider() {
+        return fontScale;
+    }
+
+    TextField modelDirField() {
+        return modelDir;
+    }
+
+    Label modelErrorLabel() {
+        return modelError;
+    }
+
+    /** The chords in force (the defaults fill what the file leaves out; a broken file means the defaults). */
+    private static Map<String, String> effectiveHotkeys(Settings s) {
+        try {
+            return HotkeyBindings.from(s.uiOrDefaults().hotkeyMap()).toSettings();
+        } catch (IllegalArgumentException e) {
+            return HotkeyBindings.defaults().toSettings();
+        }
+    }
+
+    /** Which of the saved changes only take effect at the next start ("hotkeys, speech model"); empty when none. */
+    static List<String> needRestart(Settings before, Settings after) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!effectiveHotkeys(before).equals(effectiveHotkeys(after))) {
+            out.add("hotkeys");
+        }
+        if (!java.util.Objects.equals(before.modelDir(), after.modelDir())) {
+            out.add("speech model");
+        }
+        if (!java.util.Objects.equals(before.llmSettings(), after.llmSettings())) {
+            out.add("LLM endpoint");
+        }
+        return out;
     }
 
     CheckBox coachBox() {

@@ -48,6 +48,20 @@ class AnswerScorerTest {
     }
 
     @Test
+    void theLengthAdviceNeverAsksForAPartTheStructureFound() {
+        // short, but claim, reasoning and trade-off are all there (the trade-off says "the downside is")
+        AnswerScore complete = scorer.score(t("deadlock"), Answer.typed("I would lock accounts in id order because a "
+                + "global lock order breaks circular wait; the downside is coarser locking, for example 200 ms timeouts."));
+        assertThat(complete.feedback().structure().missing()).isEmpty();
+        assertThat(complete.dimension(Dimension.LENGTH).suggestion()).startsWith("Too short").doesNotContain("trade-off");
+        // the same length with no trade-off: the length advice names it, as the structure advice does
+        AnswerScore noTradeOff = scorer.score(t("deadlock"), Answer.typed("I would lock accounts in id order because "
+                + "a global lock order breaks circular wait."));
+        assertThat(noTradeOff.feedback().structure().missing()).contains("trade-off");
+        assertThat(noTradeOff.dimension(Dimension.LENGTH).suggestion()).contains("trade-off");
+    }
+
+    @Test
     void everyMeasuredDimensionCarriesOneSuggestion() {
         AnswerScore s = scorer.score(t("rate-limiter"), Answer.typed("um you like count requests"));
         assertThat(s.dimensions()).filteredOn(d -> d.score().isPresent())

@@ -72,7 +72,12 @@ class PracticeRoundTest {
                     .contains(TEMPLATES.get("deadlock").orElseThrow().card().gist())
                     .contains("_Skipped._")
                     .contains("## Progress per category")
-                    .contains("| distributed_systems |");
+                    .contains("| Distributed systems |")
+                    .contains("over 2 answered question(s), 1 skipped");
+            // the skipped question is no answer, not a zero in the average
+            assertThat(report.skipped()).isEqualTo(1);
+            assertThat(report.average()).isCloseTo(report.answered().stream().mapToDouble(r -> r.score().total())
+                    .sum() / 2, org.assertj.core.api.Assertions.within(1e-9));
         }
     }
 

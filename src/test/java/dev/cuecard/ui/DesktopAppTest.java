@@ -111,7 +111,7 @@ class DesktopAppTest {
     @AfterEach
     void closeOtherWindows() throws Exception {
         FxToolkit.setupFixture(() -> {
-            showing("Session").forEach(Stage::close);
+            showing(dev.cuecard.ui.debrief.DebriefWindow.TITLE).forEach(Stage::close);
             showing("Cuecard — practice").forEach(Stage::close);
         });
     }
@@ -186,7 +186,7 @@ class DesktopAppTest {
         FxToolkit.setupFixture(() -> app.model().overlayVisibleProperty().set(true));
         press("Practice");
         press("Debrief");
-        FxTestSupport.waitUntil(() -> showing("Session").size() == 1 && showing("Cuecard — practice").size() == 1);
+        FxTestSupport.waitUntil(() -> showing(dev.cuecard.ui.debrief.DebriefWindow.TITLE).size() == 1 && showing("Cuecard — practice").size() == 1);
         assertThat(app.overlay().stage().isShowing()).isTrue();
 
         FxToolkit.setupFixture(() -> closeRequest(primary));
@@ -201,15 +201,15 @@ class DesktopAppTest {
     @Order(2)
     void debriefAndPracticeFocusTheirOpenWindowInsteadOfOpeningAnother() throws Exception {
         press("Debrief");
-        FxTestSupport.waitUntil(() -> showing("Session").size() == 1);
-        Stage debrief = showing("Session").get(0);
+        FxTestSupport.waitUntil(() -> showing(dev.cuecard.ui.debrief.DebriefWindow.TITLE).size() == 1);
+        Stage debrief = showing(dev.cuecard.ui.debrief.DebriefWindow.TITLE).get(0);
         press("Debrief");
         press("Practice");
         FxTestSupport.waitUntil(() -> showing("Cuecard — practice").size() == 1);
         Stage practice = showing("Cuecard — practice").get(0);
         press("Practice");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(showing("Session")).containsExactly(debrief);
+        assertThat(showing(dev.cuecard.ui.debrief.DebriefWindow.TITLE)).containsExactly(debrief);
         assertThat(showing("Cuecard — practice")).containsExactly(practice);
     }
 
@@ -217,8 +217,8 @@ class DesktopAppTest {
     @Order(1)
     void theDebriefUsesTheUsersTemplates() throws Exception {
         press("Debrief");
-        FxTestSupport.waitUntil(() -> showing("Session").size() == 1);
-        Stage debrief = showing("Session").get(0);
+        FxTestSupport.waitUntil(() -> showing(dev.cuecard.ui.debrief.DebriefWindow.TITLE).size() == 1);
+        Stage debrief = showing(dev.cuecard.ui.debrief.DebriefWindow.TITLE).get(0);
         FxTestSupport.waitUntil(() -> ((Label) debrief.getScene().lookup("#question")).getText().equals(QUESTION));
         String feedback = ((Label) debrief.getScene().lookup("#feedback")).getText();
         assertThat(feedback).contains("Key points covered: 1 of 2", "✓ Customer id hash as the shard key");

@@ -32,6 +32,34 @@ final class FxTestSupport {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
     }
 
+    /**
+     * The labels under {@code root} whose shown text differs from their text: cut with an ellipsis
+     * (or not laid out at all). The text a Labeled draws is its skin's Text node.
+     */
+    static java.util.List<String> elided(javafx.scene.Parent root) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : root.lookupAll(".label")) {
+            if (n instanceof javafx.scene.control.Labeled l && l.isVisible() && l.getText() != null
+                    && !l.getText().isEmpty() && shownInParents(l)) {
+                javafx.scene.Node t = l.lookup(".text");
+                String shown = t instanceof javafx.scene.text.Text text ? text.getText() : null;
+                if (!l.getText().equals(shown)) {
+                    out.add("“" + l.getText() + "” shown as “" + shown + "”");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean shownInParents(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The events the pipeline emits for a question heard on the interviewer's channel. */
     static PipelineEvent[] questionAndHint(int id, String text) {
         Classification c = CLASSIFIER.classify(text);

@@ -72,7 +72,8 @@ public final class FxWorkBenchmark {
                 return DebriefViewModel.load(store, id, builder);
             });
             measure("debrief: build + style its window's scene", () -> DebriefWindow.prepare(
-                    new DebriefViewModel(store, DebriefViewModel.load(store, id, builder), new CurrentThreadTaskExecutor())));
+                    dev.cuecard.ui.debrief.SessionBrowserModel.loaded(store, builder, new CurrentThreadTaskExecutor(),
+                            java.util.OptionalLong.of(id))));
             measure("debrief: search + save a review", () -> {
                 store.search("cache", java.util.OptionalLong.of(id), 100);
                 long q = store.load(id).orElseThrow().questions().get(0).id();

@@ -104,11 +104,13 @@ class LiveAudioUiTest {
     void aDevicePluggedInWhileTheAppRunsAppearsWhenAPickerOpens() throws Exception {
         LiveSessionModel model = FxTestSupport.onFx(() -> new LiveSessionModel(FxTestSupport.CLASSIFIER,
                 new TemplateHintEngine()));
+        // the app lists the devices in the background, then shows them (listing on the FX thread timed out under load)
+        dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
+        List<dev.cuecard.audio.AudioDevice> devices = catalog.list();
         MainWindow window = FxTestSupport.onFx(() -> {
             Stage stage = new Stage();
             MainWindow w = new MainWindow(stage, model, new NoActions(), Optional.empty(), Optional.empty());
-            dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
-            w.showDevices(catalog, catalog.list()); // the app lists the devices in the background, then shows them
+            w.showDevices(catalog, devices);
             stage.show();
             return w;
         });
@@ -174,7 +176,7 @@ class LiveAudioUiTest {
                 new TemplateHintEngine()));
         FxBridge bridge = new FxBridge(Platform::runLater, model::apply);
         SessionRunner runner = new SessionRunner(Optional.empty(), FxTestSupport.CLASSIFIER, Optional.empty(), bridge,
-                model.statusProperty()::set);
+                model::say);
         List<Optional<String>> started = new java.util.concurrent.CopyOnWriteArrayList<>();
         MainWindow.Actions actions = new MainWindow.Actions() {
             @Override
@@ -210,11 +212,12 @@ class LiveAudioUiTest {
             }
         };
         try {
+            dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
+            List<dev.cuecard.audio.AudioDevice> devices = catalog.list(); // off the FX thread, as the app does
             MainWindow window = FxTestSupport.onFx(() -> {
                 Stage stage = new Stage();
                 MainWindow w = new MainWindow(stage, model, actions, Optional.empty(), Optional.empty());
-                dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
-                w.showDevices(catalog, catalog.list()); // as the app does once the devices are listed
+                w.showDevices(catalog, devices);
                 stage.show();
                 return w;
             });

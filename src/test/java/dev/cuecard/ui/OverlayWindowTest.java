@@ -185,6 +185,107 @@ class OverlayWindowTest {
     }
 
     @Test
+    void oneStatusPillSaysOffListeningOrPausedAndSendingIsABadgeOfItsOwn() throws Exception {
+        Label pill = overlay.pillLabel();
+        assertThat(pill.getText()).isEqualTo("○ Off");
+        assertThat(pill.getStyleClass()).contains("pill-off");
+        // idle: nothing else claims to be listening
+        assertThat(FxTestSupport.onFx(() -> overlay.root().lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).filter(t -> t != null && t.toLowerCase().contains("listening"))
+                .toList())).isEmpty();
+        FxTestSupport.onFx(() -> model.listeningProperty().set(true));
+        assertThat(pill.getText()).isEqualTo("● Listening");
+        assertThat(pill.getStyleClass()).contains("pill-listening").doesNotContain("pill-off");
+        FxTestSupport.onFx(() -> model.pausedProperty().set(true));
+        assertThat(pill.getText()).isEqualTo("❚❚ Paused");
+        assertThat(overlay.titleLabel().getText()).isEqualTo("Paused");
+        FxTestSupport.onFx(() -> {
+            model.pausedProperty().set(false);
+            model.sendingToLlmProperty().set(true);
+        });
+        Label sending = (Label) overlay.root().lookup("#sending");
+        assertThat(sending.isVisible()).isTrue();
+        assertThat(sending.getText()).isEqualTo("↑ Sending to LLM");
+        assertThat(pill.getText()).isEqualTo("● Listening");
+    }
+
+    @Test
+    void nothingIsCutAtAnyFontScaleFromTheDefaultToTheMinimumSize() throws Exception {
+        for (PipelineEvent e : FxTestSupport.questionAndHint(1, "how would you design a rate limiter for a public api")) {
+            bridge.onEvent(e);
+        }
+        FxTestSupport.waitUntil(() -> "Design a rate limiter".equals(overlay.titleLabel().getText()));
+        FxTestSupport.onFx(() -> {
+            model.moreDetail();
+            model.listeningProperty().set(true);
+            model.sendingToLlmProperty().set(true);
+        });
+        for (double scale : new double[] {0.8, 1.0, 1.4, 1.6}) {
+            for (double[] size : new double[][] {{OverlayWindow.DEFAULT_WIDTH, OverlayWindow.DEFAULT_HEIGHT},
+                    {OverlayWindow.MIN_WIDTH, OverlayWindow.MIN_HEIGHT}}) {
+                FxTestSupport.onFx(() -> {
+                    overlay.setFontScale(scale);
+                    overlay.resizeTo(size[0], size[1]);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                String at = "scale " + scale + " at " + size[0] + "×" + size[1];
+                assertThat(FxTestSupport.onFx(() -> FxTestSupport.elided(overlay.root()))).as(at).isEmpty();
+                // the footer (detail level, latency) stays inside the window; the card scrolls instead
+                javafx.geometry.Bounds info = FxTestSupport.onFx(() -> {
+                    javafx.scene.Node n = overlay.root().lookup("#info");
+                    return n.localToScene(n.getLayoutBounds());
+                });
+                assertThat(info.getHeight()).as(at).isPositive();
+                assertThat(info.getMaxY()).as(at).isLessThanOrEqualTo(overlay.stage().getScene().getHeight());
+                assertThat(overlay.titleLabel().getText()).isEqualTo("Design a rate limiter");
+            }
+        }
+    }
+
+    @Test
+    void theGripIsVisibleAndTheDefaultPlaceCoversNoneOfCuecardsWindows() throws Exception {
+        javafx.scene.layout.Region grip = FxTestSupport.onFx(() -> (javafx.scene.layout.Region) overlay.stage().getScene()
+                .lookup("#grip"));
+        assertThat(grip.getWidth()).isGreaterThanOrEqualTo(18);
+        assertThat(grip.getBackground().getFills()).isNotEmpty()
+                .allSatisfy(f -> assertThat(((javafx.scene.paint.Color) f.getFill()).getOpacity()).isEqualTo(1.0));
+        javafx.stage.Stage main = FxTestSupport.onFx(() -> {
+            javafx.stage.Stage s = new javafx.stage.Stage();
+            s.setMinWidth(MainWindow.MIN_WIDTH);
+            ScreenLayout.fit(s, 1100, 680);
+            return s;
+        });
+        javafx.geometry.Rectangle2D mainBounds = new javafx.geometry.Rectangle2D(main.getX(), main.getY(),
+                main.getWidth(), main.getHeight());
+        assertThat(mainBounds.intersects(overlay.stage().getX(), overlay.stage().getY(), overlay.stage().getWidth(),
+                overlay.stage().getHeight())).isFalse();
+        assertThat(main.getWidth()).isGreaterThanOrEqualTo(MainWindow.MIN_WIDTH);
+    }
+
+    @Test
+    void keyboardArrowsMoveAndShiftArrowsResizeTheCard() throws Exception {
+        double x = overlay.stage().getX();
+        double w = overlay.stage().getWidth();
+        FxTestSupport.onFx(() -> {
+            overlay.root().requestFocus();
+            overlay.root().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.LEFT, false, false, false, false));
+            overlay.root().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.RIGHT, true, false, false, false));
+        });
+        assertThat(overlay.stage().getX()).isEqualTo(x - OverlayWindow.KEY_STEP);
+        assertThat(overlay.stage().getWidth()).isEqualTo(w + OverlayWindow.KEY_STEP);
+    }
+
+    @Test
+    void oneMoreNodeCanBeHostedInTheCardArea() throws Exception {
+        Label coach = FxTestSupport.onFx(() -> new Label("coach panel"));
+        FxTestSupport.onFx(() -> overlay.host(coach));
+        assertThat(coach.getParent().getId()).isEqualTo("card-slot");
+        assertThat(coach.getScene()).isSameAs(overlay.stage().getScene());
+    }
+
+    @Test
     void hidingAndShowingFollowsTheModel() throws Exception {
         FxTestSupport.onFx(model::toggleOverlay);
         assertThat(overlay.stage().isShowing()).isFalse();

@@ -21,7 +21,7 @@ class SessionRunnerTest {
 
     @Test
     void stopWhileTheSpeechModelLoadsMeansTheSessionNeverStarts() throws Exception {
-        List<String> status = new CopyOnWriteArrayList<>();
+        List<StatusMessage> status = new CopyOnWriteArrayList<>();
         List<Object> events = new CopyOnWriteArrayList<>();
         FxBridge bridge = new FxBridge(Runnable::run, events::add);
         CountDownLatch ended = new CountDownLatch(1);
@@ -33,7 +33,7 @@ class SessionRunnerTest {
             runner.stop(); // the model takes far longer to load than this call
             assertThat(ended.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(runner.isRunning()).isFalse();
-            assertThat(status).contains("Stopped before listening began");
+            assertThat(status).extracting(StatusMessage::text).contains("Stopped before listening began");
             assertThat(events).isEmpty();
             assertThat(store.list()).isEmpty();
         }

@@ -17,7 +17,7 @@ public final class DebriefBuilder {
 
     /**
      * @param templates key points for questions whose hint was not stored (the shown hint's own key
-     *                  points come first: they are what the candidate saw)
+     *                  points come first — the last card shown, refined or not: what the candidate saw)
      */
     public DebriefBuilder(AnswerFeedbackRater rater, TemplateLibrary templates) {
         this.rater = rater;
@@ -48,8 +48,10 @@ public final class DebriefBuilder {
                 onTarget));
     }
 
+    /** The final card's key points: a card refined by the LLM is what the candidate had in the end. */
     private List<String> keyPoints(StoredQuestion q, List<StoredHint> hints) {
-        return hints.stream().map(StoredHint::hint).map(Hint::keyPoints).filter(k -> !k.isEmpty()).findFirst()
+        return hints.stream().map(StoredHint::hint).map(Hint::keyPoints).filter(k -> !k.isEmpty())
+                .reduce((first, later) -> later)
                 .orElseGet(() -> q.templateId() == null ? List.of()
                         : templates.get(q.templateId()).map(t -> t.card().keyPoints()).orElse(List.of()));
     }

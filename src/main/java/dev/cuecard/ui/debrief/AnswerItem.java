@@ -45,21 +45,30 @@ public final class AnswerItem {
     }
 
     public String category() {
-        return review.question().category().id() + (review.question().templateId() == null ? ""
-                : " · " + review.question().templateId());
+        return dev.cuecard.ui.Labels.category(review.question().category());
     }
 
-    /** The hint(s) shown, as text. */
+    /**
+     * The card(s) shown, as text, the final one marked: a refined card replaced the template's, and
+     * the feedback is graded against the final one.
+     */
     public String hintText() {
         if (review.hints().isEmpty()) {
-            return "No hint was shown.";
+            return "No card was shown; the feedback uses the topic template's key points.";
         }
         List<String> lines = new ArrayList<>();
-        for (StoredHint h : review.hints()) {
+        List<StoredHint> hints = review.hints();
+        for (int i = 0; i < hints.size(); i++) {
+            StoredHint h = hints.get(i);
             Hint hint = h.hint();
-            lines.add(hint.title() + " (" + h.source() + h.latencyMs().map(l -> ", " + l + " ms").orElse("") + ")");
-            lines.add(hint.gist());
-            hint.keyPoints().forEach(k -> lines.add("• " + k));
+            boolean last = i == hints.size() - 1;
+            String source = "llm".equalsIgnoreCase(h.source()) ? "refined by the LLM" : "template card";
+            lines.add(hint.title() + " (" + source + h.latencyMs().map(l -> ", shown after " + l + " ms").orElse("")
+                    + (hints.size() > 1 && last ? " — final card" : "") + ")");
+            if (last || hints.size() == 1) {
+                lines.add(hint.gist());
+                hint.keyPoints().forEach(k -> lines.add("• " + k));
+            }
         }
         return String.join("\n", lines);
     }
@@ -69,7 +78,10 @@ public final class AnswerItem {
     }
 
     public String metricsText() {
-        return String.format(Locale.ROOT, "%s · %.0f words/min · %d filler words · %s", clock(review.metrics().spanMs()),
+        if (review.answer().isEmpty()) {
+            return "No answer recorded";
+        }
+        return String.format(Locale.ROOT, "%s long · %.0f words/min · %d filler words · %s", clock(review.metrics().spanMs()),
                 review.metrics().wordsPerMinute(), review.metrics().fillerCount(), review.length().label());
     }
 
@@ -82,6 +94,9 @@ public final class AnswerItem {
             for (KeyPointCoverage k : review.feedback().keyPoints()) {
                 lines.add((k.covered() ? "✓ " : "✗ ") + k.keyPoint() + (live.contains(k.keyPoint()) ? "  (ticked live)" : ""));
             }
+        }
+        if (review.hints().size() > 1) {
+            lines.add(0, "Graded against the final card.");
         }
         StructureCheck s = review.feedback().structure();
         lines.add("Structure (" + s.shape() + "): " + (s.complete() ? "complete"

@@ -1,35 +1,31 @@
 package dev.cuecard.ui.debrief;
 
-import dev.cuecard.session.SearchHit;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The debrief of one session: search and the timeline of questions on the left, the selected
- * answer with its hint, feedback and the user's review in the middle, charts below. Pure layout
+ * The debrief of one session: its questions on the left, the selected answer with its hint,
+ * feedback and the user's review beside them, charts below. Pure layout
  * and bindings; everything it does is a {@link DebriefViewModel} command.
  */
 public final class DebriefView extends BorderPane {
     private final DebriefViewModel model;
     private final ListView<AnswerItem> timeline = new ListView<>();
     private final Label question = wrapping("question");
-    private final Label category = new Label();
+    private final Label category = wrapping("category");
     private final Label hint = wrapping("hint-text");
     private final Label answer = wrapping("answer-text");
-    private final Label metrics = new Label();
+    private final Label metrics = wrapping("metrics");
     private final Label feedback = wrapping("feedback");
     private final Label live = wrapping("live-coach");
     private final TextArea note = new TextArea();
@@ -41,21 +37,25 @@ public final class DebriefView extends BorderPane {
         getStyleClass().add("debrief");
         setTop(header());
         SplitPane split = new SplitPane(left(), detail());
+        // both sides keep their share as the window is resized (it is built at one size and shown at another)
         split.setDividerPositions(0.34);
         setCenter(split);
-        SplitPane.setResizableWithParent(split.getItems().get(0), false);
         setBottom(SpeakingCharts.of(model.answers(), model.analytics()));
-        ((javafx.scene.layout.Region) getBottom()).setPrefHeight(280);
+        ((javafx.scene.layout.Region) getBottom()).setPrefHeight(260);
+        ((javafx.scene.layout.Region) getBottom()).setMinHeight(180);
         model.selectedProperty().addListener((obs, old, item) -> show(item));
         show(model.selectedProperty().get());
     }
 
     private VBox header() {
         Label title = new Label();
+        title.setId("debrief-title");
+        title.setWrapText(true);
         title.textProperty().bind(model.titleProperty());
         title.getStyleClass().add("title-3");
         Label summary = new Label();
         summary.setId("summary");
+        summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
         Label status = new Label();
         status.setId("status");
@@ -66,29 +66,11 @@ public final class DebriefView extends BorderPane {
     }
 
     private VBox left() {
-        TextField search = new TextField();
-        search.setId("search");
-        search.setPromptText("Search this session (Enter)");
-        search.textProperty().bindBidirectional(model.queryProperty());
-        search.setOnAction(e -> model.search());
-        ListView<SearchHit> hits = new ListView<>(model.hits());
-        hits.setId("hits");
-        hits.setPrefHeight(140);
-        hits.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(SearchHit h, boolean empty) {
-                super.updateItem(h, empty);
-                setText(empty || h == null ? null : AnswerItem.clock(h.atMs()) + "  "
-                        + (h.channel() == null ? "hint" : h.channel()) + "  " + h.snippet());
-            }
-        });
-        hits.getSelectionModel().selectedItemProperty().addListener((obs, old, h) -> {
-            if (h != null) {
-                model.jumpTo(h);
-            }
-        });
         timeline.setId("timeline");
+        timeline.setAccessibleText("Questions of this session");
         timeline.setItems(model.answers());
+        timeline.setCellFactory(v -> new dev.cuecard.ui.WrappingListCell<>(timeline, AnswerItem::label));
+        timeline.setPlaceholder(new Label("No questions were detected in this session."));
         // selection flows both ways between the list and the model
         timeline.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
@@ -102,8 +84,11 @@ public final class DebriefView extends BorderPane {
         model.selectedProperty().addListener(follow);
         timeline.getSelectionModel().select(model.selectedProperty().get());
         VBox.setVgrow(timeline, Priority.ALWAYS);
-        VBox box = new VBox(6, search, hits, new Label("Questions"), timeline);
+        Label questions = new Label("Questions");
+        questions.getStyleClass().add("text-caption");
+        VBox box = new VBox(6, questions, timeline);
         box.setPadding(new Insets(6));
+        box.setMinWidth(160);
         return box;
     }
 
@@ -113,10 +98,13 @@ public final class DebriefView extends BorderPane {
         note.setPromptText("Your notes on this answer");
         note.setPrefRowCount(2);
         note.setWrapText(true);
-        HBox stars = new HBox(4, new Label("Rating"));
+        // wraps onto a second row in a narrow window rather than cut "Rating" or "Save review"
+        javafx.scene.layout.FlowPane stars = new javafx.scene.layout.FlowPane(4, 4, new Label("Rating"));
+        stars.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         for (int i = 1; i <= 5; i++) {
             ToggleButton b = new ToggleButton(String.valueOf(i));
             b.setId("rating-" + i);
+            b.setAccessibleText("Rate this answer " + i + " of 5");
             b.setUserData(i);
             b.setToggleGroup(rating);
             stars.getChildren().add(b);

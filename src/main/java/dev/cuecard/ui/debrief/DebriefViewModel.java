@@ -10,13 +10,10 @@ import dev.cuecard.session.debrief.SessionAnalytics;
 import dev.cuecard.ui.TaskExecutor;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -26,20 +23,14 @@ import javafx.collections.ObservableList;
  * {@link TaskExecutor} (a serial lane in the app, so searches and saves happen in the order asked).
  */
 public final class DebriefViewModel {
-    private static final int SEARCH_LIMIT = 100;
-
     private final SessionStore store;
     private final Debrief debrief;
     private final TaskExecutor tasks;
-    /** Which search the hits belong to: an older search's late answer is dropped. */
-    private int searches;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObservableList<AnswerItem> answers = FXCollections.observableArrayList();
     private final ObjectProperty<AnswerItem> selected = new SimpleObjectProperty<>(this, "selected");
-    private final StringProperty query = new SimpleStringProperty(this, "query", "");
-    private final ObservableList<SearchHit> hits = FXCollections.observableArrayList();
 
     /**
      * Reads and analyses a stored session: database work, so off the FX thread.
@@ -61,12 +52,17 @@ public final class DebriefViewModel {
         for (AnswerReview r : debrief.answers()) {
             answers.add(new AnswerItem(r));
         }
-        title.set("Session " + sessionId + " — " + (detail.session().title() == null ? detail.session().kind().id()
-                : detail.session().title()));
+        title.set(SessionTitles.title(detail.session().kind(), detail.session().startedAt(), java.time.ZoneId.systemDefault()));
         SessionAnalytics a = debrief.analytics();
-        summary.set(String.format(Locale.ROOT, "%s · %d questions · me: %.0f words/min, %d filler words, %.0f %% of the "
-                        + "talking · %d of %d answers 1–2 min", detail.session().status().id(), answers.size(),
-                a.me().wordsPerMinute(), a.me().fillerCount(), 100 * a.talk().meShare(), a.onTarget(), a.answered()));
+        summary.set(String.format(Locale.ROOT, "%d question%s · you: %.0f words/min, %d filler words, %.0f %% of the "
+                        + "talking · %d of %d answers in the 1–2 min target%s", answers.size(), answers.size() == 1 ? "" : "s",
+                a.me().wordsPerMinute(), a.me().fillerCount(), 100 * a.talk().meShare(), a.onTarget(), a.answered(),
+                switch (detail.session().status()) {
+                    case RECORDING -> " · still recording";
+                    case INTERRUPTED -> " · ended unexpectedly";
+                    case INCOMPLETE -> " · " + detail.session().lostWrites() + " part(s) could not be stored";
+                    case COMPLETE -> "";
+                }));
         if (!answers.isEmpty()) {
             selected.set(answers.get(0));
         }
@@ -93,14 +89,6 @@ public final class DebriefViewModel {
         return selected;
     }
 
-    public StringProperty queryProperty() {
-        return query;
-    }
-
-    public ObservableList<SearchHit> hits() {
-        return hits;
-    }
-
     public SessionAnalytics analytics() {
         return debrief.analytics();
     }
@@ -110,27 +98,12 @@ public final class DebriefViewModel {
         return debrief.detail().session().id();
     }
 
-    /** Searches this session for the query's words; the hits arrive when the database has answered. */
-    public void search() {
-        String words = query.get();
-        int search = ++searches;
-        status.set("searching…");
-        tasks.submit(() -> store.search(words, OptionalLong.of(sessionId()), SEARCH_LIMIT), found -> {
-            if (search != searches) {
-                return;
-            }
-            hits.setAll(found);
-            status.set(found.isEmpty() ? "nothing found for “" + words.strip() + "”"
-                    : found.size() + " hit" + (found.size() == 1 ? "" : "s"));
-        }, e -> status.set("search failed: " + e.getMessage()));
-    }
-
     /** Selects the question whose span holds the hit. */
     public void jumpTo(SearchHit hit) {
         Optional<AnswerReview> at = debrief.answerAt(hit.atMs());
         at.flatMap(r -> answers.stream().filter(i -> i.review() == r).findFirst()).ifPresent(selected::set);
         if (at.isEmpty()) {
-            status.set("that was said before the first question");
+            status.set("That was said before the first question");
         }
     }
 
@@ -140,11 +113,11 @@ public final class DebriefViewModel {
         String note = item.noteProperty().get();
         Integer rating = item.ratingProperty().get();
         int number = item.review().number();
-        status.set("saving the review of Q" + number + "…");
+        status.set("Saving the review of Q" + number + "…");
         tasks.run(() -> store.transaction(() -> {
             store.setAnswerNote(questionId, note);
             store.setAnswerRating(questionId, rating);
-        }), () -> status.set("review of Q" + number + " saved"),
-                e -> status.set("could not save the review of Q" + number + ": " + e.getMessage()));
+        }), () -> status.set("Review of Q" + number + " saved"),
+                e -> status.set("Could not save the review of Q" + number + ": " + e.getMessage()));
     }
 }

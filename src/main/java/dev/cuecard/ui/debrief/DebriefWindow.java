@@ -3,47 +3,82 @@ package dev.cuecard.ui.debrief;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /**
- * The debrief of a stored session in its own window. Its scene — a few hundred nodes with four
- * charts, ~¼ s of CSS and layout — is {@link #prepare prepared} off the FX thread (JavaFX allows
- * building and styling a scene on any thread until it is shown); the FX thread only shows it. The
- * app keeps one window: another session replaces its scene.
+ * Stored sessions and their debriefs in one window: the session list on the left, the debrief of
+ * the one selected beside it. Its scene — a few hundred nodes with four charts, ~¼ s of CSS and
+ * layout — is {@link #prepare prepared} off the FX thread (JavaFX allows building and styling a
+ * scene on any thread until it is shown); the FX thread only shows it. The app keeps one window.
  */
 public final class DebriefWindow {
+    public static final String TITLE = "Cuecard — debrief";
     static final double WIDTH = 1180;
     static final double HEIGHT = 820;
+    static final double MIN_WIDTH = 760;
+    static final double MIN_HEIGHT = 520;
 
     private DebriefWindow() {
     }
 
-    /** Builds, styles and lays out the debrief's scene. Any thread; not yet shown. */
-    public static Scene prepare(DebriefViewModel model) {
+    /** Builds, styles and lays out the window's scene. Any thread; not yet shown. */
+    public static Scene prepare(SessionBrowserModel browser) {
         if (Application.getUserAgentStylesheet() == null) {
             // the app's theme wins when the main window has set one
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         }
-        Scene scene = new Scene(new DebriefView(model), WIDTH, HEIGHT);
+        SessionBrowserView sessions = new SessionBrowserView(browser);
+        StackPane debrief = new StackPane();
+        debrief.setId("debrief-holder");
+        show(debrief, browser.openedProperty().get());
+        browser.openedProperty().addListener((o, a, vm) -> show(debrief, vm));
+        SplitPane split = new SplitPane(sessions, debrief);
+        split.setDividerPositions(0.26);
+        // the root paints the theme's background (a split pane as the root leaves the scene's white)
+        Scene scene = new Scene(new javafx.scene.layout.BorderPane(split), WIDTH, HEIGHT);
+        scene.getStylesheets().add(DebriefWindow.class.getResource("/dev/cuecard/ui/app.css").toExternalForm());
         scene.getRoot().applyCss();
         scene.getRoot().layout();
         return scene;
     }
 
+    private static void show(StackPane holder, DebriefViewModel vm) {
+        Node content;
+        if (vm == null) {
+            Label empty = new Label("No session selected. Run a session or the demo from the main window; "
+                    + "each one is listed here when it ends.");
+            empty.setWrapText(true);
+            empty.setPadding(new Insets(24));
+            content = empty;
+        } else {
+            content = new DebriefView(vm);
+        }
+        holder.getChildren().setAll(content);
+    }
+
     /**
      * Shows a prepared scene in the open debrief window (brought to the front), or in a new one
-     * owned by {@code owner} (null for none). FX thread.
+     * owned by {@code owner} (null for none), sized to fit beside the overlay. FX thread.
      */
-    public static Stage show(Stage owner, Optional<Stage> open, Scene scene, DebriefViewModel model) {
+    public static Stage show(Stage owner, Optional<Stage> open, Scene scene) {
         Stage stage = open.orElseGet(() -> {
             Stage s = new Stage();
             if (owner != null) {
                 s.initOwner(owner);
             }
+            s.setTitle(TITLE);
+            s.setMinWidth(MIN_WIDTH);
+            s.setMinHeight(MIN_HEIGHT);
+            dev.cuecard.ui.ScreenLayout.fit(s, WIDTH, HEIGHT);
             return s;
         });
-        stage.titleProperty().bind(model.titleProperty());
         if (stage.getScene() != scene) {
             stage.setScene(scene);
         }
@@ -51,6 +86,8 @@ public final class DebriefWindow {
         stage.setIconified(false);
         stage.toFront();
         stage.requestFocus();
+        // the list has the keyboard first: a focused search field would hide its hint
+        scene.getRoot().lookupAll("#sessions").stream().findFirst().ifPresent(n -> Platform.runLater(n::requestFocus));
         return stage;
     }
 }

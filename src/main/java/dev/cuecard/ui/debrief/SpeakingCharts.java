@@ -15,17 +15,28 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
-/** The speaking analytics as charts: one tab each for pace, fillers, answer length and talk time. */
+/**
+ * The speaking analytics as charts, one tab each for pace, fillers, answer length and talk time;
+ * each axis says its unit, and the targets (120–160 words per minute, 1–2 minutes) are bands.
+ */
 final class SpeakingCharts {
+    /** The pace the practice rubric asks for (its advice: "aim for 120–160 words per minute"). */
+    static final double PACE_LOW = 120;
+    static final double PACE_HIGH = 160;
+
     private SpeakingCharts() {
     }
 
     static TabPane of(List<AnswerItem> answers, SessionAnalytics session) {
         List<AnswerReview> reviews = answers.stream().map(AnswerItem::review).toList();
         TabPane tabs = new TabPane(
-                tab("Pace", bars("wpm-chart", "Words per minute", "words/min", reviews, r -> r.metrics().wordsPerMinute())),
-                tab("Fillers", bars("filler-chart", "Filler words", "fillers", reviews, r -> r.metrics().fillerCount())),
-                tab("Length", lengths(reviews)),
+                tab("Pace", banded("wpm-chart", "Pace per answer — band: 120–160 words per minute", "words per minute",
+                        PACE_LOW, PACE_HIGH, reviews, r -> r.metrics().wordsPerMinute())),
+                tab("Fillers", bars("filler-chart", "Filler words per answer", "filler words (count)", reviews,
+                        r -> r.metrics().fillerCount())),
+                tab("Length", banded("length-chart", "Answer length — band: the 1–2 min target", "seconds",
+                        AnswerLength.TARGET_MIN_MS / 1000.0, AnswerLength.TARGET_MAX_MS / 1000.0, reviews,
+                        r -> r.metrics().spanMs() / 1000.0)),
                 tab("Talk time", talk(session)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("charts");
@@ -36,50 +47,51 @@ final class SpeakingCharts {
         return new Tab(name, chart);
     }
 
+    private static XYChart.Series<String, Number> series(String name, List<AnswerReview> reviews,
+                                                         ToDoubleFunction<AnswerReview> value) {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        for (AnswerReview r : reviews) {
+            series.getData().add(new XYChart.Data<>("Q" + r.number(), value.applyAsDouble(r)));
+        }
+        return series;
+    }
+
     private static BarChart<String, Number> bars(String id, String title, String unit, List<AnswerReview> reviews,
                                                  ToDoubleFunction<AnswerReview> value) {
         BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        chart.getXAxis().setLabel("question");
+        chart.getYAxis().setLabel(unit);
+        style(chart, id, title);
+        chart.getData().add(series(unit, reviews, value));
+        return chart;
+    }
+
+    private static BandedBarChart banded(String id, String title, String unit, double low, double high,
+                                         List<AnswerReview> reviews, ToDoubleFunction<AnswerReview> value) {
+        BandedBarChart chart = new BandedBarChart("question", unit, low, high);
+        style(chart, id, title);
+        chart.getData().add(series(unit, reviews, value));
+        chart.fitValues(reviews.stream().mapToDouble(value).max().orElse(0));
+        return chart;
+    }
+
+    private static void style(BarChart<String, Number> chart, String id, String title) {
         chart.setId(id);
         chart.setTitle(title);
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.getYAxis().setLabel(unit);
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        series.setName(title);
-        for (AnswerReview r : reviews) {
-            series.getData().add(new XYChart.Data<>("Q" + r.number(), value.applyAsDouble(r)));
-        }
-        chart.getData().add(series);
-        return chart;
-    }
-
-    /** Seconds per answer, with the 1–2 minute target band as two reference bars per answer. */
-    private static BarChart<String, Number> lengths(List<AnswerReview> reviews) {
-        BarChart<String, Number> chart = bars("length-chart", "Answer length against the 1–2 min target", "seconds",
-                reviews, r -> r.metrics().spanMs() / 1000.0);
-        chart.setLegendVisible(true);
-        chart.getData().get(0).setName("answer");
-        XYChart.Series<String, Number> min = new XYChart.Series<>();
-        min.setName("target from");
-        XYChart.Series<String, Number> max = new XYChart.Series<>();
-        max.setName("target to");
-        for (AnswerReview r : reviews) {
-            min.getData().add(new XYChart.Data<>("Q" + r.number(), AnswerLength.TARGET_MIN_MS / 1000.0));
-            max.getData().add(new XYChart.Data<>("Q" + r.number(), AnswerLength.TARGET_MAX_MS / 1000.0));
-        }
-        chart.getData().add(min);
-        chart.getData().add(max);
-        return chart;
+        chart.setMinHeight(160);
     }
 
     private static PieChart talk(SessionAnalytics s) {
         PieChart pie = new PieChart(FXCollections.observableArrayList(
-                new PieChart.Data(String.format(java.util.Locale.ROOT, "me %.0f %%", 100 * s.talk().meShare()),
+                new PieChart.Data(String.format(java.util.Locale.ROOT, "you %.0f %%", 100 * s.talk().meShare()),
                         s.talk().meMs() / 1000.0),
-                new PieChart.Data(String.format(java.util.Locale.ROOT, "them %.0f %%", 100 * (1 - s.talk().meShare())),
+                new PieChart.Data(String.format(java.util.Locale.ROOT, "interviewer %.0f %%", 100 * (1 - s.talk().meShare())),
                         s.talk().themMs() / 1000.0)));
         pie.setId("talk-chart");
-        pie.setTitle("Talk time");
+        pie.setTitle("Talk time (share of speaking time)");
         pie.setAnimated(false);
         return pie;
     }

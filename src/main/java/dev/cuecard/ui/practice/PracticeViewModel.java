@@ -62,7 +62,11 @@ public final class PracticeViewModel {
     private int roundSize;
     /** The question after the one answered (empty when the round is over); set when a score arrives. */
     private Optional<PracticeQuestion> upNext = Optional.empty();
-    private PracticeHistory history = PracticeHistory.empty();
+    private final javafx.beans.property.ObjectProperty<PracticeHistory> history =
+            new javafx.beans.property.SimpleObjectProperty<>(PracticeHistory.empty());
+    /** Totals of this round's answered questions, and how many were skipped: the running average. */
+    private final List<Double> roundTotals = new java.util.ArrayList<>();
+    private int roundSkipped;
     /** The microphone of the spoken answer being recorded: opened on the lane, closed by stop. */
     private final AtomicReference<AudioSource> microphone = new AtomicReference<>();
     private volatile boolean stopRequested;
@@ -76,8 +80,12 @@ public final class PracticeViewModel {
     private final BooleanProperty finished = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper recording = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper microphoneAvailable = new ReadOnlyBooleanWrapper();
+    /** A round has been planned and is being asked (or has just ended with its report). */
+    private final ReadOnlyBooleanWrapper inRound = new ReadOnlyBooleanWrapper();
     private final StringProperty total = new SimpleStringProperty("");
-    private final ObservableList<String> breakdown = FXCollections.observableArrayList();
+    private final StringProperty roundAverage = new SimpleStringProperty("");
+    private final ObservableList<BreakdownRow> breakdown = FXCollections.observableArrayList();
+    private final StringProperty missed = new SimpleStringProperty("");
     private final StringProperty followUp = new SimpleStringProperty("");
     private final StringProperty review = new SimpleStringProperty("");
     private final StringProperty report = new SimpleStringProperty("");
@@ -105,10 +113,14 @@ public final class PracticeViewModel {
             List<PracticeQuestion> qs = new RoundPlanner(templates, h).plan(setup, new Random(seed));
             return new Planned(h, new PracticeRound(setup, qs, scorer, reviewer, store));
         }, planned -> {
-            history = planned.history();
+            history.set(planned.history());
             round = planned.round();
             roundSize = planned.round().questions().size();
+            roundTotals.clear();
+            roundSkipped = 0;
+            roundAverage.set("");
             finished.set(false);
+            inRound.set(true);
             report.set("");
             showQuestion(planned.round().questions().get(0));
             busy.set(false);
@@ -121,11 +133,12 @@ public final class PracticeViewModel {
     private void showQuestion(PracticeQuestion q) {
         question.set(q.text());
         progress.set(String.format(Locale.ROOT, "Question %d of %d · %s", q.number(), roundSize,
-                q.category().id().replace('_', ' ')));
+                dev.cuecard.ui.Labels.category(q.category())));
         answerText.set("");
         answered.set(false);
         total.set("");
         breakdown.clear();
+        missed.set("");
         followUp.set("");
         review.set("");
         status.set("");
@@ -242,19 +255,35 @@ public final class PracticeViewModel {
         }
         total.set(String.format(Locale.ROOT, "%.1f / 10", r.score().total()));
         for (DimensionScore d : r.score().dimensions()) {
-            breakdown.add(d.outOfTen().map(v -> String.format(Locale.ROOT, "%-13s %4.1f  %s", d.dimension().label(), v,
-                    d.suggestion())).orElse(String.format(Locale.ROOT, "%-13s  –   %s", d.dimension().label(),
-                    d.finding())));
+            breakdown.add(BreakdownRow.of(d));
         }
-        if (!r.score().missedKeyPoints().isEmpty()) {
-            breakdown.add("Missed: " + String.join("; ", r.score().missedKeyPoints()));
+        missed.set(r.score().missedKeyPoints().isEmpty() ? ""
+                : "Missed key points: " + String.join("; ", r.score().missedKeyPoints()));
+        if (r.answer().wordCount() > 0) {
+            roundTotals.add(r.score().total());
+        } else {
+            roundSkipped++;
         }
+        updateRoundAverage();
         followUp.set(r.followUp().map(f -> (r.followUpFromLlm() ? "Follow-up (LLM): " : "Follow-up: ") + f).orElse(""));
         review.set(r.review().map(v -> "LLM review: " + v.summary()).orElse(r.llmStatus().orElse("")));
         answered.set(true); // last: whoever reacts to it finds the score and breakdown in place
         if (upNext.isEmpty()) {
-            finish();
+            finish(); // the report is prepared while the last score is on screen; the user opens it
         }
+    }
+
+    /** "Round so far: 4.1 / 10 over 2 answered · 1 skipped": skipped questions are not zeros. */
+    private void updateRoundAverage() {
+        String skipped = roundSkipped == 0 ? "" : " · " + roundSkipped + " skipped";
+        roundAverage.set(roundTotals.isEmpty() ? (roundSkipped == 0 ? "" : "Round so far: nothing answered" + skipped)
+                : String.format(Locale.ROOT, "Round so far: %.1f / 10 over %d answered%s",
+                roundTotals.stream().mapToDouble(Double::doubleValue).average().orElse(0), roundTotals.size(), skipped));
+    }
+
+    /** The round average as a number, over answered questions only (empty before any answer). */
+    public java.util.OptionalDouble roundAverageValue() {
+        return roundTotals.stream().mapToDouble(Double::doubleValue).average();
     }
 
     /**
@@ -270,7 +299,8 @@ public final class PracticeViewModel {
             return;
         }
         if (answered.get()) {
-            upNext.ifPresentOrElse(this::showQuestion, this::finish);
+            // after the last answer the report is already being prepared (finish runs once)
+            upNext.ifPresentOrElse(this::showQuestion, () -> status.set("Preparing the report…"));
             return;
         }
         busy.set(true);
@@ -280,17 +310,32 @@ public final class PracticeViewModel {
             return r.finished() ? Optional.<PracticeQuestion>empty() : Optional.of(r.current());
         }, following -> {
             busy.set(false);
+            roundSkipped++;
+            updateRoundAverage();
             following.ifPresentOrElse(this::showQuestion, this::finish);
         }, e -> fail(e.getMessage()));
     }
 
+    /**
+     * Ends the round: the history is read again so the report and the progress chart include
+     * this round (it was read once, before the round, and the chart stayed as it was).
+     */
     private void finish() {
         PracticeRound r = round;
-        PracticeHistory h = history;
-        lane.submit(() -> PracticeMarkdown.render(r.finish(h), ZoneId.systemDefault()), md -> {
-            report.set(md); // before "finished": whoever reacts to it finds the report there
+        PracticeHistory before = history.get();
+        lane.submit(() -> {
+            PracticeHistory h = store.map(s -> PracticeHistory.load(s, templates, scorer)).orElse(before);
+            dev.cuecard.practice.PracticeReport rep = r.finish(h);
+            return new Finished(PracticeMarkdown.render(rep, ZoneId.systemDefault()), rep.history());
+        }, done -> {
+            status.set("");
+            report.set(done.markdown()); // before "finished": whoever reacts to it finds the report there
+            history.set(done.history());
             finished.set(true);
         }, e -> fail("Could not finish the round: " + e.getMessage()));
+    }
+
+    private record Finished(String markdown, PracticeHistory history) {
     }
 
     private void fail(String message) {
@@ -346,8 +391,23 @@ public final class PracticeViewModel {
         return total;
     }
 
-    public ObservableList<String> breakdown() {
+    /** The round's running average over answered questions, with the skipped ones counted apart. */
+    public StringProperty roundAverageProperty() {
+        return roundAverage;
+    }
+
+    public ObservableList<BreakdownRow> breakdown() {
         return breakdown;
+    }
+
+    /** The card's key points the answer missed, in one line (empty when none). */
+    public StringProperty missedProperty() {
+        return missed;
+    }
+
+    /** A round is planned: answering, scoring and Next can act. */
+    public ReadOnlyBooleanProperty inRoundProperty() {
+        return inRound.getReadOnlyProperty();
     }
 
     public StringProperty followUpProperty() {
@@ -367,6 +427,11 @@ public final class PracticeViewModel {
     }
 
     public PracticeHistory history() {
+        return history.get();
+    }
+
+    /** Past scores; replaced when a round is planned and again when it ends (this round included). */
+    public javafx.beans.property.ReadOnlyObjectProperty<PracticeHistory> historyProperty() {
         return history;
     }
 }

@@ -38,6 +38,31 @@ class DebriefBuilderTest {
     }
 
     @Test
+    void feedbackIsGradedAgainstTheFinalRefinedCard() {
+        java.util.List<dev.cuecard.pipeline.PipelineEvent> events = new java.util.ArrayList<>(InterviewFixture.events());
+        dev.cuecard.hint.Hint template = InterviewFixture.hint(InterviewFixture.Q1, InterviewFixture.cacheTemplate());
+        dev.cuecard.hint.Hint refined = new dev.cuecard.hint.Hint(template.question(), template.category(),
+                template.templateId(), dev.cuecard.hint.HintSource.LLM, "Caching the catalog", template.gist(),
+                template.structure(), List.of("Read-through cache in front of the database", "Invalidate on price change"),
+                List.of(), List.of(), List.of());
+        int at = events.indexOf(events.stream().filter(e -> e instanceof dev.cuecard.pipeline.PipelineEvent.HintReady)
+                .findFirst().orElseThrow());
+        events.add(at + 1, new dev.cuecard.pipeline.PipelineEvent.HintUpdate(1, refined, true, java.util.Optional.empty(),
+                dev.cuecard.audio.Channel.THEM, 2600));
+        long refinedId;
+        try (dev.cuecard.session.SessionRecorder r = dev.cuecard.session.SessionRecorder.start(store,
+                new dev.cuecard.session.SessionInfo(dev.cuecard.session.SessionKind.LIVE, "refined", null, null, null, "m"))) {
+            events.forEach(r::onEvent);
+            refinedId = r.sessionId();
+        }
+        Debrief d = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))
+                .build(store.load(refinedId).orElseThrow());
+        assertThat(d.answers().get(0).hints()).hasSize(2);
+        assertThat(d.answers().get(0).feedback().keyPoints()).extracting(KeyPointCoverage::keyPoint)
+                .containsExactly("Read-through cache in front of the database", "Invalidate on price change");
+    }
+
+    @Test
     void answersAreTheMeChannelBetweenOneQuestionAndTheNext() {
         assertThat(debrief.answers()).hasSize(2);
         assertThat(debrief.answers().get(0).answerText())

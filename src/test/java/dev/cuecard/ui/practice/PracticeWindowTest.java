@@ -58,7 +58,7 @@ class PracticeWindowTest {
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.answeredProperty().get());
         assertThat(vm.totalProperty().get()).matches("\\d+\\.\\d / 10");
-        assertThat(vm.breakdown()).anySatisfy(l -> assertThat(l).startsWith("coverage"));
+        assertThat(vm.breakdown()).anySatisfy(r -> assertThat(r.dimension()).isEqualTo("Coverage"));
         assertThat(vm.followUpProperty().get()).startsWith("Follow-up");
 
         FxToolkit.setupFixture(vm::next);
@@ -77,6 +77,87 @@ class PracticeWindowTest {
         assertThat(store.list()).anySatisfy(s -> assertThat(s.kind()).isEqualTo(SessionKind.PRACTICE));
         FxToolkit.setupFixture(() -> window[0].stage().close());
         store.close();
+    }
+
+    @Test
+    void controlsFollowTheRoundAndTheAverageCountsOnlyAnsweredQuestions() throws Exception {
+        SessionStore store = SessionStore.open(dir.resolve("average.db"));
+        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
+                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeWindow[] window = new PracticeWindow[1];
+        FxToolkit.setupFixture(() -> {
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
+        });
+        javafx.scene.Scene scene = window[0].stage().getScene();
+        // before a round nothing but Start can act
+        assertThat(scene.lookup("#score").isDisabled()).isTrue();
+        assertThat(scene.lookup("#next").isDisabled()).isTrue();
+        assertThat(scene.lookup("#record").isDisabled()).isTrue();
+        assertThat(scene.lookup("#answer").isDisabled()).isTrue();
+        assertThat(scene.lookup("#start-round").isDisabled()).isFalse();
+        assertThat(window[0].progressChart().getData()).as("no history yet").isEmpty();
+        javafx.scene.control.Button next = (javafx.scene.control.Button) scene.lookup("#next");
+
+        FxToolkit.setupFixture(() -> vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.of(Category.SYSTEM_DESIGN),
+                Optional.empty(), "", "", false, 2), 7));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
+        assertThat(vm.progressProperty().get()).endsWith("System design");
+        assertThat(scene.lookup("#score").isDisabled()).as("nothing typed yet").isTrue();
+        assertThat(next.isDisabled()).isFalse();
+        assertThat(next.getText()).isEqualTo("Skip question");
+
+        FxToolkit.setupFixture(vm::next); // skipped: not a zero
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 2 of 2"));
+        assertThat(vm.roundAverageProperty().get()).isEqualTo("Round so far: nothing answered · 1 skipped");
+        FxToolkit.setupFixture(() -> vm.answerTextProperty().set("I would put a token bucket per client in Redis, "
+                + "because it allows short bursts while holding the average rate, for example 100 requests per second. "
+                + "The trade-off is an extra network hop on every request, so I would measure p99 latency."));
+        assertThat(scene.lookup("#score").isDisabled()).isFalse();
+        FxToolkit.setupFixture(vm::submitTyped);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.finishedProperty().get());
+        double total = Double.parseDouble(vm.totalProperty().get().replace(" / 10", ""));
+        assertThat(total).isPositive();
+        assertThat(vm.roundAverageValue().getAsDouble()).as("over the answered question only")
+                .isCloseTo(total, org.assertj.core.api.Assertions.within(0.051));
+        assertThat(vm.roundAverageProperty().get()).isEqualTo(String.format(java.util.Locale.ROOT,
+                "Round so far: %.1f / 10 over 1 answered · 1 skipped", total));
+        // the last score stays on screen; the report is one click away
+        assertThat(window[0].tabs().getSelectionModel().getSelectedIndex()).isZero();
+        assertThat(next.getText()).isEqualTo("See the report");
+        assertThat(((javafx.scene.control.Label) scene.lookup("#total")).getText()).isEqualTo(vm.totalProperty().get());
+        // the progress chart now includes this round (the history is read again when a round ends)
+        assertThat(window[0].progressChart().getData()).extracting(javafx.scene.chart.XYChart.Series::getName)
+                .contains("System design");
+
+        FxToolkit.setupFixture(next::fire);
+        assertThat(window[0].tabs().getSelectionModel().getSelectedIndex()).isEqualTo(1);
+        String report = window[0].reportView().plainText();
+        assertThat(report).contains(String.format(java.util.Locale.ROOT,
+                "Average score: %.1f / 10 over 1 answered question(s), 1 skipped", total));
+        assertThat(report).contains("Skipped.").doesNotContain("**").doesNotContain("| ").doesNotContain("# ");
+        FxToolkit.setupFixture(() -> window[0].stage().close());
+        store.close();
+    }
+
+    @Test
+    void labelsAreWordsNotEnumNames() throws Exception {
+        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
+                Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeWindow[] window = new PracticeWindow[1];
+        FxToolkit.setupFixture(() -> {
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
+        });
+        java.util.List<String> shown = window[0].stage().getScene().getRoot().lookupAll(".combo-box").stream()
+                .map(n -> shown((javafx.scene.control.ComboBox<?>) n)).toList();
+        assertThat(shown).containsExactly("Drill (5 questions, weakest topic)", "Mid-level");
+        FxToolkit.setupFixture(() -> window[0].stage().close());
+    }
+
+    /** What a combo box shows for its value. */
+    private static <T> String shown(javafx.scene.control.ComboBox<T> box) {
+        return box.getConverter().toString(box.getValue());
     }
 
     @Test
@@ -104,9 +185,7 @@ class PracticeWindowTest {
                 throw new IllegalStateException(e);
             }
         }));
-        javafx.scene.control.Button next = new org.testfx.api.FxRobot().lookup(".button")
-                .match(n -> n instanceof javafx.scene.control.Button b && b.getText().equals("Next question"))
-                .queryButton();
+        javafx.scene.control.Button next = (javafx.scene.control.Button) window[0].stage().getScene().lookup("#next");
         assertThat(next.isDisabled()).isTrue();
         FxToolkit.setupFixture(vm::next);
         WaitForAsyncUtils.waitForFxEvents();

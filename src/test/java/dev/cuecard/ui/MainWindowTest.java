@@ -1,0 +1,178 @@
+package dev.cuecard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.audio.Channel;
+import dev.cuecard.hint.TemplateHintEngine;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window in a real JavaFX window: its status area and which buttons can act when. */
+@EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+class MainWindowTest {
+    LiveSessionModel model;
+    MainWindow window;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        FxTestSupport.onFx(() -> {
+            model = new LiveSessionModel(FxTestSupport.CLASSIFIER, new TemplateHintEngine());
+            window = new MainWindow(new Stage(), model, new NoActions(), Optional.empty(), Optional.empty());
+            window.stage().show();
+        });
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private Button button(String text) throws Exception {
+        return FxTestSupport.onFx(() -> (Button) window.stage().getScene().getRoot().lookupAll(".button").stream()
+                .filter(n -> n instanceof Button b && text.equals(b.getText())).findFirst().orElseThrow());
+    }
+
+    private ButtonBase toggle(String text) throws Exception {
+        return FxTestSupport.onFx(() -> (ButtonBase) window.stage().getScene().getRoot().lookupAll(".toggle-button").stream()
+                .filter(n -> n instanceof ButtonBase b && text.equals(b.getText())).findFirst().orElseThrow());
+    }
+
+    @Test
+    void anErrorIsShownInTheStatusAreaWithItsSeverityAndStaysInItsHistory() throws Exception {
+        FxTestSupport.onFx(() -> model.say(StatusMessage.error(
+                "No capture device could be opened — connect a microphone or try the demo")));
+        WaitForAsyncUtils.waitForFxEvents();
+        StatusBar bar = window.statusBar();
+        assertThat(bar.getStyleClass()).contains("status-error");
+        assertThat(bar.textLabel().getText()).startsWith("No capture device could be opened");
+        assertThat(bar.isVisible()).isTrue();
+        assertThat(bar.getLayoutBounds().getHeight()).isPositive();
+        assertThat(FxTestSupport.elided(bar)).isEmpty();
+
+        FxTestSupport.onFx(() -> model.say(StatusMessage.info("Session ended — open Debrief to review it")));
+        assertThat(bar.getStyleClass()).contains("status-info").doesNotContain("status-error");
+        assertThat(model.statusHistory()).extracting(StatusMessage::severity)
+                .containsSubsequence(StatusMessage.Severity.ERROR, StatusMessage.Severity.INFO);
+        assertThat(bar.getAccessibleText()).startsWith("info: Session ended");
+    }
+
+    @Test
+    void buttonsAreEnabledOnlyWhenTheyCanAct() throws Exception {
+        // no capture device at all: Start cannot act, the demo can
+        FxTestSupport.onFx(() -> window.showDevices(DevicePickers.catalog(), List.of()));
+        assertThat(button("Start").isDisabled()).isTrue();
+        assertThat(button("Demo").isDisabled()).isFalse();
+        assertThat(button("Stop").isDisabled()).isTrue();
+        assertThat(toggle("Pause").isDisabled()).isTrue();
+        assertThat(button("Debrief").isDisabled()).as("no session database yet").isTrue();
+
+        FxTestSupport.onFx(() -> window.choose(Optional.of("default"), Optional.empty()));
+        assertThat(button("Start").isDisabled()).as("a device is chosen").isFalse();
+
+        FxTestSupport.onFx(() -> {
+            model.listeningProperty().set(true);
+            model.sessionsAvailableProperty().set(true);
+        });
+        assertThat(button("Start").isDisabled()).isTrue();
+        assertThat(button("Demo").isDisabled()).isTrue();
+        assertThat(button("Stop").isDisabled()).isFalse();
+        assertThat(toggle("Pause").isDisabled()).isFalse();
+        assertThat(button("Debrief").isDisabled()).isFalse();
+        Label pill = FxTestSupport.onFx(() -> (Label) window.stage().getScene().lookup("#listening-pill"));
+        assertThat(pill.getText()).isEqualTo("● Listening");
+        FxTestSupport.onFx(() -> model.pausedProperty().set(true));
+        assertThat(pill.getText()).isEqualTo("❚❚ Paused");
+        assertThat(pill.getStyleClass()).contains("pill-paused");
+    }
+
+    @Test
+    void transcriptLinesHaveTheirTimeAndWrapInsteadOfBeingCut() throws Exception {
+        String longLine = "so tell me how you would design a rate limiter for a public api that serves many "
+                + "tenants with different quotas and bursts and what you would store where and why";
+        FxTestSupport.onFx(() -> {
+            window.stage().setWidth(MainWindow.MIN_WIDTH);
+            model.apply(dev.cuecard.testing.InterviewFixture.transcript(Channel.THEM, 61_000, 70_000, longLine));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node transcript = FxTestSupport.onFx(() -> window.stage().getScene().lookup("#transcript"));
+        List<javafx.scene.text.Text> shown = FxTestSupport.onFx(() -> ((javafx.scene.Parent) transcript)
+                .lookupAll(".cell-text").stream().map(n -> (javafx.scene.text.Text) n)
+                .filter(t -> t.getText() != null && t.getText().contains("rate limiter")).toList());
+        assertThat(shown).singleElement().satisfies(t -> {
+            assertThat(t.getText()).isEqualTo("1:01   Interviewer: " + longLine);
+            // several lines, and the row is as tall as they are
+            double lineHeight = t.getFont().getSize();
+            assertThat(t.getLayoutBounds().getHeight()).isGreaterThan(2 * lineHeight);
+            javafx.scene.control.ListCell<?> row = (javafx.scene.control.ListCell<?>) t.getParent();
+            assertThat(row.getHeight()).isGreaterThanOrEqualTo(t.getLayoutBounds().getHeight());
+        });
+    }
+
+    @Test
+    void theWindowHasAMinimumSizeAndIconButtonsHaveNames() throws Exception {
+        assertThat(window.stage().getMinWidth()).isEqualTo(MainWindow.MIN_WIDTH);
+        assertThat(window.stage().getMinHeight()).isEqualTo(MainWindow.MIN_HEIGHT);
+        FxTestSupport.onFx(() -> {
+            window.stage().setWidth(MainWindow.MIN_WIDTH);
+            window.stage().setHeight(MainWindow.MIN_HEIGHT);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> unnamed = FxTestSupport.onFx(() -> window.stage().getScene().getRoot().lookupAll(".button")
+                .stream().filter(n -> n instanceof ButtonBase b && (b.getAccessibleText() == null
+                        || b.getAccessibleText().isBlank()) && (b.getText() == null || b.getText().isBlank()))
+                .map(Node::toString).toList());
+        assertThat(unnamed).isEmpty();
+        // at the minimum size the toolbar keeps every button (icons only, nothing folded into an overflow menu)
+        Node overflow = FxTestSupport.onFx(() -> window.stage().getScene().lookup(".tool-bar-overflow-button"));
+        assertThat(overflow == null || !overflow.isVisible()).as("toolbar overflow menu").isTrue();
+        assertThat(FxTestSupport.elided(window.stage().getScene().getRoot())).isEmpty();
+    }
+
+    /** A window whose buttons do nothing: the tests look at what is enabled, not at what runs. */
+    static final class NoActions implements MainWindow.Actions {
+        @Override
+        public void start(Optional<String> themDevice, Optional<String> meDevice) {
+        }
+
+        @Override
+        public void startDemo() {
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void setPaused(boolean paused) {
+        }
+
+        @Override
+        public void openSettings() {
+        }
+
+        @Override
+        public void openDebrief() {
+        }
+
+        @Override
+        public void openPractice() {
+        }
+    }
+}

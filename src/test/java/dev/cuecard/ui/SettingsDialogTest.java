@@ -1,0 +1,98 @@
+package dev.cuecard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.config.AppPaths;
+import dev.cuecard.config.Settings;
+import dev.cuecard.config.UiSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/** The settings dialog's own behaviour: values beside the sliders, the live preview, the model folder check. */
+@EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+class SettingsDialogTest {
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private SettingsDialog dialog(List<double[]> previews) throws Exception {
+        return FxTestSupport.onFx(() -> new SettingsDialog(null, Settings.defaults(), AppPaths.at(home),
+                new SettingsDialog.Services() {
+                    @Override
+                    public void testConnection(dev.cuecard.config.LlmSettings llm, java.util.function.Consumer<String> r) {
+                        r.accept("n/a");
+                    }
+
+                    @Override
+                    public void previewOverlay(double opacity, double fontScale) {
+                        previews.add(new double[] {opacity, fontScale});
+                    }
+                }, new CurrentThreadTaskExecutor()));
+    }
+
+    private static String label(SettingsDialog d, String id) throws Exception {
+        return FxTestSupport.onFx(() -> ((Label) d.dialog().getDialogPane().lookup(id)).getText());
+    }
+
+    @Test
+    void slidersShowTheirValueAndPreviewTheOverlayAsTheyMove() throws Exception {
+        List<double[]> previews = new CopyOnWriteArrayList<>();
+        SettingsDialog d = dialog(previews);
+        FxTestSupport.onFx(() -> {
+            d.opacitySlider().setValue(0.55);
+            d.fontScaleSlider().setValue(1.4);
+        });
+        assertThat(label(d, "#opacity-value")).isEqualTo("55 %");
+        assertThat(label(d, "#font-scale-value")).isEqualTo("1.4×");
+        assertThat(previews).isNotEmpty();
+        assertThat(previews.get(previews.size() - 1)).containsExactly(0.55, 1.4);
+        assertThat(d.fontScaleSlider().getMin()).isEqualTo(0.8);
+        assertThat(d.fontScaleSlider().getMax()).isEqualTo(1.6);
+    }
+
+    @Test
+    void aModelFolderThatIsNotAVoskModelIsSaidAndCannotBeSaved() throws Exception {
+        SettingsDialog d = dialog(new CopyOnWriteArrayList<>());
+        Button save = FxTestSupport.onFx(() -> (Button) d.dialog().getDialogPane().lookupButton(ButtonType.OK));
+        assertThat(FxTestSupport.onFx(() -> d.dialog().getDialogPane().lookup("#browse-model"))).isNotNull();
+        FxTestSupport.onFx(() -> d.modelDirField().setText(home.resolve("nowhere").toString()));
+        assertThat(d.modelErrorLabel().getText()).contains("does not exist");
+        assertThat(save.isDisabled()).isTrue();
+
+        Path model = home.resolve("model");
+        Files.createDirectories(model.resolve("am"));
+        Files.createDirectories(model.resolve("conf"));
+        Files.writeString(model.resolve("am/final.mdl"), "x");
+        FxTestSupport.onFx(() -> d.modelDirField().setText(model.toString()));
+        assertThat(d.modelErrorLabel().getText()).contains("incomplete").contains("conf/mfcc.conf");
+        Files.writeString(model.resolve("conf/mfcc.conf"), "x");
+        FxTestSupport.onFx(() -> d.modelDirField().setText(model + "/"));
+        assertThat(d.modelErrorLabel().getText()).isEmpty();
+        assertThat(save.isDisabled()).isFalse();
+        FxTestSupport.onFx(() -> d.modelDirField().setText(""));
+        assertThat(save.isDisabled()).as("empty: the bundled model").isFalse();
+    }
+
+    @Test
+    void theFieldsThatNeedARestartAreNamedAfterSaving() {
+        Settings before = Settings.defaults();
+        Settings after = new Settings("/models/other", null, null, before.uiOrDefaults().withOpacity(0.5), before.llmSettings());
+        assertThat(SettingsDialog.needRestart(before, after)).containsExactly("speech model");
+        assertThat(SettingsDialog.needRestart(before, new Settings(null, null, null,
+                UiSettings.defaults().withOpacity(0.4), before.llmSettings()))).isEmpty();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.cuecard.ui.debrief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.audio.Channel;
+import dev.cuecard.pipeline.PipelineEvent;
+import dev.cuecard.question.AsrVocabulary;
+import dev.cuecard.question.DetectedQuestion;
+import dev.cuecard.question.TemplateLibrary;
+import dev.cuecard.session.SessionInfo;
+import dev.cuecard.session.SessionKind;
+import dev.cuecard.session.SessionRecorder;
+import dev.cuecard.session.SessionStore;
+import dev.cuecard.session.SessionSummary;
+import dev.cuecard.session.debrief.AnswerFeedbackRater;
+import dev.cuecard.session.debrief.DebriefBuilder;
+import dev.cuecard.testing.InterviewFixture;
+import dev.cuecard.ui.CurrentThreadTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The debrief window's session list over a real database: switching, filtering, searching all, deleting. */
+@EnabledIfEnvironmentVariable(named = "DISPLAY", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class DebriefWindowTest {
+    static final String LIVE_QUESTION = "how did you shard the orders database at your last job";
+
+    @TempDir
+    static Path dir;
+
+    private SessionStore store;
+    private long demo;
+    private long live;
+    private SessionBrowserModel browser;
+
+    @Start
+    void start(Stage stage) {
+        store = SessionStore.open(dir.resolve("cuecard-" + System.nanoTime() + ".db"));
+        demo = InterviewFixture.record(store);
+        live = recordLive(store);
+        DebriefBuilder builder = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()));
+        // the real database, deterministically on the calling thread
+        browser = SessionBrowserModel.loaded(store, builder, new CurrentThreadTaskExecutor(), OptionalLong.empty());
+        Scene scene = DebriefWindow.prepare(browser);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static long recordLive(SessionStore store) {
+        try (SessionRecorder r = SessionRecorder.start(store, new SessionInfo(SessionKind.LIVE, "Live session",
+                "system", "default", "model-en-us", null))) {
+            r.onEvent(InterviewFixture.transcript(Channel.THEM, 0, 3000, LIVE_QUESTION));
+            r.onEvent(new PipelineEvent.Question(new DetectedQuestion(1, Channel.THEM,
+                    InterviewFixture.classification(LIVE_QUESTION, InterviewFixture.cacheTemplate()), 3000, 3000,
+                    false, false)));
+            r.onEvent(InterviewFixture.transcript(Channel.ME, 4000, 9000, "we hashed the customer id into sixteen shards"));
+            return r.sessionId();
+        }
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    /** The text a label or a list row shows ("" for other nodes). */
+    private static String text(Node n) {
+        String t = n instanceof Label l ? l.getText() : n instanceof javafx.scene.text.Text x ? x.getText() : null;
+        return t == null ? "" : t;
+    }
+
+    private static boolean shows(Node n, String prefix) {
+        return text(n).startsWith(prefix);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ListView<SessionSummary> sessions(FxRobot robot) {
+        return robot.lookup("#sessions").queryAs(ListView.class);
+    }
+
+    @Test
+    void listsEverySessionWithAHumanTitleAndOpensTheNewest(FxRobot robot) {
+        ListView<SessionSummary> list = sessions(robot);
+        assertThat(list.getItems()).extracting(SessionSummary::id).containsExactly(live, demo);
+        assertThat(robot.lookup((Node n) -> shows(n, "Demo interview · ") && text(n).contains("2 questions")).tryQuery()).isPresent();
+        assertThat(robot.lookup((Node n) -> text(n).contains(".wav")).tryQuery()).isEmpty();
+        assertThat(list.getSelectionModel().getSelectedItem().id()).isEqualTo(live);
+        assertThat(text(robot, "#question")).isEqualTo(LIVE_QUESTION);
+        // the list has the keyboard, so the search field still shows what it is for
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#search").queryAs(javafx.scene.control.TextField.class).isFocused()).isFalse();
+    }
+
+    @Test
+    void clickingAnotherSessionShowsItsDebrief(FxRobot robot) {
+        robot.clickOn((Node n) -> shows(n, "Demo interview · ") && n.getStyleClass().contains("cell-text"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(browser.openedProperty().get().sessionId()).isEqualTo(demo);
+        assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q1);
+        assertThat(robot.lookup("#timeline").queryAs(ListView.class).getItems()).hasSize(2);
+        robot.clickOn((Node n) -> shows(n, "Live interview · ") && n.getStyleClass().contains("cell-text"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#question")).isEqualTo(LIVE_QUESTION);
+    }
+
+    @Test
+    void theKindFilterShowsOnlyThatKind(FxRobot robot) {
+        robot.clickOn("#kind-demo");
+        assertThat(sessions(robot).getItems()).extracting(SessionSummary::id).containsExactly(demo);
+        robot.clickOn("#kind-practice");
+        assertThat(sessions(robot).getItems()).isEmpty();
+        assertThat(text(robot, "#browser-status")).isEqualTo("No practice sessions");
+        robot.clickOn("#kind-all");
+        assertThat(sessions(robot).getItems()).hasSize(2);
+    }
+
+    @Test
+    void aSearchFindsWordsInAnySessionAndItsHitOpensThatSessionAtTheQuestion(FxRobot robot) {
+        assertThat(browser.openedProperty().get().sessionId()).isEqualTo(live);
+        robot.clickOn("#search").write("eighty percent").type(KeyCode.ENTER);
+        ListView<?> hits = robot.lookup("#hits").queryAs(ListView.class);
+        assertThat(hits.getItems()).hasSize(1);
+        assertThat(text(robot, "#browser-status")).isEqualTo("1 hit in 1 session");
+        robot.clickOn(robot.lookup("#hits .list-cell").nth(0).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(browser.openedProperty().get().sessionId()).isEqualTo(demo);
+        assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q1);
+        assertThat(robot.lookup("#timeline").queryAs(ListView.class).getSelectionModel().getSelectedIndex()).isZero();
+    }
+
+    @Test
+    void deletingAsksFirstThenRemovesTheSessionForGood(FxRobot robot) {
+        robot.clickOn("#delete-session");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane ask = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(ask.getHeaderText()).isEqualTo("Delete this session?");
+        robot.clickOn((Node n) -> n instanceof Button b && "Cancel".equals(b.getText()));
+        assertThat(store.list()).hasSize(2);
+
+        robot.clickOn("#delete-session");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn((Node n) -> n instanceof Button b && "Delete".equals(b.getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(store.list()).extracting(SessionSummary::id).containsExactly(demo);
+        assertThat(sessions(robot).getItems()).extracting(SessionSummary::id).containsExactly(demo);
+        // the next session opens in its place
+        assertThat(browser.openedProperty().get().sessionId()).isEqualTo(demo);
+        assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q1);
+    }
+}
