@@ -3,7 +3,9 @@
 # process through JNA (src/test/java/dev/cuecard/bench/CaptureMechanismBenchmark.java), against a
 # private PulseAudio server with one null sink.
 #   bench/capture-mechanism.sh [SECONDS]     default 60
-# Runs: both mechanisms on the same tone bursts (paired latency), then each alone and none (CPU).
+# Runs: both mechanisms on the same tone bursts (paired latency), then each alone and none (CPU);
+# then the app's own capture ("system" through DeviceCatalog/PulseSource): paplay → read() delay
+# for each speech onset of src/test/resources/speech/live-interview.wav (CaptureDelay).
 # Needs: pulseaudio pulseaudio-utils (pacat, parec) and libpulse0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,4 +25,6 @@ pactl load-module module-null-sink sink_name=call >/dev/null
 run() { java -Dplayer.latency=40 -cp "$cp" dev.cuecard.bench.CaptureMechanismBenchmark "$@" 2>&1 | grep -v SLF4J; }
 for fragment in 10 20 50; do run both "$secs" call "$fragment"; echo; done
 for mode in none parec jna; do run "$mode" "$secs" call 20; echo; done
+pactl set-default-sink call
+java -cp "$cp" dev.cuecard.bench.CaptureDelay src/test/resources/speech/live-interview.wav call 2>&1 | grep -v SLF4J
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

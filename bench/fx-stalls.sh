@@ -8,6 +8,7 @@
 # 2. FxWorkBenchmark: how long each piece of work that was moved off the FX thread takes.
 #   bench/fx-stalls.sh            one tour (under Xvfb when there is no DISPLAY)
 #   RUNS=3 bench/fx-stalls.sh     three tours, each on a fresh data folder
+#   COACH=off bench/fx-stalls.sh  the same with the answer coach's panel hidden
 set -e
 cd "$(dirname "$0")/.."
 mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/fx-bench-classpath.txt
@@ -19,6 +20,8 @@ i=1
 while [ "$i" -le "$runs" ]; do
   home=$(mktemp -d)
   printf 'ui:\n  consentAccepted: true\n' > "$home/settings.yaml"
+  # COACH=off: the answer coach's panel hidden (its engine still runs), to see what the panel costs
+  if [ "${COACH:-on}" = off ]; then printf '  answerCoach: false\n' >> "$home/settings.yaml"; fi
   echo "tour $i ($(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
   if [ -n "$x" ]; then
     CUECARD_HOME="$home" xvfb-run -a -s "-screen 0 1280x800x24" java -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'

@@ -35,6 +35,8 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     private long recognizerSinceMs;
     /** Domain phrases heard on the same audio, or null without spotting. */
     private final KeywordSpotter spotter;
+    /** "um"/"uh" heard on the same audio (the candidate's channel), or null. */
+    private final FillerSpotter fillers;
     private long fedMs;
     private long utteranceStartMs;
     private String lastPartial = "";
@@ -45,8 +47,18 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
 
     /** @param spotter a keyword spotter fed the same audio (closed with this recognizer), or null */
     public VoskSpeechRecognizer(SpeechModel model, Channel channel, KeywordSpotter spotter) throws ModelException {
+        this(model, channel, spotter, null);
+    }
+
+    /**
+     * @param spotter a keyword spotter fed the same audio (closed with this recognizer), or null
+     * @param fillers a filler spotter fed the same audio (closed with this recognizer), or null
+     */
+    public VoskSpeechRecognizer(SpeechModel model, Channel channel, KeywordSpotter spotter, FillerSpotter fillers)
+            throws ModelException {
         this.channel = channel;
         this.spotter = spotter;
+        this.fillers = fillers;
         this.model = model;
         this.recognizer = newRecognizer(model);
     }
@@ -91,6 +103,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         if (spotter != null) {
             spotter.accept(pcm, fedMs);
         }
+        if (fillers != null) {
+            fillers.accept(pcm);
+        }
         if (endpoint) {
             if (spotter != null) {
                 spotter.finish(); // close the spotter's utterance here too, so its checked terms join this final
@@ -116,6 +131,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         if (spotter != null) {
             spotter.finish();
         }
+        if (fillers != null) {
+            fillers.finish();
+        }
         emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()).shifted(recognizerSinceMs), out);
     }
 
@@ -123,9 +141,14 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         lastPartial = "";
         if (!result.text().isEmpty()) {
             List<Word> words = result.words();
+            String text = result.text();
+            if (fillers != null) {
+                words = fillers.mergeInto(words, fedMs);
+                text = String.join(" ", words.stream().map(Word::text).toList());
+            }
             long start = words.isEmpty() ? utteranceStartMs : words.get(0).startMs();
             long end = words.isEmpty() ? fedMs : words.get(words.size() - 1).endMs();
-            out.accept(new TranscriptEvent(channel, TranscriptKind.FINAL, result.text(), start, end, fedMs, words,
+            out.accept(new TranscriptEvent(channel, TranscriptKind.FINAL, text, start, end, fedMs, words,
                     spotted()));
         }
         utteranceStartMs = fedMs;
@@ -145,6 +168,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         recognizer.close();
         if (spotter != null) {
             spotter.close();
+        }
+        if (fillers != null) {
+            fillers.close();
         }
     }
 }

@@ -137,6 +137,17 @@ final class DebriefJson {
         a.feedback().structure().missing().forEach(st.putArray("missing")::add);
         a.feedback().numbers().forEach(fn.putArray("numbers")::add);
         a.feedback().examples().forEach(fn.putArray("examples")::add);
+        if (a.live().recorded()) {
+            ObjectNode live = n.putObject("live");
+            ArrayNode ticked = live.putArray("covered");
+            a.live().ticked().forEach(c -> ticked.addObject().put("point", c.point()).put("atMs", c.atMs()));
+            a.live().end().ifPresent(e -> {
+                live.put("durationMs", e.durationMs());
+                live.put("wordsPerMinute", Math.round(e.wordsPerMinute() * 10) / 10.0);
+                live.put("fillers", e.fillers());
+                e.followUp().ifPresent(f -> live.put("followUp", f));
+            });
+        }
         n.put("note", a.question().note());
         n.put("rating", a.question().rating().orElse(null));
     }

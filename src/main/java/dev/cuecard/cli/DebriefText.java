@@ -50,6 +50,13 @@ final class DebriefText {
                     r.feedback().keyPointsCovered(), r.feedback().keyPoints().size(),
                     r.feedback().structure().complete() ? "complete" : "missing " + r.feedback().structure().missing(),
                     r.feedback().specific() ? "specific" : "no numbers or examples"));
+            if (r.live().recorded()) {
+                b.append(String.format(Locale.ROOT, "   live: %d key point(s) ticked%s%s%n", r.live().ticked().size(),
+                        r.live().ticked().isEmpty() ? "" : " (" + String.join("; ", r.live().points()) + ")",
+                        r.live().end().map(e -> String.format(Locale.ROOT, "; %.0f s, %.0f wpm, %d fillers%s",
+                                e.durationMs() / 1000.0, e.wordsPerMinute(), e.fillers(),
+                                e.followUp().map(f -> "; be ready for: " + f).orElse(""))).orElse("")));
+            }
             if (r.question().rating().isPresent() || r.question().note() != null) {
                 b.append("   my review: ").append(r.question().rating().map(x -> x + "/5 ").orElse(""))
                         .append(r.question().note() == null ? "" : TerminalText.line(r.question().note())).append('\n');

@@ -110,6 +110,25 @@ final class EventJson {
             n.put("message", s.message());
             return Optional.of(n);
         }
+        if (event instanceof PipelineEvent.Coverage c) {
+            ObjectNode n = header("coverage", c.atMs(), c.channel());
+            n.put("questionId", c.questionId());
+            n.put("point", c.point());
+            return Optional.of(n);
+        }
+        if (event instanceof PipelineEvent.AnswerEnd a) {
+            ObjectNode n = header("answer_end", a.atMs(), a.channel());
+            n.put("questionId", a.questionId());
+            n.put("durationMs", a.durationMs());
+            n.put("wordsPerMinute", Math.round(a.wordsPerMinute() * 10) / 10.0);
+            n.put("fillers", a.fillers());
+            ArrayNode covered = n.putArray("covered");
+            a.covered().forEach(covered::add);
+            ArrayNode missed = n.putArray("missed");
+            a.missed().forEach(missed::add);
+            a.likelyFollowUp().ifPresent(f -> n.put("followUp", f));
+            return Optional.of(n);
+        }
         if (event instanceof PipelineEvent.ChannelStatus s
                 && (started || s.state() != PipelineEvent.ChannelStatus.State.STARTED)
                 && s.state() != PipelineEvent.ChannelStatus.State.ENDED) {

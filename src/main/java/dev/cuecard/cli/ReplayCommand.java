@@ -81,6 +81,15 @@ final class ReplayCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "%-4s %7.1fs  (%s; template hint kept)", s.channel().id(),
                     s.atMs() / 1000.0, s.message());
         }
+        if (event instanceof PipelineEvent.Coverage c) {
+            return String.format(Locale.ROOT, "%-4s %7.1fs  ✓ %s", c.channel().id(), c.atMs() / 1000.0, c.point());
+        }
+        if (event instanceof PipelineEvent.AnswerEnd a) {
+            return String.format(Locale.ROOT, "%-4s %7.1fs  answer: %.0f s, %.0f words/min, %d filler(s), %d of %d key points%s",
+                    a.channel().id(), a.atMs() / 1000.0, a.durationMs() / 1000.0, a.wordsPerMinute(), a.fillers(),
+                    a.covered().size(), a.covered().size() + a.missed().size(),
+                    a.likelyFollowUp().map(f -> "; be ready for: " + f).orElse(""));
+        }
         if (event instanceof PipelineEvent.TextSent t && t.offMachine()) {
             return String.format(Locale.ROOT, "%-4s %7.1fs  (question and transcript sent to %s)", t.channel().id(),
                     t.atMs() / 1000.0, t.destination());

@@ -23,7 +23,8 @@ final class SessionStores {
     }
 
     static DebriefBuilder debriefs(Cli cli) {
-        return new DebriefBuilder(AnswerFeedbackRater.shipped(),
+        // key points by meaning, as the live coach ticked them
+        return new DebriefBuilder(AnswerFeedbackRater.semantic(),
                 TemplateLibrary.load(Optional.of(cli.paths().templatesDir())));
     }
 }

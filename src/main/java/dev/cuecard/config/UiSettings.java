@@ -15,11 +15,13 @@ import java.util.Map;
  * @param hotkeys         action id → key chord ("ctrl+alt+space"); missing actions use defaults
  * @param consentAccepted the first-run purpose/consent screen was confirmed
  * @param detailLevel     the card's level: one_line, outline or detail
+ * @param answerCoach     the live answer coach shows on the card while the user answers (default on)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UiSettings(Double overlayOpacity, Double fontScale, Map<String, WindowBounds> overlayBounds,
-                         Map<String, String> hotkeys, Boolean consentAccepted, String detailLevel) {
+                         Map<String, String> hotkeys, Boolean consentAccepted, String detailLevel,
+                         Boolean answerCoach) {
     public static final double DEFAULT_OPACITY = 0.92;
 
     /** A window's place on one screen. */
@@ -27,7 +29,7 @@ public record UiSettings(Double overlayOpacity, Double fontScale, Map<String, Wi
     }
 
     public static UiSettings defaults() {
-        return new UiSettings(null, null, null, null, null, null);
+        return new UiSettings(null, null, null, null, null, null, null);
     }
 
     public double opacity() {
@@ -51,29 +53,37 @@ public record UiSettings(Double overlayOpacity, Double fontScale, Map<String, Wi
     }
 
     public UiSettings withOpacity(double v) {
-        return new UiSettings(v, fontScale, overlayBounds, hotkeys, consentAccepted, detailLevel);
+        return new UiSettings(v, fontScale, overlayBounds, hotkeys, consentAccepted, detailLevel, answerCoach);
     }
 
     public UiSettings withFontScale(double v) {
-        return new UiSettings(overlayOpacity, v, overlayBounds, hotkeys, consentAccepted, detailLevel);
+        return new UiSettings(overlayOpacity, v, overlayBounds, hotkeys, consentAccepted, detailLevel, answerCoach);
     }
 
     public UiSettings withBounds(String screen, WindowBounds b) {
         Map<String, WindowBounds> m = new LinkedHashMap<>(bounds());
         m.put(screen, b);
-        return new UiSettings(overlayOpacity, fontScale, m, hotkeys, consentAccepted, detailLevel);
+        return new UiSettings(overlayOpacity, fontScale, m, hotkeys, consentAccepted, detailLevel, answerCoach);
     }
 
     public UiSettings withHotkeys(Map<String, String> h) {
         return new UiSettings(overlayOpacity, fontScale, overlayBounds, new LinkedHashMap<>(h), consentAccepted,
-                detailLevel);
+                detailLevel, answerCoach);
     }
 
     public UiSettings withConsent(boolean accepted) {
-        return new UiSettings(overlayOpacity, fontScale, overlayBounds, hotkeys, accepted, detailLevel);
+        return new UiSettings(overlayOpacity, fontScale, overlayBounds, hotkeys, accepted, detailLevel, answerCoach);
     }
 
     public UiSettings withDetailLevel(String level) {
-        return new UiSettings(overlayOpacity, fontScale, overlayBounds, hotkeys, consentAccepted, level);
+        return new UiSettings(overlayOpacity, fontScale, overlayBounds, hotkeys, consentAccepted, level, answerCoach);
+    }
+
+    public boolean coachShown() {
+        return answerCoach == null || answerCoach;
+    }
+
+    public UiSettings withAnswerCoach(boolean shown) {
+        return new UiSettings(overlayOpacity, fontScale, overlayBounds, hotkeys, consentAccepted, detailLevel, shown);
     }
 }

@@ -10,7 +10,8 @@ public enum HotkeyAction {
     MORE_DETAIL("ctrl+alt+up", "More detail"),
     LESS_DETAIL("ctrl+alt+down", "Less detail"),
     NEXT_HINT("ctrl+alt+right", "Next hint"),
-    PREVIOUS_HINT("ctrl+alt+left", "Previous hint");
+    PREVIOUS_HINT("ctrl+alt+left", "Previous hint"),
+    TOGGLE_COACH("ctrl+alt+c", "Show / hide the answer coach");
 
     private final String defaultChord;
     private final String label;

@@ -3,6 +3,9 @@ package dev.cuecard.live;
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.coach.AnswerCoach;
+import dev.cuecard.coach.CoachStage;
+import dev.cuecard.coverage.SemanticCoverage;
 import dev.cuecard.hint.HintDrafter;
 import dev.cuecard.hint.TemplateHintEngine;
 import dev.cuecard.pipeline.ChannelInput;
@@ -23,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A running session: audio inputs → recognizers → questions and hints → the recorder and the
@@ -36,9 +40,12 @@ public final class LiveSession implements AutoCloseable {
     private boolean closed;
     private Optional<SessionRecorder.Outcome> storage = Optional.empty();
 
-    private LiveSession(Pipeline pipeline, SessionRecorder recorder, List<String> failures) {
+    private final CoachStage coach;
+
+    private LiveSession(Pipeline pipeline, SessionRecorder recorder, CoachStage coach, List<String> failures) {
         this.pipeline = pipeline;
         this.recorder = recorder;
+        this.coach = coach;
         this.failures = failures;
     }
 
@@ -88,6 +95,9 @@ public final class LiveSession implements AutoCloseable {
     /** Waits until every channel has ended (files end by themselves) and drafts have settled. */
     public void awaitEnd() throws InterruptedException {
         pipeline.awaitEnd();
+        if (coach != null) {
+            coach.awaitIdle();
+        }
     }
 
     /** Stops capture; recognizers flush what they heard. Safe from any thread, more than once. */
@@ -106,6 +116,9 @@ public final class LiveSession implements AutoCloseable {
         }
         closed = true;
         pipeline.close();
+        if (coach != null) {
+            coach.close(); // its last answer's end is stored too
+        }
         if (recorder != null) {
             storage = Optional.of(recorder.closeAndReport());
         }
@@ -124,6 +137,8 @@ public final class LiveSession implements AutoCloseable {
         private String themName;
         private String meName;
         private ThreadFactory threads = new NamedThreadFactory("pipeline");
+        private boolean coached = true;
+        private Supplier<SemanticCoverage> coverage = SemanticCoverage::shipped;
         private Consumer<String> storageProblems = m -> { };
 
         private Builder(SpeechModel model, UtteranceClassifier classifier) {
@@ -163,6 +178,21 @@ public final class LiveSession implements AutoCloseable {
 
         public Builder listener(PipelineListener l) {
             listeners.add(l);
+            return this;
+        }
+
+        /**
+         * The live answer coach on the candidate's channel (on by default; it needs a {@code me}
+         * input): key points ticked as they are said, pace, time and fillers, the likely follow-up.
+         */
+        public Builder coach(boolean on) {
+            this.coached = on;
+            return this;
+        }
+
+        /** How the coach decides a key point was said (default: the shipped embeddings, loaded on its thread). */
+        public Builder coachCoverage(Supplier<SemanticCoverage> c) {
+            this.coverage = c;
             return this;
         }
 
@@ -212,9 +242,17 @@ public final class LiveSession implements AutoCloseable {
             if (recorder != null) {
                 pipeline.addListener(recorder); // stored before it is shown
             }
+            CoachStage coach = null;
+            if (coached && inputs.stream().anyMatch(i -> i.channel() == Channel.ME)) {
+                boolean interviewer = inputs.stream().anyMatch(i -> i.channel() == Channel.THEM);
+                coach = new CoachStage(new AnswerCoach(coverage, interviewer, e -> pipeline.publishFrom(Channel.ME, e)),
+                        new NamedThreadFactory("coach"));
+                pipeline.addListener(coach);
+                pipeline.onAudioFed(coach::fed);
+            }
             listeners.forEach(pipeline::addListener);
             pipeline.start();
-            return new LiveSession(pipeline, recorder, failures);
+            return new LiveSession(pipeline, recorder, coach, failures);
         }
 
         private SessionInfo info() {

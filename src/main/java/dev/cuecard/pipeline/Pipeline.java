@@ -1,5 +1,6 @@
 package dev.cuecard.pipeline;
 
+import dev.cuecard.asr.FillerSpotter;
 import dev.cuecard.asr.KeywordSpotter;
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
@@ -36,15 +37,19 @@ public final class Pipeline implements AutoCloseable {
          */
         static RecognizerFactory vosk(SpeechModel model, Map<String, String> spotPhrases) {
             boolean enabled = !spotPhrases.isEmpty() && Boolean.parseBoolean(System.getProperty("cuecard.spotter", "true"));
+            // "um"/"uh" on the candidate's channel, which the main recognizer drops (-Dcuecard.fillers=false: off)
+            boolean fillers = Boolean.parseBoolean(System.getProperty("cuecard.fillers", "true"));
             return channel -> {
                 KeywordSpotter spotter = enabled && channel == Channel.THEM
                         ? KeywordSpotter.create(model, model.vocabulary(), spotPhrases).orElse(null) : null;
-                return new VoskSpeechRecognizer(model, channel, spotter);
+                FillerSpotter filler = fillers && channel == Channel.ME ? FillerSpotter.create(model).orElse(null) : null;
+                return new VoskSpeechRecognizer(model, channel, spotter, filler);
             };
         }
     }
 
     private final List<PipelineListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<dev.cuecard.audio.AudioLevel>> fed = new CopyOnWriteArrayList<>();
     /** Per channel: a lock that orders its listener calls, and the last audio position published. */
     private final Map<Channel, long[]> lastAtMs = new EnumMap<>(Map.of(Channel.THEM, new long[1], Channel.ME, new long[1]));
     private final List<ChannelWorker> workers = new ArrayList<>();
@@ -67,6 +72,15 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Told of each chunk once it was fed to its channel's recognizer (on that recognizer thread; must
+     * be quick): how far recognition has got, unlike the capture-side {@link PipelineEvent.Level}.
+     */
+    public Pipeline onAudioFed(java.util.function.Consumer<dev.cuecard.audio.AudioLevel> listener) {
+        fed.add(listener);
+        return this;
+    }
+
     /** Detect questions and hints on the interviewer's channel. */
     public Pipeline withQuestions(QuestionStage stage) {
         this.questions = stage;
@@ -86,6 +100,7 @@ public final class Pipeline implements AutoCloseable {
                     if (questions != null) {
                         questions.onAudio(level, this::publish, this::publishLate);
                     }
+                    fed.forEach(f -> f.accept(level));
                 }));
         return this;
     }
@@ -111,6 +126,14 @@ public final class Pipeline implements AutoCloseable {
         synchronized (last) {
             notifyListeners(make.apply(last[0]));
         }
+    }
+
+    /**
+     * Publishes an event made off the recognizer threads (the answer coach's worker), in order with
+     * {@code channel}'s other events and stamped with its current audio position.
+     */
+    public void publishFrom(Channel channel, LongFunction<PipelineEvent> make) {
+        publishLate(channel, make);
     }
 
     private void notifyListeners(PipelineEvent event) {

@@ -6,6 +6,7 @@ import dev.cuecard.audio.Channel;
 import dev.cuecard.hint.Hint;
 import dev.cuecard.hint.TokenUsage;
 import dev.cuecard.question.DetectedQuestion;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything the pipeline tells its listeners. */
@@ -86,5 +87,42 @@ public sealed interface PipelineEvent {
      */
     record ChannelStatus(Channel channel, State state, String message, long atMs) implements PipelineEvent {
         public enum State { STARTED, ENDED, FAILED, OVERRUN, LOST, RECOVERED, SWITCHED }
+    }
+
+    /**
+     * The candidate said key point {@code point} of question {@code questionId}'s card (the answer
+     * coach, on the {@code me} channel). Sent once per point: a tick never un-ticks.
+     */
+    record Coverage(int questionId, String point, Channel channel, long atMs) implements PipelineEvent {
+    }
+
+    /**
+     * The answer so far, after each of the candidate's final results: where its first word began
+     * ({@code startMs}, candidate audio, so a display can keep the clock running between results),
+     * time since then to its last word (against the 1–2 minute target; {@code wrapUp} from 2:00),
+     * words per minute over the last 20 s, fillers, the key points covered and the one or two things
+     * worth saying next.
+     */
+    record AnswerProgress(int questionId, long startMs, long elapsedMs, double wordsPerMinute, int fillers, boolean wrapUp,
+                          List<String> covered, List<String> nextToSay, Channel channel, long atMs)
+            implements PipelineEvent {
+        public AnswerProgress {
+            covered = List.copyOf(covered);
+            nextToSay = List.copyOf(nextToSay);
+        }
+    }
+
+    /**
+     * The answer to question {@code questionId} ended (the next question came, or the candidate's
+     * channel ended): its length from first to last word, words per minute, fillers, the key points
+     * covered and missed, and the follow-up the interviewer is most likely to ask.
+     */
+    record AnswerEnd(int questionId, long durationMs, double wordsPerMinute, int fillers, List<String> covered,
+                     List<String> missed, Optional<String> likelyFollowUp, Channel channel, long atMs)
+            implements PipelineEvent {
+        public AnswerEnd {
+            covered = List.copyOf(covered);
+            missed = List.copyOf(missed);
+        }
     }
 }

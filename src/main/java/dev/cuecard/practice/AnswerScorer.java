@@ -7,6 +7,7 @@ import dev.cuecard.question.TextNormalizer;
 import dev.cuecard.session.debrief.AnswerFeedback;
 import dev.cuecard.session.debrief.AnswerFeedbackRater;
 import dev.cuecard.session.debrief.AnswerLength;
+import dev.cuecard.session.debrief.KeyPointCoverage;
 import dev.cuecard.session.debrief.SpeakingMetrics;
 import dev.cuecard.session.debrief.StructureCheck;
 import java.util.ArrayList;
@@ -36,13 +37,27 @@ public final class AnswerScorer {
     private final AsrVocabulary vocabulary;
     private final Technologies technologies;
 
+    /** Key points by their words only. */
     public AnswerScorer(AsrVocabulary vocabulary) {
-        this.rater = new AnswerFeedbackRater(vocabulary);
+        this(vocabulary, new AnswerFeedbackRater(vocabulary));
+    }
+
+    public AnswerScorer(AsrVocabulary vocabulary, AnswerFeedbackRater rater) {
+        this.rater = rater;
         this.vocabulary = vocabulary;
         this.technologies = Technologies.shipped();
     }
 
+    /**
+     * Key points by meaning, as the live coach ticks them (the embedding model loads at the first
+     * score: call from a worker thread); by their words when the model cannot load.
+     */
     public static AnswerScorer shipped() {
+        return new AnswerScorer(AsrVocabulary.shipped(), AnswerFeedbackRater.semantic());
+    }
+
+    /** The rubric before semantic coverage (issue 15's "before" figures). */
+    public static AnswerScorer lexical() {
         return new AnswerScorer(AsrVocabulary.shipped());
     }
 
@@ -84,12 +99,13 @@ public final class AnswerScorer {
             return DimensionScore.notMeasured(Dimension.COVERAGE, "the template lists no key points");
         }
         long covered = f.keyPointsCovered();
+        double credit = f.keyPoints().stream().mapToDouble(KeyPointCoverage::credit).sum();
         int needed = (int) Math.ceil(COVERAGE_FOR_FULL * all);
         String missed = f.keyPoints().stream().filter(k -> !k.covered()).map(k -> k.keyPoint()).findFirst().orElse(null);
         String suggestion = missed == null
                 ? "Every key point was there; keep them, and lead with the most important one."
                 : "Cover this point too: " + missed + ".";
-        return DimensionScore.of(Dimension.COVERAGE, covered / (double) needed,
+        return DimensionScore.of(Dimension.COVERAGE, credit / needed,
                 covered + " of " + all + " key points", suggestion);
     }
 

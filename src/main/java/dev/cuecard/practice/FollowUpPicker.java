@@ -17,12 +17,16 @@ public final class FollowUpPicker {
     }
 
     public static Optional<String> pick(Template template, AnswerScore score, Seniority seniority) {
-        List<String> followUps = template.card().followUps();
+        return pick(template.card().followUps(), score.missedKeyPoints(), seniority);
+    }
+
+    /** Of a card's follow-ups, the one probing the key points missed (the live coach's "be ready for…"). */
+    public static Optional<String> pick(List<String> followUps, List<String> missedKeyPoints, Seniority seniority) {
         if (followUps.isEmpty()) {
             return Optional.empty();
         }
         Set<String> gap = new HashSet<>();
-        score.missedKeyPoints().forEach(k -> gap.addAll(terms(k)));
+        missedKeyPoints.forEach(k -> gap.addAll(terms(k)));
         String best = null;
         int bestOverlap = -1;
         for (int i = 0; i < followUps.size(); i++) {

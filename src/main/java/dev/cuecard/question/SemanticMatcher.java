@@ -62,7 +62,14 @@ public final class SemanticMatcher {
     private static SentenceEmbedder loaded;
     private static EmbeddingUnavailable failed;
 
-    /** One model per process: it is immutable and thread-safe, and loading it takes a second or more. */
+    /**
+     * The shipped model, one per process (question matching and key-point coverage share it): it is
+     * immutable and thread-safe, and loading it takes a second or more.
+     */
+    public static SentenceEmbedder sharedEmbedder(java.nio.file.Path cacheDir) throws EmbeddingUnavailable {
+        return shippedEmbedder(cacheDir);
+    }
+
     private static synchronized SentenceEmbedder shippedEmbedder(java.nio.file.Path cacheDir) throws EmbeddingUnavailable {
         if (loaded == null && failed == null) {
             try {

@@ -17,16 +17,24 @@ import java.util.List;
  * entirely or not at all, and a database from a newer app is recognised by a bigger number.
  */
 final class SchemaMigrations {
-    /** Append only: a released file never changes, a schema change is a new file. */
+    /**
+     * Append only, in version order: a released file never changes, a schema change is a new file.
+     * A file's version is the number in its name (V006 and V007 were written on parallel branches).
+     */
     static final List<String> FILES = List.of("V001__sessions.sql", "V002__review_and_search.sql",
             "V003__answer_scores.sql", "V004__question_decisions.sql", "V005__drop_hint_level.sql",
-            "V006__incomplete_sessions.sql");
+            "V006__incomplete_sessions.sql", "V007__answer_coverage.sql");
 
     private SchemaMigrations() {
     }
 
+    /** The version a file brings the database to: the number in its name (V007__… → 7). */
+    static int versionOf(String file) {
+        return Integer.parseInt(file.substring(1, file.indexOf("__")));
+    }
+
     static int latest() {
-        return FILES.size();
+        return versionOf(FILES.get(FILES.size() - 1));
     }
 
     static int version(Connection db) throws SQLException {
@@ -55,13 +63,18 @@ final class SchemaMigrations {
         Exception failure = null;
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
-            // re-read inside the (immediate) transaction: another process may have migrated meanwhile
-            for (int v = version(db) + 1; v <= target; v = version(db) + 1) {
-                s.executeUpdate(sql(FILES.get(v - 1)));
+            // the number in a file's name is its version; re-read inside the (immediate) transaction:
+            // another process may have migrated meanwhile
+            for (String file : FILES) {
+                int v = versionOf(file);
+                if (v <= version(db) || v > target) {
+                    continue;
+                }
+                s.executeUpdate(sql(file));
                 s.executeUpdate("PRAGMA user_version = " + v);
                 try (ResultSet broken = s.executeQuery("PRAGMA foreign_key_check")) {
                     if (broken.next()) {
-                        throw new SQLException("migration " + FILES.get(v - 1) + " broke a foreign key in table "
+                        throw new SQLException("migration " + file + " broke a foreign key in table "
                                 + broken.getString(1));
                     }
                 }

@@ -38,6 +38,35 @@ final class SessionQueries {
         }
     }
 
+    private List<StoredCoverage> coverage(long sessionId) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT seq, point, at_ms FROM answer_coverage WHERE session_id = ? "
+                + "ORDER BY seq, at_ms, id")) {
+            p.setLong(1, sessionId);
+            List<StoredCoverage> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new StoredCoverage(r.getInt(1), r.getString(2), r.getLong(3)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private List<StoredAnswerEnd> answerEnds(long sessionId) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT seq, duration_ms, words_per_minute, fillers, follow_up, at_ms "
+                + "FROM answer_delivery WHERE session_id = ? ORDER BY seq")) {
+            p.setLong(1, sessionId);
+            List<StoredAnswerEnd> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(new StoredAnswerEnd(r.getInt(1), r.getLong(2), r.getDouble(3), r.getInt(4),
+                            Optional.ofNullable(r.getString(5)), r.getLong(6)));
+                }
+            }
+            return out;
+        }
+    }
+
     List<QuestionDecision> decisions(long sessionId) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("SELECT seq, decided_ms, text, category, template_id, confidence, "
                 + "reason FROM question_decisions WHERE session_id = ? ORDER BY id")) {
@@ -77,7 +106,8 @@ final class SessionQueries {
         if (session.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SessionDetail(session.get(), utterances(id), questions(id), hints(id)));
+        return Optional.of(new SessionDetail(session.get(), utterances(id), questions(id), hints(id), coverage(id),
+                answerEnds(id)));
     }
 
     private Optional<SessionRecord> record(long id) throws SQLException {

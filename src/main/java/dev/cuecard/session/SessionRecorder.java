@@ -153,6 +153,13 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
         if (event instanceof PipelineEvent.HintReady h) {
             return Optional.of((s, id) -> s.recordHint(id, h.questionId(), h.hint(), h.atMs()));
         }
+        if (event instanceof PipelineEvent.Coverage c) {
+            return Optional.of((s, id) -> s.recordCoverage(id, c.questionId(), c.point(), c.atMs()));
+        }
+        if (event instanceof PipelineEvent.AnswerEnd a) {
+            return Optional.of((s, id) -> s.recordAnswerEnd(id, a.questionId(), a.durationMs(), a.wordsPerMinute(),
+                    a.fillers(), a.likelyFollowUp().orElse(null), a.atMs()));
+        }
         if (event instanceof PipelineEvent.HintUpdate u && u.complete()) {
             // the drafted hint replaces the template card on screen, so it is what was shown
             return Optional.of((s, id) -> {

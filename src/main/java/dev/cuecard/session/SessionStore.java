@@ -357,6 +357,38 @@ public final class SessionStore implements AutoCloseable {
         });
     }
 
+    /** Stores a key point the live coach ticked in the answer to question {@code questionSeq} (once per point). */
+    public void recordCoverage(long sessionId, int questionSeq, String point, long atMs) {
+        write(() -> {
+            try (PreparedStatement p = db.prepareStatement("INSERT OR IGNORE INTO answer_coverage (session_id, seq, point, "
+                    + "at_ms) VALUES (?, ?, ?, ?)")) {
+                p.setLong(1, sessionId);
+                p.setInt(2, questionSeq);
+                p.setString(3, point);
+                p.setLong(4, atMs);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /** Stores how the answer to question {@code questionSeq} was delivered, as the live coach measured it. */
+    public void recordAnswerEnd(long sessionId, int questionSeq, long durationMs, double wordsPerMinute, int fillers,
+                                String followUp, long atMs) {
+        write(() -> {
+            try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO answer_delivery (session_id, seq, "
+                    + "duration_ms, words_per_minute, fillers, follow_up, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                p.setLong(1, sessionId);
+                p.setInt(2, questionSeq);
+                p.setLong(3, durationMs);
+                p.setDouble(4, wordsPerMinute);
+                p.setInt(5, fillers);
+                p.setString(6, followUp);
+                p.setLong(7, atMs);
+                return p.executeUpdate();
+            }
+        });
+    }
+
     /** Adds LLM token use and cost to a session (the model name is kept when {@code model} is null). */
     public void addLlmUsage(long sessionId, String model, long inputTokens, long outputTokens, double costUsd) {
         update("UPDATE sessions SET llm_model = coalesce(?, llm_model), llm_input_tokens = llm_input_tokens + ?, "

@@ -91,6 +91,7 @@ public final class DesktopApp extends Application {
         afterWindowShown.add(() -> background.execute(() -> SemanticMatcher.preloadShipped(paths.cacheDir())));
         model = new LiveSessionModel(classifier, new TemplateHintEngine());
         model.levelProperty().set(HintLevel.fromId(settings.uiOrDefaults().detailLevel()));
+        model.coach().shownProperty().set(settings.uiOrDefaults().coachShown());
         bridge = new FxBridge(Platform::runLater, model::apply);
         tasks = new FxTaskExecutor(bridge::post);
         debriefLane = tasks.serial("debrief");
@@ -125,6 +126,7 @@ public final class DesktopApp extends Application {
             }
         }));
         model.levelProperty().addListener((o, a, level) -> save(s -> s.withUi(s.uiOrDefaults().withDetailLevel(level.id()))));
+        model.coach().shownProperty().addListener((o, a, on) -> save(s -> s.withUi(s.uiOrDefaults().withAnswerCoach(on))));
         if (options.fxBench()) {
             // from the first frame: the start-up is one of the phases measured
             probe = new FxStallProbe();
@@ -255,6 +257,7 @@ public final class DesktopApp extends Application {
             case LESS_DETAIL -> model.lessDetail();
             case NEXT_HINT -> model.nextHint();
             case PREVIOUS_HINT -> model.previousHint();
+            case TOGGLE_COACH -> model.coach().toggle();
         }
     }
 
@@ -480,6 +483,7 @@ public final class DesktopApp extends Application {
                     save(old -> s);
                     overlay.setOpacity(s.uiOrDefaults().opacity());
                     overlay.setFontScale(s.uiOrDefaults().scale());
+                    model.coach().shownProperty().set(s.uiOrDefaults().coachShown());
                     model.statusProperty().set("Settings saved (hotkeys, model and LLM apply at the next start)");
                 });
             } catch (IOException | IllegalArgumentException e) {

@@ -46,6 +46,7 @@ public final class LiveSessionModel {
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(true);
     private final BooleanProperty sendingToLlm = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Ready");
+    private final CoachModel coach = new CoachModel();
     private int manualIds = 10_000;
 
     public LiveSessionModel(UtteranceClassifier classifier, HintEngine templates) {
@@ -55,6 +56,7 @@ public final class LiveSessionModel {
 
     /** Applies one pipeline event; FX thread. */
     public void apply(PipelineEvent event) {
+        coach.apply(event);
         if (event instanceof PipelineEvent.Transcript t) {
             onTranscript(t.event());
         } else if (event instanceof PipelineEvent.Level l) {
@@ -107,6 +109,7 @@ public final class LiveSessionModel {
         shown.set(null);
         questions.clear();
         sendingToLlm.set(false);
+        coach.clear();
     }
 
     private void onTranscript(TranscriptEvent e) {
@@ -261,5 +264,10 @@ public final class LiveSessionModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /** The live answer coach's view of the candidate's answers. */
+    public CoachModel coach() {
+        return coach;
     }
 }

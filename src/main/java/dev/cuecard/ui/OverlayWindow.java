@@ -43,6 +43,7 @@ public final class OverlayWindow {
     private final Label status = new Label();
     private final Label levelName = new Label();
     private final CardView card = new CardView();
+    private final CoachPanel coach;
     private final VBox root = new VBox();
     private double dragX;
     private double dragY;
@@ -92,7 +93,8 @@ public final class OverlayWindow {
         footer.setAlignment(Pos.CENTER_LEFT);
 
         root.getStyleClass().add("overlay");
-        root.getChildren().addAll(header, heard, title, gist, scroll, footer);
+        coach = new CoachPanel(model);
+        root.getChildren().addAll(header, heard, title, gist, scroll, coach, footer);
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * ui.scale()));
         StackPane frame = new StackPane(root);
         frame.setStyle("-fx-background-color: transparent;");
@@ -258,5 +260,9 @@ public final class OverlayWindow {
 
     CardView cardView() {
         return card;
+    }
+
+    CoachPanel coachPanel() {
+        return coach;
     }
 }

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -57,6 +58,7 @@ final class SettingsDialog {
     private final TextField llmTimeout = new TextField();
     private final Slider opacity = new Slider(0.3, 1.0, UiSettings.DEFAULT_OPACITY);
     private final Slider fontScale = new Slider(0.7, 2.0, 1.0);
+    private final CheckBox coach = new CheckBox("Coach my answer on the card (key points, time, pace, fillers)");
     private final Map<HotkeyAction, TextField> hotkeys = new EnumMap<>(HotkeyAction.class);
     private final Label hotkeyError = new Label();
     private final TextArea resume = new TextArea();
@@ -202,6 +204,8 @@ final class SettingsDialog {
         fontScale.setShowTickLabels(true);
         g.addRow(0, new Label("Opacity"), opacity);
         g.addRow(1, new Label("Font size"), fontScale);
+        coach.setSelected(ui.coachShown());
+        g.add(coach, 0, 2, 2, 1);
         return new VBox(g);
     }
 
@@ -272,7 +276,7 @@ final class SettingsDialog {
         }
         saveContext();
         UiSettings ui = original.uiOrDefaults().withOpacity(opacity.getValue()).withFontScale(fontScale.getValue())
-                .withHotkeys(HotkeyBindings.from(hotkeyTexts()).toSettings());
+                .withHotkeys(HotkeyBindings.from(hotkeyTexts()).toSettings()).withAnswerCoach(coach.isSelected());
         String t = them.getValue() == null || them.getValue().equals(MainWindow.NO_DEVICE) ? null : them.getValue();
         String m = me.getValue() == null || me.getValue().equals(MainWindow.NO_DEVICE) ? null : me.getValue();
         return Optional.of(new Settings(blankToNull(modelDir.getText()), t, m, ui, llmSettings()));
@@ -297,5 +301,9 @@ final class SettingsDialog {
 
     Slider opacitySlider() {
         return opacity;
+    }
+
+    CheckBox coachBox() {
+        return coach;
     }
 }

@@ -95,7 +95,8 @@ class DebriefCommandTest {
         assertThat(d.get("analytics").get("fillerCount").asInt()).isEqualTo(6);
 
         CliTest.Run text = CliTest.run("debrief", "show", String.valueOf(id));
-        assertThat(text.out()).contains("Q1", InterviewFixture.Q1, "key points 3/4");
+        // by meaning (issue 15): "Hit rate and eviction policy" is only half said (no eviction policy), so 2 of 4
+        assertThat(text.out()).contains("Q1", InterviewFixture.Q1, "key points 2/4");
     }
 
     @Test

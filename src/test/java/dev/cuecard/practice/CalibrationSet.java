@@ -29,7 +29,16 @@ record CalibrationSet(List<Item> items) {
     }
 
     static CalibrationSet load() {
-        try (InputStream in = CalibrationSet.class.getResourceAsStream("/practice/calibration.yaml")) {
+        return load("/practice/calibration.yaml");
+    }
+
+    /** The held-out set of issue 15 (never used to tune the rubric). */
+    static CalibrationSet heldOut() {
+        return load("/practice/calibration-heldout.yaml");
+    }
+
+    static CalibrationSet load(String resource) {
+        try (InputStream in = CalibrationSet.class.getResourceAsStream(resource)) {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
             List<Item> items = new ArrayList<>();
             for (JsonNode a : root.get("answers")) {

@@ -152,7 +152,9 @@ class DesktopAppTest {
     void oneHotkeyPressActsOnceWhileTheAppHasTheKeyboard() throws Exception {
         List<HintLevel> levels = new CopyOnWriteArrayList<>();
         List<Boolean> overlay = new CopyOnWriteArrayList<>();
+        List<Boolean> coach = new CopyOnWriteArrayList<>();
         FxToolkit.setupFixture(() -> {
+            app.model().coach().shownProperty().addListener((o, a, b) -> coach.add(b));
             app.model().levelProperty().set(HintLevel.ONE_LINE);
             app.model().overlayVisibleProperty().set(true);
             app.model().levelProperty().addListener((o, a, b) -> levels.add(b));
@@ -165,12 +167,17 @@ class DesktopAppTest {
         FxTestSupport.waitUntil(() -> !levels.isEmpty());
         xdotool("ctrl+alt+h");
         FxTestSupport.waitUntil(() -> !overlay.isEmpty());
+        xdotool("ctrl+alt+c");
+        FxTestSupport.waitUntil(() -> !coach.isEmpty());
         // a second delivery of either chord would arrive within a few tens of ms
         Thread.sleep(1500);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(levels).containsExactly(HintLevel.OUTLINE);
         assertThat(overlay).containsExactly(false);
         assertThat(app.overlay().stage().isShowing()).isFalse();
+        // the answer coach is hidden, and stays hidden at the next start
+        assertThat(coach).containsExactly(false);
+        assertThat(SettingsStore.load(AppPaths.at(home)).settings().uiOrDefaults().coachShown()).isFalse();
     }
 
     @Test

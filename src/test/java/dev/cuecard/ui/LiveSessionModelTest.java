@@ -57,4 +57,25 @@ class LiveSessionModelTest {
         assertThat(model.transcript()).extracting(TranscriptLine::text)
                 .containsExactly("what is the difference between a mutex and a semaphore");
     }
+
+    @Test
+    void theCoachOfOneSessionIsNotTheNextOnesAndAThemOnlySessionHasNone() {
+        bridge.sessionStarted(model::sessionStarted);
+        bridge.onEvent(new PipelineEvent.ChannelStatus(Channel.ME, PipelineEvent.ChannelStatus.State.STARTED, "mic", 0));
+        bridge.onEvent(new PipelineEvent.Coverage(1, "Token bucket per client", Channel.ME, 9_000));
+        bridge.onEvent(new PipelineEvent.AnswerEnd(1, 30_000, 140, 2, List.of(), List.of("Atomic counter"),
+                java.util.Optional.of("What if Redis is down?"), Channel.ME, 40_000));
+        CoachModel.Answer answer = model.coach().answerTo(1).orElseThrow();
+        // the end's own list leaves out the partial tick: still ticked
+        assertThat(answer.ticked("Token bucket per client")).isTrue();
+        assertThat(answer.ended()).isTrue();
+        assertThat(answer.elapsedMs(90_000)).isEqualTo(30_000);
+        assertThat(answer.followUp()).contains("What if Redis is down?");
+        assertThat(model.coach().candidateHeardProperty().get()).isTrue();
+
+        bridge.sessionStarted(model::sessionStarted);
+        bridge.onEvent(new PipelineEvent.ChannelStatus(Channel.THEM, PipelineEvent.ChannelStatus.State.STARTED, "system", 0));
+        assertThat(model.coach().answerTo(1)).isEmpty();
+        assertThat(model.coach().candidateHeardProperty().get()).isFalse();
+    }
 }

@@ -41,6 +41,7 @@ class SettingsPersistenceTest {
             dialog[0] = new SettingsDialog(null, Settings.defaults(), paths, (llm, r) -> r.accept("n/a"),
                     new FxTaskExecutor(Platform::runLater));
             dialog[0].opacitySlider().setValue(0.55);
+            dialog[0].coachBox().setSelected(false);
             Platform.runLater(() -> {
                 try {
                     result.complete(dialog[0].showAndWait());
@@ -56,7 +57,9 @@ class SettingsPersistenceTest {
 
         Settings reloaded = SettingsStore.load(paths).settings();
         assertThat(reloaded.uiOrDefaults().opacity()).isEqualTo(0.55);
-        assertThat(reloaded.uiOrDefaults().hotkeyMap()).containsEntry("ask_now", "ctrl+alt+space");
+        assertThat(reloaded.uiOrDefaults().hotkeyMap()).containsEntry("ask_now", "ctrl+alt+space")
+                .containsEntry("toggle_coach", "ctrl+alt+c");
+        assertThat(reloaded.uiOrDefaults().coachShown()).isFalse();
         assertThat(Files.exists(paths.contextDir().resolve("resume.md"))).isTrue();
         // a new overlay built from the reloaded settings has the chosen look
         OverlayWindow overlay = FxTestSupport.onFx(() -> new OverlayWindow(

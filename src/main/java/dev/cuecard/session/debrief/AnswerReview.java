@@ -8,13 +8,19 @@ import java.util.stream.Collectors;
 
 /**
  * One question of the timeline: the hints shown for it and the candidate's answer (the {@code me}
- * channel from this question's start to the next one's).
+ * channel from this question's start to the next one's), the offline feedback on it and what the
+ * live coach ticked while it was said.
  */
 public record AnswerReview(int number, StoredQuestion question, List<StoredHint> hints, List<Utterance> answer,
-                           SpeakingMetrics metrics, AnswerLength length, AnswerFeedback feedback) {
+                           SpeakingMetrics metrics, AnswerLength length, AnswerFeedback feedback, LiveCoverage live) {
     public AnswerReview {
         hints = List.copyOf(hints);
         answer = List.copyOf(answer);
+    }
+
+    public AnswerReview(int number, StoredQuestion question, List<StoredHint> hints, List<Utterance> answer,
+                        SpeakingMetrics metrics, AnswerLength length, AnswerFeedback feedback) {
+        this(number, question, hints, answer, metrics, length, feedback, LiveCoverage.NONE);
     }
 
     public String answerText() {

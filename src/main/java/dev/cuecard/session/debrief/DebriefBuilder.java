@@ -36,7 +36,8 @@ public final class DebriefBuilder {
             SpeakingMetrics metrics = SpeakingMetrics.of(answer);
             String text = String.join(" ", answer.stream().map(Utterance::text).toList());
             AnswerFeedback feedback = rater.rate(text, q.category(), keyPoints(q, hints));
-            answers.add(new AnswerReview(i + 1, q, hints, answer, metrics, AnswerLength.of(metrics), feedback));
+            LiveCoverage live = new LiveCoverage(detail.coverageFor(q), detail.answerEndFor(q));
+            answers.add(new AnswerReview(i + 1, q, hints, answer, metrics, AnswerLength.of(metrics), feedback, live));
         }
         SpeakingMetrics all = SpeakingMetrics.of(me);
         long themMs = detail.utterances().stream().filter(u -> u.channel() == Channel.THEM)

@@ -100,6 +100,14 @@ public final class MarkdownExport {
             }
             md.append('\n');
         }
+        LiveCoverage live = a.live();
+        if (live.recorded()) {
+            md.append("Live coach: ").append(live.ticked().size()).append(" key point(s) ticked while answering")
+                    .append(live.ticked().isEmpty() ? "" : " (" + String.join("; ", live.points()) + ")")
+                    .append(live.end().map(e -> String.format(Locale.ROOT, "; %s, %.0f wpm, %d fillers%s", clock(e.durationMs()),
+                            e.wordsPerMinute(), e.fillers(), e.followUp().map(x -> "; be ready for: " + x).orElse("")))
+                            .orElse("")).append("\n\n");
+        }
         StructureCheck st = f.structure();
         md.append("Structure (").append(st.shape()).append("): ").append(st.complete() ? "complete"
                 : st.missing().isEmpty() ? "all parts, out of order" : "missing " + String.join(", ", st.missing()))

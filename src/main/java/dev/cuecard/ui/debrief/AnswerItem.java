@@ -1,9 +1,11 @@
 package dev.cuecard.ui.debrief;
 
 import dev.cuecard.hint.Hint;
+import dev.cuecard.session.StoredCoverage;
 import dev.cuecard.session.StoredHint;
 import dev.cuecard.session.debrief.AnswerReview;
 import dev.cuecard.session.debrief.KeyPointCoverage;
+import dev.cuecard.session.debrief.LiveCoverage;
 import dev.cuecard.session.debrief.StructureCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +78,9 @@ public final class AnswerItem {
         if (!review.feedback().keyPoints().isEmpty()) {
             lines.add("Key points covered: " + review.feedback().keyPointsCovered() + " of "
                     + review.feedback().keyPoints().size());
+            List<String> live = review.live().points();
             for (KeyPointCoverage k : review.feedback().keyPoints()) {
-                lines.add((k.covered() ? "✓ " : "✗ ") + k.keyPoint());
+                lines.add((k.covered() ? "✓ " : "✗ ") + k.keyPoint() + (live.contains(k.keyPoint()) ? "  (ticked live)" : ""));
             }
         }
         StructureCheck s = review.feedback().structure();
@@ -87,6 +90,26 @@ public final class AnswerItem {
                 review.feedback().numbers())));
         lines.add("Examples: " + (review.feedback().examples().isEmpty() ? "none" : String.join(", ",
                 review.feedback().examples())));
+        return String.join("\n", lines);
+    }
+
+    /** What the live coach saw while the answer was given, beside the offline feedback above. */
+    public String liveText() {
+        LiveCoverage live = review.live();
+        if (!live.recorded()) {
+            return "Not coached live (no microphone channel in this session, or recorded before the coach).";
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Ticked while you answered: " + live.ticked().size() + (review.feedback().keyPoints().isEmpty() ? ""
+                : " of " + review.feedback().keyPoints().size()) + " key points");
+        for (StoredCoverage c : live.ticked()) {
+            lines.add("✓ " + c.point() + "  (" + clock(c.atMs()) + ")");
+        }
+        live.end().ifPresent(e -> {
+            lines.add(String.format(Locale.ROOT, "%s · %.0f words/min · %d filler words", clock(e.durationMs()),
+                    e.wordsPerMinute(), e.fillers()));
+            e.followUp().ifPresent(f -> lines.add("Be ready for: " + f));
+        });
         return String.join("\n", lines);
     }
 

@@ -31,6 +31,7 @@ public final class DebriefView extends BorderPane {
     private final Label answer = wrapping("answer-text");
     private final Label metrics = new Label();
     private final Label feedback = wrapping("feedback");
+    private final Label live = wrapping("live-coach");
     private final TextArea note = new TextArea();
     private final ToggleGroup rating = new ToggleGroup();
     private AnswerItem shown;
@@ -136,7 +137,7 @@ public final class DebriefView extends BorderPane {
         stars.getChildren().add(save);
         // the review sits by the question so it stays in view while reading the answer below
         VBox box = new VBox(8, question, category, stars, note, section("Hint shown"), hint, section("Your answer"),
-                metrics, answer, section("Feedback"), feedback);
+                metrics, answer, section("Feedback"), feedback, section("Live coach"), live);
         box.setPadding(new Insets(8, 12, 8, 12));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -160,6 +161,7 @@ public final class DebriefView extends BorderPane {
         answer.setText(item.answerText());
         metrics.setText(item.metricsText());
         feedback.setText(item.feedbackText());
+        live.setText(item.liveText());
         note.textProperty().bindBidirectional(item.noteProperty());
         Integer r = item.ratingProperty().get();
         rating.getToggles().forEach(t -> t.setSelected(r != null && r.equals(t.getUserData())));

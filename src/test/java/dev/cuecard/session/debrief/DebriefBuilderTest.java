@@ -99,6 +99,8 @@ class DebriefBuilderTest {
         store.setAnswerNote(q1, "say the hit rate first");
         store.setAnswerRating(q1, 4);
         store.setSessionNote(id, "practice STAR");
+        store.recordCoverage(id, 1, InterviewFixture.CACHE_KEY_POINTS.get(0), 12_000);
+        store.recordAnswerEnd(id, 1, 66_000, 118.4, 3, "How do you keep the cache consistent?", 71_000);
         Debrief reviewed = new DebriefBuilder(AnswerFeedbackRater.shipped(), TemplateLibrary.of(List.of()))
                 .build(store.load(id).orElseThrow());
 
@@ -112,6 +114,8 @@ class DebriefBuilderTest {
         assertThat(md).contains("(1:06, 94 wpm, 5 fillers — on target (1–2 min))");
         assertThat(md).contains("Key points covered: 3 of 4", "- [x] Hit rate and eviction policy",
                 "- [ ] Thundering herd protection");
+        assertThat(md).contains("Live coach: 1 key point(s) ticked while answering (" + InterviewFixture.CACHE_KEY_POINTS.get(0)
+                + "); 1:06, 118 wpm, 3 fillers; be ready for: How do you keep the cache consistent?");
         assertThat(md).contains("Structure (STAR): missing task");
         assertThat(md).contains("**My review**: 4/5 say the hit rate first");
         assertThat(md).contains("> practice STAR");

@@ -50,6 +50,9 @@ class DebriefViewTest {
     void start(Stage stage) {
         store = SessionStore.open(dir.resolve("cuecard-" + System.nanoTime() + ".db"));
         sessionId = InterviewFixture.record(store);
+        // what the live coach stored for the first answer (the second had none)
+        store.recordCoverage(sessionId, 1, InterviewFixture.CACHE_KEY_POINTS.get(0), 12_000);
+        store.recordAnswerEnd(sessionId, 1, 66_000, 118.4, 3, "How do you keep the cache consistent?", 71_000);
         DebriefViewModel model = new DebriefViewModel(store, DebriefViewModel.load(store, sessionId,
                 new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))),
                 tasks);
@@ -85,6 +88,17 @@ class DebriefViewTest {
         assertThat(text(robot, "#answer-text")).startsWith(InterviewFixture.A1_PART1);
         assertThat(text(robot, "#feedback")).contains("Key points covered: 3 of 4", "✗ Thundering herd protection");
         assertThat(text(robot, "#summary")).contains("2 questions", "106 words/min", "6 filler words");
+    }
+
+    @Test
+    void whatTheLiveCoachTickedShowsBesideTheOfflineFeedback(FxRobot robot) {
+        String point = InterviewFixture.CACHE_KEY_POINTS.get(0);
+        assertThat(text(robot, "#feedback")).contains(point + "  (ticked live)");
+        assertThat(text(robot, "#live-coach")).contains("Ticked while you answered: 1 of 4 key points",
+                "✓ " + point + "  (0:12)", "1:06 · 118 words/min · 3 filler words",
+                "Be ready for: How do you keep the cache consistent?");
+        robot.clickOn("Q2  1:20  " + InterviewFixture.Q2);
+        assertThat(text(robot, "#live-coach")).startsWith("Not coached live");
     }
 
     @Test

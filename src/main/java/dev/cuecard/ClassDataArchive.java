@@ -1,0 +1,153 @@
+package dev.cuecard;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+
+/**
+ * Application class data sharing (AppCDS) for Cuecard's own classes (issue 12, start-up): a JVM
+ * that maps an archive of the classes a previous run loaded skips parsing and verifying them —
+ * measured here, the desktop window 2.9 → 1.6 s and listening 4.6 → 3.3 s (BENCHMARKS.md).
+ * Java 17 cannot create the archive by itself (-XX:+AutoCreateSharedArchive is Java 19), so the
+ * first run of a kind (desktop or command line) dumps one at exit into the cache folder and later
+ * runs map it. An archive is valid only for the JDK and class path it was made with: the name
+ * carries a hash of both (with each jar's size and time), so a new build or JDK makes a new one and
+ * the old one is deleted. The JVM writes the archive after the program ends, so it is written
+ * under a name with the writer's process id and renamed by the next start once that process has
+ * gone. CDS's own warnings are turned off: an unusable archive only means a slower start.
+ */
+final class ClassDataArchive {
+    static final String SUFFIX = ".jsa";
+    static final String PART = ".part";
+    /** The JVM says nothing when the archive cannot be used (a slower start is all it costs). */
+    static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+    private final Path dir;
+    private final String kind;
+    private final String key;
+
+    private ClassDataArchive(Path dir, String kind, String key) {
+        this.dir = dir;
+        this.kind = kind;
+        this.key = key;
+    }
+
+    /**
+     * @param cacheDir the data folder's cache (files the app can make again)
+     * @param args the program's arguments: a run without a command is the desktop app
+     * @param classPath the JVM's class path (the jar, or the packaged app's jars)
+     * @param javaHome the JDK or runtime image that runs it
+     */
+    static ClassDataArchive of(Path cacheDir, List<String> args, String classPath, String javaHome) {
+        boolean desktop = args.stream().allMatch(a -> a.startsWith("-"));
+        return new ClassDataArchive(cacheDir.resolve("cds"), desktop ? "desktop" : "cli", key(classPath, javaHome));
+    }
+
+    /** The archive this run maps once a previous run has made it. */
+    Path archive() {
+        return dir.resolve(kind + "-" + key + SUFFIX);
+    }
+
+    /**
+     * The JVM options for this run: map the archive when there is one; else have this process
+     * ({@code pid}) dump one at exit, unless another live process is already writing it or the
+     * run is too short to be worth archiving ({@code --version}, {@code --help}).
+     *
+     * @param alive whether a process id is still running
+     */
+    List<String> options(List<String> args, long pid, LongPredicate alive) {
+        try {
+            Files.createDirectories(dir);
+            adoptFinishedParts(alive);
+            if (Files.isRegularFile(archive())) {
+                return concat("-XX:SharedArchiveFile=" + archive());
+            }
+            if (writerAlive(alive) || args.stream().anyMatch(a -> a.equals("--version") || a.equals("-V")
+                    || a.equals("--help") || a.equals("-h") || a.equals("help"))) {
+                return List.of();
+            }
+            return concat("-XX:ArchiveClassesAtExit=" + dir.resolve(kind + "-" + key + "." + pid + PART));
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // no archive: a slower start, nothing else
+        }
+    }
+
+    private static List<String> concat(String option) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(option), QUIET.stream()).toList();
+    }
+
+    /**
+     * Archives written by processes that have ended become this kind's archive; parts and archives
+     * of other builds or JDKs are deleted (each is 10–30 MB).
+     */
+    private void adoptFinishedParts(LongPredicate alive) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, kind + "-*")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                boolean ours = name.startsWith(kind + "-" + key + ".");
+                if (!ours) {
+                    Files.deleteIfExists(f);
+                    continue;
+                }
+                Optional<Long> writer = writerPid(name);
+                if (writer.isPresent() && !alive.test(writer.get())) {
+                    if (Files.size(f) > 0 && !Files.exists(archive())) {
+                        Files.move(f, archive(), StandardCopyOption.ATOMIC_MOVE);
+                    } else {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean writerAlive(LongPredicate alive) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, kind + "-" + key + ".*" + PART)) {
+            for (Path f : files) {
+                Optional<Long> writer = writerPid(f.getFileName().toString());
+                if (writer.isPresent() && alive.test(writer.get())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code kind-key.PID.part} → PID */
+    private static Optional<Long> writerPid(String name) {
+        if (!name.endsWith(PART)) {
+            return Optional.empty();
+        }
+        String stem = name.substring(0, name.length() - PART.length());
+        try {
+            return Optional.of(Long.parseLong(stem.substring(stem.lastIndexOf('.') + 1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The JDK and every class path entry with its size and time: what the archive is valid for. */
+    static String key(String classPath, String javaHome) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((javaHome + "|" + System.getProperty("java.vm.version", "") + "|").getBytes(StandardCharsets.UTF_8));
+            for (String entry : classPath.split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                String stamp = Files.isRegularFile(p) ? Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() : "";
+                sha.update((p.toAbsolutePath() + "|" + stamp + "|").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
