@@ -7,8 +7,8 @@
 #   - the largest live heap classes (after a full GC)
 #
 #   bench/memory-breakdown.sh [--seconds N] [--label NAME] [-- JAVA_OPTS...]
-# JAVA_OPTS default to the app's own (dev.cuecard.JvmOptions.OPTIONS) since NMT turns the re-exec off.
-# Env: CUECARD_EXTRA (more -D options, e.g. -Dcuecard.semantic=false), SPEED (default max).
+# JAVA_OPTS default to the app's own (dev.cuecard.JvmOptions.OPTIONS; NMT turns the re-exec off, so they are given here).
+# Env: CUECARD_EXTRA (more -D options, e.g. -Dcuecard.semantic=false), SPEED (default max), JAR.
 # Out: bench/out/memory/NAME.{rss.tsv,nmt.txt,smaps.txt,histo.txt} and a summary on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,13 +22,14 @@ while (( $# )); do
   esac
 done
 opts=("$@")
-(( ${#opts[@]} )) || opts=(-Xmx192m -XX:+UseSerialGC -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=30000 -Dcuecard.jvm.tuned=true)
+(( ${#opts[@]} )) || opts=(-Xmx192m -Xms24m -XX:MaxNewSize=24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC
+  -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000 -Dcuecard.jvm.tuned=true)
 soak=bench/out/soak; out=bench/out/memory; mkdir -p "$out"
 [[ -f "$soak/them.wav" && -f "$soak/me.wav" ]] || { echo "run bench/make-soak.sh first" >&2; exit 1; }
 home=$(mktemp -d); trap 'rm -rf "$home"' EXIT
 # shellcheck disable=SC2086
 CUECARD_HOME="$home" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" java -XX:NativeMemoryTracking=summary "${opts[@]}" \
-  ${CUECARD_EXTRA:-} -jar target/cuecard.jar replay --json --speed "${SPEED:-max}" --me "$soak/me.wav" "$soak/them.wav" \
+  ${CUECARD_EXTRA:-} -jar "${JAR:-target/cuecard.jar}" replay --json --speed "${SPEED:-max}" --me "$soak/me.wav" "$soak/them.wav" \
   > "$out/$label.events.jsonl" 2> "$out/$label.stderr" &
 pid=$!
 start=$(date +%s)
@@ -37,7 +38,7 @@ while kill -0 "$pid" 2>/dev/null; do
   sleep 5
   t=$(( $(date +%s) - start ))
   rss=$(awk '/^VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status 2>/dev/null) || break
-  audio=$(tail -c 4000 "$out/$label.events.jsonl" | grep -o '"atMs":[0-9]*' | tail -1 | cut -d: -f2)
+  audio=$(tail -c 4000 "$out/$label.events.jsonl" | grep -o '"atMs":[0-9]*' | tail -1 | cut -d: -f2 || true)
   printf '%s\t%s\t%s\n' "$t" "$rss" "$(( ${audio:-0} / 1000 ))" >> "$out/$label.rss.tsv"
   (( t >= seconds )) && break
 done

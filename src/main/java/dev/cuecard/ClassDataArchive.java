@@ -48,7 +48,7 @@ final class ClassDataArchive {
      * @param javaHome the JDK or runtime image that runs it
      */
     static ClassDataArchive of(Path cacheDir, List<String> args, String classPath, String javaHome) {
-        boolean desktop = args.stream().allMatch(a -> a.startsWith("-"));
+        boolean desktop = args.isEmpty() || args.get(0).startsWith("-"); // a command comes first
         return new ClassDataArchive(cacheDir.resolve("cds"), desktop ? "desktop" : "cli", key(classPath, javaHome));
     }
 

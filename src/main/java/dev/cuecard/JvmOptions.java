@@ -32,10 +32,12 @@ final class JvmOptions {
      * The options; keep installer/build.xml's java-options the same (a test checks). The live heap
      * is ~40 MB: with only a maximum the serial collector still grew to it (196 MB committed, all of
      * it touched) — a small young generation and shrinking after a full GC keep ~70 MB committed.
+     * The native heap is trimmed every 5 s: replaced recognizers free their graph caches, and glibc
+     * keeps freed memory until trimmed (measured: ~50 MB less on average than every 30 s).
      */
     static final List<String> OPTIONS = List.of("-Xmx192m", "-Xms24m", "-XX:MaxNewSize=24m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC",
-            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=30000", "-D" + TUNED_PROPERTY + "=true");
+            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000", "-D" + TUNED_PROPERTY + "=true");
     /** Two malloc arenas: the recogniser threads share them instead of each growing its own. */
     static final String MALLOC_ARENAS = "2";
 
@@ -81,7 +83,7 @@ final class JvmOptions {
         if (System.getProperty(TUNED_PROPERTY) != null || "off".equalsIgnoreCase(env.get("CUECARD_JVM_TUNING"))) {
             return Optional.empty();
         }
-        if (!(Platform.isLinux() || Platform.isMac())) {
+        if (!(Platform.isLinux() || Platform.isMac()) || !longRunning(args)) {
             return Optional.empty();
         }
         for (String a : jvmArgs) {
@@ -117,6 +119,26 @@ final class JvmOptions {
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
     }
+
+    /**
+     * The desktop app and the commands that run a session hold the speech and sentence models for
+     * minutes to hours: they restart with the options. A one-line command ({@code classify},
+     * {@code hint}, {@code debrief}…) ends long before memory matters, and the restart would cost it
+     * ~0.2–0.3 s of its ~1.2 s (measured with scripts/startup-bench.sh).
+     */
+    static boolean longRunning(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        String first = args[0];
+        if (first.startsWith("-")) { // the desktop app's own options; help and version end at once
+            return List.of(args).stream().noneMatch(a -> a.equals("--version") || a.equals("-V")
+                    || a.equals("--help") || a.equals("-h"));
+        }
+        return LONG_RUNNING_COMMANDS.contains(first);
+    }
+
+    static final java.util.Set<String> LONG_RUNNING_COMMANDS = java.util.Set.of("listen", "replay", "transcribe");
 
     /** Only on the rare failure paths: creating the first logger starts logback (~100 ms). */
     private static Logger log() {

@@ -52,6 +52,9 @@ class ClassDataArchiveTest {
         assertThat(desktop.archive()).isNotEqualTo(cli.archive());
         assertThat(desktop.archive().getFileName().toString()).startsWith("desktop-");
         assertThat(cli.archive().getFileName().toString()).startsWith("cli-");
+        // a desktop option's value is not a command
+        assertThat(ClassDataArchive.of(cache, List.of("--demo", "--exit-after", "5"), jar.toString(), JAVA_HOME)
+                .archive()).isEqualTo(desktop.archive());
         assertThat(ClassDataArchive.of(cache, List.of("--version"), jar.toString(), JAVA_HOME)
                 .options(List.of("--version"), 7, pid -> true)).isEmpty();
     }

@@ -28,4 +28,15 @@ class JvmOptionsTest {
         assertThat(JvmOptions.reexecCommand(new String[] {}, Map.of("CUECARD_JVM_TUNING", "off"), List.of())).isEmpty();
         assertThat(JvmOptions.reexecCommand(new String[] {}, Map.of(), List.of("-Xmx1g"))).isEmpty();
     }
+
+    @Test
+    void onlyTheDesktopAppAndSessionCommandsRestart() {
+        assertThat(JvmOptions.longRunning(new String[] {})).isTrue();
+        assertThat(JvmOptions.longRunning(new String[] {"--demo", "--exit-after", "5"})).isTrue();
+        assertThat(JvmOptions.longRunning(new String[] {"replay", "x.wav", "--json"})).isTrue();
+        assertThat(JvmOptions.longRunning(new String[] {"listen"})).isTrue();
+        assertThat(JvmOptions.longRunning(new String[] {"classify", "how would you design a rate limiter"})).isFalse();
+        assertThat(JvmOptions.longRunning(new String[] {"debrief", "list"})).isFalse();
+        assertThat(JvmOptions.longRunning(new String[] {"--version"})).isFalse();
+    }
 }

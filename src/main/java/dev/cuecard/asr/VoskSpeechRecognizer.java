@@ -24,7 +24,7 @@ import org.vosk.Recognizer;
 public final class VoskSpeechRecognizer implements SpeechRecognizer {
     /** Audio after which the recognizer is replaced at its next endpoint (0: never). */
     static final String RECYCLE_PROPERTY = "cuecard.asr.recycleSeconds";
-    static final long DEFAULT_RECYCLE_SECONDS = 60;
+    static final long DEFAULT_RECYCLE_SECONDS = 30;
 
     private final long recycleMs = Long.getLong(RECYCLE_PROPERTY, DEFAULT_RECYCLE_SECONDS) * 1000;
     private int recycled;

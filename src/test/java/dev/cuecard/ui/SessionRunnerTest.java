@@ -41,20 +41,22 @@ class SessionRunnerTest {
 
     @Test
     void aFullDiskIsShownWhileTheSessionRunsAndWhatWasLostWhenItEnds() throws Exception {
-        List<String> status = new CopyOnWriteArrayList<>();
+        List<StatusMessage> messages = new CopyOnWriteArrayList<>();
         FxBridge bridge = new FxBridge(Runnable::run, e -> { });
         CountDownLatch ended = new CountDownLatch(1);
         try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"));
              SessionRunner runner = new SessionRunner(Optional.empty(), FxTestSupport.CLASSIFIER, Optional.empty(),
-                     bridge, status::add)) {
+                     bridge, messages::add)) {
             FullDisk.fill(store);
             runner.storeSessionsIn(store);
             runner.startReplay(SpeechFixtures.wav("cache-slt"), Optional.empty(), Double.POSITIVE_INFINITY,
                     ended::countDown);
             assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+            List<String> status = messages.stream().map(StatusMessage::text).toList();
             int problem = indexOf(status, "the session cannot be saved now");
             assertThat(problem).as("told at once: %s", status).isGreaterThanOrEqualTo(0)
-                    .isLessThan(status.indexOf("Session ended"));
+                    .isLessThan(indexOf(status, "Session ended"));
+            assertThat(messages.get(problem).severity()).isEqualTo(StatusMessage.Severity.ERROR);
             assertThat(status.get(problem)).contains("the disk is full (SQLITE_FULL)");
             assertThat(status.get(status.size() - 1)).as("the last word: what was lost and why")
                     .containsPattern("is incomplete: \\d+ of \\d+ writes|the session was not stored")
