@@ -5,7 +5,8 @@
 #
 #   bench/live-latency.sh [UTTERANCES]     default: the whole held-out panel (161 utterances, ~15 min)
 #
-# - them: bench/out/panel/heldout-slt.wav played with paplay into the null sink "call", the default
+# - them: bench/out/panel/heldout-slt.wav played with paplay (--latency-msec=40, as a call app streams)
+#   into the null sink "call", the default
 #   output (so "system" = call.monitor); me: heldout-rms.wav (same lines, another voice) played at
 #   the same time into a second null sink "mic" whose monitor is the microphone — both channels
 #   busy all the time, a worst case for CPU.
@@ -86,8 +87,8 @@ jvm0=$(ticks "$listen_pid"); h0=0; for h in $helpers; do h0=$(( h0 + $(ticks "$h
   > "$out/live.rss.kb" 2>/dev/null &
 rss_pid=$!
 play0=$(date +%s%3N)
-paplay -d call "$out/them.wav" & p1=$!
-paplay -d mic "$out/me.wav" & p2=$!
+paplay --latency-msec=40 -d call "$out/them.wav" & p1=$!
+paplay --latency-msec=40 -d mic "$out/me.wav" & p2=$!
 wait $p1 $p2
 play1=$(date +%s%3N)
 sleep 5   # the last question's card
