@@ -106,6 +106,18 @@ final class PulseSource implements AudioSource {
     /** parec reported a move to another device: what it still delivers is not ours. */
     private boolean movedAway;
     private long samplesOut;
+    /**
+     * When capture began, and whether the first audio has been placed on that clock. The sound server
+     * delivers nothing for up to ~2 s after a stream connects (an idle sink renders in large blocks):
+     * counted from the first byte, positions ran a steady 2 s behind the wall clock and the other
+     * channel. The gap is given as silence, so position p is heard at start + p.
+     */
+    private long beganNanos;
+    private boolean anchored;
+    /** The first audio, held while the start-up gap is returned as silence. */
+    private byte[] afterGap;
+    /** Silence still owed for the start-up gap, in samples. */
+    private long gapLeft;
     private boolean lost;
     private long lostAtNanos;
     private long samplesAtLoss;
@@ -149,6 +161,7 @@ final class PulseSource implements AudioSource {
 
     private void begin() throws AudioSourceException {
         started = true;
+        beganNanos = System.nanoTime();
         try {
             startWatch();
             startParec(first);
@@ -192,6 +205,16 @@ final class PulseSource implements AudioSource {
             begin();
         }
         while (!closed) {
+            if (gapLeft > 0) {
+                int samples = (int) Math.min(gapLeft, PcmFormat.msToSamples(SILENCE_CHUNK_MS));
+                gapLeft -= samples;
+                return chunk(new byte[samples * PcmFormat.BYTES_PER_SAMPLE]);
+            }
+            if (afterGap != null) {
+                byte[] pcm = afterGap;
+                afterGap = null;
+                return chunk(pcm);
+            }
             if (!lost) {
                 ChildProcess p;
                 synchronized (lock) {
@@ -202,6 +225,11 @@ final class PulseSource implements AudioSource {
                     watchStderr(p, true);
                     if (movedAway) {
                         continue; // audio of the device the server moved us to: dropped until parec has ended
+                    }
+                    gapLeft = startGap(pcm);
+                    if (gapLeft > 0) {
+                        afterGap = pcm;
+                        continue; // the gap first, in chunks of at most 100 ms, then this audio
                     }
                     return chunk(pcm);
                 }
@@ -235,6 +263,17 @@ final class PulseSource implements AudioSource {
             return null; // the pipe closed under the read: parec was stopped
         }
         return Arrays.copyOf(buffer, have);
+    }
+
+    /** Samples of silence for the time between the start of capture and the first audio (once; 0 under 100 ms). */
+    private long startGap(byte[] first) {
+        if (anchored) {
+            return 0;
+        }
+        anchored = true;
+        long due = PcmFormat.msToSamples((System.nanoTime() - beganNanos) / 1_000_000);
+        long gap = due - samplesOut - first.length / PcmFormat.BYTES_PER_SAMPLE;
+        return gap < PcmFormat.msToSamples(100) ? 0 : Math.min(gap, PcmFormat.msToSamples(5000));
     }
 
     private AudioChunk chunk(byte[] pcm) {

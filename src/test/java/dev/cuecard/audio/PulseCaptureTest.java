@@ -165,6 +165,30 @@ class PulseCaptureTest {
         }
     }
 
+    /**
+     * An idle sink's monitor delivers its first audio up to ~2 s after the stream connects; counted
+     * from the first byte, positions ran that far behind the wall clock (and the other channel) for
+     * the whole session. That time is silence, so position p is heard at start + p.
+     */
+    @Test
+    void positionsFollowTheWallClockFromTheFirstRead() throws Exception {
+        int call = pulse.addSink("clock_call", "Call");
+        try {
+            pulse.setDefaultSink("clock_call");
+            Captured got = new Captured();
+            try (AudioSource system = catalog(NO_JAVA_SOUND).open("system")) {
+                long t0 = System.nanoTime();
+                got.readMs(system, 3000);
+                long wallMs = (System.nanoTime() - t0) / 1_000_000;
+                assertThat(PcmFormat.samplesToMs(got.nextSample)).as("audio position after %d ms", wallMs)
+                        .isBetween(wallMs - 250, wallMs + 50);
+            }
+            assertThat(got.longestChunkMs).isLessThanOrEqualTo(100);
+        } finally {
+            pulse.unload(call);
+        }
+    }
+
     @Test
     void systemHearsWhatTheDefaultOutputPlaysIn16kHzMonoChunksOf100MsAtMost() throws Exception {
         int call = pulse.addSink("sys_call", "Call");
