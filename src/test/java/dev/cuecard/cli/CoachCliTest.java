@@ -3,34 +3,19 @@ package dev.cuecard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cuecard.config.AppPaths;
+import dev.cuecard.testing.DataFolderProperty;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** replay --json --me emits the coach's events, and debrief show carries what it ticked (issue 15). */
 class CoachCliTest {
     @TempDir
     Path home;
-    private String previousHome;
-
-    @BeforeEach
-    void useTemporaryDataFolder() {
-        previousHome = System.getProperty(AppPaths.HOME_PROPERTY);
-        System.setProperty(AppPaths.HOME_PROPERTY, home.toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (previousHome == null) {
-            System.clearProperty(AppPaths.HOME_PROPERTY);
-        } else {
-            System.setProperty(AppPaths.HOME_PROPERTY, previousHome);
-        }
-    }
+    @RegisterExtension
+    final DataFolderProperty dataFolder = new DataFolderProperty(() -> home);
 
     @Test
     void replayWithTheCandidatesChannelEmitsCoverageAndAnswerEndAndTheDebriefShowsThem() throws Exception {
