@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,9 +47,21 @@ class HintDraftingTest {
     }
 
     private HintDrafting drafting() {
+        return drafting(Executors.newSingleThreadExecutor(new NamedThreadFactory("llm")));
+    }
+
+    private HintDrafting drafting(ExecutorService llmThread) {
         LlmHintEngine engine = new LlmHintEngine(LlmConfig.of(server.baseUrl(), "m", null, Duration.ofSeconds(5), 0),
                 UserContext.empty(), http);
-        return new HintDrafting(engine);
+        return new HintDrafting(engine, llmThread);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static DetectedQuestion question(int id, String text) {
@@ -115,11 +128,17 @@ class HintDraftingTest {
     @Test
     void aQueuedDraftThatIsSupersededNeverReachesTheNetwork() throws Exception {
         server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(REPLY, 4, Duration.ofMillis(200), Duration.ZERO));
-        drafting = drafting();
+        ExecutorService llmThread = Executors.newSingleThreadExecutor(new NamedThreadFactory("llm"));
+        drafting = drafting(llmThread);
         drafting.onQuestion(question(1, "first question about caching"), template("q1"), publisher);
         server.awaitRequest(Duration.ofSeconds(10)); // question 1 is on the wire
+        // hold the drafting thread after question 1 so question 2 is still queued when question 3 arrives
+        // (without this, a slow machine lets question 2 start between the two calls and reach the network)
+        CountDownLatch hold = new CountDownLatch(1);
+        llmThread.execute(() -> awaitQuietly(hold));
         drafting.onQuestion(question(2, "second question about caching"), template("q2"), publisher);
         drafting.onQuestion(question(3, "third question about caching"), template("q3"), publisher);
+        hold.countDown();
         drafting.awaitIdle();
 
         assertThat(server.received()).hasSize(2);
