@@ -2,6 +2,7 @@ package dev.cuecard.hotkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cuecard.testing.Xdotool;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,20 +21,15 @@ class GlobalHotkeysTest {
         GlobalHotkeys.Result result = GlobalHotkeys.start(bindings, seen::add);
         assertThat(result.unavailable()).isEmpty();
         try (GlobalHotkeys hotkeys = result.hotkeys().orElseThrow()) {
-            Thread.sleep(300); // the hook thread attaches to the X server asynchronously
-            xdotool("ctrl+alt+h");
+            Xdotool.awaitHookListening();
+            Xdotool.key("ctrl+alt+h");
             assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo(HotkeyAction.TOGGLE_OVERLAY);
-            xdotool("ctrl+alt+Up");
+            Xdotool.key("ctrl+alt+Up");
             assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo(HotkeyAction.MORE_DETAIL);
             // a plain key is never an action
-            xdotool("h");
+            Xdotool.key("h");
             assertThat(seen.poll(500, TimeUnit.MILLISECONDS)).isNull();
         }
     }
 
-    private static void xdotool(String chord) throws Exception {
-        Process p = new ProcessBuilder("xdotool", "key", chord).inheritIO().start();
-        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
-    }
 }

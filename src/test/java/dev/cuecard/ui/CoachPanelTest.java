@@ -14,6 +14,7 @@ import dev.cuecard.live.LiveSession;
 import dev.cuecard.pipeline.ChannelInput;
 import dev.cuecard.pipeline.PipelineEvent;
 import dev.cuecard.testing.SpeechFixtures;
+import dev.cuecard.testing.Xdotool;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -166,10 +167,10 @@ class CoachPanelTest {
             }
         }));
         try (var hotkeys = result.hotkeys().orElseThrow()) {
-            Thread.sleep(300); // the hook attaches to the X server asynchronously
-            xdotool("ctrl+alt+c");
+            Xdotool.awaitHookListening();
+            Xdotool.key("ctrl+alt+c");
             waitOnFx(() -> !panel().isVisible());
-            xdotool("ctrl+alt+c");
+            Xdotool.key("ctrl+alt+c");
             waitOnFx(() -> panel().isVisible());
         }
     }
@@ -197,10 +198,6 @@ class CoachPanelTest {
         return new PipelineEvent.Level(new AudioLevel(Channel.ME, 0.1, 0.2, atMs));
     }
 
-    private static void xdotool(String chord) throws Exception {
-        Process p = new ProcessBuilder("xdotool", "key", chord).inheritIO().start();
-        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    }
 
     /** The whole (virtual) screen, to look at the coach as a user would. */
     private static void screenshot(String name) throws Exception {

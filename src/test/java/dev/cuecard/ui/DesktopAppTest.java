@@ -18,6 +18,7 @@ import dev.cuecard.session.SessionKind;
 import dev.cuecard.session.SessionRecorder;
 import dev.cuecard.session.SessionStore;
 import dev.cuecard.testing.InterviewFixture;
+import dev.cuecard.testing.Xdotool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -141,11 +142,6 @@ class DesktopAppTest {
         FxToolkit.setupFixture(b::fire);
     }
 
-    private static void xdotool(String chord) throws Exception {
-        Process p = new ProcessBuilder("xdotool", "key", chord).inheritIO().start();
-        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isZero();
-    }
 
     @Test
     @Order(3)
@@ -162,12 +158,12 @@ class DesktopAppTest {
         });
         // the main window has the keyboard: in-window shortcuts and the global hook both see the chord
         robot.clickOn("Live transcript");
-        Thread.sleep(300); // the global hook attaches to the X server asynchronously
-        xdotool("ctrl+alt+Up");
+        Xdotool.awaitHookListening();
+        Xdotool.key("ctrl+alt+Up");
         FxTestSupport.waitUntil(() -> !levels.isEmpty());
-        xdotool("ctrl+alt+h");
+        Xdotool.key("ctrl+alt+h");
         FxTestSupport.waitUntil(() -> !overlay.isEmpty());
-        xdotool("ctrl+alt+c");
+        Xdotool.key("ctrl+alt+c");
         FxTestSupport.waitUntil(() -> !coach.isEmpty());
         // a second delivery of either chord would arrive within a few tens of ms
         Thread.sleep(1500);

@@ -15,6 +15,7 @@ import dev.cuecard.pipeline.Pipeline;
 import dev.cuecard.pipeline.PipelineEvent;
 import dev.cuecard.pipeline.QuestionStage;
 import dev.cuecard.testing.SpeechFixtures;
+import dev.cuecard.testing.Xdotool;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -143,18 +144,14 @@ class OverlayWindowTest {
                     }
                 }));
         try (var hotkeys = result.hotkeys().orElseThrow()) {
-            Thread.sleep(300); // the hook attaches to the X server asynchronously
-            xdotool("ctrl+alt+Up");
+            Xdotool.awaitHookListening();
+            Xdotool.key("ctrl+alt+Up");
             FxTestSupport.waitUntil(() -> model.levelProperty().get() == HintLevel.DETAIL);
-            xdotool("ctrl+alt+h");
+            Xdotool.key("ctrl+alt+h");
             FxTestSupport.waitUntil(() -> !overlay.stage().isShowing());
         }
     }
 
-    private static void xdotool(String chord) throws Exception {
-        Process p = new ProcessBuilder("xdotool", "key", chord).inheritIO().start();
-        assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    }
 
     @Test
     void movingOrResizingIsRememberedAndRestoredForTheScreen() throws Exception {
