@@ -193,7 +193,12 @@ class PipelineTest {
         p.addListener(events::add);
         p.addChannel(new ChannelInput(Channel.ME, slow));
         p.start();
-        Thread.sleep(1800);
+        // stop mid-utterance: as soon as the first words are heard (a fixed sleep is too short on a slow machine)
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (Recordings.transcripts(events, Channel.ME, false).stream().noneMatch(t -> t.text().contains("you"))) {
+            assertThat(System.nanoTime()).as("no partial heard within 30 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
         p.stop();
         List<TranscriptEvent> finals = Recordings.transcripts(events, Channel.ME, true);
         assertThat(finals).isNotEmpty();
