@@ -21,7 +21,9 @@
 # gap of 2.0-3.5 s (sha256 of seed:gap:id), as while the candidate answers on the other channel.
 # The recording starts with 1 s of silence and ends with 3 s. speechStartMs/speechEndMs are exact
 # positions (ms) of speech onset/offset in the final recording.
-# Env: PANEL_SEED (default panel-v1) changes order and gaps; PANEL_JOBS (default 2) TTS jobs.
+# Env: PANEL_SEED (default panel-v1) changes order and gaps; PANEL_JOBS (default 2) TTS jobs;
+#      PANEL_TSV another labelled file in the same format (e.g. a validation split of lines not yet
+#      trained on, with its own split name).
 # Per-utterance TTS is cached in bench/out/panel/cache/VOICE/ keyed by a hash of the text.
 # Needs: festival festvox-us-slt-hts flite espeak-ng sox.
 set -euo pipefail
@@ -58,8 +60,8 @@ fi
 cd "$(dirname "$0")/.."
 self="$PWD/bench/make-panel.sh"
 split="${1:-}"
-if [[ "$split" != dev && "$split" != heldout ]]; then
-  echo "usage: bench/make-panel.sh dev|heldout [slt rms noise phone espeak]" >&2; exit 2
+if [[ ! "$split" =~ ^[a-z0-9]+$ ]]; then
+  echo "usage: bench/make-panel.sh dev|heldout|SPLIT [slt rms noise phone espeak]" >&2; exit 2
 fi
 shift
 conditions=("$@")
@@ -74,7 +76,7 @@ jobs="${PANEL_JOBS:-2}"
 out=bench/out/panel
 cache="$out/cache"
 mkdir -p "$out" "$cache"
-tsv=src/test/resources/devset/utterances.tsv
+tsv="${PANEL_TSV:-src/test/resources/devset/utterances.tsv}"
 
 hash() { printf '%s' "$1" | sha256sum | cut -c1-16; }
 

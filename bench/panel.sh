@@ -26,7 +26,7 @@ for a in "$@"; do
 done
 set -- "${args[@]+"${args[@]}"}"
 split="${1:-}"
-if [[ "$split" != dev && "$split" != heldout ]]; then
+if [[ ! "$split" =~ ^[a-z0-9]+$ ]]; then
   echo "usage: bench/panel.sh [--errors] dev|heldout [slt rms noise phone espeak]" >&2; exit 2
 fi
 shift
