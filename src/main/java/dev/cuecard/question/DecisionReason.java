@@ -4,6 +4,7 @@ package dev.cuecard.question;
 public enum DecisionReason {
     STABLE_PARTIALS("two growing partials agreed"),
     SURE_PARTIAL("one partial matched with high confidence"),
+    STABLE_CATEGORY("growing partials agreed on the topic with high confidence"),
     PAUSE("the interviewer paused after a question"),
     FINAL("the utterance ended"),
     ASKED("asked for a card"),

@@ -34,6 +34,20 @@ public final class QuestionTracker {
 
     /** Trailing silence that ends a question before the recogniser's own endpoint (~1 s) does. */
     static final long PAUSE_MS = 300;
+    /**
+     * Confidence of the topic (category) that decides before a template matches, once
+     * {@link #CATEGORY_PARTIALS} growing partials in a row agree on it: a question about something no
+     * template names still gets its card before the speaker stops. The template may sharpen later.
+     */
+    static final double CATEGORY_CONFIDENCE = Double.parseDouble(System.getProperty("cuecard.tracker.categoryConfidence", "0.8"));
+    static final int CATEGORY_PARTIALS = 3;
+    /**
+     * Some template evidence the topic-only card still needs: an opener alone ("walk me through how
+     * you would", "tell me how you") reads as behavioral with high confidence before the topic is said.
+     */
+    static final double CATEGORY_MIN_SCORE = 0.1;
+    /** Ablation switch for the topic-only early card. */
+    static final boolean EARLY_CATEGORY = Boolean.parseBoolean(System.getProperty("cuecard.tracker.earlyCategory", "true"));
     /** Confidence needed to decide at a pause (the speaker has stopped: no later words will help). */
     static final double PAUSE_CONFIDENCE = 0.45;
 
@@ -46,6 +60,8 @@ public final class QuestionTracker {
     private int nextId = 1;
     private String previousTemplate;
     private int stableCount;
+    private Category previousCategory;
+    private int categoryCount;
     private DetectedQuestion decided;
     private boolean refinedOnce;
     /** Where speech began after the last final result (-1: not yet), and the end of the previous chunk. */
@@ -107,6 +123,8 @@ public final class QuestionTracker {
             speechStartMs = -1;
             previousTemplate = null;
             stableCount = 0;
+            previousCategory = null;
+            categoryCount = 0;
             decided = null;
             refinedOnce = false;
         }
@@ -117,14 +135,28 @@ public final class QuestionTracker {
         if (!c.isQuestion()) {
             previousTemplate = null;
             stableCount = 0;
+            previousCategory = null;
+            categoryCount = 0;
             return Optional.empty();
         }
         stableCount = Objects.equals(previousTemplate, c.templateId()) ? stableCount + 1 : 1;
         previousTemplate = c.templateId();
+        categoryCount = c.category() == previousCategory ? categoryCount + 1 : 1;
+        previousCategory = c.category();
         if (decided == null) {
             int words = TextNormalizer.words(TextNormalizer.normalize(e.text())).size();
             boolean stable = stableCount >= 2 && c.confidence() >= EARLY_CONFIDENCE && c.score() >= EARLY_TEMPLATE_SCORE;
             boolean sure = c.confidence() >= SURE_CONFIDENCE && c.score() >= SURE_TEMPLATE_SCORE;
+            if (words >= MIN_EARLY_WORDS && EARLY_CATEGORY && !stable && !sure && categoryCount >= CATEGORY_PARTIALS
+                    && c.confidence() >= CATEGORY_CONFIDENCE && c.score() >= CATEGORY_MIN_SCORE) {
+                Classification f = classifier.confirm(e.text(), e.terms());
+                if (!f.isQuestion() || f.category() != c.category() || f.confidence() < CATEGORY_CONFIDENCE) {
+                    return Optional.empty();
+                }
+                decided = new DetectedQuestion(nextId++, e.channel(), f, e.atMs(), e.endMs(), true, false,
+                        DecisionReason.STABLE_CATEGORY, spokenFrom(e));
+                return Optional.of(decided);
+            }
             if (words >= MIN_EARLY_WORDS && c.template().isPresent() && (stable || sure)) {
                 // the lexical reading is ready to decide; the full reading must agree it is a question
                 Classification f = classifier.confirm(e.text(), e.terms());

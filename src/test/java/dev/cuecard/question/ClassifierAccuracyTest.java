@@ -79,6 +79,11 @@ class ClassifierAccuracyTest {
                 unsureRight += right ? 1 : 0;
             }
         }
-        assertThat((double) sureRight / sure).isGreaterThan((double) unsureRight / unsure + 0.2);
+        // a sure reading is nearly always right and clearly more often right than an unsure one (the gap
+        // shrinks as the model improves: 0.97 vs 0.82 with the 2026-11-29 training lines)
+        assertThat((double) sureRight / sure).as("sure %d/%d", sureRight, sure).isGreaterThanOrEqualTo(0.9);
+        assertThat((double) sureRight / sure)
+                .as("sure %d/%d vs unsure %d/%d", sureRight, sure, unsureRight, unsure)
+                .isGreaterThan((double) unsureRight / unsure + 0.1);
     }
 }

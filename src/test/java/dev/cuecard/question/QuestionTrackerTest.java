@@ -55,6 +55,33 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void aTopicNoTemplateNamesIsCardedOnPartialsOnceTheyAgreeOnTheCategory() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        List<DetectedQuestion> out = feed(t,
+                partial("how does python decide when to free an object", 1200),
+                partial("how does python decide when to free an object that", 1400),
+                partial("how does python decide when to free an object that nobody", 1700),
+                partial("how does python decide when to free an object that nobody references", 2100),
+                fin("how does python decide when to free an object that nobody references anymore", 3200));
+        assertThat(out).isNotEmpty();
+        assertThat(out.get(0).reason()).isEqualTo(DecisionReason.STABLE_CATEGORY);
+        assertThat(out.get(0).early()).isTrue();
+        assertThat(out.get(0).atMs()).isLessThanOrEqualTo(1700);
+        assertThat(out.get(0).classification().category()).isEqualTo(Category.LANGUAGE_RUNTIME);
+    }
+
+    @Test
+    void anOpenerAloneDecidesNothingHoweverSureTheCategoryReads() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        List<DetectedQuestion> out = feed(t,
+                partial("walk me through", 500),
+                partial("walk me through how", 700),
+                partial("walk me through how you", 900),
+                partial("walk me through how you would", 1100));
+        assertThat(out).isEmpty();
+    }
+
+    @Test
     void smallTalkNeverDecides() {
         QuestionTracker t = new QuestionTracker(classifier);
         assertThat(feed(t,
@@ -70,7 +97,7 @@ class QuestionTrackerTest {
         QuestionTracker t = new QuestionTracker(classifier);
         // a vague question decided at a pause, with a modest confidence
         t.onAudio(0.2, 900);
-        t.onTranscript(partial("how would you roll back safely", 1000));
+        t.onTranscript(partial("how do you make it safe", 1000));
         Optional<DetectedQuestion> first = Optional.empty();
         for (long at = 1100; at < 1600 && first.isEmpty(); at += 100) {
             first = t.onAudio(0.0001, at);
