@@ -78,6 +78,16 @@ final class EventJson {
         if (event instanceof PipelineEvent.Question q) {
             return Optional.of(HintJson.questionEvent(q.question()));
         }
+        if (event instanceof PipelineEvent.QuestionHeard q) {
+            ObjectNode n = header("question_heard", q.atMs(), q.channel());
+            n.put("questionId", q.question().id());
+            n.put("text", q.question().text());
+            if (q.question().startMs() >= 0) {
+                n.put("speechStartMs", q.question().startMs());
+            }
+            n.put("speechEndMs", q.question().speechEndMs());
+            return Optional.of(n);
+        }
         if (event instanceof PipelineEvent.HintReady h) {
             ObjectNode n = header("hint", h.atMs(), h.channel());
             n.put("questionId", h.questionId());

@@ -38,6 +38,12 @@ public final class HintDrafting implements AutoCloseable {
     private final ExecutorService executor;
     private final RecentTranscript transcript = new RecentTranscript(TRANSCRIPT_CHARS);
     private final Map<Channel, DraftCancellation> current = new EnumMap<>(Channel.class);
+    /** Drafts waiting for their question's last words, by channel (guarded by {@code current}). */
+    private final Map<Channel, Waiting> waiting = new EnumMap<>(Channel.class);
+
+    /** A draft that starts when its question has been heard in full. */
+    private record Waiting(DetectedQuestion question, Hint templateHint, DraftCancellation cancellation) {
+    }
 
     /** @param executor must run one task at a time, in order (a single-thread executor) */
     public HintDrafting(HintDrafter drafter, ExecutorService executor) {
@@ -57,18 +63,57 @@ public final class HintDrafting implements AutoCloseable {
     void onQuestion(DetectedQuestion q, Optional<Hint> templateHint, LatePublisher out) {
         DraftCancellation mine = new DraftCancellation();
         DraftCancellation older;
+        boolean waits = templateHint.isPresent() && waitsForWholeQuestion(q);
         synchronized (current) {
             older = templateHint.isPresent() ? current.put(q.channel(), mine) : current.remove(q.channel());
+            if (waits) {
+                waiting.put(q.channel(), new Waiting(q, templateHint.get(), mine));
+            } else {
+                waiting.remove(q.channel());
+            }
         }
         if (older != null) {
             older.cancel();
         }
-        if (templateHint.isEmpty()) {
-            return;
+        if (templateHint.isPresent() && !waits) {
+            submit(q, templateHint.get(), mine, out);
         }
-        DraftRequest request = new DraftRequest(q.classification(), templateHint.get(), transcript.snapshot());
+    }
+
+    /**
+     * The question's utterance ended ({@link dev.cuecard.question.QuestionTracker#takeHeardInFull}):
+     * a draft that waited for it starts now, with the whole question.
+     */
+    void heardInFull(DetectedQuestion q, LatePublisher out) {
+        Waiting w;
+        synchronized (current) {
+            w = waiting.get(q.channel());
+            if (w == null || w.question().id() != q.id()) {
+                return;
+            }
+            waiting.remove(q.channel());
+        }
+        if (!w.cancellation().isCancelled()) {
+            submit(q, w.templateHint(), w.cancellation(), out);
+        }
+    }
+
+    /**
+     * A card decided while the interviewer is still speaking is drafted once the question is whole:
+     * an LLM given half a question ("design a service that sends") drafts for the wrong question,
+     * and the template card is on screen meanwhile. A pause, a final or "ask now" drafts at once.
+     */
+    static boolean waitsForWholeQuestion(DetectedQuestion q) {
+        return q.early() && switch (q.reason()) {
+            case STABLE_PARTIALS, SURE_PARTIAL, STABLE_CATEGORY, STRONGER_PARTIAL -> true;
+            default -> false;
+        };
+    }
+
+    private void submit(DetectedQuestion q, Hint templateHint, DraftCancellation cancellation, LatePublisher out) {
+        DraftRequest request = new DraftRequest(q.classification(), templateHint, transcript.snapshot());
         try {
-            executor.execute(() -> run(q, request, mine, out));
+            executor.execute(() -> run(q, request, cancellation, out));
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             LOG.debug("drafting closed; question {} keeps its template hint", q.id());
         }
@@ -127,6 +172,7 @@ public final class HintDrafting implements AutoCloseable {
         synchronized (current) {
             running = List.copyOf(current.values());
             current.clear();
+            waiting.clear();
         }
         running.forEach(DraftCancellation::cancel);
         executor.shutdown();

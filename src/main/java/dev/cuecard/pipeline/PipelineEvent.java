@@ -56,6 +56,18 @@ public sealed interface PipelineEvent {
         }
     }
 
+    /**
+     * The utterance of a question decided while it was still being asked has ended: {@code question}
+     * is the same card (id, category, template) with all the words the interviewer said and where
+     * they ended. {@code atMs} is when that was known.
+     */
+    record QuestionHeard(DetectedQuestion question, long atMs) implements PipelineEvent {
+        @Override
+        public Channel channel() {
+            return question.channel();
+        }
+    }
+
     /** The hint for question {@code questionId}. */
     record HintReady(int questionId, Hint hint, Channel channel, long atMs) implements PipelineEvent {
     }

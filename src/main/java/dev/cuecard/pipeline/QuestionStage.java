@@ -42,6 +42,12 @@ public final class QuestionStage implements AutoCloseable {
         if (e.channel() == Channel.THEM) {
             synchronized (tracker) {
                 tracker.onTranscript(e).ifPresent(q -> decided(q, hints.hintFor(q.classification()), publish, late));
+                tracker.takeHeardInFull().ifPresent(q -> {
+                    publish.accept(new PipelineEvent.QuestionHeard(q, e.atMs()));
+                    if (drafting != null) {
+                        drafting.heardInFull(q, late);
+                    }
+                });
             }
         }
         if (drafting != null) {

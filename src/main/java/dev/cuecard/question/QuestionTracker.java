@@ -69,6 +69,8 @@ public final class QuestionTracker {
     private long lastAudioEndMs;
     /** The last final words heard on the channel, for "ask now" between utterances. */
     private TranscriptEvent lastFinal;
+    /** The card of the utterance that just ended, with all its words ({@link #takeHeardInFull}). */
+    private DetectedQuestion heardInFull;
 
     public QuestionTracker(UtteranceClassifier classifier) {
         this.classifier = classifier;
@@ -120,6 +122,7 @@ public final class QuestionTracker {
         }
         Optional<DetectedQuestion> out = e.isFinal() ? onFinal(e, c) : onPartial(e, c);
         if (e.isFinal()) {
+            heardInFull = decided != null && out.isEmpty() ? inFull(decided, e) : null;
             speechStartMs = -1;
             previousTemplate = null;
             stableCount = 0;
@@ -206,6 +209,30 @@ public final class QuestionTracker {
             decided = q;
         }
         return Optional.of(q);
+    }
+
+    /**
+     * The question decided during the utterance whose final result was just read, now with the
+     * whole utterance's words and end (same id, category and template: the card does not change),
+     * once; empty when the final replaced the card itself or no card was decided. The store, the
+     * card and the LLM draft want the question as it was asked, not the words heard when it was decided.
+     */
+    public Optional<DetectedQuestion> takeHeardInFull() {
+        Optional<DetectedQuestion> q = Optional.ofNullable(heardInFull);
+        heardInFull = null;
+        return q;
+    }
+
+    private static DetectedQuestion inFull(DetectedQuestion q, TranscriptEvent fin) {
+        if (fin.text().isBlank()) {
+            return q; // nothing more was heard (a flush): the words it was decided on are all there is
+        }
+        Classification c = q.classification();
+        Classification whole = new Classification(fin.text(), c.isQuestion(), c.category(), c.template(),
+                c.confidence(), c.score());
+        long start = q.startMs() >= 0 ? Math.min(q.startMs(), fin.startMs()) : fin.startMs();
+        return new DetectedQuestion(q.id(), q.channel(), whole, q.atMs(), Math.max(q.speechEndMs(), fin.endMs()),
+                q.early(), q.refined(), q.reason(), start);
     }
 
     /**

@@ -150,6 +150,9 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
             // the tracker knows where the question began, also when it decided before the words were final
             return Optional.of((s, id) -> s.recordQuestion(id, q.question(), q.question().startMs()));
         }
+        if (event instanceof PipelineEvent.QuestionHeard q) {
+            return Optional.of((s, id) -> s.recordQuestionHeard(id, q.question()));
+        }
         if (event instanceof PipelineEvent.HintReady h) {
             return Optional.of((s, id) -> s.recordHint(id, h.questionId(), h.hint(), h.atMs()));
         }

@@ -293,6 +293,27 @@ public final class SessionStore implements AutoCloseable {
         });
     }
 
+    /**
+     * A question decided while it was being asked has been heard in full: its stored words and end
+     * become the whole utterance's (the card and the decisions that led to it stay as they were).
+     */
+    public void recordQuestionHeard(long sessionId, DetectedQuestion q) {
+        write(() -> {
+            try (PreparedStatement p = db.prepareStatement("UPDATE questions SET text = ?, end_ms = max(end_ms, ?), "
+                    + "start_ms = CASE WHEN ? >= 0 THEN min(start_ms, ?) ELSE start_ms END "
+                    + "WHERE session_id = ? AND seq = ?")) {
+                p.setString(1, q.text());
+                p.setLong(2, q.speechEndMs());
+                p.setLong(3, q.startMs());
+                p.setLong(4, q.startMs());
+                p.setLong(5, sessionId);
+                p.setInt(6, q.id());
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Remembers one decision about a question's card (the first one or a change) with its reason. */
     private void recordDecision(long sessionId, DetectedQuestion q) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("INSERT INTO question_decisions (session_id, seq, decided_ms, "

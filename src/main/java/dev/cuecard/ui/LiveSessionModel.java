@@ -68,6 +68,9 @@ public final class LiveSessionModel {
             (l.channel() == Channel.THEM ? themLevel : meLevel).set(l.level().rms());
         } else if (event instanceof PipelineEvent.Question q) {
             onQuestion(q.question());
+        } else if (event instanceof PipelineEvent.QuestionHeard q) {
+            // the same card, now with everything the interviewer said
+            find(q.question().id()).ifPresent(card -> card.classificationProperty().set(q.question().classification()));
         } else if (event instanceof PipelineEvent.HintReady h) {
             onHint(h.questionId(), h.hint(), h.atMs());
         } else if (event instanceof PipelineEvent.HintUpdate u) {

@@ -133,11 +133,16 @@ class CliLlmTest {
         assertThat(done.get("questionId").asInt()).isEqualTo(events.get(hint).get("questionId").asInt());
         assertThat(done.get("usage").get("inputTokens").asInt()).isEqualTo(321);
         assertThat(events.get(sent).get("offMachine").asBoolean()).isFalse();
-        // the prompt carries the question as heard when its card was decided (here often on a partial,
-        // before the interviewer finished: "design a service that sends…")
-        String asked = events.get(indexOf(events, "question", false)).get("text").asText();
-        assertThat(asked).startsWith("design a service");
-        assertThat(server.received().get(0).message("user")).contains("\"" + asked + "\"");
+        // the card is decided while the interviewer is still speaking ("design a service that sends…"),
+        // but the LLM is asked the whole question, once its utterance has ended
+        JsonNode decided = events.get(indexOf(events, "question", false));
+        assertThat(decided.get("early").asBoolean()).isTrue();
+        int heard = indexOf(events, "question_heard", false);
+        assertThat(heard).isGreaterThan(indexOf(events, "question", false)).isLessThan(sent);
+        String whole = events.get(heard).get("text").asText();
+        assertThat(events.get(heard).get("questionId").asInt()).isEqualTo(decided.get("id").asInt());
+        assertThat(whole).startsWith("design a service").hasSizeGreaterThan(decided.get("text").asText().length());
+        assertThat(server.received().get(0).message("user")).contains("\"" + whole + "\"");
         long last = -1;
         for (JsonNode e : events) {
             if (e.path("channel").asText().equals("them")) {

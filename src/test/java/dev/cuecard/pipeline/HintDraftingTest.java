@@ -150,6 +150,49 @@ class HintDraftingTest {
         assertThat(all).anyMatch(e -> e instanceof PipelineEvent.HintUpdate u && u.questionId() == 3 && u.complete());
     }
 
+    private static DetectedQuestion early(int id, String text, dev.cuecard.question.DecisionReason reason) {
+        return new DetectedQuestion(id, Channel.THEM, new Classification(text, true, Category.CACHING, Optional.empty(),
+                0.9, 1.0), 1000L * id, 1000L * id, true, false, reason, 0);
+    }
+
+    @Test
+    void aCardDecidedWhileTheQuestionIsAskedIsDraftedWithTheWholeQuestion() throws Exception {
+        server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(REPLY, 4, Duration.ZERO, Duration.ZERO),
+                FakeOpenAiServer.hintStream(REPLY, 4, Duration.ZERO, Duration.ZERO));
+        drafting = drafting();
+        drafting.onQuestion(early(1, "how would you cache the", dev.cuecard.question.DecisionReason.STABLE_PARTIALS),
+                template("q1"), publisher);
+        drafting.awaitIdle();
+        assertThat(server.received()).as("nothing is sent for half a question").isEmpty();
+        drafting.heardInFull(early(2, "something else entirely", dev.cuecard.question.DecisionReason.STABLE_PARTIALS),
+                publisher); // another question's end starts nothing
+        drafting.heardInFull(early(1, "how would you cache the product pages of a shop",
+                dev.cuecard.question.DecisionReason.STABLE_PARTIALS), publisher);
+        drafting.awaitIdle();
+        assertThat(server.received()).hasSize(1);
+        assertThat(server.received().get(0).message("user")).contains("how would you cache the product pages of a shop");
+
+        // the interviewer paused: the question is as whole as it gets, so the draft starts at once
+        drafting.onQuestion(early(3, "what would you cache", dev.cuecard.question.DecisionReason.PAUSE),
+                template("q3"), publisher);
+        drafting.awaitIdle();
+        assertThat(server.received()).hasSize(2);
+    }
+
+    @Test
+    void aNewerQuestionDropsADraftStillWaitingForItsQuestion() throws Exception {
+        server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(REPLY, 4, Duration.ZERO, Duration.ZERO));
+        drafting = drafting();
+        drafting.onQuestion(early(1, "how would you cache the", dev.cuecard.question.DecisionReason.SURE_PARTIAL),
+                template("q1"), publisher);
+        drafting.onQuestion(question(2, "what eviction policy would you use"), template("q2"), publisher);
+        drafting.heardInFull(early(1, "how would you cache the pages", dev.cuecard.question.DecisionReason.SURE_PARTIAL),
+                publisher);
+        drafting.awaitIdle();
+        assertThat(server.received()).hasSize(1);
+        assertThat(server.received().get(0).message("user")).contains("what eviction policy");
+    }
+
     @Test
     void aFailureIsAStatusEventAndTheDraftingThreadGoesOn() throws Exception {
         server = new FakeOpenAiServer(new FakeOpenAiServer.Error(401, "bad key"),

@@ -55,6 +55,33 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void aCardDecidedOnAPartialIsGivenTheWholeQuestionWhenItsUtteranceEnds() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        List<DetectedQuestion> out = feed(t,
+                partial("how would you design a rate limiter", 1300),
+                partial("how would you design a rate limiter for a", 1600));
+        assertThat(out).singleElement().satisfies(q -> assertThat(q.early()).isTrue());
+        assertThat(t.takeHeardInFull()).as("not before the utterance ends").isEmpty();
+        feed(t, partial("how would you design a rate limiter for a public api", 2000));
+        assertThat(t.takeHeardInFull()).isEmpty();
+        String whole = "how would you design a rate limiter for a public api with free and paid plans";
+        assertThat(feed(t, fin(whole, 3500))).as("the card itself does not change").isEmpty();
+        DetectedQuestion decided = out.get(0);
+        assertThat(t.takeHeardInFull()).hasValueSatisfying(q -> {
+            assertThat(q.id()).isEqualTo(decided.id());
+            assertThat(q.text()).isEqualTo(whole);
+            assertThat(q.classification().templateId()).isEqualTo(decided.classification().templateId());
+            assertThat(q.classification().category()).isEqualTo(decided.classification().category());
+            assertThat(q.speechEndMs()).as("where its last word ended").isEqualTo(3500 - 300);
+            assertThat(q.atMs()).isEqualTo(decided.atMs());
+        });
+        assertThat(t.takeHeardInFull()).as("once").isEmpty();
+        // a question decided on its final result is whole already
+        feed(t, fin("how would you design a rate limiter for a public api", 9000));
+        assertThat(t.takeHeardInFull()).isEmpty();
+    }
+
+    @Test
     void aTopicNoTemplateNamesIsCardedOnPartialsOnceTheyAgreeOnTheCategory() {
         QuestionTracker t = new QuestionTracker(classifier);
         List<DetectedQuestion> out = feed(t,
@@ -113,6 +140,7 @@ class QuestionTrackerTest {
         assertThat(refined.get().refined()).isTrue();
         assertThat(refined.get().reason()).isEqualTo(DecisionReason.STRONGER_FINAL);
         assertThat(refined.get().id()).isEqualTo(firstId);
+        assertThat(t.takeHeardInFull()).as("the refinement carries the whole utterance itself").isEmpty();
         // the next question gets the next id
         List<DetectedQuestion> next = feed(t, fin("how would you design a rate limiter for a public api", 9000));
         assertThat(next).singleElement().satisfies(q -> {

@@ -74,6 +74,34 @@ class SessionRecorderTest {
     }
 
     @Test
+    void aQuestionHeardInFullReplacesTheWordsItWasDecidedOnButNotItsCard() throws Exception {
+        try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"));
+             SessionRecorder recorder = SessionRecorder.start(store, new SessionInfo(SessionKind.LIVE, null, null, null,
+                     null, null))) {
+            dev.cuecard.question.Classification partial = new dev.cuecard.question.Classification(
+                    "how would you design a rate", true, Category.SYSTEM_DESIGN, java.util.Optional.empty(), 0.9, 0.8);
+            dev.cuecard.question.DetectedQuestion decided = new dev.cuecard.question.DetectedQuestion(1, Channel.THEM,
+                    partial, 1500, 1400, true, false, dev.cuecard.question.DecisionReason.STABLE_PARTIALS, 200);
+            recorder.onEvent(new PipelineEvent.Question(decided));
+            dev.cuecard.question.DetectedQuestion whole = new dev.cuecard.question.DetectedQuestion(1, Channel.THEM,
+                    new dev.cuecard.question.Classification("how would you design a rate limiter for an api", true,
+                            Category.SYSTEM_DESIGN, java.util.Optional.empty(), 0.9, 0.8),
+                    1500, 3100, true, false, dev.cuecard.question.DecisionReason.STABLE_PARTIALS, 150);
+            recorder.onEvent(new PipelineEvent.QuestionHeard(whole, 3400));
+            recorder.flush();
+            StoredQuestion q = store.load(recorder.sessionId()).orElseThrow().questions().get(0);
+            assertThat(q.text()).isEqualTo("how would you design a rate limiter for an api");
+            assertThat(q.startMs()).isEqualTo(150);
+            assertThat(q.endMs()).isEqualTo(3100);
+            assertThat(q.early()).isTrue();
+            assertThat(q.category()).isEqualTo(Category.SYSTEM_DESIGN);
+            // the decision is remembered with the words it was taken on
+            assertThat(store.decisions(recorder.sessionId())).singleElement()
+                    .satisfies(d -> assertThat(d.reason()).isEqualTo("stable_partials"));
+        }
+    }
+
+    @Test
     void eachUtteranceIsCommittedWhileTheSessionIsStillRecording() throws Exception {
         Path file = dir.resolve("cuecard.db");
         try (SessionStore store = SessionStore.open(file);

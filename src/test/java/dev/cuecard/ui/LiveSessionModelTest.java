@@ -78,4 +78,20 @@ class LiveSessionModelTest {
         assertThat(model.coach().answerTo(1)).isEmpty();
         assertThat(model.coach().candidateHeardProperty().get()).isFalse();
     }
+
+    @Test
+    void aCardDecidedWhileTheQuestionWasAskedShowsTheWholeQuestionOnceItEnds() {
+        bridge.sessionStarted(model::sessionStarted);
+        session("how would you design a rate", 40_000);
+        QuestionCard card = model.questions().get(0);
+        dev.cuecard.question.Classification decided = card.classification();
+        dev.cuecard.question.Classification whole = new dev.cuecard.question.Classification(
+                "how would you design a rate limiter for a public api", true, decided.category(), decided.template(),
+                decided.confidence(), decided.score());
+        bridge.onEvent(new PipelineEvent.QuestionHeard(new dev.cuecard.question.DetectedQuestion(1, Channel.THEM, whole,
+                40_000, 42_000, true, false, dev.cuecard.question.DecisionReason.STABLE_PARTIALS, 38_000), 42_300));
+        assertThat(model.questions()).singleElement().isSameAs(card);
+        assertThat(card.classification().text()).isEqualTo("how would you design a rate limiter for a public api");
+        assertThat(card.classification().templateId()).isEqualTo(decided.templateId());
+    }
 }
