@@ -89,7 +89,7 @@ final class CategoryModel {
             double rate = LEARNING_RATE / (1 + epoch * 0.2);
             for (Compiled e : order) {
                 scores(e.features(), e.values(), w, b, p);
-                softmax(p);
+                Softmax.inPlace(p);
                 for (int c = 0; c < classes; c++) {
                     grad[c] = p[c] - (c == e.truth() ? 1 : 0);
                     b[c] -= rate * grad[c];
@@ -134,21 +134,6 @@ final class CategoryModel {
         }
     }
 
-    private static void softmax(double[] s) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : s) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int i = 0; i < s.length; i++) {
-            s[i] = Math.exp(s[i] - max);
-            sum += s[i];
-        }
-        for (int i = 0; i < s.length; i++) {
-            s[i] /= sum;
-        }
-    }
-
     /** Probability per category, indexed by {@link Category#ordinal()}. */
     double[] probabilities(Map<String, Double> features) {
         int[] fs = new int[features.size()];
@@ -164,7 +149,7 @@ final class CategoryModel {
         }
         double[] p = new double[bias.length];
         scores(Arrays.copyOf(fs, n), Arrays.copyOf(vs, n), weights, bias, p);
-        softmax(p);
+        Softmax.inPlace(p);
         return p;
     }
 

@@ -29,14 +29,26 @@ final class EmbeddingIndex {
     /** Row-major, each row L2-normalised. */
     private final float[] vectors;
     private final int dims;
+    /** The linear probe trained on these rows at build time; null when absent or after {@link #without}. */
+    private final EmbeddingProbe probe;
 
     EmbeddingIndex(List<Row> rows, float[] vectors, int dims) {
+        this(rows, vectors, dims, null);
+    }
+
+    EmbeddingIndex(List<Row> rows, float[] vectors, int dims, EmbeddingProbe probe) {
         if (vectors.length != rows.size() * dims) {
             throw new IllegalArgumentException(rows.size() + " rows but " + vectors.length + " numbers");
         }
         this.rows = List.copyOf(rows);
         this.vectors = vectors;
         this.dims = dims;
+        this.probe = probe;
+    }
+
+    /** The build-time linear probe over these rows' categories. */
+    java.util.Optional<EmbeddingProbe> probe() {
+        return java.util.Optional.ofNullable(probe);
     }
 
     /** The vectors built with the app; fails (stale, missing, corrupt) with a one-line reason. */
@@ -54,6 +66,11 @@ final class EmbeddingIndex {
 
     public List<Row> rows() {
         return rows;
+    }
+
+    /** Copies row {@code r}'s vector into {@code into}. */
+    void vector(int r, float[] into) {
+        System.arraycopy(vectors, r * dims, into, 0, dims);
     }
 
     /** The k rows nearest to {@code query} (L2-normalised), best first; only {@code filter}'s rows unless null. */
@@ -127,10 +144,11 @@ final class EmbeddingIndex {
 
     /** Without the rows of these texts ({@code String.hashCode} of the normalized text): for cross-validation. */
     public EmbeddingIndex without(java.util.Set<Integer> textHashes) {
-        return keeping(row -> !textHashes.contains(row.textHash()));
+        // the probe learnt from the left-out texts too: it goes with them
+        return keeping(row -> !textHashes.contains(row.textHash()), null);
     }
 
-    private EmbeddingIndex keeping(java.util.function.Predicate<Row> keep) {
+    private EmbeddingIndex keeping(java.util.function.Predicate<Row> keep, EmbeddingProbe keptProbe) {
         List<Row> kept = new ArrayList<>();
         float[] v = new float[vectors.length];
         for (int r = 0; r < rows.size(); r++) {
@@ -139,7 +157,7 @@ final class EmbeddingIndex {
                 kept.add(rows.get(r));
             }
         }
-        return new EmbeddingIndex(kept, java.util.Arrays.copyOf(v, kept.size() * dims), dims);
+        return new EmbeddingIndex(kept, java.util.Arrays.copyOf(v, kept.size() * dims), dims, keptProbe);
     }
 
     /**
@@ -149,7 +167,8 @@ final class EmbeddingIndex {
      */
     public EmbeddingIndex restrictedTo(TemplateLibrary library) {
         TemplateLibrary shipped = TemplateLibrary.shipped();
+        // the probe knows categories, not templates: it stays true whatever templates the user has
         return keeping(row -> row.templateId() == null || (library.get(row.templateId()).isPresent()
-                && Objects.equals(library.get(row.templateId()), shipped.get(row.templateId()))));
+                && Objects.equals(library.get(row.templateId()), shipped.get(row.templateId()))), probe);
     }
 }

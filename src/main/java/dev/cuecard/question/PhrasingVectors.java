@@ -16,15 +16,16 @@ import java.util.Optional;
 
 /**
  * The build-time vectors resource {@code phrasings.vec} (written by {@link EmbedPhrasings}).
- * Big-endian: magic "CQV1", model id (UTF), SHA-256 of the source texts ({@link PhrasingSet}),
- * dimensions, row count, the category ids and template ids used (UTF each), then per row: category
- * index (byte), template index (short, -1 for none), text hash (int), scale (float) and one signed
- * byte per dimension (value = byte × scale). int8 with a per-row scale: a quarter of float32's size
- * for a cosine error of ~1e-4, far below the gaps that decide a neighbour.
+ * Big-endian: magic "CQV2", model id (UTF), SHA-256 of the source texts ({@link PhrasingSet}), the
+ * probe's {@link EmbeddingProbe#VERSION}, dimensions, row count, the category ids and template ids
+ * used (UTF each), then per row: category index (byte), template index (short, -1 for none), text
+ * hash (int), scale (float) and one signed byte per dimension (value = byte × scale); last, the
+ * {@link EmbeddingProbe} trained on the rows as read back. int8 with a per-row scale: a quarter of
+ * float32's size for a cosine error of ~1e-4, far below the gaps that decide a neighbour.
  */
 final class PhrasingVectors {
     static final String RESOURCE = "/dev/cuecard/question/phrasings.vec";
-    private static final int MAGIC = 0x43515631;
+    private static final int MAGIC = 0x43515632;
 
     private PhrasingVectors() {
     }
@@ -47,7 +48,9 @@ final class PhrasingVectors {
             if (d.readInt() != MAGIC || !d.readUTF().equals(OnnxSentenceEmbedder.MODEL_ID)) {
                 return Optional.empty();
             }
-            return Optional.of(d.readNBytes(32));
+            byte[] hash = d.readNBytes(32);
+            // a probe trained by other code is as stale as vectors of other texts
+            return d.readInt() == EmbeddingProbe.VERSION ? Optional.of(hash) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -69,6 +72,9 @@ final class PhrasingVectors {
             if (!Arrays.equals(hash, expectedHash)) {
                 throw new EmbeddingUnavailable(
                         "phrasing vectors are stale (templates or examples changed since the build): rebuild");
+            }
+            if (d.readInt() != EmbeddingProbe.VERSION) {
+                throw new EmbeddingUnavailable("phrasing vectors hold a probe of another version: rebuild");
             }
             int dims = d.readInt();
             int count = d.readInt();
@@ -98,20 +104,13 @@ final class PhrasingVectors {
                     throw new EmbeddingUnavailable("phrasing vectors are corrupt (row " + r + ")");
                 }
                 rows.add(new EmbeddingIndex.Row(categories.get(c), t < 0 ? null : templates.get(t), textHash));
-                double norm = 0;
-                for (int i = 0; i < dims; i++) {
-                    norm += (double) (q[i] * scale) * (q[i] * scale);
-                }
-                // renormalise what was rounded, so a dot product stays a cosine
-                float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-                for (int i = 0; i < dims; i++) {
-                    vectors[r * dims + i] = q[i] * scale * inv;
-                }
+                restore(q, scale, vectors, r * dims);
             }
+            EmbeddingProbe probe = EmbeddingProbe.read(d, dims);
             if (d.read() != -1) {
-                throw new EmbeddingUnavailable("phrasing vectors are corrupt (data after the last row)");
+                throw new EmbeddingUnavailable("phrasing vectors are corrupt (data after the probe)");
             }
-            return new EmbeddingIndex(rows, vectors, dims);
+            return new EmbeddingIndex(rows, vectors, dims, probe);
         } catch (EOFException e) {
             throw new EmbeddingUnavailable("phrasing vectors are corrupt (cut short)", e);
         } catch (IOException e) {
@@ -119,7 +118,22 @@ final class PhrasingVectors {
         }
     }
 
-    /** Writes {@code vectors[i]} (L2-normalised) for {@code set}'s row i. */
+    /** One stored row as the app reads it, at {@code into[offset..]}: renormalised, so a dot product stays a cosine. */
+    private static void restore(byte[] q, float scale, float[] into, int offset) {
+        double norm = 0;
+        for (byte b : q) {
+            norm += (double) (b * scale) * (b * scale);
+        }
+        float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+        for (int i = 0; i < q.length; i++) {
+            into[offset + i] = q[i] * scale * inv;
+        }
+    }
+
+    /**
+     * Writes {@code vectors[i]} (L2-normalised) for {@code set}'s row i, and the probe trained on the
+     * rows exactly as {@link #read} will restore them (a few seconds).
+     */
     static void write(OutputStream out, PhrasingSet set, float[][] vectors) throws IOException {
         List<PhrasingSet.Phrasing> rows = set.phrasings();
         if (vectors.length != rows.size()) {
@@ -141,6 +155,7 @@ final class PhrasingVectors {
         d.writeInt(MAGIC);
         d.writeUTF(OnnxSentenceEmbedder.MODEL_ID);
         d.write(set.sourceHash());
+        d.writeInt(EmbeddingProbe.VERSION);
         d.writeInt(dims);
         d.writeInt(rows.size());
         d.writeInt(categories.size());
@@ -151,6 +166,8 @@ final class PhrasingVectors {
         for (String t : templates.keySet()) {
             d.writeUTF(t);
         }
+        List<EmbeddingIndex.Row> indexRows = new ArrayList<>(rows.size());
+        float[] restored = new float[rows.size() * dims];
         byte[] q = new byte[dims];
         for (int r = 0; r < rows.size(); r++) {
             PhrasingSet.Phrasing p = rows.get(r);
@@ -168,7 +185,10 @@ final class PhrasingVectors {
             d.writeInt(p.text().hashCode());
             d.writeFloat(scale);
             d.write(q);
+            indexRows.add(new EmbeddingIndex.Row(p.category(), p.templateId(), p.text().hashCode()));
+            restore(q, scale, restored, r * dims);
         }
+        EmbeddingProbe.train(new EmbeddingIndex(indexRows, restored, dims)).write(d);
         d.flush();
     }
 }

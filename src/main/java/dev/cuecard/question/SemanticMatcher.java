@@ -13,23 +13,38 @@ import java.util.Map;
  */
 public final class SemanticMatcher {
     /**
-     * How the two views are mixed: weight of the semantic distribution in the geometric mean,
+     * How the views are mixed: weight of the nearest phrasings' distribution in the geometric mean,
      * softmax temperature over cosines, how many nearest phrasings a category's score averages,
-     * and the weight of the nearest phrasing's cosine when picking a template.
+     * the weight of the nearest phrasing's cosine when picking a template, and the weight of the
+     * linear probe's distribution (the lexical model has the rest).
      */
-    public record Params(double weight, double temperature, int k, double templateWeight) {
-        /** Chosen by 5-fold cross-validation on the dev split (bench/fusion-tuning.sh). */
-        public static final Params DEFAULT = new Params(0.3, 0.10, 1, 1.0);
+    public record Params(double weight, double temperature, int k, double templateWeight, double probeWeight) {
+        /**
+         * Chosen by 5-fold cross-validation on the dev split (bench/fusion-tuning.sh; the probe's weight
+         * with {@code --probe}): lexical 0.3, nearest phrasing 0.5, probe 0.2.
+         */
+        public static final Params DEFAULT = new Params(0.5, 0.10, 1, 1.0, 0.2);
+
+        public Params(double weight, double temperature, int k, double templateWeight) {
+            this(weight, temperature, k, templateWeight, 0.0);
+        }
     }
 
     private final SentenceEmbedder embedder;
     private final EmbeddingIndex index;
     private final Params params;
+    /** Null: the nearest phrasings alone. */
+    private final EmbeddingProbe probe;
 
     SemanticMatcher(SentenceEmbedder embedder, EmbeddingIndex index, Params params) {
+        this(embedder, index, params, null);
+    }
+
+    SemanticMatcher(SentenceEmbedder embedder, EmbeddingIndex index, Params params, EmbeddingProbe probe) {
         this.embedder = embedder;
         this.index = index;
         this.params = params;
+        this.probe = probe;
     }
 
     /**
@@ -56,7 +71,7 @@ public final class SemanticMatcher {
         }
         SentenceEmbedder embedder = shippedEmbedder(cacheDir);
         EmbeddingIndex index = EmbeddingIndex.shipped().restrictedTo(library.get());
-        return new SemanticMatcher(embedder, index, Params.DEFAULT);
+        return new SemanticMatcher(embedder, index, Params.DEFAULT, index.probe().orElse(null));
     }
 
     private static SentenceEmbedder loaded;
@@ -103,16 +118,21 @@ public final class SemanticMatcher {
     }
 
     SemanticMatcher with(Params other) {
-        return new SemanticMatcher(embedder, index, other);
+        return new SemanticMatcher(embedder, index, other, probe);
     }
 
-    /** The same matcher over an index without some rows (cross-validation leaves a fold's texts out). */
+    /** The same matcher over an index without some rows (cross-validation leaves a fold's texts out), and no probe. */
     SemanticMatcher without(java.util.Set<Integer> textHashes) {
         return new SemanticMatcher(embedder, index.without(textHashes), params);
     }
 
+    /** The same matcher with a linear probe trained on its index's rows. */
+    SemanticMatcher withProbe() {
+        return new SemanticMatcher(embedder, index, params, EmbeddingProbe.train(index));
+    }
+
     /** What one utterance means, ready to mix into a classification. */
-    public record Reading(double[] categoryProbabilities, float[] vector) {
+    public record Reading(double[] categoryProbabilities, float[] vector, double[] probeProbabilities) {
     }
 
     public Reading read(String normalized) {
@@ -132,16 +152,27 @@ public final class SemanticMatcher {
         for (int i = 0; i < p.length; i++) {
             p[i] = sum > 0 ? p[i] / sum : 1.0 / p.length;
         }
-        return new Reading(p, v);
+        return new Reading(p, v, probe == null ? null : probe.probabilities(v));
     }
 
     /** Geometric mix of the lexical and semantic distributions, renormalised. */
     double[] mix(double[] lexical, double[] semantic) {
+        return mix(lexical, new Reading(semantic, null, null));
+    }
+
+    /** Geometric mix of the lexical distribution, the nearest phrasings' and the probe's, renormalised. */
+    double[] mix(double[] lexical, Reading reading) {
         double w = params.weight();
+        double pw = reading.probeProbabilities() == null ? 0 : params.probeWeight();
+        double[] semantic = reading.categoryProbabilities();
         double[] out = new double[lexical.length];
         double sum = 0;
         for (int i = 0; i < out.length; i++) {
-            out[i] = Math.exp((1 - w) * Math.log(Math.max(lexical[i], 1e-9)) + w * Math.log(Math.max(semantic[i], 1e-9)));
+            double log = (1 - w - pw) * Math.log(Math.max(lexical[i], 1e-9)) + w * Math.log(Math.max(semantic[i], 1e-9));
+            if (pw > 0) {
+                log += pw * Math.log(Math.max(reading.probeProbabilities()[i], 1e-9));
+            }
+            out[i] = Math.exp(log);
             sum += out[i];
         }
         for (int i = 0; i < out.length; i++) {

@@ -308,7 +308,7 @@ public final class UtteranceClassifier {
         SemanticMatcher.Reading reading = null;
         if (full && semantic != null && !normalized.isEmpty()) {
             reading = semantic.read(normalized);
-            p = semantic.mix(p, reading.categoryProbabilities());
+            p = semantic.mix(p, reading);
         }
         Category best = Category.NONE;
         double bestP = -1;

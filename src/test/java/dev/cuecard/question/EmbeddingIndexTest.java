@@ -123,19 +123,71 @@ class EmbeddingIndexTest {
                 .isInstanceOf(EmbeddingUnavailable.class).hasMessage("phrasing vectors are corrupt (cut short)");
     }
 
+    /** The first {@code n} shipped phrasings, their vectors, and what a file written from them reads back as. */
+    private record RoundTrip(List<PhrasingSet.Phrasing> rows, float[][] vectors, EmbeddingIndex read) {
+        static RoundTrip of(int n) throws Exception {
+            List<PhrasingSet.Phrasing> rows = phrasings.phrasings().subList(0, n);
+            PhrasingSet small = new PhrasingSet(rows, PhrasingSet.hash(rows));
+            float[][] vectors = rows.stream().map(p -> embedder.embed(p.text())).toArray(float[][]::new);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PhrasingVectors.write(out, small, vectors);
+            return new RoundTrip(rows, vectors, PhrasingVectors.read(new ByteArrayInputStream(out.toByteArray()),
+                    small.sourceHash()));
+        }
+    }
+
     @Test
     void writtenVectorsReadBackWithinQuantisationError() throws Exception {
-        List<PhrasingSet.Phrasing> rows = phrasings.phrasings().subList(0, 40);
-        PhrasingSet small = new PhrasingSet(rows, PhrasingSet.hash(rows));
-        float[][] vectors = rows.stream().map(p -> embedder.embed(p.text())).toArray(float[][]::new);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PhrasingVectors.write(out, small, vectors);
-        EmbeddingIndex read = PhrasingVectors.read(new ByteArrayInputStream(out.toByteArray()), small.sourceHash());
+        RoundTrip t = RoundTrip.of(40);
+        EmbeddingIndex read = t.read();
+        float[][] vectors = t.vectors();
         assertThat(read.size()).isEqualTo(40);
         for (int i = 0; i < 40; i++) {
             double cosine = read.nearest(vectors[i], null, 1).get(0).cosine();
             assertThat(cosine).isGreaterThan(0.999);
         }
+    }
+
+    @Test
+    void theProbeIsStoredWithTheVectorsAndReadsBackAsTrained() throws Exception {
+        RoundTrip t = RoundTrip.of(60);
+        List<PhrasingSet.Phrasing> rows = t.rows();
+        float[][] vectors = t.vectors();
+        EmbeddingIndex read = t.read();
+        EmbeddingProbe stored = read.probe().orElseThrow();
+        // trained on the rows as read back, so training on the read index gives the same probe (to float32)
+        EmbeddingProbe again = EmbeddingProbe.train(new EmbeddingIndex(read.rows(), flat(read), read.dimensions()));
+        for (float[] v : vectors) {
+            assertThat(stored.probabilities(v)).containsExactly(again.probabilities(v),
+                    org.assertj.core.data.Offset.offset(1e-4));
+        }
+        // a probe that learnt its rows puts most of them in their own category
+        long right = java.util.stream.IntStream.range(0, rows.size()).filter(i -> argmax(stored.probabilities(vectors[i]))
+                == rows.get(i).category().ordinal()).count();
+        assertThat(right).isGreaterThan(rows.size() * 8 / 10);
+        // the cross-validation copy must not keep a probe that saw the left-out texts
+        assertThat(read.without(java.util.Set.of(rows.get(0).text().hashCode())).probe()).isEmpty();
+        assertThat(index.probe()).as("the shipped vectors carry their probe").isPresent();
+    }
+
+    private static float[] flat(EmbeddingIndex index) {
+        float[] all = new float[index.size() * index.dimensions()];
+        float[] row = new float[index.dimensions()];
+        for (int r = 0; r < index.size(); r++) {
+            index.vector(r, row);
+            System.arraycopy(row, 0, all, r * row.length, row.length);
+        }
+        return all;
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     @Test

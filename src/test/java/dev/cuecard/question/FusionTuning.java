@@ -27,6 +27,10 @@ public final class FusionTuning {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean probes = args.length > 0 && args[0].equals("--probe");
+        if (probes) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         List<LabelledUtterance> dev = LabelledUtterance.load(Path.of("src/test/resources/devset")).stream()
                 .filter(u -> !u.heldOut()).toList();
         SentenceEmbedder model = OnnxSentenceEmbedder.load(Files.createTempDirectory("djl"));
@@ -55,12 +59,21 @@ public final class FusionTuning {
                     }
                 }
             }
-            fs.add(new Fold(UtteranceClassifier.trainedOn(library, train),
-                    new SemanticMatcher(cached, index.without(hashes), SemanticMatcher.Params.DEFAULT), test));
+            SemanticMatcher matcher = new SemanticMatcher(cached, index.without(hashes), SemanticMatcher.Params.DEFAULT);
+            fs.add(new Fold(UtteranceClassifier.trainedOn(library, train), probes ? matcher.withProbe() : matcher, test));
         }
-        System.out.println("| weight | temperature | k | template weight | category acc. clean | category acc. recogniser | small talk rejected | template acc. |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| weight | temperature | k | template weight | probe weight | category acc. clean | category acc. recogniser | small talk rejected | template acc. |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         List<SemanticMatcher.Params> grid = new ArrayList<>();
+        if (probes) {
+            // the linear probe beside (or instead of) the nearest phrasing: weights w (nearest) and pw (probe)
+            for (double w : parse(args[0])) {
+                for (double pw : parse(args[1])) {
+                    grid.add(new SemanticMatcher.Params(w, SemanticMatcher.Params.DEFAULT.temperature(),
+                            SemanticMatcher.Params.DEFAULT.k(), 1.0, pw));
+                }
+            }
+        } else {
         grid.add(new SemanticMatcher.Params(0, 0.05, 3, 0));
         double[] weights = args.length > 0 ? parse(args[0]) : new double[] {0.3, 0.5, 0.7, 1.0};
         double[] temperatures = args.length > 1 ? parse(args[1]) : new double[] {0.02, 0.05, 0.1};
@@ -75,13 +88,14 @@ public final class FusionTuning {
             grid.add(new SemanticMatcher.Params(SemanticMatcher.Params.DEFAULT.weight(),
                     SemanticMatcher.Params.DEFAULT.temperature(), SemanticMatcher.Params.DEFAULT.k(), tw));
         }
+        }
         for (SemanticMatcher.Params p : grid) {
             int[] clean = new int[2];
             int[] asr = new int[2];
             int[] none = new int[2];
             int[] tpl = new int[2];
             for (Fold f : fs) {
-                UtteranceClassifier c = p.weight() == 0 && p.templateWeight() == 0 ? f.lexical()
+                UtteranceClassifier c = p.weight() == 0 && p.templateWeight() == 0 && p.probeWeight() == 0 ? f.lexical()
                         : f.lexical().withSemantics(f.matcher().with(p));
                 for (LabelledUtterance u : f.test()) {
                     for (String text : new String[] {u.text(), u.asr()}) {
@@ -108,8 +122,9 @@ public final class FusionTuning {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "| %.1f | %.2f | %d | %.1f | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
-                    p.weight(), p.temperature(), p.k(), p.templateWeight(), pct(clean), pct(asr), pct(none), pct(tpl));
+            System.out.printf(Locale.ROOT, "| %.1f | %.2f | %d | %.1f | %.2f | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
+                    p.weight(), p.temperature(), p.k(), p.templateWeight(), p.probeWeight(), pct(clean), pct(asr), pct(none),
+                    pct(tpl));
         }
     }
 
