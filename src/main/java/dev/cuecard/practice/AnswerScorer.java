@@ -24,8 +24,23 @@ import java.util.Set;
  * {@link Dimension} and the README.
  */
 public final class AnswerScorer {
-    /** Key points an answer must cover for full coverage: 60 % of the card's, rounded up. */
+    /** Key points an answer must cover for full depth: 60 % of the card's, rounded up. */
     static final double COVERAGE_FOR_FULL = 0.6;
+    /**
+     * Share of coverage that is the core: whether the answer is on topic and correct at all, i.e.
+     * how close it came by meaning to the card's gist or to any one key point (the closest; one
+     * misheard item cannot sink it). The rest is depth: how many key points it covered. A correct
+     * but shallow answer has the core and little depth; a vague one has neither.
+     */
+    static final double CORE_SHARE = 0.6;
+    /**
+     * Words from which the core counts fully: a one-liner that echoes the topic (its words score
+     * close to the gist) has not stated it yet, as a few words show too little delivery.
+     */
+    static final int CORE_WORDS = 30;
+    /** A typed answer's length target, 1–2 minutes said at 130 words per minute. */
+    static final int TYPED_WORDS_MIN = 130;
+    static final int TYPED_WORDS_MAX = 260;
     /** Words from which pace and fillers count fully: a few words show too little delivery to earn them. */
     static final int DELIVERY_WORDS = 50;
     static final double PACE_LOW = 110;
@@ -73,10 +88,11 @@ public final class AnswerScorer {
         }
         String text = vocabulary.apply(TextNormalizer.normalize(answer.text()));
         double delivery = Math.min(1, metrics.words() / (double) DELIVERY_WORDS);
-        dims.add(coverage(feedback));
+        dims.add(coverage(feedback, metrics.words()));
         dims.add(structure(feedback, template.category()));
         dims.add(specificity(feedback, technologies.in(text), template.category()));
-        dims.add(length(metrics, feedback.structure()));
+        dims.add(answer.spoken() ? length(metrics, feedback.structure())
+                : typedLength(metrics.words(), feedback.structure()));
         dims.add(answer.spoken() ? pace(metrics, delivery) : DimensionScore.notMeasured(Dimension.PACE, "typed answer"));
         dims.add(fillers(metrics, delivery));
         return new AnswerScore(AnswerScore.total(dims), dims, feedback);
@@ -93,22 +109,35 @@ public final class AnswerScorer {
         return items;
     }
 
-    static DimensionScore coverage(AnswerFeedback f) {
+    /**
+     * Core × {@link #CORE_SHARE} plus depth × the rest. Core: the closest the answer came by
+     * meaning to the gist or any key point ({@link AnswerFeedbackRater#closeness}), × min(1, words /
+     * {@link #CORE_WORDS}). Depth: the key points' credit / ⌈60 % of the key points⌉, capped at 1.
+     */
+    static DimensionScore coverage(AnswerFeedback f, int words) {
         int all = f.keyPoints().size();
         if (all == 0) {
             return DimensionScore.notMeasured(Dimension.COVERAGE, "the template lists no key points");
         }
         long covered = f.keyPointsCovered();
-        double credit = f.keyPoints().stream().mapToDouble(KeyPointCoverage::credit).sum();
-        int needed = (int) Math.ceil(COVERAGE_FOR_FULL * all);
+        double core = f.keyPoints().stream().mapToDouble(AnswerFeedbackRater::closeness).max().orElse(0)
+                * Math.min(1, words / (double) CORE_WORDS);
+        List<KeyPointCoverage> depthPoints = f.keyPoints().subList(1, all);
+        double score;
+        if (depthPoints.isEmpty()) {
+            score = core;
+        } else {
+            double credit = depthPoints.stream().mapToDouble(KeyPointCoverage::credit).sum();
+            int needed = (int) Math.ceil(COVERAGE_FOR_FULL * depthPoints.size());
+            score = CORE_SHARE * core + (1 - CORE_SHARE) * Math.min(1, credit / needed);
+        }
         // a key point's own full stop would double the suggestion's ("purges..")
         String missed = f.keyPoints().stream().filter(k -> !k.covered()).map(k -> k.keyPoint().replaceAll("[.\\s]+$", ""))
                 .findFirst().orElse(null);
         String suggestion = missed == null
                 ? "Every key point was there; keep them, and lead with the most important one."
                 : "Cover this point too: " + missed + ".";
-        return DimensionScore.of(Dimension.COVERAGE, credit / needed,
-                covered + " of " + all + " key points", suggestion);
+        return DimensionScore.of(Dimension.COVERAGE, score, covered + " of " + all + " key points", suggestion);
     }
 
     static DimensionScore structure(AnswerFeedback f, Category category) {
@@ -183,6 +212,26 @@ public final class AnswerScorer {
                 : s > max ? "Too long: stop after the " + (structure.parts().isEmpty() ? "main point"
                 : structure.parts().get(structure.parts().size() - 1).name()) + "; aim for under 2 minutes and let them ask."
                 : "Length on target (1–2 minutes).";
+        return DimensionScore.of(Dimension.LENGTH, score, finding, suggestion);
+    }
+
+    /**
+     * A typed answer has no duration: its length is its words against 1–2 minutes said at 130
+     * words per minute ({@link #TYPED_WORDS_MIN}–{@link #TYPED_WORDS_MAX} words), with the same
+     * shape and advice as a spoken answer's seconds.
+     */
+    static DimensionScore typedLength(int words, StructureCheck structure) {
+        double score = words < TYPED_WORDS_MIN ? words / (double) TYPED_WORDS_MIN
+                : words > TYPED_WORDS_MAX ? 1 - (words - TYPED_WORDS_MAX) / (double) TYPED_WORDS_MAX : 1;
+        String finding = words + " words";
+        String suggestion = words < TYPED_WORDS_MIN ? "Too short for a real answer: aim for 1–2 minutes (about "
+                + TYPED_WORDS_MIN + "–" + TYPED_WORDS_MAX + " words); " + (structure.missing().isEmpty()
+                ? "develop each part with an example or a number." : "add the " + String.join(" and the ",
+                structure.missing()) + ".")
+                : words > TYPED_WORDS_MAX ? "Too long: stop after the " + (structure.parts().isEmpty() ? "main point"
+                : structure.parts().get(structure.parts().size() - 1).name()) + "; aim for under " + TYPED_WORDS_MAX
+                + " words (2 minutes said) and let them ask."
+                : "Length on target (1–2 minutes said, " + TYPED_WORDS_MIN + "–" + TYPED_WORDS_MAX + " words).";
         return DimensionScore.of(Dimension.LENGTH, score, finding, suggestion);
     }
 

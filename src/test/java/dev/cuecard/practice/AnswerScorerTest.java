@@ -6,6 +6,9 @@ import dev.cuecard.audio.Channel;
 import dev.cuecard.question.Template;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.session.Utterance;
+import dev.cuecard.session.debrief.AnswerFeedback;
+import dev.cuecard.session.debrief.KeyPointCoverage;
+import dev.cuecard.session.debrief.StructureCheck;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -112,5 +115,51 @@ class AnswerScorerTest {
         AnswerScore s = scorer.score(t("n-plus-one"), Answer.typed("I would use a join because one query per row "
                 + "costs N round trips; the downside is row multiplication. For example 50 orders at 2 ms each."));
         assertThat(s.weakest()).map(DimensionScore::dimension).contains(Dimension.COVERAGE);
+    }
+
+    private static AnswerFeedback feedback(KeyPointCoverage... items) {
+        return new AnswerFeedback(List.of(items), new StructureCheck("claim → reasoning → trade-off", List.of(), true),
+                List.of(), List.of());
+    }
+
+    private static KeyPointCoverage item(String text, double credit) {
+        return new KeyPointCoverage(text, credit == 1, List.of(), credit);
+    }
+
+    @Test
+    void coverageIsTheCoreThenTheDepth() {
+        // the gist said and no key point: the core, 60 % of coverage
+        AnswerFeedback shallow = feedback(item("gist", 1), item("a", 0), item("b", 0), item("c", 0), item("d", 0));
+        assertThat(AnswerScorer.coverage(shallow, 40).score()).contains(0.6);
+        // a one-liner has not stated the core yet: full from 30 words
+        assertThat(AnswerScorer.coverage(shallow, 15).score().orElseThrow()).isCloseTo(0.3,
+                org.assertj.core.data.Offset.offset(1e-9));
+        // the core is the closest item, so a key point said (gist misheard) carries it too
+        AnswerFeedback keyPointOnly = feedback(item("gist", 0), item("a", 1), item("b", 0), item("c", 0), item("d", 0));
+        assertThat(AnswerScorer.coverage(keyPointOnly, 40).score().orElseThrow()).isCloseTo(0.6 + 0.4 / 3,
+                org.assertj.core.data.Offset.offset(1e-9));
+        // partial credit 0.25 (half of the 0.5 cap) is half way to the core
+        AnswerFeedback close = feedback(item("gist", 0.25), item("a", 0), item("b", 0), item("c", 0), item("d", 0));
+        assertThat(AnswerScorer.coverage(close, 40).score().orElseThrow()).isCloseTo(0.3,
+                org.assertj.core.data.Offset.offset(1e-9));
+        // the gist and ⌈60 %⌉ of the key points: full coverage
+        AnswerFeedback full = feedback(item("gist", 1), item("a", 1), item("b", 1), item("c", 1), item("d", 0));
+        assertThat(AnswerScorer.coverage(full, 150).score()).contains(1.0);
+        assertThat(AnswerScorer.coverage(full, 150).finding()).isEqualTo("4 of 5 key points");
+    }
+
+    @Test
+    void aTypedAnswersLengthIsItsWordsAgainstOneToTwoMinutesSaid() {
+        String word = "cache ";
+        AnswerScore half = scorer.score(t("cache-aside"), Answer.typed(word.repeat(65)));
+        assertThat(half.dimension(Dimension.LENGTH).score()).contains(0.5);
+        assertThat(half.dimension(Dimension.LENGTH).finding()).isEqualTo("65 words");
+        assertThat(half.dimension(Dimension.LENGTH).suggestion()).startsWith("Too short").contains("130–260 words");
+        AnswerScore onTarget = scorer.score(t("cache-aside"), Answer.typed(word.repeat(200)));
+        assertThat(onTarget.dimension(Dimension.LENGTH).score()).contains(1.0);
+        assertThat(onTarget.dimension(Dimension.LENGTH).suggestion()).startsWith("Length on target");
+        AnswerScore tooLong = scorer.score(t("cache-aside"), Answer.typed(word.repeat(390)));
+        assertThat(tooLong.dimension(Dimension.LENGTH).score()).contains(0.5);
+        assertThat(tooLong.dimension(Dimension.LENGTH).suggestion()).startsWith("Too long");
     }
 }

@@ -37,6 +37,14 @@ record CalibrationSet(List<Item> items) {
         return load("/practice/calibration-heldout.yaml");
     }
 
+    /**
+     * The second held-out set, written before the "shallow answers" rubric change and only ever
+     * evaluated (never used to tune the rubric).
+     */
+    static CalibrationSet heldOut2() {
+        return load("/practice/calibration-heldout2.yaml");
+    }
+
     static CalibrationSet load(String resource) {
         try (InputStream in = CalibrationSet.class.getResourceAsStream(resource)) {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);

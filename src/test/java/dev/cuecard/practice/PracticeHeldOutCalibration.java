@@ -2,23 +2,69 @@ package dev.cuecard.practice;
 
 import dev.cuecard.question.Template;
 import dev.cuecard.question.TemplateLibrary;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Typed calibration of the rubric, before (key points by words) and after (by meaning, issue 15),
- * on the original set and on the held-out set: rank agreement, means, and how many answers land in
+ * on the original set, the held-out set and the second held-out set (written before the "shallow
+ * answers" change and never used to tune it): rank agreement, means, and how many answers land in
  * the target bands (strong >= 7, mediocre 3-6, weak <= 2.5). Run with
- * {@code bench/practice-heldout.sh}.
+ * {@code bench/practice-heldout.sh}; arguments:
+ * <ul>
+ *   <li>{@code --verbose}: also print every answer's total and dimension scores (semantic rubric);</li>
+ *   <li>{@code --semantic}: only the semantic rubric (skips the lexical "before" lines);</li>
+ *   <li>any {@code *.yaml}: only these sets (names under {@code practice/}).</li>
+ * </ul>
  */
 public final class PracticeHeldOutCalibration {
+    static final String[] SETS = {"calibration.yaml", "calibration-heldout.yaml", "calibration-heldout2.yaml"};
+
     public static void main(String[] args) {
+        List<String> argList = List.of(args);
+        boolean verbose = argList.contains("--verbose");
+        boolean semanticOnly = argList.contains("--semantic");
+        List<String> sets = argList.stream().filter(a -> a.endsWith(".yaml")).collect(Collectors.toCollection(ArrayList::new));
+        if (sets.isEmpty()) {
+            sets.addAll(List.of(SETS));
+        }
         TemplateLibrary templates = TemplateLibrary.shipped();
-        for (String set : new String[] {"calibration.yaml", "calibration-heldout.yaml"}) {
+        AnswerScorer lexical = AnswerScorer.lexical();
+        AnswerScorer semantic = AnswerScorer.shipped();
+        for (String set : sets) {
             CalibrationSet s = CalibrationSet.load("/practice/" + set);
-            for (boolean semantic : new boolean[] {false, true}) {
-                AnswerScorer scorer = semantic ? AnswerScorer.shipped() : AnswerScorer.lexical();
+            for (boolean sem : semanticOnly ? new boolean[] {true} : new boolean[] {false, true}) {
+                AnswerScorer scorer = sem ? semantic : lexical;
+                if (verbose && sem) {
+                    printAnswers(s, scorer, templates);
+                }
                 Figures f = figures(s, scorer, templates);
-                System.out.printf(Locale.ROOT, "%s, %s: %s%n", set, semantic ? "semantic (after)" : "lexical (before)", f);
+                System.out.printf(Locale.ROOT, "%s, %s: %s%n", set, sem ? "semantic (after)" : "lexical (before)", f);
+            }
+        }
+    }
+
+    /** One line per answer: the quality, total, a band mark and each measured dimension out of 10. */
+    static void printAnswers(CalibrationSet set, AnswerScorer scorer, TemplateLibrary templates) {
+        for (CalibrationSet.Item i : set.items()) {
+            Template t = templates.get(i.template()).orElseThrow();
+            for (CalibrationSet.Quality q : CalibrationSet.Quality.values()) {
+                Answer a = Answer.typed(i.text(q));
+                AnswerScore sc = scorer.score(t, a);
+                boolean inBand = switch (q) {
+                    case STRONG -> sc.total() >= 7;
+                    case MEDIOCRE -> sc.total() >= 3 && sc.total() <= 6;
+                    case WEAK -> sc.total() <= 2.5;
+                };
+                String dims = sc.dimensions().stream().filter(d -> d.score().isPresent())
+                        .map(d -> String.format(Locale.ROOT, "%s %.1f", d.dimension().id(), d.outOfTen().orElseThrow()))
+                        .collect(Collectors.joining(", "));
+                String findings = sc.dimensions().stream().filter(d -> d.score().isPresent())
+                        .map(DimensionScore::finding).collect(Collectors.joining(" | "));
+                System.out.printf(Locale.ROOT, "  %-34s %-8s %4.1f %s %3dw  [%s]  (%s)%n", i.template(),
+                        q.name().toLowerCase(Locale.ROOT), sc.total(), inBand ? " " : "!", a.wordCount(), dims, findings);
             }
         }
     }

@@ -88,7 +88,16 @@ public final class AnswerFeedbackRater {
      * practice calibration set; the held-out set is reported in BENCHMARKS.md).
      */
     static final double PARTIAL_FROM = 0.45;
-    static final double PARTIAL_MAX = 0.5;
+    public static final double PARTIAL_MAX = 0.5;
+
+    /**
+     * How close an answer came to one item by meaning, 0–1: 1 when covered, else the partial
+     * credit's ramp without its {@link #PARTIAL_MAX} cap (0 by words alone). The practice rubric
+     * credits the card's gist this way: a shallow answer states the core loosely.
+     */
+    public static double closeness(KeyPointCoverage k) {
+        return k.covered() ? 1 : Math.min(1, k.credit() / PARTIAL_MAX);
+    }
 
     static double credit(SemanticCoverage c, PointCoverage p) {
         if (p.covered()) {
