@@ -30,7 +30,7 @@ public final class UtteranceClassifier {
      * NONE wins when its probability reaches this share of the best topic's: a wrongly shown card
      * distracts more than a missed one, which "ask now" recovers (chosen by cross-validation).
      */
-    static final double NONE_THRESHOLD = 0.6;
+    static final double NONE_THRESHOLD = Double.parseDouble(System.getProperty("cuecard.noneThreshold", "0.6"));
 
     /** Everything a classifier reads, built once (at once, or in the background: {@link #building}). */
     private record Parts(TemplateLibrary library, QuestionDetector detector, TechnicalTerms terms,

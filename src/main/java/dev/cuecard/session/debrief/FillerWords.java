@@ -17,6 +17,14 @@ public final class FillerWords {
             "i", "we", "you", "they", "dont", "didnt", "really", "look", "looks", "looked", "looking", "seem", "seems",
             "feel", "feels", "felt", "sound", "sounds", "something", "anything", "nothing", "things", "just", "more",
             "much");
+    /** "a store like Redis" names an example; "metrics like CPU" too (any plural noun, {@link #introducesExamples}). */
+    private static final Set<String> KINDS = Set.of("tool", "service", "database", "store", "system", "language",
+            "queue", "broker", "cache", "framework", "library", "protocol", "format", "company", "product", "platform",
+            "metric", "pattern", "structure", "algorithm", "engine", "cloud", "provider", "team", "project");
+    /** Words ending in "s" that are not plural nouns. */
+    private static final Set<String> NOT_PLURAL = Set.of("was", "is", "has", "does", "this", "thus", "yes", "its",
+            "guess", "less", "unless", "across", "always", "sometimes", "perhaps", "plus", "us", "as", "process",
+            "access", "progress", "success", "address", "business", "whereas", "regardless", "anyways", "cus");
     /** "it was like a queue" compares; "it was like really slow" fills. */
     private static final Set<String> COMPARED = Set.of("a", "an", "the", "this", "that");
     private static final Set<String> BEFORE_QUESTION_YOU_KNOW = Set.of("do", "did", "if", "as", "dont", "didnt", "would");
@@ -42,7 +50,7 @@ public final class FillerWords {
             } else if (word.equals("like")) {
                 String next = i + 1 < w.size() ? w.get(i + 1) : "";
                 boolean verbOrComparison = BEFORE_VERB_OR_COMPARISON_LIKE.contains(prev) || next.equals("to")
-                        || COMPARED.contains(next);
+                        || COMPARED.contains(next) || introducesExamples(prev);
                 if (!verbOrComparison) {
                     counts.merge("like", 1, Integer::sum);
                 }
@@ -51,6 +59,12 @@ public final class FillerWords {
             }
         }
         return counts;
+    }
+
+    /** "like" after a plural noun or a kind of thing means "such as" ("metrics like CPU", "a store like Redis"). */
+    private static boolean introducesExamples(String prev) {
+        return KINDS.contains(prev) || (prev.length() > 3 && prev.endsWith("s") && !prev.endsWith("ss")
+                && !NOT_PLURAL.contains(prev));
     }
 
     /** "I mean" is a filler at the start of a thought, not in "what I mean is". */
