@@ -42,12 +42,7 @@ public final class QuestionStage implements AutoCloseable {
         if (e.channel() == Channel.THEM) {
             synchronized (tracker) {
                 tracker.onTranscript(e).ifPresent(q -> decided(q, hints.hintFor(q.classification()), publish, late));
-                tracker.takeHeardInFull().ifPresent(q -> {
-                    publish.accept(new PipelineEvent.QuestionHeard(q, e.atMs()));
-                    if (drafting != null) {
-                        drafting.heardInFull(q, late);
-                    }
-                });
+                heardInFull(e.atMs(), publish, late);
             }
         }
         if (drafting != null) {
@@ -62,8 +57,19 @@ public final class QuestionStage implements AutoCloseable {
             synchronized (tracker) {
                 tracker.onAudio(level.rms(), level.atMs())
                         .ifPresent(q -> decided(q, hints.hintFor(q.classification()), publish, late));
+                heardInFull(level.atMs(), publish, late);
             }
         }
+    }
+
+    /** A question decided mid-utterance has been heard in full: store its words, show them, draft it. */
+    private void heardInFull(long atMs, Consumer<PipelineEvent> publish, LatePublisher late) {
+        tracker.takeHeardInFull().ifPresent(q -> {
+            publish.accept(new PipelineEvent.QuestionHeard(q, atMs));
+            if (drafting != null) {
+                drafting.heardInFull(q, late);
+            }
+        });
     }
 
     /**

@@ -71,6 +71,8 @@ public final class QuestionTracker {
     private TranscriptEvent lastFinal;
     /** The card of the utterance that just ended, with all its words ({@link #takeHeardInFull}). */
     private DetectedQuestion heardInFull;
+    /** The words given by {@link #takeHeardInFull} at a pause in this utterance (null: none yet). */
+    private String heardText;
 
     public QuestionTracker(UtteranceClassifier classifier) {
         this.classifier = classifier;
@@ -86,6 +88,15 @@ public final class QuestionTracker {
             speechStartMs = lastAudioEndMs; // the chunk that began with speech started here
         }
         lastAudioEndMs = endMs;
+        if (paused && decided != null && openPartial != null && heardText == null) {
+            // the interviewer stopped after a card decided mid-question: the words so far are the
+            // question (the final result, ~0.7 s later, only corrects them); a card decided at this
+            // pause was decided on them already
+            heardText = openPartial.text();
+            if (decided.reason() != DecisionReason.PAUSE || !heardText.equals(decided.text())) {
+                heardInFull = inFull(decided, openPartial);
+            }
+        }
         if (!paused || decided != null || openPartial == null) {
             return Optional.empty();
         }
@@ -123,6 +134,10 @@ public final class QuestionTracker {
         Optional<DetectedQuestion> out = e.isFinal() ? onFinal(e, c) : onPartial(e, c);
         if (e.isFinal()) {
             heardInFull = decided != null && out.isEmpty() ? inFull(decided, e) : null;
+            if (heardInFull != null && heardInFull.text().equals(heardText)) {
+                heardInFull = null; // said at the pause already
+            }
+            heardText = null;
             speechStartMs = -1;
             previousTemplate = null;
             stableCount = 0;
@@ -212,10 +227,11 @@ public final class QuestionTracker {
     }
 
     /**
-     * The question decided during the utterance whose final result was just read, now with the
-     * whole utterance's words and end (same id, category and template: the card does not change),
-     * once; empty when the final replaced the card itself or no card was decided. The store, the
-     * card and the LLM draft want the question as it was asked, not the words heard when it was decided.
+     * The question decided while it was being asked, now with all its words and their end (same
+     * id, category and template: the card does not change): first when the interviewer pauses
+     * after it, again at the utterance's final result if that reads differently; empty otherwise,
+     * and when the final replaced the card itself. The store, the card and the LLM draft want the
+     * question as it was asked, not the words heard when it was decided.
      */
     public Optional<DetectedQuestion> takeHeardInFull() {
         Optional<DetectedQuestion> q = Optional.ofNullable(heardInFull);
@@ -223,17 +239,18 @@ public final class QuestionTracker {
         return q;
     }
 
-    private static DetectedQuestion inFull(DetectedQuestion q, TranscriptEvent fin) {
-        if (fin.text().isBlank()) {
+    private static DetectedQuestion inFull(DetectedQuestion q, TranscriptEvent heard) {
+        if (heard.text().isBlank()) {
             return q; // nothing more was heard (a flush): the words it was decided on are all there is
         }
         Classification c = q.classification();
-        Classification whole = new Classification(fin.text(), c.isQuestion(), c.category(), c.template(),
+        Classification whole = new Classification(heard.text(), c.isQuestion(), c.category(), c.template(),
                 c.confidence(), c.score());
-        long start = q.startMs() >= 0 ? Math.min(q.startMs(), fin.startMs()) : fin.startMs();
-        return new DetectedQuestion(q.id(), q.channel(), whole, q.atMs(), Math.max(q.speechEndMs(), fin.endMs()),
+        long start = q.startMs() >= 0 ? Math.min(q.startMs(), heard.startMs()) : heard.startMs();
+        return new DetectedQuestion(q.id(), q.channel(), whole, q.atMs(), Math.max(q.speechEndMs(), heard.endMs()),
                 q.early(), q.refined(), q.reason(), start);
     }
+
 
     /**
      * Where a question decided on a partial began: where speech began after the last final (partials

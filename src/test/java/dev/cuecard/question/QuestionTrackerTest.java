@@ -82,6 +82,49 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void theWholeQuestionIsGivenAtThePauseAfterItAndAgainOnlyIfTheFinalReadsDifferently() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        t.onAudio(0.2, 900);
+        List<DetectedQuestion> out = feed(t,
+                partial("how would you design a rate limiter", 1300),
+                partial("how would you design a rate limiter for a", 1600));
+        assertThat(out).singleElement().satisfies(q -> assertThat(q.early()).isTrue());
+        String whole = "how would you design a rate limiter for a public api";
+        t.onAudio(0.2, 1700);
+        feed(t, partial(whole, 2000));
+        t.onAudio(0.2, 2000);
+        assertThat(t.takeHeardInFull()).as("still speaking").isEmpty();
+        for (long at = 2100; at <= 2400; at += 100) {
+            t.onAudio(0.0001, at);
+        }
+        assertThat(t.takeHeardInFull()).hasValueSatisfying(q -> {
+            assertThat(q.id()).isEqualTo(out.get(0).id());
+            assertThat(q.text()).isEqualTo(whole);
+        });
+        t.onAudio(0.0001, 2500);
+        assertThat(t.takeHeardInFull()).as("once per pause").isEmpty();
+        feed(t, fin(whole, 3200));
+        assertThat(t.takeHeardInFull()).as("the final says nothing new").isEmpty();
+    }
+
+    @Test
+    void aCardDecidedAtAPauseIsNotGivenAgainForTheSameWords() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        t.onAudio(0.2, 900);
+        t.onTranscript(partial("how do you make it safe", 1000));
+        Optional<DetectedQuestion> first = Optional.empty();
+        for (long at = 1100; at < 1600 && first.isEmpty(); at += 100) {
+            first = t.onAudio(0.0001, at);
+        }
+        assertThat(first).hasValueSatisfying(q -> assertThat(q.reason()).isEqualTo(DecisionReason.PAUSE));
+        t.onAudio(0.0001, 1700);
+        assertThat(t.takeHeardInFull()).isEmpty();
+        feed(t, fin("how do you make it safe for two writers", 2600));
+        assertThat(t.takeHeardInFull()).hasValueSatisfying(q -> assertThat(q.text())
+                .isEqualTo("how do you make it safe for two writers"));
+    }
+
+    @Test
     void aTopicNoTemplateNamesIsCardedOnPartialsOnceTheyAgreeOnTheCategory() {
         QuestionTracker t = new QuestionTracker(classifier);
         List<DetectedQuestion> out = feed(t,
