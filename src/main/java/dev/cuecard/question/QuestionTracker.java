@@ -42,6 +42,13 @@ public final class QuestionTracker {
     static final double CATEGORY_CONFIDENCE = Double.parseDouble(System.getProperty("cuecard.tracker.categoryConfidence", "0.8"));
     static final int CATEGORY_PARTIALS = 3;
     /**
+     * What the full reading (lexical mixed with both semantic views) must reach to agree: its
+     * readings at ≥ 0.7 are as often right (98–99 % in dev cross-validation, bench/fusion-tuning.sh
+     * with -Dcuecard.tuning.calibration=true) as the old two-way mix's at ≥ 0.8.
+     */
+    static final double CATEGORY_FULL_CONFIDENCE = Double.parseDouble(
+            System.getProperty("cuecard.tracker.categoryFullConfidence", "0.7"));
+    /**
      * Some template evidence the topic-only card still needs: an opener alone ("walk me through how
      * you would", "tell me how you") reads as behavioral with high confidence before the topic is said.
      */
@@ -168,7 +175,7 @@ public final class QuestionTracker {
             if (words >= MIN_EARLY_WORDS && EARLY_CATEGORY && !stable && !sure && categoryCount >= CATEGORY_PARTIALS
                     && c.confidence() >= CATEGORY_CONFIDENCE && c.score() >= CATEGORY_MIN_SCORE) {
                 Classification f = classifier.confirm(e.text(), e.terms());
-                if (!f.isQuestion() || f.category() != c.category() || f.confidence() < CATEGORY_CONFIDENCE) {
+                if (!f.isQuestion() || f.category() != c.category() || f.confidence() < CATEGORY_FULL_CONFIDENCE) {
                     return Optional.empty();
                 }
                 decided = new DetectedQuestion(nextId++, e.channel(), f, e.atMs(), e.endMs(), true, false,

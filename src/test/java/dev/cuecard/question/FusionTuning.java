@@ -94,6 +94,8 @@ public final class FusionTuning {
             int[] asr = new int[2];
             int[] none = new int[2];
             int[] tpl = new int[2];
+            double[] bins = {0, 0.5, 0.6, 0.7, 0.8, 0.9};
+            int[][] calibration = new int[bins.length][2];
             for (Fold f : fs) {
                 UtteranceClassifier c = p.weight() == 0 && p.templateWeight() == 0 && p.probeWeight() == 0 ? f.lexical()
                         : f.lexical().withSemantics(f.matcher().with(p));
@@ -103,6 +105,14 @@ public final class FusionTuning {
                             continue;
                         }
                         Classification r = c.classify(text);
+                        if (r.isQuestion()) {
+                            int b = bins.length - 1;
+                            while (r.confidence() < bins[b]) {
+                                b--;
+                            }
+                            calibration[b][1]++;
+                            calibration[b][0] += r.category().id().equals(u.category()) ? 1 : 0;
+                        }
                         int[] slot = text == u.text() ? clean : asr;
                         slot[1]++;
                         if (r.category().id().equals(u.category())) {
@@ -125,6 +135,14 @@ public final class FusionTuning {
             System.out.printf(Locale.ROOT, "| %.1f | %.2f | %d | %.1f | %.2f | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
                     p.weight(), p.temperature(), p.k(), p.templateWeight(), p.probeWeight(), pct(clean), pct(asr), pct(none),
                     pct(tpl));
+            if (Boolean.getBoolean("cuecard.tuning.calibration")) {
+                StringBuilder b = new StringBuilder("    calibration (questions read, right / all by confidence):");
+                for (int i = 0; i < bins.length; i++) {
+                    b.append(String.format(Locale.ROOT, " ≥%.1f: %.1f %% of %d;", bins[i], pct(calibration[i]),
+                            calibration[i][1]));
+                }
+                System.out.println(b);
+            }
         }
     }
 
