@@ -253,7 +253,9 @@ public final class QuestionTracker {
         Classification c = q.classification();
         Classification whole = new Classification(heard.text(), c.isQuestion(), c.category(), c.template(),
                 c.confidence(), c.score());
-        long start = q.startMs() >= 0 ? Math.min(q.startMs(), heard.startMs()) : heard.startMs();
+        // only a final result has word times; a partial's start is no better than the decision's
+        long start = !heard.isFinal() ? q.startMs()
+                : q.startMs() >= 0 ? Math.min(q.startMs(), heard.startMs()) : heard.startMs();
         return new DetectedQuestion(q.id(), q.channel(), whole, q.atMs(), Math.max(q.speechEndMs(), heard.endMs()),
                 q.early(), q.refined(), q.reason(), start);
     }

@@ -84,6 +84,7 @@ class QuestionTrackerTest {
     @Test
     void theWholeQuestionIsGivenAtThePauseAfterItAndAgainOnlyIfTheFinalReadsDifferently() {
         QuestionTracker t = new QuestionTracker(classifier);
+        t.onAudio(0.0001, 500); // quiet, then the interviewer speaks from 500 ms
         t.onAudio(0.2, 900);
         List<DetectedQuestion> out = feed(t,
                 partial("how would you design a rate limiter", 1300),
@@ -100,6 +101,8 @@ class QuestionTrackerTest {
         assertThat(t.takeHeardInFull()).hasValueSatisfying(q -> {
             assertThat(q.id()).isEqualTo(out.get(0).id());
             assertThat(q.text()).isEqualTo(whole);
+            // partials have no word times: where the question began stays where the speech began
+            assertThat(q.startMs()).isEqualTo(out.get(0).startMs()).isEqualTo(500);
         });
         t.onAudio(0.0001, 2500);
         assertThat(t.takeHeardInFull()).as("once per pause").isEmpty();
