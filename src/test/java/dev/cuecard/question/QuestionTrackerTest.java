@@ -110,15 +110,21 @@ class QuestionTrackerTest {
         assertThat(t.takeHeardInFull()).as("the final says nothing new").isEmpty();
     }
 
-    @Test
-    void aCardDecidedAtAPauseIsNotGivenAgainForTheSameWords() {
-        QuestionTracker t = new QuestionTracker(classifier);
+    /** A vague question ("how do you make it safe") heard from 0.9 s, then silence until the tracker decides. */
+    private static Optional<DetectedQuestion> vagueQuestionThenSilence(QuestionTracker t) {
         t.onAudio(0.2, 900);
         t.onTranscript(partial("how do you make it safe", 1000));
         Optional<DetectedQuestion> first = Optional.empty();
         for (long at = 1100; at < 1600 && first.isEmpty(); at += 100) {
             first = t.onAudio(0.0001, at);
         }
+        return first;
+    }
+
+    @Test
+    void aCardDecidedAtAPauseIsNotGivenAgainForTheSameWords() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        Optional<DetectedQuestion> first = vagueQuestionThenSilence(t);
         assertThat(first).hasValueSatisfying(q -> assertThat(q.reason()).isEqualTo(DecisionReason.PAUSE));
         t.onAudio(0.0001, 1700);
         assertThat(t.takeHeardInFull()).isEmpty();
@@ -169,12 +175,7 @@ class QuestionTrackerTest {
     void aClearlyStrongerFinalRefinesTheSameQuestionInsteadOfAddingOne() {
         QuestionTracker t = new QuestionTracker(classifier);
         // a vague question decided at a pause, with a modest confidence
-        t.onAudio(0.2, 900);
-        t.onTranscript(partial("how do you make it safe", 1000));
-        Optional<DetectedQuestion> first = Optional.empty();
-        for (long at = 1100; at < 1600 && first.isEmpty(); at += 100) {
-            first = t.onAudio(0.0001, at);
-        }
+        Optional<DetectedQuestion> first = vagueQuestionThenSilence(t);
         assertThat(first).isPresent();
         assertThat(first.get().reason()).isEqualTo(DecisionReason.PAUSE);
         int firstId = first.get().id();
