@@ -55,6 +55,9 @@ final class JvmOptions {
      * the same command plus them and never returns; otherwise returns at once.
      */
     static void applyOrReexec(String[] args) {
+        if (!longRunning(args)) {
+            return; // ends before memory matters; loading JNA and the JVM's management beans costs ~0.1–0.2 s
+        }
         Optional<List<String>> command = System.getProperty(TUNED_PROPERTY) != null ? Optional.empty()
                 : reexecCommand(args, System.getenv(), inputArguments());
         if (command.isEmpty()) {

@@ -10,9 +10,7 @@ import picocli.CommandLine.Spec;
 /** The {@code cuecard} command: the headless contract of ARCHITECTURE.md. */
 @Command(name = "cuecard", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         resourceBundle = "dev.cuecard.cli.Options",
-        description = "Offline interview copilot: speech recognition, question cues, practice.",
-        subcommands = {TranscribeCommand.class, ClassifyCommand.class, HintCommand.class, ReplayCommand.class, DevicesCommand.class,
-                ListenCommand.class, DebriefCommand.class, PracticeCommand.class})
+        description = "Offline interview copilot: speech recognition, question cues, practice.")
 public final class Cli implements Runnable {
     @Spec
     CommandSpec spec;
@@ -176,10 +174,53 @@ public final class Cli implements Runnable {
     /** As above with a given environment. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, java.io.InputStream in,
                                           java.util.Map<String, String> env) {
+        return commandLine(out, err, in, env, COMMANDS.keySet());
+    }
+
+    /**
+     * The subcommands by name, in the order help lists them. Built on demand: picocli reads every
+     * command's annotations (and loads the classes they name) when it is added, ~0.2 s for all of
+     * them on this machine — a cost the desktop app and a one-line command should not pay.
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS = commands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> commands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("transcribe", TranscribeCommand::new);
+        m.put("classify", ClassifyCommand::new);
+        m.put("hint", HintCommand::new);
+        m.put("replay", ReplayCommand::new);
+        m.put("devices", DevicesCommand::new);
+        m.put("listen", ListenCommand::new);
+        m.put("debrief", DebriefCommand::new);
+        m.put("practice", PracticeCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The subcommands these arguments need: none for the desktop app (options only), the one named
+     * first, or all of them for anything else (help, a misspelt command that picocli suggests for).
+     */
+    static java.util.Collection<String> commandsFor(String... args) {
+        if (args.length == 0 || args[0].startsWith("-") && java.util.Arrays.stream(args).noneMatch(COMMANDS::containsKey)) {
+            boolean help = java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help"));
+            return help ? COMMANDS.keySet() : java.util.List.of();
+        }
+        return COMMANDS.containsKey(args[0]) ? java.util.List.of(args[0]) : COMMANDS.keySet();
+    }
+
+    /** The command line {@link #run} uses: only the subcommands these arguments need ({@link #commandsFor}). */
+    static CommandLine commandLineFor(PrintWriter out, PrintWriter err, java.io.InputStream in, String... args) {
+        return commandLine(out, err, in, System.getenv(), commandsFor(args));
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, java.io.InputStream in,
+                                           java.util.Map<String, String> env, java.util.Collection<String> commands) {
         Cli cli = new Cli();
         cli.in = in;
         cli.env = env;
         CommandLine cl = new CommandLine(cli);
+        commands.forEach(name -> cl.addSubcommand(COMMANDS.get(name).get()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());
@@ -246,7 +287,7 @@ public final class Cli implements Runnable {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
-            return runGuarded(commandLine(out, err), err, args);
+            return runGuarded(commandLineFor(out, err, System.in, args), err, args);
         } finally {
             out.flush();
             err.flush();

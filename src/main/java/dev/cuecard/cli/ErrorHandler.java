@@ -37,6 +37,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             cl.getErr().println("cuecard: " + ex.getMessage());
+            // a misspelt command or option: picocli's "Did you mean: classify?"
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cl.getErr());
             cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");
             cl.getErr().flush();
             return 2;

@@ -39,8 +39,9 @@ class CliTest {
     static Run runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
-                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8))).execute(args);
+        // built as the real run builds it: only the subcommands the arguments name
+        int exit = Cli.commandLineFor(new PrintWriter(out, true), new PrintWriter(err, true),
+                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args).execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -48,6 +49,26 @@ class CliTest {
         List<String> f = new ArrayList<>();
         n.fieldNames().forEachRemaining(f::add);
         return f;
+    }
+
+    @Test
+    void onlyTheNamedSubcommandIsBuiltButHelpAndMistakesSeeThemAll() {
+        assertThat(Cli.commandsFor()).isEmpty();
+        assertThat(Cli.commandsFor("--demo", "--exit-after", "5")).isEmpty();
+        assertThat(Cli.commandsFor("classify", "--json", "x")).containsExactly("classify");
+        assertThat(Cli.commandsFor("--help")).hasSize(8).contains("listen", "practice");
+        assertThat(Cli.commandsFor("clasify", "x")).hasSize(8);
+
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("transcribe", "classify", "hint", "replay", "devices", "listen", "debrief",
+                "practice");
+        Run misspelt = run("clasify", "how would you design a url shortener");
+        assertThat(misspelt.exit()).isEqualTo(2);
+        assertThat(misspelt.err()).contains("classify"); // picocli's suggestion needs the real names
+        Run sub = run("practice", "plan", "--help");
+        assertThat(sub.exit()).isZero();
+        assertThat(sub.out()).contains("plan");
     }
 
     @Test
