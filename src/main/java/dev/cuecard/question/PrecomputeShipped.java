@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Build step (Maven, after compile): what the app would otherwise work out from the shipped
  * resources at every start, into the classes folder — {@code shipped-data.bin} (the parsed
  * templates, vocabulary and cues: {@link ShippedData}), {@code topic-index.bin} (their phrasings
- * and the examples' indexed for ranking templates: {@link TopicClassifier}) and
+ * and the examples' indexed for ranking templates: {@link TopicClassifier}), {@code bm25-index.bin} (the same
+ * texts for BM25: {@link Bm25Index}) and
  * {@code category-model.bin} (the category model trained on them: {@link CategoryModel}). Each file is skipped when it already
  * carries the hash of its current inputs. Argument: the folder of {@code dev/cuecard/question}.
  */
@@ -54,6 +55,12 @@ public final class PrecomputeShipped {
                     examples));
             write(indexFile, out -> index.write(out, library, hash));
             LOG.info("indexed the shipped templates' phrasings into {}", indexFile);
+        }
+        Path bm25File = dir.resolve(Path.of(Bm25Index.RESOURCE).getFileName().toString());
+        if (!upToDate(bm25File, Bm25Index::hashOf, hash)) {
+            Bm25Index bm25 = new Bm25Index(library, UtteranceClassifier.phrasings(library, examples), vocabulary);
+            write(bm25File, out -> bm25.write(out, hash));
+            LOG.info("indexed the shipped templates for BM25 into {}", bm25File);
         }
         Path modelFile = dir.resolve(Path.of(CategoryModel.RESOURCE).getFileName().toString());
         if (!upToDate(modelFile, CategoryModel::trainingHashOf, hash)) {

@@ -122,7 +122,8 @@ public final class UtteranceClassifier {
         // the shipped index is read (built with the app); other templates are indexed here (~0.2 s)
         TopicClassifier topics = TopicClassifier.shipped(hash, library, vocabulary)
                 .orElseGet(() -> new TopicClassifier(library, vocabulary, phrasings));
-        Bm25Index bm25 = new Bm25Index(library, phrasings, vocabulary);
+        Bm25Index bm25 = Bm25Index.shipped(hash, library, vocabulary)
+                .orElseGet(() -> new Bm25Index(library, phrasings, vocabulary));
         ModelOrigin origin = ModelOrigin.BUILT_IN;
         Optional<CategoryModel> stored = CategoryModel.shipped(hash);
         if (stored.isEmpty() && modelCache.isPresent()) {

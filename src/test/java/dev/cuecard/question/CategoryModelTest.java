@@ -88,6 +88,21 @@ class CategoryModelTest {
     }
 
     @Test
+    void theBuiltInBm25IndexIsExactlyTheOneBuiltAtStart() throws IOException {
+        Bm25Index builtIn = Bm25Index.shipped(shippedHash, library, vocabulary).orElseThrow(
+                () -> new AssertionError("no up-to-date bm25-index.bin in the build (process-classes)"));
+        Bm25Index built = new Bm25Index(library, UtteranceClassifier.phrasings(library, examples), vocabulary);
+        assertThat(builtIn.describe()).hasSize(library.all().size() + 1).isEqualTo(built.describe());
+        for (String text : utterances()) {
+            assertThat(builtIn.scores(text)).as(text).containsExactly(built.scores(text));
+        }
+        // another library (the user's templates) is refused, not misread
+        java.util.List<Template> all = java.util.List.copyOf(library.all());
+        TemplateLibrary fewer = TemplateLibrary.of(all.subList(1, all.size()));
+        assertThat(Bm25Index.shipped(shippedHash, fewer, vocabulary)).isEmpty();
+    }
+
+    @Test
     void theShippedClassifierReadsTheBuiltInModel() {
         assertThat(UtteranceClassifier.shipped().modelOrigin()).isEqualTo(UtteranceClassifier.ModelOrigin.BUILT_IN);
     }
