@@ -110,10 +110,10 @@ class QuestionTrackerTest {
         assertThat(t.takeHeardInFull()).as("the final says nothing new").isEmpty();
     }
 
-    /** A vague question ("how do you make it safe") heard from 0.9 s, then silence until the tracker decides. */
+    /** A vague question ("how do you keep it consistent") heard from 0.9 s, then silence until the tracker decides. */
     private static Optional<DetectedQuestion> vagueQuestionThenSilence(QuestionTracker t) {
         t.onAudio(0.2, 900);
-        t.onTranscript(partial("how do you make it safe", 1000));
+        t.onTranscript(partial("how do you keep it consistent", 1000));
         Optional<DetectedQuestion> first = Optional.empty();
         for (long at = 1100; at < 1600 && first.isEmpty(); at += 100) {
             first = t.onAudio(0.0001, at);
@@ -128,9 +128,9 @@ class QuestionTrackerTest {
         assertThat(first).hasValueSatisfying(q -> assertThat(q.reason()).isEqualTo(DecisionReason.PAUSE));
         t.onAudio(0.0001, 1700);
         assertThat(t.takeHeardInFull()).isEmpty();
-        feed(t, fin("how do you make it safe for two writers", 2600));
+        feed(t, fin("how do you keep it consistent for two writers", 2600));
         assertThat(t.takeHeardInFull()).hasValueSatisfying(q -> assertThat(q.text())
-                .isEqualTo("how do you make it safe for two writers"));
+                .isEqualTo("how do you keep it consistent for two writers"));
     }
 
     @Test
