@@ -22,7 +22,21 @@ final class ExampleSet {
     private ExampleSet() {
     }
 
+    /**
+     * The shipped examples, read once per process: the lexical and the semantic side each need them
+     * while they load side by side at start-up (the second waits for the first instead of reading
+     * the file again).
+     */
     static List<Labelled> shipped() {
+        return Shipped.EXAMPLES;
+    }
+
+    /** Holder: read on first use; class initialisation makes a concurrent second caller wait. */
+    private static final class Shipped {
+        static final List<Labelled> EXAMPLES = List.copyOf(read());
+    }
+
+    private static List<Labelled> read() {
         try (InputStream in = ExampleSet.class.getResourceAsStream("/dev/cuecard/question/examples.tsv")) {
             if (in == null) {
                 return List.of();
