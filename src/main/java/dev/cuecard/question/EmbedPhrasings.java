@@ -30,7 +30,9 @@ public final class EmbedPhrasings {
         PhrasingSet set = PhrasingSet.shipped();
         if (Files.isRegularFile(out)) {
             try (InputStream in = Files.newInputStream(out)) {
-                if (PhrasingVectors.sourceHashOf(in).filter(h -> Arrays.equals(h, set.sourceHash())).isPresent()) {
+                // the same texts from the same files: a changed stamp alone re-embeds, so the app can trust it
+                if (PhrasingVectors.sourceHashOf(in).filter(h -> Arrays.equals(h, set.sourceHash())).isPresent()
+                        && PhrasingVectors.inputStampOf(out).filter(st -> Arrays.equals(st, set.inputStamp())).isPresent()) {
                     LOG.info("{} is up to date ({} phrasings)", out, set.phrasings().size());
                     return;
                 }

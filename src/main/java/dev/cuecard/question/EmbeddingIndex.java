@@ -53,7 +53,7 @@ final class EmbeddingIndex {
 
     /** The vectors built with the app; fails (stale, missing, corrupt) with a one-line reason. */
     public static EmbeddingIndex shipped() throws EmbeddingUnavailable {
-        return PhrasingVectors.readShipped(PhrasingSet.shipped());
+        return PhrasingVectors.readShipped(PhrasingSet::shipped);
     }
 
     public int size() {

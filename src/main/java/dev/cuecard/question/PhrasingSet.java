@@ -13,15 +13,28 @@ import java.util.Set;
  * trigger and every shipped example, normalized, duplicates dropped, in a fixed order. Its hash
  * tells whether build-time vectors still match the shipped templates and examples.
  */
-record PhrasingSet(List<Phrasing> phrasings, byte[] sourceHash) {
+record PhrasingSet(List<Phrasing> phrasings, byte[] sourceHash, byte[] inputStamp) {
 
     /** One text with its labels; {@code templateId} is null for examples without a template. */
     public record Phrasing(Category category, String templateId, String text) {
     }
 
+    /** No stamp of input files: a set put together in code (tests, another library). */
+    static final byte[] NO_STAMP = new byte[32];
+
     public PhrasingSet {
         phrasings = List.copyOf(phrasings);
         sourceHash = sourceHash.clone();
+        inputStamp = inputStamp.clone();
+    }
+
+    PhrasingSet(List<Phrasing> phrasings, byte[] sourceHash) {
+        this(phrasings, sourceHash, NO_STAMP);
+    }
+
+    @Override
+    public byte[] inputStamp() {
+        return inputStamp.clone();
     }
 
     @Override
@@ -31,7 +44,42 @@ record PhrasingSet(List<Phrasing> phrasings, byte[] sourceHash) {
 
     /** From the shipped templates and examples: what the build-time vectors were made from. */
     public static PhrasingSet shipped() {
-        return of(TemplateLibrary.shipped(), ExampleSet.shipped());
+        PhrasingSet set = of(TemplateLibrary.shipped(), ExampleSet.shipped());
+        return new PhrasingSet(set.phrasings(), set.sourceHash(), filesStamp());
+    }
+
+    /** Files besides the templates' sources that decide the shipped phrasings' texts. */
+    private static final List<String> STAMPED = List.of("/dev/cuecard/question/examples.tsv",
+            "/dev/cuecard/question/PhrasingSet.class", "/dev/cuecard/question/ExampleSet.class",
+            "/dev/cuecard/question/TextNormalizer.class", "/dev/cuecard/question/ShippedData.class",
+            "/dev/cuecard/question/TemplateLibrary.class", "/dev/cuecard/question/Template.class");
+
+    /**
+     * A cheap stamp of the files the shipped phrasings are made from (start-up, issue 12): the
+     * templates' sources and the examples, with the code that reads and normalises them, each as
+     * its length and CRC-32 (native, fast before the JIT warms up). Stored vectors carrying the same
+     * stamp were made from these files, so the app need not rebuild and hash the ~4,000 normalised
+     * texts (~0.3 s at start) to trust them; any other stamp falls back to that full check.
+     */
+    static byte[] filesStamp() {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update((OnnxSentenceEmbedder.MODEL_ID + "\n").getBytes(StandardCharsets.UTF_8));
+            List<String> names = new ArrayList<>(ShippedData.sources());
+            names.addAll(STAMPED);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            java.nio.ByteBuffer entry = java.nio.ByteBuffer.allocate(16);
+            for (String name : names) {
+                byte[] b = ShippedData.resource(name);
+                crc.reset();
+                crc.update(b);
+                d.update(name.getBytes(StandardCharsets.UTF_8));
+                d.update(entry.clear().putLong(b.length).putLong(crc.getValue()).array());
+            }
+            return d.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     static PhrasingSet of(TemplateLibrary library, List<ExampleSet.Labelled> examples) {

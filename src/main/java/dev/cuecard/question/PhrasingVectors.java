@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The build-time vectors resource {@code phrasings.vec} (written by {@link EmbedPhrasings}).
- * Big-endian: magic "CQV2", model id (UTF), SHA-256 of the source texts ({@link PhrasingSet}), the
+ * Big-endian: magic "CQV3", model id (UTF), SHA-256 of the source texts ({@link PhrasingSet}), the
+ * stamp of the files they came from ({@link PhrasingSet.filesStamp()}; zeros for a set made in code), the
  * probe's {@link EmbeddingProbe#VERSION}, dimensions, row count, the category ids and template ids
  * used (UTF each), then per row: category index (byte), template index (short, -1 for none), text
  * hash (int), scale (float) and one signed byte per dimension (value = byte × scale); last, the
@@ -25,19 +26,44 @@ import java.util.Optional;
  */
 final class PhrasingVectors {
     static final String RESOURCE = "/dev/cuecard/question/phrasings.vec";
-    private static final int MAGIC = 0x43515632;
+    private static final int MAGIC = 0x43515633;
 
     private PhrasingVectors() {
     }
 
-    static EmbeddingIndex readShipped(PhrasingSet expected) throws EmbeddingUnavailable {
+    /**
+     * The shipped vectors. Trusted at once when they carry the stamp of this build's input files;
+     * otherwise only if made from exactly the texts {@code expected} gives (built only then).
+     */
+    static EmbeddingIndex readShipped(java.util.function.Supplier<PhrasingSet> expected) throws EmbeddingUnavailable {
         try (InputStream in = PhrasingVectors.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new EmbeddingUnavailable("phrasing vectors " + RESOURCE + " are missing from the build");
             }
-            return read(in, expected.sourceHash());
+            return read(in, PhrasingSet.filesStamp(), expected);
         } catch (IOException e) {
             throw new EmbeddingUnavailable("phrasing vectors are unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Vectors that carry {@code stamp}, or else were made from the texts {@code expected} gives. */
+    static EmbeddingIndex read(InputStream in, byte[] stamp, java.util.function.Supplier<PhrasingSet> expected)
+            throws EmbeddingUnavailable {
+        return read(in, (hash, stored) -> !Arrays.equals(stored, PhrasingSet.NO_STAMP) && Arrays.equals(stored, stamp)
+                || Arrays.equals(hash, expected.get().sourceHash()));
+    }
+
+    /** The input stamp in a vectors file's header; empty when it is not a vectors file of this format. */
+    static Optional<byte[]> inputStampOf(java.nio.file.Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            DataInputStream d = new DataInputStream(new BufferedInputStream(in));
+            if (d.readInt() != MAGIC || !d.readUTF().equals(OnnxSentenceEmbedder.MODEL_ID)) {
+                return Optional.empty();
+            }
+            d.readNBytes(32); // the source hash
+            return Optional.of(d.readNBytes(32));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -49,6 +75,7 @@ final class PhrasingVectors {
                 return Optional.empty();
             }
             byte[] hash = d.readNBytes(32);
+            d.readNBytes(32); // the input stamp
             // a probe trained by other code is as stale as vectors of other texts
             return d.readInt() == EmbeddingProbe.VERSION ? Optional.of(hash) : Optional.empty();
         } catch (IOException e) {
@@ -58,6 +85,15 @@ final class PhrasingVectors {
 
     /** Reads vectors, refusing a file made from other texts or another model than {@code expectedHash} says. */
     static EmbeddingIndex read(InputStream in, byte[] expectedHash) throws EmbeddingUnavailable {
+        return read(in, (hash, stamp) -> Arrays.equals(hash, expectedHash));
+    }
+
+    /** Whether stored vectors fit: given their source hash and input stamp. */
+    private interface Fits {
+        boolean test(byte[] sourceHash, byte[] inputStamp);
+    }
+
+    private static EmbeddingIndex read(InputStream in, Fits fits) throws EmbeddingUnavailable {
         try {
             DataInputStream d = new DataInputStream(new BufferedInputStream(in));
             if (d.readInt() != MAGIC) {
@@ -69,7 +105,8 @@ final class PhrasingVectors {
                         + OnnxSentenceEmbedder.MODEL_ID + ": rebuild");
             }
             byte[] hash = d.readNBytes(32);
-            if (!Arrays.equals(hash, expectedHash)) {
+            byte[] stamp = d.readNBytes(32);
+            if (!fits.test(hash, stamp)) {
                 throw new EmbeddingUnavailable(
                         "phrasing vectors are stale (templates or examples changed since the build): rebuild");
             }
@@ -155,6 +192,7 @@ final class PhrasingVectors {
         d.writeInt(MAGIC);
         d.writeUTF(OnnxSentenceEmbedder.MODEL_ID);
         d.write(set.sourceHash());
+        d.write(set.inputStamp());
         d.writeInt(EmbeddingProbe.VERSION);
         d.writeInt(dims);
         d.writeInt(rows.size());

@@ -89,7 +89,7 @@ final class ShippedData {
     }
 
     /** A resource's bytes; empty when missing (which makes a stamp no stored file has). */
-    private static byte[] resource(String name) {
+    static byte[] resource(String name) {
         try (InputStream in = ShippedData.class.getResourceAsStream(name)) {
             return in == null ? new byte[0] : in.readAllBytes();
         } catch (IOException e) {

@@ -110,6 +110,35 @@ class EmbeddingIndexTest {
     }
 
     @Test
+    void theShippedVectorsCarryThisBuildsInputStampSoStartUpNeedNotRebuildTheTexts() throws Exception {
+        assertThat(phrasings.inputStamp()).isEqualTo(PhrasingSet.filesStamp()).isNotEqualTo(PhrasingSet.NO_STAMP);
+        assertThat(PhrasingVectors.inputStampOf(java.nio.file.Path.of(EmbeddingIndex.class
+                .getResource(PhrasingVectors.RESOURCE).toURI()))).hasValue(PhrasingSet.filesStamp());
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<PhrasingSet> texts = () -> {
+            built.incrementAndGet();
+            return phrasings;
+        };
+        // the stamp fits: the texts are never built
+        EmbeddingIndex fast = PhrasingVectors.read(new ByteArrayInputStream(shippedBytes()), PhrasingSet.filesStamp(),
+                texts);
+        assertThat(built).hasValue(0);
+        assertThat(fast.size()).isEqualTo(phrasings.phrasings().size());
+        // another stamp (files changed since): the full check decides, and still accepts the same texts
+        byte[] otherStamp = PhrasingSet.filesStamp();
+        otherStamp[0] ^= 1;
+        assertThat(PhrasingVectors.read(new ByteArrayInputStream(shippedBytes()), otherStamp, texts).size())
+                .isEqualTo(fast.size());
+        assertThat(built).hasValue(1);
+        // … and refuses other texts
+        byte[] otherHash = phrasings.sourceHash();
+        otherHash[0] ^= 1;
+        PhrasingSet changed = new PhrasingSet(phrasings.phrasings(), otherHash);
+        assertThatThrownBy(() -> PhrasingVectors.read(new ByteArrayInputStream(shippedBytes()), otherStamp,
+                () -> changed)).isInstanceOf(EmbeddingUnavailable.class).hasMessageContaining("stale");
+    }
+
+    @Test
     void corruptVectorsGiveAOneLineReason() throws Exception {
         byte[] ok = shippedBytes();
         assertThatThrownBy(() -> PhrasingVectors.read(new ByteArrayInputStream(Arrays.copyOf(ok, ok.length - 100)),
