@@ -209,6 +209,32 @@ public final class Cli implements Runnable {
         return COMMANDS.containsKey(args[0]) ? java.util.List.of(args[0]) : COMMANDS.keySet();
     }
 
+    /**
+     * Whether these arguments run a command that matches questions by meaning: it needs the sentence
+     * model (~0.5 s to load, the longest part of its start), so {@link #run} starts loading it before
+     * picocli parses. Help, version and commands without the model ({@code practice plan}) do not.
+     */
+    static boolean needsSentenceModel(String... args) {
+        if (args.length == 0 || java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help")
+                || a.equals("-V") || a.equals("--version"))) {
+            return false;
+        }
+        return switch (args[0]) {
+            case "classify", "hint", "listen", "replay" -> true;
+            case "practice" -> args.length > 1 && args[1].equals("score");
+            default -> false;
+        };
+    }
+
+    private static void preloadSentenceModel(java.util.Map<String, String> env, String... args) {
+        if (needsSentenceModel(args)) {
+            java.nio.file.Path cache = dev.cuecard.config.AppPaths.from(env).cacheDir();
+            // a daemon thread: a command that fails to parse ends the process at once all the same
+            dev.cuecard.pipeline.NamedThreadFactory.thread("sentence-model-preload",
+                    () -> dev.cuecard.question.SemanticMatcher.preloadShipped(cache)).start();
+        }
+    }
+
     /** The command line {@link #run} uses: only the subcommands these arguments need ({@link #commandsFor}). */
     static CommandLine commandLineFor(PrintWriter out, PrintWriter err, java.io.InputStream in, String... args) {
         return commandLine(out, err, in, System.getenv(), commandsFor(args));
@@ -287,6 +313,7 @@ public final class Cli implements Runnable {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
+            preloadSentenceModel(System.getenv(), args);
             return runGuarded(commandLineFor(out, err, System.in, args), err, args);
         } finally {
             out.flush();

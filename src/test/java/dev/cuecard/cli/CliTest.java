@@ -59,6 +59,14 @@ class CliTest {
         assertThat(Cli.commandsFor("--help")).hasSize(8).contains("listen", "practice");
         assertThat(Cli.commandsFor("clasify", "x")).hasSize(8);
 
+        assertThat(Cli.needsSentenceModel("classify", "how would you design a rate limiter")).isTrue();
+        assertThat(Cli.needsSentenceModel("replay", "x.wav", "--json")).isTrue();
+        assertThat(Cli.needsSentenceModel("practice", "score", "--question", "q")).isTrue();
+        assertThat(Cli.needsSentenceModel("practice", "plan")).isFalse();
+        assertThat(Cli.needsSentenceModel("classify", "--help")).isFalse();
+        assertThat(Cli.needsSentenceModel("debrief", "list")).isFalse();
+        assertThat(Cli.needsSentenceModel()).isFalse();
+
         Run help = run("--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("transcribe", "classify", "hint", "replay", "devices", "listen", "debrief",
