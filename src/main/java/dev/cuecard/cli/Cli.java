@@ -215,8 +215,7 @@ public final class Cli implements Runnable {
      * picocli parses. Help, version and commands without the model ({@code practice plan}) do not.
      */
     static boolean needsSentenceModel(String... args) {
-        if (args.length == 0 || java.util.Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help")
-                || a.equals("-V") || a.equals("--version"))) {
+        if (args.length == 0 || java.util.Arrays.stream(args).anyMatch(Cli::asksHelpOrVersion)) {
             return false;
         }
         return switch (args[0]) {
@@ -224,6 +223,10 @@ public final class Cli implements Runnable {
             case "practice" -> args.length > 1 && args[1].equals("score");
             default -> false;
         };
+    }
+
+    private static boolean asksHelpOrVersion(String arg) {
+        return arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version");
     }
 
     private static void preloadSentenceModel(java.util.Map<String, String> env, String... args) {
