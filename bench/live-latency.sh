@@ -79,6 +79,12 @@ CUECARD_HOME="$work/home" java "${java_opts[@]}" -cp "$cp" dev.cuecard.Main list
 listen_pid=$!
 for _ in $(seq 1800); do (( $(pactl list short source-outputs | wc -l) >= 2 )) && break; sleep 0.1; done
 (( $(pactl list short source-outputs | wc -l) >= 2 )) || { cat "$out/live.err" >&2; echo "listen never captured" >&2; exit 1; }
+# An idle null sink stalls for ~2 s when its monitor gets its first recording client (it has just
+# rendered a 2 s block for nobody); a player that starts inside that window is held back until it
+# ends, and its whole stream stays that much late. Measured with a parec probe and a tone played
+# 0.5 / 1.5 / 2.5 / 4 s after the first client connected: the tone reached the monitor 1.62 / 0.62 /
+# 0.01 / 0.01 s late. A call that is already playing, or starts later, never sees it; so wait it out.
+sleep 3
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 helpers=$(pgrep -d ' ' -P "$listen_pid" || true)
 for h in $helpers; do helpers="$helpers $(pgrep -d ' ' -P "$h" || true)"; done
@@ -108,12 +114,15 @@ start=$(started "$out/replay.events.jsonl")
 jq -c --argjson t0 "$start" 'if .epochMs then .atMs = (.epochMs - $t0) else . end' "$out/replay.events.jsonl" \
   > "$out/replay.wall.jsonl"
 cp "$out/cut.truth.tsv" "$out/live-audio-time.truth.tsv"
+# live audio time counts from the capture's start, which is before paplay started: move it onto the recording's clock
+lead=$(( play0 - $(started "$out/live.events.jsonl") ))
+jq -c --argjson lead "$lead" 'if .atMs then .atMs = (.atMs - $lead) else . end' "$out/live.events.jsonl" > "$out/live.audio.jsonl"
 cp "$out/cut.truth.tsv" "$out/replay-audio-time.truth.tsv"
 
 # --- scores -------------------------------------------------------------------------------------------
 java -cp "$cp" dev.cuecard.bench.PanelScore "$out/live.truth.tsv" "$out/live.wall.jsonl" \
   "$out/replay.truth.tsv" "$out/replay.wall.jsonl" \
-  "$out/live-audio-time.truth.tsv" "$out/live.events.jsonl" \
+  "$out/live-audio-time.truth.tsv" "$out/live.audio.jsonl" \
   "$out/replay-audio-time.truth.tsv" "$out/replay.events.jsonl"
 echo
 for run in live replay; do
