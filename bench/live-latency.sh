@@ -53,38 +53,23 @@ cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 java_opts=(-Dcuecard.models.dir=models)
 
 # --- a private PulseAudio server ------------------------------------------------------------------
+. bench/pulse-private.sh
 work=$(mktemp -d /tmp/cuecard-live-bench.XXXXXX)
-pulse_pid=""
 listen_pid=""
 cleanup() {
   [[ -n $listen_pid ]] && kill "$listen_pid" 2>/dev/null && wait "$listen_pid" 2>/dev/null || true
-  [[ -n $pulse_pid ]] && kill "$pulse_pid" 2>/dev/null && wait "$pulse_pid" 2>/dev/null || true
+  pulse_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
-mkdir -p "$work/run" "$work/home"
-XDG_RUNTIME_DIR="$work/run" PULSE_RUNTIME_PATH="$work/run" HOME="$work" \
-  pulseaudio --daemonize=no --exit-idle-time=-1 -n --use-pid-file=no \
-  --load="module-native-protocol-unix socket=$work/run/native auth-anonymous=1" > "$work/pulse.log" 2>&1 &
-pulse_pid=$!
-export PULSE_SERVER="unix:$work/run/native"
-for _ in $(seq 100); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
-pactl load-module module-null-sink sink_name=call sink_properties=device.description=Call >/dev/null
-pactl load-module module-null-sink sink_name=mic sink_properties=device.description=Microphone >/dev/null
-pactl set-default-sink call
+mkdir -p "$work/home"
+pulse_start "$work"
 
 # --- live -----------------------------------------------------------------------------------------
 CUECARD_HOME="$work/home" java "${java_opts[@]}" -cp "$cp" dev.cuecard.Main listen --them system \
   --me mic.monitor --json --offline --no-save > "$out/live.events.jsonl" 2> "$out/live.err" &
 listen_pid=$!
-for _ in $(seq 1800); do (( $(pactl list short source-outputs | wc -l) >= 2 )) && break; sleep 0.1; done
-(( $(pactl list short source-outputs | wc -l) >= 2 )) || { cat "$out/live.err" >&2; echo "listen never captured" >&2; exit 1; }
-# An idle null sink stalls for ~2 s when its monitor gets its first recording client (it has just
-# rendered a 2 s block for nobody); a player that starts inside that window is held back until it
-# ends, and its whole stream stays that much late. Measured with a parec probe and a tone played
-# 0.5 / 1.5 / 2.5 / 4 s after the first client connected: the tone reached the monitor 1.62 / 0.62 /
-# 0.01 / 0.01 s late. A call that is already playing, or starts later, never sees it; so wait it out.
-sleep 3
+pulse_wait_captures 2 "$listen_pid" || { cat "$out/live.err" >&2; echo "listen never captured" >&2; exit 1; }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 helpers=$(pgrep -d ' ' -P "$listen_pid" || true)
 for h in $helpers; do helpers="$helpers $(pgrep -d ' ' -P "$h" || true)"; done
