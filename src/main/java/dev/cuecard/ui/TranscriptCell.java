@@ -8,11 +8,16 @@ import javafx.scene.control.ListView;
  * the candidate plain; wrapped over as many lines as it needs.
  */
 final class TranscriptCell extends WrappingListCell<TranscriptLine> {
+    static final String THEM_STYLE = "transcript-them";
+
     TranscriptCell(ListView<TranscriptLine> list) {
         super(list, line -> clock(line.startMs()) + "   " + (line.channel() == Channel.THEM ? "Interviewer: " : "You: ")
                 + line.text(), (line, text) -> {
+                    // a style class, not an inline style: an inline looked-up colour was resolved before the
+                    // row joined the themed scene ("Could not resolve '-color-accent-fg'") and drew black
+                    text.getStyleClass().remove(THEM_STYLE);
                     if (line.channel() == Channel.THEM) {
-                        text.setStyle("-fx-font-weight: bold; -fx-fill: -color-accent-fg;");
+                        text.getStyleClass().add(THEM_STYLE);
                     }
                 });
     }

@@ -126,6 +126,38 @@ class MainWindowTest {
     }
 
     @Test
+    void theInterviewersLinesAreBoldInTheAccentColourAndTheCandidatesPlain() throws Exception {
+        String before = javafx.application.Application.getUserAgentStylesheet();
+        try {
+            // the app's theme (DesktopApp), whose looked-up colours the transcript uses
+            FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
+            interviewerAndCandidateRowsAreStyled();
+        } finally {
+            FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(before));
+        }
+    }
+
+    private void interviewerAndCandidateRowsAreStyled() throws Exception {
+        FxTestSupport.onFx(() -> {
+            model.apply(dev.cuecard.testing.InterviewFixture.transcript(Channel.THEM, 1_000, 3_000, "how would you shard it"));
+            model.apply(dev.cuecard.testing.InterviewFixture.transcript(Channel.ME, 4_000, 6_000, "by customer id"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node transcript = FxTestSupport.onFx(() -> window.stage().getScene().lookup("#transcript"));
+        List<javafx.scene.text.Text> rows = FxTestSupport.onFx(() -> ((javafx.scene.Parent) transcript)
+                .lookupAll(".cell-text").stream().map(n -> (javafx.scene.text.Text) n)
+                .filter(t -> t.getText() != null && !t.getText().isEmpty()).toList());
+        javafx.scene.text.Text them = rows.stream().filter(t -> t.getText().contains("shard")).findFirst().orElseThrow();
+        javafx.scene.text.Text me = rows.stream().filter(t -> t.getText().contains("customer")).findFirst().orElseThrow();
+        // the theme's accent, resolved (a failed lookup draws black), and plain text in the default colour
+        assertThat(them.getFill()).isNotEqualTo(javafx.scene.paint.Color.BLACK).isNotEqualTo(me.getFill());
+        assertThat(them.getFont().getStyle()).containsIgnoringCase("bold");
+        assertThat(me.getFill()).isNotEqualTo(javafx.scene.paint.Color.BLACK);
+        assertThat(me.getFont().getStyle()).doesNotContainIgnoringCase("bold");
+    }
+
+    @Test
     void theWindowHasAMinimumSizeAndIconButtonsHaveNames() throws Exception {
         assertThat(window.stage().getMinWidth()).isEqualTo(MainWindow.MIN_WIDTH);
         assertThat(window.stage().getMinHeight()).isEqualTo(MainWindow.MIN_HEIGHT);
