@@ -28,7 +28,12 @@ public final class ModelVocabulary {
     private final Set<String> words;
 
     private ModelVocabulary(Set<String> words) {
-        this.words = Set.copyOf(words);
+        this.words = java.util.Collections.unmodifiableSet(words); // callers hand over a set of their own
+    }
+
+    /** No word list: no grammar spotting. */
+    static ModelVocabulary empty() {
+        return new ModelVocabulary(Set.of());
     }
 
     /** The model's words, or empty when it has no readable word list (then it cannot take a grammar either). */
@@ -44,9 +49,9 @@ public final class ModelVocabulary {
             }
         } catch (IOException | RuntimeException e) {
             // an unreadable list means no grammar spotting; recognition itself is unaffected
-            return new ModelVocabulary(Set.of());
+            return empty();
         }
-        return new ModelVocabulary(Set.of());
+        return empty();
     }
 
     static ModelVocabulary fromWordsTxt(List<String> lines) {

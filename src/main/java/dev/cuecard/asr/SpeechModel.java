@@ -2,6 +2,7 @@ package dev.cuecard.asr;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vosk.LibVosk;
@@ -16,11 +17,12 @@ public final class SpeechModel implements AutoCloseable {
 
     private final Path dir;
     private final Model model;
-    private volatile ModelVocabulary vocabulary;
+    private final CompletableFuture<ModelVocabulary> vocabulary;
 
-    private SpeechModel(Path dir, Model model) {
+    private SpeechModel(Path dir, Model model, CompletableFuture<ModelVocabulary> vocabulary) {
         this.dir = dir;
         this.model = model;
+        this.vocabulary = vocabulary;
     }
 
     /** Loads a model folder already checked by {@link ModelLocator}. */
@@ -30,10 +32,23 @@ public final class SpeechModel implements AutoCloseable {
         try {
             // Kaldi's own lines would go straight to stderr and break the CLI's one-line contract
             LibVosk.vosk_set_log_level(QUIET);
+            // the word list (~0.3 s for the small model; the first session's keyword spotter needs it)
+            // is read on the other core while Vosk loads the model, not after it, when a session starts
+            CompletableFuture<ModelVocabulary> vocabulary = new CompletableFuture<>();
+            Thread words = new Thread(() -> {
+                try {
+                    vocabulary.complete(ModelVocabulary.of(dir));
+                } catch (Throwable e) { // never leave a session waiting for it
+                    vocabulary.completeExceptionally(e);
+                    throw e;
+                }
+            }, "model-vocabulary");
+            words.setDaemon(true);
+            words.start();
             Model model = new Model(dir.toString());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             LOG.info("speech model {} loaded in {} ms", dir, ms);
-            return new SpeechModel(dir, model);
+            return new SpeechModel(dir, model, vocabulary);
         } catch (IOException e) {
             throw new ModelException("speech model at " + dir + " could not be loaded (" + e.getMessage()
                     + "); unpack a Vosk model there again, or run 'mvn package' for the bundled one");
@@ -52,18 +67,13 @@ public final class SpeechModel implements AutoCloseable {
         return dir;
     }
 
-    /** The words the model can output (read once, on first use: ~0.2 s for the small model). */
+    /** The words the model can output (read beside the model's load). */
     public ModelVocabulary vocabulary() {
-        ModelVocabulary v = vocabulary;
-        if (v == null) {
-            synchronized (this) {
-                if (vocabulary == null) {
-                    vocabulary = ModelVocabulary.of(dir);
-                }
-                v = vocabulary;
-            }
+        try {
+            return vocabulary.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            return ModelVocabulary.empty(); // as for an unreadable word list: no grammar spotting
         }
-        return v;
     }
 
     Model vosk() {
