@@ -3,6 +3,7 @@ package dev.cuecard.asr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vosk.LibVosk;
@@ -18,15 +19,22 @@ public final class SpeechModel implements AutoCloseable {
     private final Path dir;
     private final Model model;
     private final CompletableFuture<ModelVocabulary> vocabulary;
+    /** Makes the threads that read the word list and make grammar recognizers ahead. */
+    private final ThreadFactory threads;
 
-    private SpeechModel(Path dir, Model model, CompletableFuture<ModelVocabulary> vocabulary) {
+    private SpeechModel(Path dir, Model model, CompletableFuture<ModelVocabulary> vocabulary, ThreadFactory threads) {
         this.dir = dir;
         this.model = model;
         this.vocabulary = vocabulary;
+        this.threads = threads;
     }
 
-    /** Loads a model folder already checked by {@link ModelLocator}. */
-    public static SpeechModel load(Path dir) throws ModelException {
+    /**
+     * Loads a model folder already checked by {@link ModelLocator}.
+     *
+     * @param threads makes the threads that read its word list and make grammar recognizers ahead
+     */
+    public static SpeechModel load(Path dir, ThreadFactory threads) throws ModelException {
         ModelLocator.check(dir);
         long t0 = System.nanoTime();
         try {
@@ -35,20 +43,19 @@ public final class SpeechModel implements AutoCloseable {
             // the word list (~0.3 s for the small model; the first session's keyword spotter needs it)
             // is read on the other core while Vosk loads the model, not after it, when a session starts
             CompletableFuture<ModelVocabulary> vocabulary = new CompletableFuture<>();
-            Thread words = new Thread(() -> {
+            Thread words = threads.newThread(() -> {
                 try {
                     vocabulary.complete(ModelVocabulary.of(dir));
                 } catch (Throwable e) { // never leave a session waiting for it
                     vocabulary.completeExceptionally(e);
                     throw e;
                 }
-            }, "model-vocabulary");
-            words.setDaemon(true);
+            });
             words.start();
             Model model = new Model(dir.toString());
             long ms = (System.nanoTime() - t0) / 1_000_000;
             LOG.info("speech model {} loaded in {} ms", dir, ms);
-            return new SpeechModel(dir, model, vocabulary);
+            return new SpeechModel(dir, model, vocabulary, threads);
         } catch (IOException e) {
             throw new ModelException("speech model at " + dir + " could not be loaded (" + e.getMessage()
                     + "); unpack a Vosk model there again, or run 'mvn package' for the bundled one");
@@ -59,8 +66,8 @@ public final class SpeechModel implements AutoCloseable {
     }
 
     /** Convenience: locate then load. */
-    public static SpeechModel locateAndLoad(java.util.Optional<Path> explicit) throws ModelException {
-        return load(ModelLocator.locate(explicit));
+    public static SpeechModel locateAndLoad(java.util.Optional<Path> explicit, ThreadFactory threads) throws ModelException {
+        return load(ModelLocator.locate(explicit), threads);
     }
 
     public Path dir() {
@@ -80,8 +87,17 @@ public final class SpeechModel implements AutoCloseable {
         return model;
     }
 
+    /** Grammar → its recognizers made ahead (the keyword spotter's; a session's other grammars are small). */
+    private final java.util.Map<String, PreparedGrammar> grammars = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The recognizers of a grammar, made ahead from the first call on. */
+    PreparedGrammar grammar(String grammar) {
+        return grammars.computeIfAbsent(grammar, g -> new PreparedGrammar(model, g, threads));
+    }
+
     @Override
     public void close() {
+        grammars.values().forEach(PreparedGrammar::close);
         model.close();
     }
 }

@@ -18,7 +18,7 @@ final class ModelOption {
             explicit = cli.settings().settings().modelPath();
         }
         try {
-            return SpeechModel.locateAndLoad(explicit);
+            return SpeechModel.locateAndLoad(explicit, new dev.cuecard.pipeline.NamedThreadFactory("speech-model"));
         } catch (ModelException e) {
             throw new UserError(e.getMessage());
         }

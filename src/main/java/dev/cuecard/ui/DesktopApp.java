@@ -106,7 +106,7 @@ public final class DesktopApp extends Application {
         // the speech model loads beside the window, not when the first session starts
         afterWindowShown.add(() -> background.execute(() -> {
             try {
-                runner.speechModel();
+                runner.warmUp();
             } catch (dev.cuecard.asr.ModelException e) {
                 // said when a session starts and cannot load it
             }

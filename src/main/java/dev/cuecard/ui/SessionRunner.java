@@ -1,5 +1,6 @@
 package dev.cuecard.ui;
 
+import dev.cuecard.asr.KeywordSpotter;
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
 import dev.cuecard.audio.AudioSourceException;
@@ -104,10 +105,19 @@ public final class SessionRunner implements AutoCloseable {
     public SpeechModel speechModel() throws ModelException {
         synchronized (modelLock) {
             if (model == null) {
-                model = SpeechModel.locateAndLoad(modelDir);
+                model = SpeechModel.locateAndLoad(modelDir, new NamedThreadFactory("speech-model"));
             }
             return model;
         }
+    }
+
+    /**
+     * Readies what the first session would otherwise wait for (call off the FX thread): loads the
+     * speech model, then, once the classifier is ready, compiles the keyword spotter's grammar.
+     */
+    public void warmUp() throws ModelException {
+        SpeechModel m = speechModel();
+        classifier.ready().thenAccept(c -> KeywordSpotter.prepare(m, c.technicalTerms().spokenForms()));
     }
 
     /** Every session from now on is stored here (live, demo). */

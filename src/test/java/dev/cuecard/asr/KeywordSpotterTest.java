@@ -72,6 +72,34 @@ class KeywordSpotterTest {
         assertThat(fin.terms()).contains("rate limiter");
     }
 
+    @Test
+    void grammarRecognizersAreMadeAheadAndEachTakenOneHears() throws Exception {
+        SpeechModel model = SpeechFixtures.model();
+        PreparedGrammar grammar = new PreparedGrammar(model.vosk(), "[\"rate limiter\", \"[unk]\"]",
+                new dev.cuecard.pipeline.NamedThreadFactory("test-grammar"));
+        assertThat(grammar.madeAhead()).isFalse();
+        grammar.prepare();
+        assertThat(grammar.madeAhead()).isTrue();
+        org.vosk.Recognizer first = grammar.take();
+        assertThat(grammar.madeAhead()).as("the next one is made ahead as one is taken").isTrue();
+        org.vosk.Recognizer second = grammar.take();
+        assertThat(second).isNotSameAs(first);
+        for (org.vosk.Recognizer r : List.of(first, second)) {
+            WavFileSource source = new WavFileSource(SpeechFixtures.wav("rate-limiter-slt"), Double.POSITIVE_INFINITY);
+            AudioChunk c;
+            while ((c = source.read()) != null) {
+                r.acceptWaveForm(c.pcm(), c.pcm().length);
+            }
+            source.close();
+            assertThat(r.getFinalResult()).contains("rate limiter");
+            r.close();
+        }
+        grammar.close();
+        assertThat(grammar.madeAhead()).isFalse();
+        grammar.prepare();
+        assertThat(grammar.madeAhead()).as("nothing is made once closed").isFalse();
+    }
+
     private static List<String> spot(String fixture) throws Exception {
         SpeechModel model = SpeechFixtures.model();
         try (KeywordSpotter spotter = KeywordSpotter.create(model, model.vocabulary(), PHRASES).orElseThrow()) {

@@ -45,7 +45,7 @@ class ModelLocatorTest {
         Files.createDirectories(tmp.resolve("conf"));
         Files.write(tmp.resolve("am/final.mdl"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         Files.writeString(tmp.resolve("conf/mfcc.conf"), "--sample-frequency=16000\n");
-        assertThatThrownBy(() -> SpeechModel.load(tmp))
+        assertThatThrownBy(() -> SpeechModel.load(tmp, new dev.cuecard.pipeline.NamedThreadFactory("test-model")))
                 .isInstanceOf(ModelException.class)
                 .hasMessageContaining("could not be loaded");
     }

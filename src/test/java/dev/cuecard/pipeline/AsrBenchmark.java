@@ -47,7 +47,7 @@ public final class AsrBenchmark {
             InterruptedException {
         long rssBefore = ProcessMemory.residentBytes();
         long loadStart = System.nanoTime();
-        try (SpeechModel model = SpeechModel.load(modelDir)) {
+        try (SpeechModel model = SpeechModel.load(modelDir, new NamedThreadFactory("speech-model"))) {
             long modelLoadMs = (System.nanoTime() - loadStart) / 1_000_000;
             long rssModel = ProcessMemory.residentBytes();
             AtomicLong peak = new AtomicLong(rssModel);

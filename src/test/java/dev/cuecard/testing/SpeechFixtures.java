@@ -58,7 +58,7 @@ public final class SpeechFixtures {
     public static synchronized SpeechModel model() {
         if (model == null) {
             try {
-                model = SpeechModel.locateAndLoad(Optional.empty());
+                model = SpeechModel.locateAndLoad(Optional.empty(), new dev.cuecard.pipeline.NamedThreadFactory("speech-model"));
             } catch (ModelException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

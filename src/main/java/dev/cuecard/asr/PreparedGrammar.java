@@ -1,0 +1,92 @@
+package dev.cuecard.asr;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+/**
+ * One grammar recognizer compiled ahead for a model and grammar. Vosk compiles the keyword
+ * spotter's ~1,700-phrase grammar for ~0.25 s at every new recognizer — time a session's start and
+ * each replacement of the spotter (every 30 s, on the interviewer's recognizer thread) would
+ * otherwise wait for. {@link #take} hands over the one made ahead, or makes one when none is
+ * ready, and starts compiling the next on a background thread. Thread-safe.
+ */
+final class PreparedGrammar implements AutoCloseable {
+    private final Model model;
+    private final String grammar;
+    private final ThreadFactory threads;
+    /** The recognizer being made or made ahead, or null. Guarded by this. */
+    private CompletableFuture<Recognizer> next;
+    private boolean closed;
+
+    PreparedGrammar(Model model, String grammar, ThreadFactory threads) {
+        this.model = model;
+        this.grammar = grammar;
+        this.threads = threads;
+    }
+
+    /** Starts making one ahead, unless one is already made or being made. */
+    synchronized void prepare() {
+        if (next == null && !closed) {
+            CompletableFuture<Recognizer> f = new CompletableFuture<>();
+            next = f;
+            threads.newThread(() -> {
+                try {
+                    f.complete(newRecognizer());
+                } catch (IOException | RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            }).start();
+        }
+    }
+
+    /**
+     * A fresh recognizer: the one made ahead (waiting for it if it is still being made: it started
+     * first), else one made now; the next one is then made ahead.
+     */
+    Recognizer take() throws IOException {
+        CompletableFuture<Recognizer> ahead;
+        synchronized (this) {
+            ahead = next;
+            next = null;
+        }
+        Recognizer r = null;
+        if (ahead != null) {
+            try {
+                r = ahead.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // made now instead: the error, if it is one, is thrown from there
+            }
+        }
+        if (r == null) {
+            r = newRecognizer();
+        }
+        prepare();
+        return r;
+    }
+
+    /** Whether one is made or being made ahead (tests). */
+    synchronized boolean madeAhead() {
+        return next != null;
+    }
+
+    private Recognizer newRecognizer() throws IOException {
+        return new Recognizer(model, dev.cuecard.audio.PcmFormat.SAMPLE_RATE, grammar);
+    }
+
+    /** Closes the one made ahead (once made, if still being made). */
+    @Override
+    public void close() {
+        CompletableFuture<Recognizer> pending;
+        synchronized (this) {
+            closed = true;
+            pending = next;
+            next = null;
+        }
+        if (pending != null) {
+            pending.thenAccept(Recognizer::close);
+        }
+    }
+}
