@@ -88,16 +88,34 @@ public final class SpeechModel implements AutoCloseable {
     }
 
     /** Grammar → its recognizers made ahead (the keyword spotter's; a session's other grammars are small). */
-    private final java.util.Map<String, PreparedGrammar> grammars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, PreparedRecognizers> grammars = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Recognizers with the model's own language model, made ahead. */
+    private volatile PreparedRecognizers plain;
 
     /** The recognizers of a grammar, made ahead from the first call on. */
-    PreparedGrammar grammar(String grammar) {
-        return grammars.computeIfAbsent(grammar, g -> new PreparedGrammar(model, g, threads));
+    PreparedRecognizers grammar(String grammar) {
+        return grammars.computeIfAbsent(grammar, g -> new PreparedRecognizers(model, g, threads));
+    }
+
+    /** Starts making a recognizer ahead, so the next session's first one is ready (~75 ms). */
+    public void prepareRecognizer() {
+        plain().prepare();
+    }
+
+    /** Recognizers with the model's own language model, made ahead from the first call on. */
+    synchronized PreparedRecognizers plain() {
+        if (plain == null) {
+            plain = new PreparedRecognizers(model, null, threads);
+        }
+        return plain;
     }
 
     @Override
     public void close() {
-        grammars.values().forEach(PreparedGrammar::close);
+        grammars.values().forEach(PreparedRecognizers::close);
+        if (plain != null) {
+            plain.close();
+        }
         model.close();
     }
 }

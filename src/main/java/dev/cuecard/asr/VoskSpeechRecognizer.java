@@ -66,7 +66,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     private static Recognizer newRecognizer(SpeechModel model) throws ModelException {
         Recognizer r;
         try {
-            r = new Recognizer(model.vosk(), PcmFormat.SAMPLE_RATE);
+            r = model.plain().take();
         } catch (IOException e) {
             throw new ModelException("could not create a recognizer for model " + model.dir() + ": " + e.getMessage());
         }

@@ -113,10 +113,12 @@ public final class SessionRunner implements AutoCloseable {
 
     /**
      * Readies what the first session would otherwise wait for (call off the FX thread): loads the
-     * speech model, then, once the classifier is ready, compiles the keyword spotter's grammar.
+     * speech model, makes a recognizer ahead and, once the classifier is ready, the keyword
+     * spotter's (its grammar compiled).
      */
     public void warmUp() throws ModelException {
         SpeechModel m = speechModel();
+        m.prepareRecognizer();
         classifier.ready().thenAccept(c -> KeywordSpotter.prepare(m, c.technicalTerms().spokenForms()));
     }
 

@@ -75,7 +75,7 @@ class KeywordSpotterTest {
     @Test
     void grammarRecognizersAreMadeAheadAndEachTakenOneHears() throws Exception {
         SpeechModel model = SpeechFixtures.model();
-        PreparedGrammar grammar = new PreparedGrammar(model.vosk(), "[\"rate limiter\", \"[unk]\"]",
+        PreparedRecognizers grammar = new PreparedRecognizers(model.vosk(), "[\"rate limiter\", \"[unk]\"]",
                 new dev.cuecard.pipeline.NamedThreadFactory("test-grammar"));
         assertThat(grammar.madeAhead()).isFalse();
         grammar.prepare();

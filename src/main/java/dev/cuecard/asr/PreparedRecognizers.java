@@ -7,21 +7,22 @@ import org.vosk.Model;
 import org.vosk.Recognizer;
 
 /**
- * One grammar recognizer compiled ahead for a model and grammar. Vosk compiles the keyword
- * spotter's ~1,700-phrase grammar for ~0.25 s at every new recognizer — time a session's start and
- * each replacement of the spotter (every 30 s, on the interviewer's recognizer thread) would
- * otherwise wait for. {@link #take} hands over the one made ahead, or makes one when none is
- * ready, and starts compiling the next on a background thread. Thread-safe.
+ * One recognizer made ahead for a model and grammar (or none). Vosk compiles the keyword spotter's
+ * ~1,700-phrase grammar for ~0.25 s at every new recognizer, and a plain one takes ~75 ms — time a
+ * session's start and each replacement (every 30 s, on the channel's recognizer thread, between
+ * two utterances) would otherwise wait for. {@link #take} hands over the one made ahead, or makes
+ * one when none is, and starts making the next on a background thread. Thread-safe.
  */
-final class PreparedGrammar implements AutoCloseable {
+final class PreparedRecognizers implements AutoCloseable {
     private final Model model;
+    /** The grammar's JSON, or null for the model's own language model. */
     private final String grammar;
     private final ThreadFactory threads;
     /** The recognizer being made or made ahead, or null. Guarded by this. */
     private CompletableFuture<Recognizer> next;
     private boolean closed;
 
-    PreparedGrammar(Model model, String grammar, ThreadFactory threads) {
+    PreparedRecognizers(Model model, String grammar, ThreadFactory threads) {
         this.model = model;
         this.grammar = grammar;
         this.threads = threads;
@@ -73,7 +74,8 @@ final class PreparedGrammar implements AutoCloseable {
     }
 
     private Recognizer newRecognizer() throws IOException {
-        return new Recognizer(model, dev.cuecard.audio.PcmFormat.SAMPLE_RATE, grammar);
+        return grammar == null ? new Recognizer(model, dev.cuecard.audio.PcmFormat.SAMPLE_RATE)
+                : new Recognizer(model, dev.cuecard.audio.PcmFormat.SAMPLE_RATE, grammar);
     }
 
     /** Closes the one made ahead (once made, if still being made). */
