@@ -57,6 +57,12 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
                 // one thread per call: for a short sentence ORT's default pool (one spinning thread
                 // per core) took ~3x the time and ~2.5x the CPU here, CPU that Vosk needs
                 options.setIntraOpNumThreads(1);
+                // no arena (issue 14): ~18 MB less RSS in a two-channel session and no slower for one
+                // sentence (median 2.8-3.3 vs 3.2-3.5 ms, BENCHMARKS.md); -Dcuecard.onnx.arena=true for comparison
+                if (!Boolean.getBoolean("cuecard.onnx.arena")) {
+                    options.setCPUArenaAllocator(false);
+                    options.setMemoryPatternOptimization(false);
+                }
                 session = createSession(env, m.get(), modelFile(cacheDir, modelResource, m.get()), options);
             }
             OnnxSentenceEmbedder embedder = new OnnxSentenceEmbedder(
