@@ -78,7 +78,10 @@ final class PreparedRecognizers implements AutoCloseable {
                 : new Recognizer(model, dev.cuecard.audio.PcmFormat.SAMPLE_RATE, grammar);
     }
 
-    /** Closes the one made ahead (once made, if still being made). */
+    /**
+     * Closes the one made ahead, waiting for it if it is still being made: the model is freed next,
+     * and must not be freed under a recognizer being built from it.
+     */
     @Override
     public void close() {
         CompletableFuture<Recognizer> pending;
@@ -88,7 +91,11 @@ final class PreparedRecognizers implements AutoCloseable {
             next = null;
         }
         if (pending != null) {
-            pending.thenAccept(Recognizer::close);
+            try {
+                pending.join().close();
+            } catch (java.util.concurrent.CompletionException e) {
+                // none was made
+            }
         }
     }
 }

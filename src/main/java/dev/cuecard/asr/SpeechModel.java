@@ -2,7 +2,9 @@ package dev.cuecard.asr;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +21,12 @@ public final class SpeechModel implements AutoCloseable {
     private final Path dir;
     private final Model model;
     private final CompletableFuture<ModelVocabulary> vocabulary;
-    /** Makes the threads that read the word list and make grammar recognizers ahead. */
+    /** Makes the threads that read the word list and make recognizers ahead. */
     private final ThreadFactory threads;
+    /** Grammar → its recognizers made ahead (the keyword spotter's). */
+    private final Map<String, PreparedRecognizers> grammars = new ConcurrentHashMap<>();
+    /** Recognizers with the model's own language model, made ahead. Guarded by this. */
+    private PreparedRecognizers plain;
 
     private SpeechModel(Path dir, Model model, CompletableFuture<ModelVocabulary> vocabulary, ThreadFactory threads) {
         this.dir = dir;
@@ -87,11 +93,6 @@ public final class SpeechModel implements AutoCloseable {
         return model;
     }
 
-    /** Grammar → its recognizers made ahead (the keyword spotter's; a session's other grammars are small). */
-    private final java.util.Map<String, PreparedRecognizers> grammars = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Recognizers with the model's own language model, made ahead. */
-    private volatile PreparedRecognizers plain;
-
     /** The recognizers of a grammar, made ahead from the first call on. */
     PreparedRecognizers grammar(String grammar) {
         return grammars.computeIfAbsent(grammar, g -> new PreparedRecognizers(model, g, threads));
@@ -110,11 +111,16 @@ public final class SpeechModel implements AutoCloseable {
         return plain;
     }
 
+    /** Closes the recognizers made ahead (waiting for any being made), then frees the model. */
     @Override
     public void close() {
         grammars.values().forEach(PreparedRecognizers::close);
-        if (plain != null) {
-            plain.close();
+        PreparedRecognizers p;
+        synchronized (this) {
+            p = plain;
+        }
+        if (p != null) {
+            p.close();
         }
         model.close();
     }
