@@ -38,12 +38,11 @@ public final class SessionRunner implements AutoCloseable {
     private volatile Optional<SessionStore> store = Optional.empty();
     private volatile long lastSessionId = -1;
     private final UtteranceClassifier classifier;
-    /** The classifier with semantic matching once its model has loaded (or the lexical one, if it cannot). */
-    private final CompletableFuture<UtteranceClassifier> fullClassifier = new CompletableFuture<>();
+    /** The semantic matcher once its model has loaded, or null when it cannot load. */
+    private final CompletableFuture<SemanticMatcher> semantics = new CompletableFuture<>();
     private final FxBridge bridge;
     private final Consumer<StatusMessage> status;
     private final NamedThreadFactory threads = new NamedThreadFactory("session");
-    private volatile boolean semanticsRequested;
     /** Guards the model only, so stopping never waits for it to load. */
     private final Object modelLock = new Object();
     private SpeechModel model;
@@ -67,28 +66,29 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     /**
-     * Loads the semantic model in the background (1–3 s) while the user looks at the window;
-     * sessions wait for it, and go on with the lexical classifier (saying so) when it cannot load.
+     * Loads the semantic model in the background (1–3 s; call once the speech model has loaded, so
+     * the two do not share the cores). A session does not wait for it: its questions are matched
+     * by their words until it is there, and only by their words (saying so) when it cannot load.
      */
     public void loadSemantics(Path cacheDir) {
-        semanticsRequested = true;
         threads.newThread(() -> {
             try {
-                fullClassifier.complete(classifier.withSemantics(SemanticMatcher.loadShipped(cacheDir, classifier.library())));
+                semantics.complete(SemanticMatcher.loadShipped(cacheDir, classifier.library()));
+                LOG.info("semantic matching ready");
             } catch (EmbeddingUnavailable e) {
                 LOG.warn("semantic matching unavailable: {}", e.getMessage());
                 post(StatusMessage.warning("Questions are matched by their words only: " + e.getMessage()));
-                fullClassifier.complete(classifier);
+                semantics.complete(null);
             } catch (RuntimeException | Error e) {
-                fullClassifier.complete(classifier);
+                semantics.complete(null);
                 throw e;
             }
         }).start();
     }
 
-    /** Waits for the semantic model when it was asked for (sessions decide with it), else the lexical classifier. */
+    /** With the semantic model once it has loaded ({@link #loadSemantics}); lexical until then. */
     private UtteranceClassifier sessionClassifier() {
-        return semanticsRequested ? fullClassifier.join() : classifier;
+        return classifier.withSemanticsOnceLoaded(semantics);
     }
 
     /** Called on the session thread each time a session has started listening. */
