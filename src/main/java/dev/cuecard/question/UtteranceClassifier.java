@@ -50,12 +50,8 @@ public final class UtteranceClassifier {
 
     /** Done at once unless built in the background; every reading waits for it. */
     private final CompletableFuture<Parts> parts;
-    /**
-     * Completes with null for lexical only ({@link #withSemantics} not called, or the embedding
-     * model unavailable); read when present, so a session can start before the model has loaded.
-     */
-    private final CompletableFuture<SemanticMatcher> semantic;
-    private static final CompletableFuture<SemanticMatcher> LEXICAL = CompletableFuture.completedFuture(null);
+    /** Null until {@link #withSemantics} (or when the embedding model is unavailable): lexical only. */
+    private final SemanticMatcher semantic;
     /** Weight of the BM25 evidence (scaled to the best template's) in picking a template; by dev cross-validation. */
     static final double BM25_WEIGHT = 0.5;
 
@@ -67,7 +63,7 @@ public final class UtteranceClassifier {
         this(library, vocabulary, detector, ExampleSet.shipped());
     }
 
-    private UtteranceClassifier(CompletableFuture<Parts> parts, CompletableFuture<SemanticMatcher> semantic) {
+    private UtteranceClassifier(CompletableFuture<Parts> parts, SemanticMatcher semantic) {
         this.parts = parts;
         this.semantic = semantic;
     }
@@ -75,7 +71,7 @@ public final class UtteranceClassifier {
     UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
                         List<ExampleSet.Labelled> examples) {
         this(CompletableFuture.completedFuture(parts(library, vocabulary, detector, examples, Optional.empty())),
-                LEXICAL);
+                null);
     }
 
     /**
@@ -89,13 +85,13 @@ public final class UtteranceClassifier {
     public static UtteranceClassifier building(Supplier<TemplateLibrary> library, Optional<Path> modelCache,
                                                Executor executor) {
         return new UtteranceClassifier(CompletableFuture.supplyAsync(() -> parts(library.get(),
-                AsrVocabulary.shipped(), new QuestionDetector(), ExampleSet.shipped(), modelCache), executor), LEXICAL);
+                AsrVocabulary.shipped(), new QuestionDetector(), ExampleSet.shipped(), modelCache), executor), null);
     }
 
     /** As the public constructor, keeping a model trained for the user's templates in {@code modelCache}. */
     public static UtteranceClassifier of(TemplateLibrary library, Optional<Path> modelCache) {
         return new UtteranceClassifier(CompletableFuture.completedFuture(parts(library, AsrVocabulary.shipped(),
-                new QuestionDetector(), ExampleSet.shipped(), modelCache)), LEXICAL);
+                new QuestionDetector(), ExampleSet.shipped(), modelCache)), null);
     }
 
     /** Completes with this classifier once it can classify (at once unless {@link #building}). */
@@ -216,21 +212,12 @@ public final class UtteranceClassifier {
     /** This classifier with the meaning of utterances mixed in where a decision is taken ({@link #confirm}). */
     public UtteranceClassifier withSemantics(SemanticMatcher matcher) {
         parts();
-        return new UtteranceClassifier(parts, CompletableFuture.completedFuture(matcher));
-    }
-
-    /**
-     * This classifier, lexical only until {@code matcher} completes, then with the meaning mixed
-     * in: a live session listens while the sentence model still loads (complete with null, never
-     * exceptionally, when it cannot load).
-     */
-    public UtteranceClassifier withSemanticsOnceLoaded(CompletableFuture<SemanticMatcher> matcher) {
         return new UtteranceClassifier(parts, matcher);
     }
 
     /** The lexical model alone (for comparisons and for what runs on every partial). */
     public UtteranceClassifier lexicalOnly() {
-        return semantic == LEXICAL ? this : new UtteranceClassifier(parts, LEXICAL);
+        return semantic == null ? this : new UtteranceClassifier(parts, null);
     }
 
     /** Where its category model came from (waits until built). */
@@ -238,9 +225,8 @@ public final class UtteranceClassifier {
         return parts().origin();
     }
 
-    /** Whether the meaning is mixed in now (false while the sentence model of {@link #withSemanticsOnceLoaded} loads). */
     public boolean hasSemantics() {
-        return semantic.getNow(null) != null;
+        return semantic != null;
     }
 
     /** The domain vocabulary this classifier knows (for the recogniser's keyword spotter). */
@@ -320,11 +306,10 @@ public final class UtteranceClassifier {
         QuestionDetector.Cues cues = parts.detector().cues(normalized);
         double[] p = parts.model().probabilities(
                 UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening()));
-        SemanticMatcher meaningModel = semantic.getNow(null);
         SemanticMatcher.Reading reading = null;
-        if (full && meaningModel != null && !normalized.isEmpty()) {
-            reading = meaningModel.read(normalized);
-            p = meaningModel.mix(p, reading);
+        if (full && semantic != null && !normalized.isEmpty()) {
+            reading = semantic.read(normalized);
+            p = semantic.mix(p, reading);
         }
         Category best = Category.NONE;
         double bestP = -1;
@@ -353,8 +338,8 @@ public final class UtteranceClassifier {
         for (int i = 0; i < b.length; i++) {
             keyword.put(bm25.templates().get(i), bMax > 0 ? b[i] / bMax : 0);
         }
-        Map<String, Double> meaning = reading == null ? Map.of() : meaningModel.templateSimilarity(reading, category);
-        double meaningWeight = reading == null ? 0 : meaningModel.params().templateWeight();
+        Map<String, Double> meaning = reading == null ? Map.of() : semantic.templateSimilarity(reading, category);
+        double meaningWeight = reading == null ? 0 : semantic.params().templateWeight();
         Optional<TopicMatch> match = topics.rank(normalized, category).stream()
                 .max(java.util.Comparator.comparingDouble((TopicMatch m) -> m.score()
                         + BM25_WEIGHT * keyword.getOrDefault(m.template(), 0.0)

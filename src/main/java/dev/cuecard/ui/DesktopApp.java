@@ -16,6 +16,7 @@ import dev.cuecard.hotkey.HotkeyAction;
 import dev.cuecard.hotkey.HotkeyBindings;
 import dev.cuecard.hotkey.WindowShortcuts;
 import dev.cuecard.pipeline.NamedThreadFactory;
+import dev.cuecard.question.SemanticMatcher;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.question.UtteranceClassifier;
 import java.io.IOException;
@@ -87,6 +88,7 @@ public final class DesktopApp extends Application {
         classifier = UtteranceClassifier.building(() -> TemplateLibrary.load(Optional.of(paths.templatesDir())),
                 Optional.of(paths.cacheDir()),
                 r -> afterWindowShown.add(() -> NamedThreadFactory.thread("classifier-load", r).start()));
+        afterWindowShown.add(() -> background.execute(() -> SemanticMatcher.preloadShipped(paths.cacheDir())));
         model = new LiveSessionModel(classifier, new TemplateHintEngine());
         model.levelProperty().set(HintLevel.fromId(settings.uiOrDefaults().detailLevel()));
         model.coach().shownProperty().set(settings.uiOrDefaults().coachShown());
@@ -100,15 +102,13 @@ public final class DesktopApp extends Application {
                 model::say);
         runner.onListening(startup::listening);
         runner.onSessionStart(model::sessionStarted);
-        // the speech model loads beside the window, not when the first session starts; the sentence
-        // model after it: sessions listen without it, and on 2 cores the two loads slowed each other
+        runner.loadSemantics(paths.cacheDir());
+        // the speech model loads beside the window, not when the first session starts
         afterWindowShown.add(() -> background.execute(() -> {
             try {
                 runner.warmUp();
             } catch (dev.cuecard.asr.ModelException e) {
                 // said when a session starts and cannot load it
-            } finally {
-                runner.loadSemantics(paths.cacheDir());
             }
         }));
 

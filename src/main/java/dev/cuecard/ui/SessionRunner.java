@@ -38,11 +38,12 @@ public final class SessionRunner implements AutoCloseable {
     private volatile Optional<SessionStore> store = Optional.empty();
     private volatile long lastSessionId = -1;
     private final UtteranceClassifier classifier;
-    /** The semantic matcher once its model has loaded, or null when it cannot load. */
-    private final CompletableFuture<SemanticMatcher> semantics = new CompletableFuture<>();
+    /** The classifier with semantic matching once its model has loaded (or the lexical one, if it cannot). */
+    private final CompletableFuture<UtteranceClassifier> fullClassifier = new CompletableFuture<>();
     private final FxBridge bridge;
     private final Consumer<StatusMessage> status;
     private final NamedThreadFactory threads = new NamedThreadFactory("session");
+    private volatile boolean semanticsRequested;
     /** Guards the model only, so stopping never waits for it to load. */
     private final Object modelLock = new Object();
     private SpeechModel model;
@@ -66,29 +67,28 @@ public final class SessionRunner implements AutoCloseable {
     }
 
     /**
-     * Loads the semantic model in the background (1–3 s; call once the speech model has loaded, so
-     * the two do not share the cores). A session does not wait for it: its questions are matched
-     * by their words until it is there, and only by their words (saying so) when it cannot load.
+     * Loads the semantic model in the background (1–3 s) while the user looks at the window;
+     * sessions wait for it, and go on with the lexical classifier (saying so) when it cannot load.
      */
     public void loadSemantics(Path cacheDir) {
+        semanticsRequested = true;
         threads.newThread(() -> {
             try {
-                semantics.complete(SemanticMatcher.loadShipped(cacheDir, classifier.library()));
-                LOG.info("semantic matching ready");
+                fullClassifier.complete(classifier.withSemantics(SemanticMatcher.loadShipped(cacheDir, classifier.library())));
             } catch (EmbeddingUnavailable e) {
                 LOG.warn("semantic matching unavailable: {}", e.getMessage());
                 post(StatusMessage.warning("Questions are matched by their words only: " + e.getMessage()));
-                semantics.complete(null);
+                fullClassifier.complete(classifier);
             } catch (RuntimeException | Error e) {
-                semantics.complete(null);
+                fullClassifier.complete(classifier);
                 throw e;
             }
         }).start();
     }
 
-    /** With the semantic model once it has loaded ({@link #loadSemantics}); lexical until then. */
+    /** Waits for the semantic model when it was asked for (sessions decide with it), else the lexical classifier. */
     private UtteranceClassifier sessionClassifier() {
-        return classifier.withSemanticsOnceLoaded(semantics);
+        return semanticsRequested ? fullClassifier.join() : classifier;
     }
 
     /** Called on the session thread each time a session has started listening. */

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import dev.cuecard.config.AppPaths;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,30 +15,6 @@ class UtteranceClassifierTest {
     private static final List<String> TEXTS = List.of("how would you design a rate limiter",
             "tell me about a time you disagreed with your manager", "can you hear me okay",
             "what is the difference between a mutex and a semaphore");
-
-    @Test
-    void aSessionClassifierReadsByWordsUntilTheSentenceModelHasLoadedAndWithItsMeaningAfter() throws Exception {
-        UtteranceClassifier lexical = UtteranceClassifier.shipped();
-        CompletableFuture<SemanticMatcher> loading = new CompletableFuture<>();
-        UtteranceClassifier session = lexical.withSemanticsOnceLoaded(loading);
-        assertThat(session.hasSemantics()).isFalse();
-        for (String text : TEXTS) {
-            assertThat(session.confirm(text, List.of())).as(text).isEqualTo(lexical.confirm(text, List.of()));
-        }
-
-        SemanticMatcher matcher = SemanticMatcher.loadShipped(AppPaths.fromEnvironment().cacheDir(), lexical.library());
-        loading.complete(matcher);
-        assertThat(session.hasSemantics()).isTrue();
-        UtteranceClassifier full = lexical.withSemantics(matcher);
-        for (String text : TEXTS) {
-            assertThat(session.confirm(text, List.of())).as(text).isEqualTo(full.confirm(text, List.of()));
-        }
-        assertThat(TEXTS).as("the meaning changes some reading")
-                .anyMatch(t -> full.confirm(t, List.of()).confidence() != lexical.confirm(t, List.of()).confidence());
-        assertThat(session.lexicalOnly().hasSemantics()).isFalse();
-        assertThat(lexical.withSemanticsOnceLoaded(CompletableFuture.completedFuture(null)).hasSemantics())
-                .as("a model that could not load: words only").isFalse();
-    }
 
     @Test
     void aClassifierBuiltInTheBackgroundWaitsUntilReadyAndThenReadsAsOneBuiltAtOnce() throws Exception {
