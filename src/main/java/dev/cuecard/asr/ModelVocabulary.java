@@ -8,9 +8,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The words a Vosk model can output. A runtime grammar may only use these (Vosk silently drops the
@@ -25,15 +25,39 @@ public final class ModelVocabulary {
     /** The symbol table sits right after the header; 64 MB covers any real vocabulary. */
     private static final long MAX_MAPPED = 64L << 20;
 
-    private final Set<String> words;
+    /**
+     * The words' UTF-8 bytes, sorted and packed end to end: the list is held for the whole run, and
+     * the small model's ~125,000 words as a set of strings took ~11 MB of heap, packed ~1.5 MB (issue 14).
+     */
+    private final byte[] packed;
+    /** Where each word starts in {@link #packed}; one more entry marks the end of the last. */
+    private final int[] starts;
 
-    private ModelVocabulary(Set<String> words) {
-        this.words = java.util.Collections.unmodifiableSet(words); // callers hand over a set of their own
+    private ModelVocabulary(List<byte[]> words) {
+        words.sort(Arrays::compareUnsigned);
+        int distinct = 0;
+        int bytes = 0;
+        for (int i = 0; i < words.size(); i++) {
+            if (i == 0 || !Arrays.equals(words.get(i), words.get(i - 1))) {
+                words.set(distinct++, words.get(i));
+                bytes += words.get(i).length;
+            }
+        }
+        packed = new byte[bytes];
+        starts = new int[distinct + 1];
+        int at = 0;
+        for (int i = 0; i < distinct; i++) {
+            byte[] w = words.get(i);
+            starts[i] = at;
+            System.arraycopy(w, 0, packed, at, w.length);
+            at += w.length;
+        }
+        starts[distinct] = at;
     }
 
     /** No word list: no grammar spotting. */
     static ModelVocabulary empty() {
-        return new ModelVocabulary(Set.of());
+        return new ModelVocabulary(new ArrayList<>());
     }
 
     /** The model's words, or empty when it has no readable word list (then it cannot take a grammar either). */
@@ -45,7 +69,7 @@ public final class ModelVocabulary {
             }
             Path fst = modelDir.resolve("graph").resolve("Gr.fst");
             if (Files.isRegularFile(fst)) {
-                return new ModelVocabulary(fstSymbols(fst));
+                return fstSymbols(fst);
             }
         } catch (IOException | RuntimeException e) {
             // an unreadable list means no grammar spotting; recognition itself is unaffected
@@ -55,17 +79,17 @@ public final class ModelVocabulary {
     }
 
     static ModelVocabulary fromWordsTxt(List<String> lines) {
-        Set<String> w = new HashSet<>();
+        List<byte[]> w = new ArrayList<>();
         for (String line : lines) {
             int space = line.indexOf(' ');
             if (space > 0) {
-                w.add(line.substring(0, space));
+                w.add(line.substring(0, space).getBytes(StandardCharsets.UTF_8));
             }
         }
         return new ModelVocabulary(w);
     }
 
-    private static Set<String> fstSymbols(Path fst) throws IOException {
+    private static ModelVocabulary fstSymbols(Path fst) throws IOException {
         try (FileChannel ch = FileChannel.open(fst)) {
             ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(ch.size(), MAX_MAPPED))
                     .order(ByteOrder.LITTLE_ENDIAN);
@@ -86,46 +110,65 @@ public final class ModelVocabulary {
             string(b); // table name
             b.getLong(); // available key
             long size = b.getLong();
-            Set<String> words = new HashSet<>((int) Math.min(size * 2, 1 << 20));
+            List<byte[]> words = new ArrayList<>((int) Math.min(size, 1 << 20));
             for (long i = 0; i < size; i++) {
-                words.add(string(b));
+                words.add(bytes(b));
                 b.getLong(); // key
             }
-            return words;
+            return new ModelVocabulary(words);
         } catch (BufferUnderflowException e) {
             throw new IOException("truncated symbol table in " + fst, e);
         }
     }
 
     private static String string(ByteBuffer b) throws IOException {
+        return new String(bytes(b), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(ByteBuffer b) throws IOException {
         int n = b.getInt();
         if (n < 0 || n > b.remaining()) {
             throw new IOException("bad string length " + n);
         }
         byte[] a = new byte[n];
         b.get(a);
-        return new String(a, StandardCharsets.UTF_8);
+        return a;
     }
 
     public boolean isEmpty() {
-        return words.isEmpty();
+        return size() == 0;
     }
 
     public int size() {
-        return words.size();
+        return starts.length - 1;
     }
 
     public boolean contains(String word) {
-        return words.contains(word);
+        byte[] w = word.getBytes(StandardCharsets.UTF_8);
+        int lo = 0;
+        int hi = size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Arrays.compareUnsigned(packed, starts[mid], starts[mid + 1], w, 0, w.length);
+            if (c == 0) {
+                return true;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return false;
     }
 
     /** Every word of the phrase (single spaces) is known to the model. */
     public boolean canSay(String phrase) {
-        if (words.isEmpty() || phrase.isBlank()) {
+        if (isEmpty() || phrase.isBlank()) {
             return false;
         }
         for (String w : phrase.split(" ")) {
-            if (!words.contains(w)) {
+            if (!contains(w)) {
                 return false;
             }
         }

@@ -1,19 +1,29 @@
 package dev.cuecard.question;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A unit-length sparse vector of weighted features, for cosine similarity. */
+/**
+ * A unit-length sparse vector of weighted features, for cosine similarity. The index holds thousands
+ * of these for the whole session (issue 14): stored as two arrays (~12 bytes an entry) rather than a
+ * map of boxed numbers (~50); only a query vector keeps a map, to look the stored ones' features up.
+ */
 final class SparseVector {
-    static final SparseVector EMPTY = new SparseVector(Map.of());
+    static final SparseVector EMPTY = new SparseVector(new String[0], new double[0], Map.of());
 
-    private final Map<String, Double> weights;
+    private final String[] keys;
+    private final double[] values;
+    /** Feature → weight, for a vector compared against stored ones; null for a stored one. */
+    private final Map<String, Double> lookup;
 
-    private SparseVector(Map<String, Double> weights) {
-        this.weights = weights;
+    private SparseVector(String[] keys, double[] values, Map<String, Double> lookup) {
+        this.keys = keys;
+        this.values = values;
+        this.lookup = lookup;
     }
 
-    /** Weights counts by idf and scales to unit length. */
+    /** Weights counts by idf and scales to unit length: a query, ready to be compared. */
     static SparseVector of(Map<String, Integer> counts, Map<String, Double> idf, double defaultIdf) {
         Map<String, Double> w = new HashMap<>();
         double norm = 0;
@@ -27,33 +37,52 @@ final class SparseVector {
         }
         double len = Math.sqrt(norm);
         w.replaceAll((k, v) -> v / len);
-        return new SparseVector(w);
+        String[] keys = new String[w.size()];
+        double[] values = new double[w.size()];
+        int i = 0;
+        for (Map.Entry<String, Double> e : w.entrySet()) {
+            keys[i] = e.getKey();
+            values[i++] = e.getValue();
+        }
+        return new SparseVector(keys, values, w);
     }
 
-    /** The weights as built (their iteration order is the order {@link #cosine} adds in). */
+    /** The same weights, kept for the index: arrays only. */
+    SparseVector stored() {
+        return lookup == null ? this : new SparseVector(keys, values, null);
+    }
+
+    /** A stored vector of weights already scaled to unit length (see {@link TopicClassifier#read}); shares the arrays. */
+    static SparseVector ofScaled(String[] keys, double[] values) {
+        if (keys.length != values.length) {
+            throw new IllegalArgumentException("keys and values differ in length");
+        }
+        return keys.length == 0 ? EMPTY : new SparseVector(keys, values, null);
+    }
+
+    /** The weights in their stored order (the order {@link #cosine} adds in, and the order written). */
     Map<String, Double> weights() {
-        return java.util.Collections.unmodifiableMap(weights);
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            m.put(keys[i], values[i]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
-    /** A vector of weights already scaled to unit length, kept in the map given (see {@link TopicClassifier#read}). */
-    static SparseVector ofScaled(Map<String, Double> weights) {
-        return weights.isEmpty() ? EMPTY : new SparseVector(weights);
-    }
-
-    double cosine(SparseVector other) {
-        Map<String, Double> small = weights.size() <= other.weights.size() ? weights : other.weights;
-        Map<String, Double> large = small == weights ? other.weights : weights;
+    /** This query's cosine with a stored vector, adding in the stored vector's order. */
+    double cosine(SparseVector stored) {
+        Map<String, Double> mine = lookup != null ? lookup : weights();
         double dot = 0;
-        for (Map.Entry<String, Double> e : small.entrySet()) {
-            Double v = large.get(e.getKey());
+        for (int i = 0; i < stored.keys.length; i++) {
+            Double v = mine.get(stored.keys[i]);
             if (v != null) {
-                dot += e.getValue() * v;
+                dot += stored.values[i] * v;
             }
         }
         return dot;
     }
 
     boolean isEmpty() {
-        return weights.isEmpty();
+        return keys.length == 0;
     }
 }

@@ -106,8 +106,8 @@ public final class TopicClassifier {
         this.wordDefaultIdf = Math.log(n + 1.0) + 1;
         this.charDefaultIdf = Math.log(n + 1.0) + 1;
         for (int i = 0; i < n; i++) {
-            docs.add(new Doc(owners.get(i), SparseVector.of(wordCounts.get(i), wordIdf, wordDefaultIdf),
-                    SparseVector.of(charCounts.get(i), charIdf, charDefaultIdf)));
+            docs.add(new Doc(owners.get(i), SparseVector.of(wordCounts.get(i), wordIdf, wordDefaultIdf).stored(),
+                    SparseVector.of(charCounts.get(i), charIdf, charDefaultIdf).stored()));
         }
     }
 
@@ -252,8 +252,7 @@ public final class TopicClassifier {
                 if (at < 0 || at >= templates.size()) {
                     return java.util.Optional.empty();
                 }
-                docs.add(new Doc(templates.get(at), SparseVector.ofScaled(readMap(d, names)),
-                        SparseVector.ofScaled(readMap(d, names))));
+                docs.add(new Doc(templates.get(at), readVector(d, names), readVector(d, names)));
             }
             if (d.read() != -1) {
                 return java.util.Optional.empty();
@@ -284,6 +283,23 @@ public final class TopicClassifier {
             m.put(names[keys[i]], values[i]);
         }
         return m;
+    }
+
+    /** A stored vector as {@link #writeMap} wrote it, into two arrays that share the names table's strings. */
+    private static SparseVector readVector(java.io.DataInputStream d, String[] names) throws java.io.IOException {
+        int n = d.readInt();
+        if (n < 0 || n > names.length) {
+            throw new java.io.IOException("corrupt vector size " + n);
+        }
+        int[] at = new int[n];
+        double[] values = new double[n];
+        java.nio.ByteBuffer.wrap(readExactly(d, n * Integer.BYTES)).asIntBuffer().get(at);
+        java.nio.ByteBuffer.wrap(readExactly(d, n * Double.BYTES)).asDoubleBuffer().get(values);
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = names[at[i]];
+        }
+        return SparseVector.ofScaled(keys, values);
     }
 
     private static byte[] readExactly(java.io.DataInputStream d, int bytes) throws java.io.IOException {
