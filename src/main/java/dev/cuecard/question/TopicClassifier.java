@@ -270,26 +270,28 @@ public final class TopicClassifier {
      * the ~250,000 took ~0.3 s before the JIT warms up).
      */
     private static Map<String, Double> readMap(java.io.DataInputStream d, String[] names) throws java.io.IOException {
-        int n = d.readInt();
-        if (n < 0 || n > names.length) {
-            throw new java.io.IOException("corrupt map size " + n);
-        }
-        int[] keys = new int[n];
-        double[] values = new double[n];
-        java.nio.ByteBuffer.wrap(readExactly(d, n * Integer.BYTES)).asIntBuffer().get(keys);
-        java.nio.ByteBuffer.wrap(readExactly(d, n * Double.BYTES)).asDoubleBuffer().get(values);
+        Entries e = readEntries(d, names);
         Map<String, Double> m = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            m.put(names[keys[i]], values[i]);
+        for (int i = 0; i < e.keys().length; i++) {
+            m.put(e.keys()[i], e.values()[i]);
         }
         return m;
     }
 
     /** A stored vector as {@link #writeMap} wrote it, into two arrays that share the names table's strings. */
     private static SparseVector readVector(java.io.DataInputStream d, String[] names) throws java.io.IOException {
+        Entries e = readEntries(d, names);
+        return SparseVector.ofScaled(e.keys(), e.values());
+    }
+
+    /** One map's entries as {@link #writeMap} wrote them, in that order. */
+    private record Entries(String[] keys, double[] values) {
+    }
+
+    private static Entries readEntries(java.io.DataInputStream d, String[] names) throws java.io.IOException {
         int n = d.readInt();
         if (n < 0 || n > names.length) {
-            throw new java.io.IOException("corrupt vector size " + n);
+            throw new java.io.IOException("corrupt map size " + n);
         }
         int[] at = new int[n];
         double[] values = new double[n];
@@ -299,7 +301,7 @@ public final class TopicClassifier {
         for (int i = 0; i < n; i++) {
             keys[i] = names[at[i]];
         }
-        return SparseVector.ofScaled(keys, values);
+        return new Entries(keys, values);
     }
 
     private static byte[] readExactly(java.io.DataInputStream d, int bytes) throws java.io.IOException {
