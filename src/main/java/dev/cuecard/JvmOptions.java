@@ -34,9 +34,13 @@ final class JvmOptions {
      * it touched) — a small young generation and shrinking after a full GC keep ~70 MB committed.
      * The native heap is trimmed every 5 s: replaced recognizers free their graph caches, and glibc
      * keeps freed memory until trimmed (measured: ~50 MB less on average than every 30 s).
+     * The JIT's first tier only (issue 12, start-up): the optimising compiler spent ~1.5 s of the
+     * ~6 s of CPU a desktop start used before listening, on 2 cores, for code that is not where a
+     * session's time goes (the recogniser and the sentence model are native) — a 4-minute replay
+     * used less CPU without it, and classifying a partial stays below a millisecond (BENCHMARKS.md).
      */
     static final List<String> OPTIONS = List.of("-Xmx192m", "-Xms24m", "-XX:MaxNewSize=24m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000", "-D" + TUNED_PROPERTY + "=true");
     /** Two malloc arenas: the recogniser threads share them instead of each growing its own. */
     static final String MALLOC_ARENAS = "2";
