@@ -32,6 +32,8 @@ final class JvmOptions {
      * The options; keep installer/build.xml's java-options the same (a test checks). The live heap
      * is ~40 MB: with only a maximum the serial collector still grew to it (196 MB committed, all of
      * it touched) — a small young generation and shrinking after a full GC keep ~70 MB committed.
+     * It starts at 48 MB, below what a session settles at (53–64 MB committed): from 24 MB, loading
+     * the models at start-up grew it through ~18 collections, four of them full (~0.7 s of pauses).
      * The native heap is trimmed every 5 s: replaced recognizers free their graph caches, and glibc
      * keeps freed memory until trimmed (measured: ~50 MB less on average than every 30 s).
      * The JIT's first tier only (issue 12, start-up): the optimising compiler spent ~1.5 s of the
@@ -39,7 +41,7 @@ final class JvmOptions {
      * session's time goes (the recogniser and the sentence model are native) — a 4-minute replay
      * used less CPU without it, and classifying a partial stays below a millisecond (BENCHMARKS.md).
      */
-    static final List<String> OPTIONS = List.of("-Xmx192m", "-Xms24m", "-XX:MaxNewSize=24m",
+    static final List<String> OPTIONS = List.of("-Xmx192m", "-Xms48m", "-XX:MaxNewSize=24m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000", "-D" + TUNED_PROPERTY + "=true");
     /** Two malloc arenas: the recogniser threads share them instead of each growing its own. */
