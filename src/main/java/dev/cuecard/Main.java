@@ -9,9 +9,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        AppPaths paths = AppPaths.fromEnvironment();
         // logback reads this property when the first logger is created: set it before anything logs
         if (System.getProperty("cuecard.logdir") == null) {
-            System.setProperty("cuecard.logdir", AppPaths.fromEnvironment().logsDir().toString());
+            System.setProperty("cuecard.logdir", paths.logsDir().toString());
+        }
+        if (JvmOptions.longRunning(args)) { // the runs that load JNA and Vosk
+            NativeLibraryCache.use(paths.cacheDir());
         }
         JvmOptions.applyOrReexec(args);
         System.exit(Cli.run(args));

@@ -1,4 +1,4 @@
-package dev.cuecard.question;
+package dev.cuecard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cuecard.question;
+package dev.cuecard.config;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,17 +14,17 @@ import java.util.zip.ZipEntry;
 
 /**
  * A class-path resource that native code wants as a file (ONNX Runtime's libraries, the ONNX
- * model): the file itself when the resource is one, else a copy in the cache folder made at the
+ * model, JNA's own native library): the file itself when the resource is one, else a copy in the cache folder made at the
  * first start and reused after — unpacking 16 MB of library and inflating a 23 MB model at every
  * start cost ~0.5 s of CPU. A copy whose size differs from the resource's (another version, a
  * broken copy) is made again; copies are written to a temporary file and moved into place.
  *
  * @param crc the jar entry's CRC-32, -1 when not in a jar: a file name made with it changes with the content
  */
-record UnpackedResource(URL url, long size, long crc, Optional<Path> file) {
+public record UnpackedResource(URL url, long size, long crc, Optional<Path> file) {
 
     /** The resource's size and CRC as its jar's directory lists them (nothing is read); empty when missing. */
-    static Optional<UnpackedResource> find(String resource) throws IOException {
+    public static Optional<UnpackedResource> find(String resource) throws IOException {
         URL url = UnpackedResource.class.getResource(resource);
         if (url == null) {
             return Optional.empty();
@@ -48,7 +48,7 @@ record UnpackedResource(URL url, long size, long crc, Optional<Path> file) {
     }
 
     /** The resource as a file: itself, or its copy at {@code target} (made now unless already there). */
-    Path unpackTo(Path target) throws IOException {
+    public Path unpackTo(Path target) throws IOException {
         if (file.isPresent()) {
             return file.get();
         }
