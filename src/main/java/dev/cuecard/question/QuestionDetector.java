@@ -45,7 +45,7 @@ public final class QuestionDetector {
             start++;
         }
         String afterPreamble = " " + String.join(" ", words.subList(start, words.size())) + " ";
-        boolean cue = cues.starters().stream().anyMatch(afterPreamble::startsWith)
+        boolean cue = cues.starters().stream().anyMatch(s -> afterPreamble.startsWith(s) || padded.startsWith(s))
                 || cues.anywhere().stream().anyMatch(padded::contains);
         boolean smallTalk = cues.smallTalk().stream().anyMatch(padded::contains);
         List<String> opening = words.subList(start, Math.min(words.size(), start + 2));
