@@ -14,8 +14,8 @@ import java.util.zip.ZipEntry;
 
 /**
  * A class-path resource that native code wants as a file (ONNX Runtime's libraries, the ONNX
- * model, JNA's own native library): the file itself when the resource is one, else a copy in the cache folder made at the
- * first start and reused after — unpacking 16 MB of library and inflating a 23 MB model at every
+ * model, JNA's and Vosk's libraries): the file itself when the resource is one, else a copy in the
+ * cache folder made at the first start and reused after — unpacking 16 MB of library and inflating a 23 MB model at every
  * start cost ~0.5 s of CPU. A copy whose size differs from the resource's (another version, a
  * broken copy) is made again; copies are written to a temporary file and moved into place.
  *
