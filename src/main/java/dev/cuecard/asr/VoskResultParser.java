@@ -9,25 +9,60 @@ import java.util.List;
 final class VoskResultParser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What one Vosk result says. */
-    record Parsed(String text, List<Word> words) {
+    /** What one Vosk result says; {@code alternatives}: the other readings of an n-best result. */
+    record Parsed(String text, List<Word> words, List<String> alternatives) {
+        Parsed(String text, List<Word> words) {
+            this(text, words, List.of());
+        }
+
         /** Word times from a recognizer that started {@code ms} into the stream, on the stream's clock. */
         Parsed shifted(long ms) {
             if (ms == 0 || words.isEmpty()) {
                 return this;
             }
             return new Parsed(text, words.stream()
-                    .map(w -> new Word(w.text(), w.startMs() + ms, w.endMs() + ms, w.confidence())).toList());
+                    .map(w -> new Word(w.text(), w.startMs() + ms, w.endMs() + ms, w.confidence())).toList(),
+                    alternatives);
         }
     }
 
     private VoskResultParser() {
     }
 
-    /** A final result: {"result":[{"conf","start","end","word"}...], "text": "..."}. */
+    /**
+     * A final result: {"result":[{"conf","start","end","word"}...], "text": "..."}; or, from a
+     * recognizer asked for alternatives, {"alternatives":[{"confidence","result":[{"start","end","word"}...],
+     * "text"}...]}, most likely first. Such words carry no confidence of their own: a word's is the
+     * share of the readings that heard it at the same time.
+     */
     static Parsed parseFinal(String json) {
         JsonNode root = read(json);
-        return new Parsed(root.path("text").asText("").trim(), words(root.path("result")));
+        JsonNode alternatives = root.path("alternatives");
+        if (!alternatives.isArray()) {
+            return new Parsed(root.path("text").asText("").trim(), words(root.path("result")));
+        }
+        List<String> texts = new ArrayList<>();
+        List<List<Word>> readings = new ArrayList<>();
+        for (JsonNode a : alternatives) {
+            String text = a.path("text").asText("").trim();
+            if (!text.isEmpty() && !texts.contains(text)) {
+                texts.add(text);
+                readings.add(words(a.path("result")));
+            }
+        }
+        if (texts.isEmpty()) {
+            return new Parsed("", List.of());
+        }
+        List<Word> best = readings.get(0).stream()
+                .map(w -> new Word(w.text(), w.startMs(), w.endMs(), agreement(w, readings))).toList();
+        return new Parsed(texts.get(0), best, texts.subList(1, texts.size()));
+    }
+
+    /** The share of the readings holding the same word over an overlapping stretch of audio. */
+    private static double agreement(Word w, List<List<Word>> readings) {
+        long holding = readings.stream().filter(r -> r.stream().anyMatch(o -> o.text().equals(w.text())
+                && o.startMs() < w.endMs() && w.startMs() < o.endMs())).count();
+        return (double) holding / readings.size();
     }
 
     /** A partial result: {"partial": "...", "partial_result": [...]} (the latter with partial words on). */

@@ -25,6 +25,15 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     /** Audio after which the recognizer is replaced at its next endpoint (0: never). */
     static final String RECYCLE_PROPERTY = "cuecard.asr.recycleSeconds";
     static final long DEFAULT_RECYCLE_SECONDS = 30;
+    /**
+     * Readings of each final the interviewer's recognizer gives (its n-best list; 0 or 1: one).
+     * Classifying all of them lets a question heard as "how would you can search results" still
+     * count the reading "how would you cache search results" (BENCHMARKS.md, issue 11).
+     */
+    static final String ALTERNATIVES_PROPERTY = "cuecard.asr.alternatives";
+    static final int DEFAULT_ALTERNATIVES = 0;
+
+    private final int alternatives;
 
     private final long recycleMs = Long.getLong(RECYCLE_PROPERTY, DEFAULT_RECYCLE_SECONDS) * 1000;
     private int recycled;
@@ -60,10 +69,11 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         this.spotter = spotter;
         this.fillers = fillers;
         this.model = model;
-        this.recognizer = newRecognizer(model);
+        this.alternatives = channel == Channel.THEM ? Integer.getInteger(ALTERNATIVES_PROPERTY, DEFAULT_ALTERNATIVES) : 0;
+        this.recognizer = newRecognizer(model, alternatives);
     }
 
-    private static Recognizer newRecognizer(SpeechModel model) throws ModelException {
+    private static Recognizer newRecognizer(SpeechModel model, int alternatives) throws ModelException {
         Recognizer r;
         try {
             r = model.plain().take();
@@ -73,6 +83,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         r.setWords(true);
         // partial word timings come from the lattice and arrive ~1 s late: plain partials are 2-3x fresher
         r.setPartialWords(false);
+        if (alternatives > 1) {
+            r.setMaxAlternatives(alternatives);
+        }
         return r;
     }
 
@@ -82,7 +95,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             return;
         }
         try {
-            Recognizer fresh = newRecognizer(model);
+            Recognizer fresh = newRecognizer(model, alternatives);
             recognizer.close();
             recognizer = fresh;
             recognizerSinceMs = fedMs; // its word times count from here
@@ -149,7 +162,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             long start = words.isEmpty() ? utteranceStartMs : words.get(0).startMs();
             long end = words.isEmpty() ? fedMs : words.get(words.size() - 1).endMs();
             out.accept(new TranscriptEvent(channel, TranscriptKind.FINAL, text, start, end, fedMs, words,
-                    spotted()));
+                    spotted(), result.alternatives()));
         }
         utteranceStartMs = fedMs;
     }

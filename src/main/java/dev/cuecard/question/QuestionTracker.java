@@ -23,6 +23,14 @@ public final class QuestionTracker {
      */
     static final double EARLY_FULL_CONFIDENCE = Double.parseDouble(
             System.getProperty("cuecard.tracker.earlyFullConfidence", "0.55"));
+    /**
+     * A short opening ("how do you decide whether", "how do errors work") names the shape of a
+     * question before its topic: below this many words the full reading of an early card must reach
+     * {@link #SHORT_EARLY_CONFIDENCE}.
+     */
+    static final int SHORT_EARLY_WORDS = Integer.parseInt(System.getProperty("cuecard.tracker.shortEarlyWords", "0"));
+    static final double SHORT_EARLY_CONFIDENCE = Double.parseDouble(
+            System.getProperty("cuecard.tracker.shortEarlyConfidence", "0.6"));
     /** Confidence that decides on a single partial. */
     static final double SURE_CONFIDENCE = 0.85;
     /** Template similarity needed for an early card: the category alone ("how would you design") is not enough. */
@@ -40,7 +48,7 @@ public final class QuestionTracker {
     static final boolean STRONGER_ONLY = Boolean.parseBoolean(System.getProperty("cuecard.tracker.strongerOnly", "true"));
 
     /** Trailing silence that ends a question before the recogniser's own endpoint (~1 s) does. */
-    static final long PAUSE_MS = 300;
+    static final long PAUSE_MS = Long.parseLong(System.getProperty("cuecard.tracker.pauseMs", "300"));
     /**
      * Confidence of the topic (category) that decides before a template matches, once
      * {@link #CATEGORY_PARTIALS} growing partials in a row agree on it: a question about something no
@@ -63,7 +71,7 @@ public final class QuestionTracker {
     /** Ablation switch for the topic-only early card. */
     static final boolean EARLY_CATEGORY = Boolean.parseBoolean(System.getProperty("cuecard.tracker.earlyCategory", "true"));
     /** Confidence needed to decide at a pause (the speaker has stopped: no later words will help). */
-    static final double PAUSE_CONFIDENCE = 0.45;
+    static final double PAUSE_CONFIDENCE = Double.parseDouble(System.getProperty("cuecard.tracker.pauseConfidence", "0.45"));
 
     private final UtteranceClassifier classifier;
     private final PauseDetector pauses = new PauseDetector();
@@ -133,7 +141,8 @@ public final class QuestionTracker {
     }
 
     public Optional<DetectedQuestion> onTranscript(TranscriptEvent e) {
-        Classification c = e.isFinal() ? classifier.confirm(e.text(), e.terms()) : classifier.classify(e.text(), e.terms());
+        Classification c = e.isFinal() ? classifier.confirm(e.text(), e.alternatives(), e.terms())
+                : classifier.classify(e.text(), e.terms());
         pauseReading = null;
         if (e.isFinal()) {
             if (!e.text().isBlank()) {
@@ -192,7 +201,8 @@ public final class QuestionTracker {
             if (words >= MIN_EARLY_WORDS && c.template().isPresent() && (stable || sure)) {
                 // the lexical reading is ready to decide; the full reading must agree it is a question
                 Classification f = classifier.confirm(e.text(), e.terms());
-                if (!f.isQuestion() || f.template().isEmpty() || f.confidence() < EARLY_FULL_CONFIDENCE) {
+                double needed = words < SHORT_EARLY_WORDS ? SHORT_EARLY_CONFIDENCE : EARLY_FULL_CONFIDENCE;
+                if (!f.isQuestion() || f.template().isEmpty() || f.confidence() < needed) {
                     return Optional.empty();
                 }
                 decided = new DetectedQuestion(nextId++, e.channel(), f, e.atMs(), e.endMs(), true, false,

@@ -2,6 +2,8 @@ package dev.cuecard.question;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -291,6 +293,36 @@ public final class UtteranceClassifier {
     }
 
     /**
+     * The full reading of a final result together with the recogniser's other readings of the same
+     * audio (its n-best list). Each reading votes for its category (NONE for not a question) with
+     * its confidence squared, so one confident reading outweighs several unsure ones; the answer is
+     * the most confident reading of the winning category. A tie keeps the first reading's category.
+     */
+    public Classification confirm(String text, List<String> alternatives, List<String> spotted) {
+        Classification first = confirm(text, spotted);
+        if (alternatives.isEmpty()) {
+            return first;
+        }
+        List<Classification> readings = new ArrayList<>(List.of(first));
+        alternatives.forEach(a -> readings.add(confirm(a, spotted)));
+        Map<Category, Double> votes = new EnumMap<>(Category.class);
+        readings.forEach(r -> votes.merge(votedFor(r), r.confidence() * r.confidence(), Double::sum));
+        Category winner = votedFor(first);
+        for (Map.Entry<Category, Double> v : votes.entrySet()) {
+            if (v.getValue() > votes.get(winner)) {
+                winner = v.getKey();
+            }
+        }
+        Category chosen = winner;
+        return readings.stream().filter(r -> votedFor(r) == chosen)
+                .max(Comparator.comparingDouble(Classification::confidence)).orElse(first);
+    }
+
+    private static Category votedFor(Classification c) {
+        return c.isQuestion() ? c.category() : Category.NONE;
+    }
+
+    /**
      * For a text the user says is a question ("ask now", the hint command): the best topic
      * category even where NONE would win, with its honest (possibly low) confidence.
      */
@@ -341,7 +373,7 @@ public final class UtteranceClassifier {
         Map<String, Double> meaning = reading == null ? Map.of() : semantic.templateSimilarity(reading, category);
         double meaningWeight = reading == null ? 0 : semantic.params().templateWeight();
         Optional<TopicMatch> match = topics.rank(normalized, category).stream()
-                .max(java.util.Comparator.comparingDouble((TopicMatch m) -> m.score()
+                .max(Comparator.comparingDouble((TopicMatch m) -> m.score()
                         + BM25_WEIGHT * keyword.getOrDefault(m.template(), 0.0)
                         + meaningWeight * meaning.getOrDefault(m.template().id(), 0.0)));
         double score = match.map(TopicMatch::score).orElse(0.0);

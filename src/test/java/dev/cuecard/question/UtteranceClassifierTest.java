@@ -57,4 +57,39 @@ class UtteranceClassifierTest {
         assertThatThrownBy(() -> broken.classify("how would you design a rate limiter"))
                 .isInstanceOf(IllegalStateException.class).hasMessage("templates folder unreadable");
     }
+
+    @Test
+    void aFinalIsReadWithTheRecognisersOtherReadingsOfTheSameAudio() {
+        UtteranceClassifier classifier = UtteranceClassifier.shipped();
+        String misheard = "how would you can search results that depend on a lot of filters";
+        String heardRight = "how would you cash search results that depend on a lot of filters";
+        Classification alone = classifier.confirm(misheard, List.of());
+        assertThat(classifier.confirm(misheard, List.of(), List.of())).isEqualTo(alone);
+
+        Classification withOthers = classifier.confirm(misheard, List.of(heardRight, misheard + " now"), List.of());
+        Classification right = classifier.confirm(heardRight, List.of());
+        assertThat(right.category()).isEqualTo(Category.CACHING);
+        assertThat(right.confidence()).as("one confident reading").isGreaterThan(0.7);
+        assertThat(alone.category()).as("the first reading alone is unsure or elsewhere")
+                .satisfiesAnyOf(c -> assertThat(c).isNotEqualTo(Category.CACHING),
+                        c -> assertThat(alone.confidence()).isLessThan(0.5));
+        assertThat(withOthers.category()).isEqualTo(Category.CACHING);
+        assertThat(withOthers.text()).as("the card keeps the reading that decided it").isEqualTo(heardRight);
+    }
+
+    @Test
+    void unsureOtherReadingsDoNotOutvoteAConfidentFirstOne() {
+        UtteranceClassifier classifier = UtteranceClassifier.shipped();
+        String first = "what is the difference between a mutex and a semaphore";
+        List<String> others = List.of("what is the difference between a music and a seminar",
+                "what is the difference between a new text and a semester in school");
+        Classification alone = classifier.confirm(first, List.of());
+        for (String other : others) {
+            Classification o = classifier.confirm(other, List.of());
+            assertThat(o.category()).as(other).isNotEqualTo(alone.category());
+            assertThat(o.confidence()).as(other).isLessThan(alone.confidence() - 0.2);
+        }
+        Classification withOthers = classifier.confirm(first, others, List.of());
+        assertThat(withOthers).isEqualTo(alone);
+    }
 }
