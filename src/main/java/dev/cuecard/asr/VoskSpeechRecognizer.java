@@ -31,7 +31,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
      * count the reading "how would you cache search results" (BENCHMARKS.md, issue 11).
      */
     static final String ALTERNATIVES_PROPERTY = "cuecard.asr.alternatives";
-    static final int DEFAULT_ALTERNATIVES = 0;
+    static final int DEFAULT_ALTERNATIVES = 5;
 
     private final int alternatives;
 

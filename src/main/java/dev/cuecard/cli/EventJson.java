@@ -63,6 +63,11 @@ final class EventJson {
                 ArrayNode terms = n.putArray("terms");
                 e.terms().forEach(terms::add);
             }
+            if (!e.alternatives().isEmpty()) {
+                // the recogniser's other readings of the same audio, most likely first
+                ArrayNode alternatives = n.putArray("alternatives");
+                e.alternatives().forEach(alternatives::add);
+            }
             if (e.isFinal()) {
                 ArrayNode words = n.putArray("words");
                 for (Word w : e.words()) {

@@ -55,6 +55,19 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void aQuestionDecidedAtItsFinalIsReadWithTheRecognisersOtherReadings() {
+        String misheard = "how would you can search results that depend on a lot of filters";
+        String other = "how would you cash search results that depend on a lot of filters";
+        TranscriptEvent withOthers = new TranscriptEvent(Channel.THEM, TranscriptKind.FINAL, misheard, 0, 4800, 5400,
+                List.of(), List.of(), List.of(other));
+        List<DetectedQuestion> out = feed(new QuestionTracker(classifier), withOthers);
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).reason()).isEqualTo(DecisionReason.FINAL);
+        assertThat(out.get(0).classification().category()).isEqualTo(Category.CACHING);
+        assertThat(out.get(0).text()).isEqualTo(other);
+    }
+
+    @Test
     void aCardDecidedOnAPartialIsGivenTheWholeQuestionWhenItsUtteranceEnds() {
         QuestionTracker t = new QuestionTracker(classifier);
         List<DetectedQuestion> out = feed(t,
