@@ -45,6 +45,10 @@ final class VoskResultParser {
         List<List<Word>> readings = new ArrayList<>();
         for (JsonNode a : alternatives) {
             String text = a.path("text").asText("").trim();
+            if (texts.isEmpty() && text.isEmpty()) {
+                // the most likely reading is silence: a less likely word ("the") is noise, not a transcript
+                return new Parsed("", List.of());
+            }
             if (!text.isEmpty() && !texts.contains(text)) {
                 texts.add(text);
                 readings.add(words(a.path("result")));

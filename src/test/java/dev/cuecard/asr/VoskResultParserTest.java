@@ -46,4 +46,14 @@ class VoskResultParserTest {
         assertThat(p.words()).isEmpty();
         assertThat(p.alternatives()).isEqualTo(List.of());
     }
+
+    @Test
+    void whenTheMostLikelyReadingIsSilenceALessLikelyWordIsNotHeard() {
+        VoskResultParser.Parsed p = VoskResultParser.parseFinal("""
+                {"alternatives":[{"confidence":12.0,"result":[],"text":""},
+                  {"confidence":11.2,"result":[{"start":0.4,"end":0.5,"word":"the"}],"text":"the"}]}""");
+        assertThat(p.text()).isEmpty();
+        assertThat(p.words()).isEmpty();
+        assertThat(p.alternatives()).isEmpty();
+    }
 }
