@@ -341,7 +341,15 @@ public final class UtteranceClassifier {
                 best = c;
             }
         }
-        if (!forced && p[Category.NONE.ordinal()] >= NONE_THRESHOLD * bestP) {
+        if (ExperiencePrompt.in(normalized)) {
+            // the taxonomy's tie-break: the candidate's own experience is behavioral whatever its subject
+            // (with the confidence the model gave its best topic: the rule is as sure as the words are)
+            best = Category.BEHAVIORAL;
+            bestP = 0;
+            for (Category c : Category.values()) {
+                bestP = c == Category.NONE ? bestP : Math.max(bestP, p[c.ordinal()]);
+            }
+        } else if (!forced && p[Category.NONE.ordinal()] >= NONE_THRESHOLD * bestP) {
             best = Category.NONE;
             bestP = p[Category.NONE.ordinal()];
         }

@@ -92,4 +92,17 @@ class UtteranceClassifierTest {
         Classification withOthers = classifier.confirm(first, others, List.of());
         assertThat(withOthers).isEqualTo(alone);
     }
+
+    @Test
+    void theCandidatesOwnExperienceIsBehavioralWhateverItsTechnicalSubject() {
+        UtteranceClassifier classifier = UtteranceClassifier.shipped();
+        for (String text : List.of(
+                "tell me about a time the redis cluster you ran evicted hot keys and latency spiked",
+                "tell me about that time you had to shard a postgres table under load", // as the recogniser hears "a time"
+                "describe a time when you found a deadlock between two thread pools in production")) {
+            Classification c = classifier.classify(text);
+            assertThat(c.category()).as(text).isEqualTo(Category.BEHAVIORAL);
+            assertThat(c.isQuestion()).as(text).isTrue();
+        }
+    }
 }
