@@ -460,7 +460,7 @@ public final class DesktopApp extends Application {
                 Optional<dev.cuecard.practice.AnswerReviewer> review = llm.map(s ->
                         new dev.cuecard.practice.LlmAnswerReviewer(s.chat(), dev.cuecard.practice.Seniority.MID));
                 Optional<dev.cuecard.session.SessionStore> sessions = Optional.ofNullable(store);
-                // the rubric loads and the window's scene is built and styled in the background
+                // the rubric loads and the window's nodes are built in the background (styled on the FX thread)
                 tasks.submit(() -> new dev.cuecard.ui.practice.PracticeWindow(new dev.cuecard.ui.practice.PracticeViewModel(
                         classifier.library(), dev.cuecard.practice.AnswerScorer.shipped(), review, sessions,
                         DesktopApp.this::speechModel, tasks)), w -> {

@@ -71,7 +71,7 @@ public final class FxWorkBenchmark {
                 store.list();
                 return DebriefViewModel.load(store, id, builder);
             });
-            measure("debrief: build + style its window's scene", () -> DebriefWindow.prepare(
+            measure("debrief: build its window's scene", () -> DebriefWindow.prepare(
                     dev.cuecard.ui.debrief.SessionBrowserModel.loaded(store, builder, new CurrentThreadTaskExecutor(),
                             java.util.OptionalLong.of(id))));
             measure("debrief: search + save a review", () -> {

@@ -14,9 +14,11 @@ import javafx.stage.Stage;
 
 /**
  * Stored sessions and their debriefs in one window: the session list on the left, the debrief of
- * the one selected beside it. Its scene — a few hundred nodes with four charts, ~¼ s of CSS and
- * layout — is {@link #prepare prepared} off the FX thread (JavaFX allows building and styling a
- * scene on any thread until it is shown); the FX thread only shows it. The app keeps one window.
+ * the one selected beside it. Its nodes — a few hundred, with four charts — are {@link #prepare
+ * built} off the FX thread (JavaFX allows constructing nodes on any thread until they are shown).
+ * CSS and layout stay on the FX thread: control skins measure text through one shared, unlocked
+ * text layout, and styling off the thread once crashed the app's own layout pass (an NPE in
+ * {@code PrismTextLayout}). The app keeps one window.
  */
 public final class DebriefWindow {
     public static final String TITLE = "Cuecard — debrief";
@@ -28,12 +30,8 @@ public final class DebriefWindow {
     private DebriefWindow() {
     }
 
-    /** Builds, styles and lays out the window's scene. Any thread; not yet shown. */
+    /** Builds the window's scene, neither styled nor laid out. Any thread; not yet shown. */
     public static Scene prepare(SessionBrowserModel browser) {
-        if (Application.getUserAgentStylesheet() == null) {
-            // the app's theme wins when the main window has set one
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        }
         SessionBrowserView sessions = new SessionBrowserView(browser);
         StackPane debrief = new StackPane();
         debrief.setId("debrief-holder");
@@ -44,8 +42,6 @@ public final class DebriefWindow {
         // the root paints the theme's background (a split pane as the root leaves the scene's white)
         Scene scene = new Scene(new javafx.scene.layout.BorderPane(split), WIDTH, HEIGHT);
         scene.getStylesheets().add(DebriefWindow.class.getResource("/dev/cuecard/ui/app.css").toExternalForm());
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
         return scene;
     }
 
@@ -68,6 +64,10 @@ public final class DebriefWindow {
      * owned by {@code owner} (null for none), sized to fit beside the overlay. FX thread.
      */
     public static Stage show(Stage owner, Optional<Stage> open, Scene scene) {
+        if (Application.getUserAgentStylesheet() == null) {
+            // the app's theme wins when the main window has set one
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        }
         Stage stage = open.orElseGet(() -> {
             Stage s = new Stage();
             if (owner != null) {

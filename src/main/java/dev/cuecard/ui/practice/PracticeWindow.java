@@ -45,8 +45,9 @@ import javafx.util.Duration;
  * Mock-interview practice: pick a round, hear (or read) each question, answer by typing or
  * speaking, see the score breakdown and the follow-up; after the last score, the report (rendered
  * Markdown) and progress per category. A thin view over {@link PracticeViewModel}. Its scene is
- * built, styled and laid out in the constructor, which may run off the FX thread (the app builds
- * it in the background); {@link #show} makes the window on the FX thread.
+ * built in the constructor, which may run off the FX thread (the app builds it in the background);
+ * {@link #show} makes the window on the FX thread, where CSS and layout happen (control skins share
+ * one unlocked text layout: see {@code DebriefWindow}).
  */
 public final class PracticeWindow {
     public static final String TITLE = "Cuecard — practice";
@@ -121,8 +122,6 @@ public final class PracticeWindow {
         // keyboard-only: Alt+S starts a round, Alt+N goes on (next, skip, or the report)
         fireOn(KeyCode.S, start);
         fireOn(KeyCode.N, nextButton);
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
     }
 
     private void fireOn(KeyCode key, Button button) {

@@ -100,6 +100,22 @@ class DebriefWindowTest {
         return robot.lookup("#sessions").queryAs(ListView.class);
     }
 
+    /**
+     * Control skins measure text through one shared, unlocked text layout: a scene styled off the
+     * FX thread while the FX thread laid out another window crashed the app (NPE in PrismTextLayout).
+     */
+    @Test
+    void preparingTheSceneOffTheFxThreadStylesNothing() throws Exception {
+        java.util.concurrent.CompletableFuture<Scene> prepared = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> prepared.complete(DebriefWindow.prepare(browser)), "test-prepare");
+        t.start();
+        Scene scene = prepared.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        List<javafx.scene.control.Control> controls = scene.getRoot().lookupAll("*").stream()
+                .filter(n -> n instanceof javafx.scene.control.Control).map(n -> (javafx.scene.control.Control) n).toList();
+        assertThat(controls).isNotEmpty();
+        assertThat(controls).allSatisfy(c -> assertThat(c.getSkin()).as(c.toString()).isNull());
+    }
+
     @Test
     void listsEverySessionWithAHumanTitleAndOpensTheNewest(FxRobot robot) {
         ListView<SessionSummary> list = sessions(robot);
