@@ -139,7 +139,7 @@ class PipelineTest {
             assertThat(f.endMs()).isLessThanOrEqualTo(lostAt + 200);
         });
         // ... and the channel heard the speech after the device came back, later on the same time line
-        // ("hear", not "hear me": where the reconnect falls in the audio varies, and with it a short word)
+        // ("can you hear", not "hear me": where the reconnect falls in the audio varies, and with it a short word)
         assertThat(finals).anySatisfy(f -> {
             assertThat(f.text()).contains("can you hear");
             assertThat(f.startMs()).isGreaterThan(lostAt + 1500);
