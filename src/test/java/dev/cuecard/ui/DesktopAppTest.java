@@ -215,7 +215,9 @@ class DesktopAppTest {
         press("Debrief");
         FxTestSupport.waitUntil(() -> showing(dev.cuecard.ui.debrief.DebriefWindow.TITLE).size() == 1);
         Stage debrief = showing(dev.cuecard.ui.debrief.DebriefWindow.TITLE).get(0);
-        FxTestSupport.waitUntil(() -> ((Label) debrief.getScene().lookup("#question")).getText().equals(QUESTION));
+        // the answer's detail joins the window a frame after it is shown
+        FxTestSupport.waitUntil(() -> debrief.getScene().lookup("#question") instanceof Label q
+                && QUESTION.equals(q.getText()));
         String feedback = ((Label) debrief.getScene().lookup("#feedback")).getText();
         assertThat(feedback).contains("Key points covered: 1 of 2", "✓ Customer id hash as the shard key");
     }

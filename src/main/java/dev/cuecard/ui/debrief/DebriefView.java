@@ -1,5 +1,6 @@
 package dev.cuecard.ui.debrief;
 
+import dev.cuecard.ui.NextFrame;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -11,6 +12,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -36,13 +38,23 @@ public final class DebriefView extends BorderPane {
         this.model = model;
         getStyleClass().add("debrief");
         setTop(header());
-        SplitPane split = new SplitPane(left(), detail());
+        // the answer's detail and the charts join a frame apart, each styled in a frame of its own (the whole
+        // view at once was one ~0.5 s frame on first open); their slots keep the layout from jumping
+        StackPane detailSlot = new StackPane();
+        VBox detail = detail();
+        SplitPane split = new SplitPane(left(), detailSlot);
         // both sides keep their share as the window is resized (it is built at one size and shown at another)
         split.setDividerPositions(0.34);
         setCenter(split);
-        setBottom(SpeakingCharts.of(model.answers(), model.analytics()));
-        ((javafx.scene.layout.Region) getBottom()).setPrefHeight(260);
-        ((javafx.scene.layout.Region) getBottom()).setMinHeight(180);
+        StackPane chartsSlot = new StackPane();
+        chartsSlot.setPrefHeight(260);
+        chartsSlot.setMinHeight(180);
+        setBottom(chartsSlot);
+        javafx.scene.Node charts = SpeakingCharts.of(model.answers(), model.analytics());
+        NextFrame.after(this, () -> {
+            detailSlot.getChildren().setAll(detail);
+            NextFrame.after(this, () -> chartsSlot.getChildren().setAll(charts));
+        });
         model.selectedProperty().addListener((obs, old, item) -> show(item));
         show(model.selectedProperty().get());
     }

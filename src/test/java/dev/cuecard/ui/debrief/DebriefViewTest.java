@@ -24,6 +24,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +58,12 @@ class DebriefViewTest {
                 tasks);
         stage.setScene(new Scene(new DebriefView(model), 1180, 820));
         stage.show();
+    }
+
+    /** The answer's detail and the first chart join a frame or two after the window is shown. */
+    @BeforeEach
+    void waitForTheWholeView(FxRobot robot) {
+        waitFor(() -> robot.lookup("#note").tryQuery().isPresent() && robot.lookup("#wpm-chart").tryQuery().isPresent());
     }
 
     @AfterEach
@@ -117,6 +124,32 @@ class DebriefViewTest {
         StoredQuestion q1 = store.load(sessionId).orElseThrow().questions().get(0);
         assertThat(q1.note()).isEqualTo("lead with the hit rate");
         assertThat(q1.rating()).contains(4);
+    }
+
+    /** Styling the whole view in one frame froze a first-opened debrief ~0.5 s: it is shown in parts. */
+    @Test
+    void theDetailAndChartsJoinAfterTheViewIsShownAndEachChartWhenItsTabIsFirstOpened(FxRobot robot) throws Exception {
+        DebriefViewModel model = new DebriefViewModel(store, DebriefViewModel.load(store, sessionId,
+                new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))),
+                tasks);
+        DebriefView view = WaitForAsyncUtils.asyncFx(() -> new DebriefView(model)).get(10, TimeUnit.SECONDS);
+        assertThat(view.lookup("#wpm-chart")).as("the charts before the view is shown").isNull();
+        Stage second = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(view, 900, 700));
+            s.show();
+            return s;
+        }).get(10, TimeUnit.SECONDS);
+        try {
+            waitFor(() -> view.lookup("#note") != null && view.lookup("#wpm-chart") != null);
+            TabPane tabs = (TabPane) view.lookup("#charts");
+            assertThat(tabs.getTabs().get(1).getContent()).as("the fillers chart before its tab is opened").isNull();
+            WaitForAsyncUtils.asyncFx(() -> tabs.getSelectionModel().select(1)).get(10, TimeUnit.SECONDS);
+            assertThat(tabs.getTabs().get(1).getContent()).isNotNull().extracting(javafx.scene.Node::getId)
+                    .isEqualTo("filler-chart");
+        } finally {
+            WaitForAsyncUtils.asyncFx(second::close).get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

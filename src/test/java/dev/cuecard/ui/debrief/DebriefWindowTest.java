@@ -81,7 +81,13 @@ class DebriefWindowTest {
         store.close();
     }
 
+    /** A label of the debrief; its detail joins a frame after the session list (DebriefView), so wait for it. */
     private static String text(FxRobot robot, String id) {
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(id + " not shown within 10 s", e);
+        }
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
