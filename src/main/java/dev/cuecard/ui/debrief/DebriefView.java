@@ -1,6 +1,6 @@
 package dev.cuecard.ui.debrief;
 
-import dev.cuecard.ui.NextFrame;
+import dev.cuecard.ui.ShownInParts;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -51,9 +51,9 @@ public final class DebriefView extends BorderPane {
         chartsSlot.setMinHeight(180);
         setBottom(chartsSlot);
         javafx.scene.Node charts = SpeakingCharts.of(model.answers(), model.analytics());
-        NextFrame.after(this, () -> {
+        ShownInParts.afterLayout(this, () -> {
             detailSlot.getChildren().setAll(detail);
-            NextFrame.after(this, () -> chartsSlot.getChildren().setAll(charts));
+            ShownInParts.afterLayout(this, () -> chartsSlot.getChildren().setAll(charts));
         });
         model.selectedProperty().addListener((obs, old, item) -> show(item));
         show(model.selectedProperty().get());

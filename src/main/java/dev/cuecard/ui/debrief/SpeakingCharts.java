@@ -5,6 +5,7 @@ import dev.cuecard.session.debrief.AnswerReview;
 import dev.cuecard.session.debrief.SessionAnalytics;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import dev.cuecard.ui.ShownInParts;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -17,7 +18,8 @@ import javafx.scene.control.TabPane;
 
 /**
  * The speaking analytics as charts, one tab each for pace, fillers, answer length and talk time;
- * each axis says its unit, and the targets (120–160 words per minute, 1–2 minutes) are bands.
+ * each axis says its unit, and the targets (120–160 words per minute, 1–2 minutes) are bands. A
+ * chart is styled when its tab is first opened.
  */
 final class SpeakingCharts {
     /** The pace the practice rubric asks for (its advice: "aim for 120–160 words per minute"). */
@@ -32,29 +34,15 @@ final class SpeakingCharts {
         TabPane tabs = new TabPane(
                 new Tab("Pace", banded("wpm-chart", "Pace per answer — band: 120–160 words per minute", "words per minute",
                         PACE_LOW, PACE_HIGH, reviews, r -> r.metrics().wordsPerMinute())),
-                lazyTab("Fillers", bars("filler-chart", "Filler words per answer", "filler words (count)", reviews,
+                ShownInParts.tab("Fillers", bars("filler-chart", "Filler words per answer", "filler words (count)", reviews,
                         r -> r.metrics().fillerCount())),
-                lazyTab("Length", banded("length-chart", "Answer length — band: the 1–2 min target", "seconds",
+                ShownInParts.tab("Length", banded("length-chart", "Answer length — band: the 1–2 min target", "seconds",
                         AnswerLength.TARGET_MIN_MS / 1000.0, AnswerLength.TARGET_MAX_MS / 1000.0, reviews,
                         r -> r.metrics().spanMs() / 1000.0)),
-                lazyTab("Talk time", talk(session)));
+                ShownInParts.tab("Talk time", talk(session)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("charts");
         return tabs;
-    }
-
-    /**
-     * A tab the user has not opened yet: its chart joins it when it is first shown (the first tab,
-     * shown at once, has its chart from the start). Styling all four at once took most of a ~0.3 s frame.
-     */
-    private static Tab lazyTab(String name, Node chart) {
-        Tab tab = new Tab(name);
-        tab.setOnSelectionChanged(e -> {
-            if (tab.isSelected() && tab.getContent() == null) {
-                tab.setContent(chart);
-            }
-        });
-        return tab;
     }
 
     private static XYChart.Series<String, Number> series(String name, List<AnswerReview> reviews,
