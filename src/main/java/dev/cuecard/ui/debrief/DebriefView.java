@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
  * and bindings; everything it does is a {@link DebriefViewModel} command.
  */
 public final class DebriefView extends BorderPane {
+    private static final double QUESTIONS_SHARE = 0.34;
     private final DebriefViewModel model;
     private final ListView<AnswerItem> timeline = new ListView<>();
     private final Label question = wrapping("question");
@@ -43,8 +44,7 @@ public final class DebriefView extends BorderPane {
         StackPane detailSlot = new StackPane();
         VBox detail = detail();
         SplitPane split = new SplitPane(left(), detailSlot);
-        // both sides keep their share as the window is resized (it is built at one size and shown at another)
-        split.setDividerPositions(0.34);
+        split.setDividerPositions(QUESTIONS_SHARE);
         setCenter(split);
         StackPane chartsSlot = new StackPane();
         chartsSlot.setPrefHeight(260);
@@ -53,6 +53,9 @@ public final class DebriefView extends BorderPane {
         javafx.scene.Node charts = SpeakingCharts.of(model.answers(), model.analytics());
         ShownInParts.afterLayout(this, () -> {
             detailSlot.getChildren().setAll(detail);
+            // again at the size the window is shown at: laid out first at the scene's own width (1,180 px) and then
+            // fitted narrower beside the overlay, the question list kept its width and the detail was left ~190 px
+            split.setDividerPositions(QUESTIONS_SHARE);
             ShownInParts.afterLayout(this, () -> chartsSlot.getChildren().setAll(charts));
         });
         model.selectedProperty().addListener((obs, old, item) -> show(item));

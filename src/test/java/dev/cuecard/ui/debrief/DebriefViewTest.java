@@ -152,6 +152,32 @@ class DebriefViewTest {
         }
     }
 
+    /** Built at 1,180 px and shown in a window fitted narrower (beside the overlay): the columns keep their shares. */
+    @Test
+    void inAWindowNarrowerThanTheSceneWasBuiltForTheQuestionListKeepsItsShare() throws Exception {
+        DebriefViewModel model = new DebriefViewModel(store, DebriefViewModel.load(store, sessionId,
+                new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))),
+                tasks);
+        DebriefView view = new DebriefView(model);
+        Stage narrow = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setWidth(560);
+            s.setHeight(700);
+            s.setScene(new Scene(view, 1180, 820));
+            s.show();
+            return s;
+        }).get(10, TimeUnit.SECONDS);
+        try {
+            waitFor(() -> view.lookup("#note") != null);
+            javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) view.getCenter();
+            waitFor(() -> Math.abs(split.getDividerPositions()[0] - 0.34) < 0.05);
+            javafx.scene.Node note = view.lookup("#note");
+            assertThat(note.getLayoutBounds().getWidth()).as("the answer's side").isGreaterThan(250);
+        } finally {
+            WaitForAsyncUtils.asyncFx(narrow::close).get(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void chartsShowPaceFillersLengthAndTalkTime(FxRobot robot) {
         @SuppressWarnings("unchecked")
