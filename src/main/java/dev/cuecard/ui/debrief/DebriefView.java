@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
  * and bindings; everything it does is a {@link DebriefViewModel} command.
  */
 public final class DebriefView extends BorderPane {
-    private static final double QUESTIONS_SHARE = 0.34;
+    static final double QUESTIONS_SHARE = 0.34;
     private final DebriefViewModel model;
     private final ListView<AnswerItem> timeline = new ListView<>();
     private final Label question = wrapping("question");

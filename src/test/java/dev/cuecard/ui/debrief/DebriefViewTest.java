@@ -53,10 +53,7 @@ class DebriefViewTest {
         // what the live coach stored for the first answer (the second had none)
         store.recordCoverage(sessionId, 1, InterviewFixture.CACHE_KEY_POINTS.get(0), 12_000);
         store.recordAnswerEnd(sessionId, 1, 66_000, 118.4, 3, "How do you keep the cache consistent?", 71_000);
-        DebriefViewModel model = new DebriefViewModel(store, DebriefViewModel.load(store, sessionId,
-                new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))),
-                tasks);
-        stage.setScene(new Scene(new DebriefView(model), 1180, 820));
+        stage.setScene(new Scene(new DebriefView(model()), 1180, 820));
         stage.show();
     }
 
@@ -64,6 +61,25 @@ class DebriefViewTest {
     @BeforeEach
     void waitForTheWholeView(FxRobot robot) {
         waitFor(() -> robot.lookup("#note").tryQuery().isPresent() && robot.lookup("#wpm-chart").tryQuery().isPresent());
+    }
+
+    /** The stored session's debrief, rated without templates. */
+    private DebriefViewModel model() {
+        return new DebriefViewModel(store, DebriefViewModel.load(store, sessionId,
+                new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))),
+                tasks);
+    }
+
+    /** A second window of the given size, its scene built at the app's 1,180 × 820 (the window fits it). */
+    private static Stage showInNewWindow(DebriefView view, double width, double height) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setWidth(width);
+            s.setHeight(height);
+            s.setScene(new Scene(view, 1180, 820));
+            s.show();
+            return s;
+        }).get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -129,17 +145,10 @@ class DebriefViewTest {
     /** Styling the whole view in one frame froze a first-opened debrief ~0.5 s: it is shown in parts. */
     @Test
     void theDetailAndChartsJoinAfterTheViewIsShownAndEachChartWhenItsTabIsFirstOpened(FxRobot robot) throws Exception {
-        DebriefViewModel model = new DebriefViewModel(store, DebriefViewModel.load(store, sessionId,
-                new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))),
-                tasks);
+        DebriefViewModel model = model();
         DebriefView view = WaitForAsyncUtils.asyncFx(() -> new DebriefView(model)).get(10, TimeUnit.SECONDS);
         assertThat(view.lookup("#wpm-chart")).as("the charts before the view is shown").isNull();
-        Stage second = WaitForAsyncUtils.asyncFx(() -> {
-            Stage s = new Stage();
-            s.setScene(new Scene(view, 900, 700));
-            s.show();
-            return s;
-        }).get(10, TimeUnit.SECONDS);
+        Stage second = showInNewWindow(view, 900, 700);
         try {
             waitFor(() -> view.lookup("#note") != null && view.lookup("#wpm-chart") != null);
             TabPane tabs = (TabPane) view.lookup("#charts");
@@ -155,22 +164,12 @@ class DebriefViewTest {
     /** Built at 1,180 px and shown in a window fitted narrower (beside the overlay): the columns keep their shares. */
     @Test
     void inAWindowNarrowerThanTheSceneWasBuiltForTheQuestionListKeepsItsShare() throws Exception {
-        DebriefViewModel model = new DebriefViewModel(store, DebriefViewModel.load(store, sessionId,
-                new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))),
-                tasks);
-        DebriefView view = new DebriefView(model);
-        Stage narrow = WaitForAsyncUtils.asyncFx(() -> {
-            Stage s = new Stage();
-            s.setWidth(560);
-            s.setHeight(700);
-            s.setScene(new Scene(view, 1180, 820));
-            s.show();
-            return s;
-        }).get(10, TimeUnit.SECONDS);
+        DebriefView view = new DebriefView(model());
+        Stage narrow = showInNewWindow(view, 560, 700);
         try {
             waitFor(() -> view.lookup("#note") != null);
             javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) view.getCenter();
-            waitFor(() -> Math.abs(split.getDividerPositions()[0] - 0.34) < 0.05);
+            waitFor(() -> Math.abs(split.getDividerPositions()[0] - DebriefView.QUESTIONS_SHARE) < 0.05);
             javafx.scene.Node note = view.lookup("#note");
             assertThat(note.getLayoutBounds().getWidth()).as("the answer's side").isGreaterThan(250);
         } finally {
