@@ -7,14 +7,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class NamedThreadFactory implements ThreadFactory {
     private final String prefix;
     private final AtomicInteger counter = new AtomicInteger();
+    private final boolean background;
 
     public NamedThreadFactory(String role) {
+        this(role, false);
+    }
+
+    private NamedThreadFactory(String role, boolean background) {
         this.prefix = "cuecard-" + role + "-";
+        this.background = background;
+    }
+
+    /** Threads for work the user is not watching: they run at a low priority ({@link LowPriority}). */
+    public static NamedThreadFactory background(String role) {
+        return new NamedThreadFactory(role, true);
     }
 
     @Override
     public Thread newThread(Runnable r) {
-        Thread t = new Thread(r, prefix + counter.incrementAndGet());
+        Thread t = new Thread(background ? lowered(r) : r, prefix + counter.incrementAndGet());
         t.setDaemon(true);
         return t;
     }
@@ -24,5 +35,17 @@ public final class NamedThreadFactory implements ThreadFactory {
         Thread t = new Thread(r, "cuecard-" + name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** As {@link #thread}, at a low priority ({@link LowPriority}). */
+    public static Thread backgroundThread(String name, Runnable r) {
+        return thread(name, lowered(r));
+    }
+
+    private static Runnable lowered(Runnable r) {
+        return () -> {
+            LowPriority.lowerCurrentThread();
+            r.run();
+        };
     }
 }

@@ -52,7 +52,7 @@ public final class DesktopApp extends Application {
     private UtteranceClassifier classifier;
     private Optional<LlmServices> llm = Optional.empty();
     /** Start-up loading beside the window (speech and sentence models). */
-    private final ExecutorService background = Executors.newCachedThreadPool(new NamedThreadFactory("ui-work"));
+    private final ExecutorService background = Executors.newCachedThreadPool(NamedThreadFactory.background("model-load"));
     private TaskExecutor tasks;
     /** Debrief reads and writes, in the order asked. */
     private TaskExecutor debriefLane;
@@ -87,7 +87,7 @@ public final class DesktopApp extends Application {
         // templates, vocabulary and category model load, and the sentence model too, once the window shows
         classifier = UtteranceClassifier.building(() -> TemplateLibrary.load(Optional.of(paths.templatesDir())),
                 Optional.of(paths.cacheDir()),
-                r -> afterWindowShown.add(() -> NamedThreadFactory.thread("classifier-load", r).start()));
+                r -> afterWindowShown.add(() -> NamedThreadFactory.backgroundThread("classifier-load", r).start()));
         afterWindowShown.add(() -> background.execute(() -> SemanticMatcher.preloadShipped(paths.cacheDir())));
         model = new LiveSessionModel(classifier, new TemplateHintEngine());
         model.levelProperty().set(HintLevel.fromId(settings.uiOrDefaults().detailLevel()));

@@ -72,7 +72,7 @@ public final class SessionRunner implements AutoCloseable {
      */
     public void loadSemantics(Path cacheDir) {
         semanticsRequested = true;
-        threads.newThread(() -> {
+        NamedThreadFactory.backgroundThread("semantic-load", () -> {
             try {
                 fullClassifier.complete(classifier.withSemantics(SemanticMatcher.loadShipped(cacheDir, classifier.library())));
             } catch (EmbeddingUnavailable e) {
@@ -105,7 +105,7 @@ public final class SessionRunner implements AutoCloseable {
     public SpeechModel speechModel() throws ModelException {
         synchronized (modelLock) {
             if (model == null) {
-                model = SpeechModel.locateAndLoad(modelDir, new NamedThreadFactory("speech-model"));
+                model = SpeechModel.locateAndLoad(modelDir, NamedThreadFactory.background("speech-model"));
             }
             return model;
         }
