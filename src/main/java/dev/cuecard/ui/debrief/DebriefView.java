@@ -1,6 +1,7 @@
 package dev.cuecard.ui.debrief;
 
 import dev.cuecard.ui.ShownInParts;
+import dev.cuecard.ui.SplitShare;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -44,7 +45,7 @@ public final class DebriefView extends BorderPane {
         StackPane detailSlot = new StackPane();
         VBox detail = detail();
         SplitPane split = new SplitPane(left(), detailSlot);
-        split.setDividerPositions(QUESTIONS_SHARE);
+        SplitShare.keep(split, QUESTIONS_SHARE);
         setCenter(split);
         StackPane chartsSlot = new StackPane();
         chartsSlot.setPrefHeight(260);
@@ -53,9 +54,6 @@ public final class DebriefView extends BorderPane {
         javafx.scene.Node charts = SpeakingCharts.of(model.answers(), model.analytics());
         ShownInParts.afterLayout(this, () -> {
             detailSlot.getChildren().setAll(detail);
-            // again at the size the window is shown at: laid out first at the scene's own width (1,180 px) and then
-            // fitted narrower beside the overlay, the question list kept its width and the detail was left ~190 px
-            split.setDividerPositions(QUESTIONS_SHARE);
             ShownInParts.afterLayout(this, () -> chartsSlot.getChildren().setAll(charts));
         });
         model.selectedProperty().addListener((obs, old, item) -> show(item));

@@ -1,6 +1,7 @@
 package dev.cuecard.ui.debrief;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.cuecard.ui.SplitShare;
 import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -23,6 +24,8 @@ import javafx.stage.Stage;
 public final class DebriefWindow {
     public static final String TITLE = "Cuecard — debrief";
     static final double WIDTH = 1180;
+    /** The session list's share of the window's width. */
+    static final double SESSIONS_SHARE = 0.26;
     static final double HEIGHT = 820;
     static final double MIN_WIDTH = 760;
     static final double MIN_HEIGHT = 520;
@@ -38,7 +41,7 @@ public final class DebriefWindow {
         show(debrief, browser.openedProperty().get());
         browser.openedProperty().addListener((o, a, vm) -> show(debrief, vm));
         SplitPane split = new SplitPane(sessions, debrief);
-        split.setDividerPositions(0.26);
+        SplitShare.keep(split, SESSIONS_SHARE);
         // the root paints the theme's background (a split pane as the root leaves the scene's white)
         Scene scene = new Scene(new javafx.scene.layout.BorderPane(split), WIDTH, HEIGHT);
         scene.getStylesheets().add(DebriefWindow.class.getResource("/dev/cuecard/ui/app.css").toExternalForm());

@@ -122,6 +122,30 @@ class DebriefWindowTest {
         assertThat(controls).allSatisfy(c -> assertThat(c.getSkin()).as(c.toString()).isNull());
     }
 
+    /** The scene is built at 1,180 px; the window is fitted narrower beside the overlay (828 px on a 1280×800 screen). */
+    @Test
+    void inAWindowNarrowerThanTheSceneWasBuiltForTheSessionListKeepsItsShare() throws Exception {
+        Scene scene = WaitForAsyncUtils.asyncFx(() -> DebriefWindow.prepare(browser)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Stage narrow = WaitForAsyncUtils.asyncFx(() -> {
+            Stage s = new Stage();
+            s.setScene(scene);
+            s.setWidth(828);
+            s.setHeight(700);
+            s.show();
+            return s;
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane)
+                    ((javafx.scene.layout.BorderPane) scene.getRoot()).getCenter();
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> split.getWidth() < 900);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(split.getDividerPositions()[0]).isCloseTo(DebriefWindow.SESSIONS_SHARE,
+                    org.assertj.core.data.Offset.offset(0.03));
+        } finally {
+            WaitForAsyncUtils.asyncFx(narrow::close).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void listsEverySessionWithAHumanTitleAndOpensTheNewest(FxRobot robot) {
         ListView<SessionSummary> list = sessions(robot);
