@@ -69,6 +69,19 @@ public final class QuestionTracker {
      * words and the recogniser's other readings; with 200 ms of silence also, 11 fewer (mid-question pauses).
      */
     static final double PAUSE_CONFIDENCE = Double.parseDouble(System.getProperty("cuecard.tracker.pauseConfidence", "0.45"));
+    /**
+     * Words the open partial needs to decide at a pause: fewer than mid-question ({@link #MIN_EARLY_WORDS}),
+     * as the speaker has stopped and a short question ("explain read repair") is whole; as many as any question has.
+     */
+    static final int PAUSE_MIN_WORDS = Integer.parseInt(System.getProperty("cuecard.tracker.pauseMinWords",
+            String.valueOf(QuestionDetector.MIN_WORDS)));
+    /**
+     * Confidence the full reading needs at a pause where the fast lexical reading saw no question
+     * ("give me a rough estimate of the bandwidth this would need at peak"): more than where it did,
+     * as small talk is what the fast reading mostly turns away.
+     */
+    static final double PAUSE_UNCUED_CONFIDENCE = Double.parseDouble(
+            System.getProperty("cuecard.tracker.pauseUncuedConfidence", "0.6"));
 
     private final UtteranceClassifier classifier;
     private final PauseDetector pauses = new PauseDetector();
@@ -121,15 +134,17 @@ public final class QuestionTracker {
         }
         Classification c = openClassification;
         int words = TextNormalizer.words(TextNormalizer.normalize(c.text())).size();
-        if (words < MIN_EARLY_WORDS || !c.isQuestion()) {
-            return Optional.empty(); // small talk stays uncarded: only what the fast reading calls a question
+        if (words < PAUSE_MIN_WORDS) {
+            return Optional.empty();
         }
         if (pauseReading == null) {
             // the speaker has stopped: no later words will help, so this is the moment for the full reading
             pauseReading = classifier.confirm(openPartial.text(), openPartial.terms());
         }
         Classification f = pauseReading;
-        if (f.isQuestion() && f.confidence() >= PAUSE_CONFIDENCE) {
+        // small talk stays uncarded: where the fast reading saw no question, the full reading must be surer
+        double needed = c.isQuestion() ? PAUSE_CONFIDENCE : PAUSE_UNCUED_CONFIDENCE;
+        if (f.isQuestion() && f.confidence() >= needed) {
             decided = new DetectedQuestion(nextId++, openPartial.channel(), f, endMs, openPartial.endMs(), true, false,
                     DecisionReason.PAUSE, spokenFrom(openPartial));
             return Optional.of(decided);

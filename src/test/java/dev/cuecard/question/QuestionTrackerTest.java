@@ -228,6 +228,28 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void aShortQuestionIsDecidedAtThePauseAfterIt() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        t.onAudio(0.2, 900);
+        assertThat(t.onTranscript(partial("explain read repair", 1000))).isEmpty();
+        Optional<DetectedQuestion> q = Optional.empty();
+        for (long at = 1100; at < 1500 && q.isEmpty(); at += 100) {
+            q = t.onAudio(0.0001, at);
+        }
+        assertThat(q).hasValueSatisfying(d -> {
+            assertThat(d.classification().category()).isEqualTo(Category.DISTRIBUTED_SYSTEMS);
+            assertThat(d.reason()).isEqualTo(DecisionReason.PAUSE);
+        });
+        // two words are not enough, however long the pause
+        QuestionTracker two = new QuestionTracker(classifier);
+        two.onAudio(0.2, 900);
+        two.onTranscript(partial("read repair", 1000));
+        for (long at = 1100; at < 2500; at += 100) {
+            assertThat(two.onAudio(0.0001, at)).isEmpty();
+        }
+    }
+
+    @Test
     void aPauseAfterSmallTalkDecidesNothing() {
         QuestionTracker t = new QuestionTracker(classifier);
         t.onAudio(0.2, 900);
