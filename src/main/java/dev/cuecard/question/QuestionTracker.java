@@ -223,10 +223,11 @@ public final class QuestionTracker {
             return Optional.empty();
         }
         if (!refinedOnce && stableCount >= 2 && !Objects.equals(c.templateId(), decided.classification().templateId())
-                && c.confidence() >= EARLY_CONFIDENCE && stronger(c, decided.classification())) {
+                && c.confidence() >= EARLY_CONFIDENCE
+                && (stronger(c, decided.classification()) || sharperTemplate(c, decided))) {
             Classification f = classifier.confirm(e.text(), e.terms());
             if (Objects.equals(f.templateId(), decided.classification().templateId())
-                    || !stronger(f, decided.classification())) {
+                    || !(stronger(f, decided.classification()) || sharperTemplate(f, decided))) {
                 return Optional.empty();
             }
             refinedOnce = true;
@@ -310,6 +311,20 @@ public final class QuestionTracker {
         return now.score() >= shown.score() + REFINE_GAIN && now.confidence() >= shown.confidence() - 0.05;
     }
 
+    /**
+     * A card decided on its topic alone ({@link DecisionReason#STABLE_CATEGORY}) took its template
+     * from the words heard so far, which did not decide it ("tell me about a time you disagreed
+     * with" → disagreeing with a decision). A later reading of more of the question, on the same
+     * topic, that ranks another template first has weighed both on the same words: the evidence
+     * grew, so it needs no {@link #REFINE_GAIN} margin (scores of different texts do not compare).
+     */
+    static boolean sharperTemplate(Classification now, DetectedQuestion shown) {
+        Classification was = shown.classification();
+        return shown.reason() == DecisionReason.STABLE_CATEGORY && now.category() == was.category()
+                && now.template().isPresent() && now.text().length() > was.text().length()
+                && now.confidence() >= was.confidence() - REFINE_CATEGORY_GAIN;
+    }
+
     private Optional<DetectedQuestion> onFinal(TranscriptEvent e, Classification c) {
         if (decided == null) {
             return c.isQuestion()
@@ -318,7 +333,7 @@ public final class QuestionTracker {
                     : Optional.empty();
         }
         if (c.isQuestion() && !Objects.equals(c.templateId(), decided.classification().templateId())
-                && (!STRONGER_ONLY || stronger(c, decided.classification()))) {
+                && (!STRONGER_ONLY || stronger(c, decided.classification()) || sharperTemplate(c, decided))) {
             return Optional.of(new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), false, true,
                     DecisionReason.STRONGER_FINAL, e.startMs()));
         }

@@ -163,6 +163,29 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void aCardDecidedOnItsTopicTakesTheTemplateTheWholeQuestionNames() {
+        // the desktop demo's third question: decided on its topic before the teammate was named
+        QuestionTracker t = new QuestionTracker(classifier);
+        List<DetectedQuestion> early = feed(t,
+                partial("tell me about a", 600),
+                partial("tell me about a time you", 900),
+                partial("tell me about a time you disagreed", 1200),
+                partial("tell me about a time you disagreed with", 1500));
+        assertThat(early).singleElement().satisfies(q -> {
+            assertThat(q.reason()).isEqualTo(DecisionReason.STABLE_CATEGORY);
+            assertThat(q.classification().templateId()).isEqualTo("disagree-with-decision");
+        });
+        Optional<DetectedQuestion> whole = t.onTranscript(
+                fin("tell me about a time you disagreed with a teammate about a technical decision", 3600));
+        assertThat(whole).hasValueSatisfying(q -> {
+            assertThat(q.id()).isEqualTo(early.get(0).id());
+            assertThat(q.refined()).isTrue();
+            assertThat(q.classification().category()).isEqualTo(Category.BEHAVIORAL);
+            assertThat(q.classification().templateId()).isEqualTo("conflict-teammate");
+        });
+    }
+
+    @Test
     void anOpenerAloneDecidesNothingHoweverSureTheCategoryReads() {
         QuestionTracker t = new QuestionTracker(classifier);
         List<DetectedQuestion> out = feed(t,
