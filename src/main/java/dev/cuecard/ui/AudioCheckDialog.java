@@ -55,8 +55,17 @@ final class AudioCheckDialog {
                 none.setText(devices.isEmpty()
                         ? "No capture device found. Connect a microphone; until then the Demo button shows Cuecard at work."
                         : "Speak: your meter should move. Play a video: the interviewer meter should move.");
-            }, e -> none.setText("Could not list the capture devices: " + e.getMessage()));
+                fitWindow(none);
+            }, e -> {
+                none.setText("Could not list the capture devices: " + e.getMessage());
+                fitWindow(none);
+            });
             how.setWrapText(true);
+            // wrapped texts keep every line they need (the dialog grows when the device list changes them)
+            for (Label l : List.of(none, how, problems)) {
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+            problems.textProperty().addListener((o, a, b) -> fitWindow(problems));
             VBox box = new VBox(8, none, new Label("Interviewer (system audio)"), them, new LevelMeterBar(themLevel),
                     new Label("You (microphone)"), me, new LevelMeterBar(meLevel), problems, how);
             box.setPadding(new Insets(10));
@@ -69,6 +78,13 @@ final class AudioCheckDialog {
             d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
             return d.showAndWait().filter(b -> b == ButtonType.OK)
                     .map(b -> new Choice(choice(them.getValue()), choice(me.getValue())));
+        }
+    }
+
+    /** The dialog's window resized to its content, whose texts came after it was first sized. */
+    private static void fitWindow(Label inside) {
+        if (inside.getScene() != null && inside.getScene().getWindow() != null) {
+            inside.getScene().getWindow().sizeToScene();
         }
     }
 

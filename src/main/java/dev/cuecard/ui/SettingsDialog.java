@@ -89,12 +89,12 @@ final class SettingsDialog {
         dialog.setTitle("Cuecard settings");
         UiSettings ui = settings.uiOrDefaults();
         TabPane tabs = new TabPane(
-                new Tab("Audio", audioTab(settings, tasks)),
-                new Tab("LLM", llmTab(settings.llmSettings(), services)),
-                new Tab("Hotkeys", hotkeyTab(ui)),
-                new Tab("Overlay", overlayTab(ui)),
-                new Tab("Your context", contextTab()),
-                new Tab("Templates", templatesTab()));
+                new Tab("Audio", scrolling(audioTab(settings, tasks))),
+                new Tab("LLM", scrolling(llmTab(settings.llmSettings(), services))),
+                new Tab("Hotkeys", scrolling(hotkeyTab(ui))),
+                new Tab("Overlay", scrolling(overlayTab(ui))),
+                new Tab("Your context", scrolling(contextTab())),
+                new Tab("Templates", scrolling(templatesTab())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefSize(620, 460);
         dialog.getDialogPane().setContent(tabs);
@@ -104,6 +104,27 @@ final class SettingsDialog {
         ok.disableProperty().bind(hotkeyError.textProperty().isNotEmpty().or(modelError.textProperty().isNotEmpty()));
         dialog.setResizable(true);
         dialog.getDialogPane().setMinSize(520, 400);
+    }
+
+    /**
+     * A tab's content as wide as the dialog and as tall as it needs: wrapped help and error texts
+     * get every line they need (squeezed into the tab's height they were cut to one line with "…")
+     * and the tab scrolls when the dialog is smaller than its content.
+     */
+    private static javafx.scene.control.ScrollPane scrolling(javafx.scene.layout.Region content) {
+        content.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(content);
+        pane.setFitToWidth(true);
+        pane.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().add("edge-to-edge");
+        return pane;
+    }
+
+    /** A row's name, never cut short: the field beside it gives way instead. */
+    private static Label name(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
     }
 
     private static GridPane grid() {
@@ -143,11 +164,11 @@ final class SettingsDialog {
         modelError.setStyle("-fx-text-fill: -color-danger-fg;");
         modelError.managedProperty().bind(modelError.textProperty().isNotEmpty());
         javafx.scene.layout.HBox.setHgrow(modelDir, javafx.scene.layout.Priority.ALWAYS);
-        Label themLabel = new Label("Interviewer (them)");
+        Label themLabel = name("Interviewer (them)");
         themLabel.setLabelFor(them);
-        Label meLabel = new Label("You (me)");
+        Label meLabel = name("You (me)");
         meLabel.setLabelFor(me);
-        Label modelLabel = new Label("Speech model folder");
+        Label modelLabel = name("Speech model folder");
         modelLabel.setLabelFor(modelDir);
         g.addRow(0, themLabel, them, applies("Used from the next Start"));
         g.addRow(1, meLabel, me, applies("Used from the next Start"));
@@ -235,9 +256,9 @@ final class SettingsDialog {
             result.setText("Testing…");
             services.testConnection(llmSettings(), result::setText);
         });
-        g.addRow(0, new Label("Endpoint (base URL)"), llmUrl, restart());
-        g.addRow(1, new Label("Model"), llmModel, restart());
-        g.addRow(2, new Label("First-token timeout"), llmTimeout, restart());
+        g.addRow(0, name("Endpoint (base URL)"), llmUrl, restart());
+        g.addRow(1, name("Model"), llmModel, restart());
+        g.addRow(2, name("First-token timeout"), llmTimeout, restart());
         javafx.scene.layout.GridPane.setHgrow(llmUrl, javafx.scene.layout.Priority.ALWAYS);
         Label privacy = new Label("With an endpoint set, each detected question, its category and template, the "
                 + "recent transcript and your context files are sent to it. The overlay shows when text leaves "
@@ -259,7 +280,7 @@ final class SettingsDialog {
             TextField f = new TextField(current.chord(a).toString());
             f.textProperty().addListener((o, x, y) -> validateHotkeys());
             hotkeys.put(a, f);
-            g.addRow(row++, new Label(a.label()), f);
+            g.addRow(row++, name(a.label()), f);
         }
         hotkeyError.setStyle("-fx-text-fill: -color-danger-fg;");
         hotkeyError.setWrapText(true);
@@ -437,6 +458,14 @@ final class SettingsDialog {
 
     TextField modelDirField() {
         return modelDir;
+    }
+
+    TextField hotkeyField(HotkeyAction action) {
+        return hotkeys.get(action);
+    }
+
+    Label hotkeyErrorLabel() {
+        return hotkeyError;
     }
 
     Label modelErrorLabel() {

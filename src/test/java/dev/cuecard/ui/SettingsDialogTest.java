@@ -45,7 +45,10 @@ class SettingsDialogTest {
     }
 
     private static String label(SettingsDialog d, String id) throws Exception {
-        return FxTestSupport.onFx(() -> ((Label) d.dialog().getDialogPane().lookup(id)).getText());
+        return FxTestSupport.onFx(() -> {
+            d.dialog().getDialogPane().applyCss(); // the tabs' scroll panes add their content with their skins
+            return ((Label) d.dialog().getDialogPane().lookup(id)).getText();
+        });
     }
 
     @Test
@@ -65,10 +68,59 @@ class SettingsDialogTest {
     }
 
     @Test
+    void shownAtItsOwnSizeNoNameOrMessageIsCutShort() throws Exception {
+        String before = javafx.application.Application.getUserAgentStylesheet();
+        // the app's theme (DesktopApp): its larger type is what cut names and messages short
+        FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
+        SettingsDialog d = dialog(new CopyOnWriteArrayList<>());
+        try {
+            FxTestSupport.onFx(() -> {
+                d.dialog().show();
+                javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) d.dialog().getDialogPane().getContent();
+                tabs.getSelectionModel().select(2); // Hotkeys
+                // two actions on one chord: the longest message the tab shows
+                d.hotkeyField(dev.cuecard.hotkey.HotkeyAction.TOGGLE_OVERLAY).setText(
+                        d.hotkeyField(dev.cuecard.hotkey.HotkeyAction.ASK_NOW).getText());
+                d.dialog().getDialogPane().applyCss();
+                d.dialog().getDialogPane().layout();
+            });
+            List<String> cut = FxTestSupport.onFx(() -> {
+                d.dialog().getDialogPane().layout();
+                List<String> out = new java.util.ArrayList<>();
+                for (javafx.scene.Node n : d.dialog().getDialogPane().lookupAll(".label")) {
+                    Label l = (Label) n;
+                    if (!l.isVisible() || l.getText() == null || l.getText().isEmpty() || l.getScene() == null
+                            || l.getWidth() <= 0) {
+                        continue;
+                    }
+                    double needed = l.isWrapText() ? l.prefHeight(l.getWidth()) : l.prefWidth(-1);
+                    double has = l.isWrapText() ? l.getHeight() : l.getWidth();
+                    if (has + 0.5 < needed) {
+                        out.add(l.getText());
+                    }
+                }
+                return out;
+            });
+            assertThat(d.hotkeyErrorLabel().getText()).contains("is set for both");
+            assertThat(cut).as("labels shown with less room than their text needs").isEmpty();
+        } finally {
+            FxTestSupport.onFx(() -> {
+                d.dialog().setResult(ButtonType.CANCEL);
+                d.dialog().close();
+                javafx.application.Application.setUserAgentStylesheet(before);
+            });
+        }
+    }
+
+    @Test
     void aModelFolderThatIsNotAVoskModelIsSaidAndCannotBeSaved() throws Exception {
         SettingsDialog d = dialog(new CopyOnWriteArrayList<>());
         Button save = FxTestSupport.onFx(() -> (Button) d.dialog().getDialogPane().lookupButton(ButtonType.OK));
-        assertThat(FxTestSupport.onFx(() -> d.dialog().getDialogPane().lookup("#browse-model"))).isNotNull();
+        assertThat(FxTestSupport.onFx(() -> {
+            d.dialog().getDialogPane().applyCss();
+            return d.dialog().getDialogPane().lookup("#browse-model");
+        })).isNotNull();
         FxTestSupport.onFx(() -> d.modelDirField().setText(home.resolve("nowhere").toString()));
         assertThat(d.modelErrorLabel().getText()).contains("does not exist");
         assertThat(save.isDisabled()).isTrue();
