@@ -57,6 +57,22 @@ public final class LiveSessionModel {
     public LiveSessionModel(UtteranceClassifier classifier, HintEngine templates) {
         this.classifier = classifier;
         this.templates = templates;
+        // a meter shows what is heard now: nothing once paused or stopped (it froze at its last level)
+        paused.addListener((o, was, now) -> {
+            if (now) {
+                silenceMeters();
+            }
+        });
+        listening.addListener((o, was, now) -> {
+            if (!now) {
+                silenceMeters();
+            }
+        });
+    }
+
+    private void silenceMeters() {
+        themLevel.set(0);
+        meLevel.set(0);
     }
 
     /** Applies one pipeline event; FX thread. */
@@ -65,7 +81,7 @@ public final class LiveSessionModel {
         if (event instanceof PipelineEvent.Transcript t) {
             onTranscript(t.event());
         } else if (event instanceof PipelineEvent.Level l) {
-            (l.channel() == Channel.THEM ? themLevel : meLevel).set(l.level().rms());
+            (l.channel() == Channel.THEM ? themLevel : meLevel).set(paused.get() ? 0 : l.level().rms());
         } else if (event instanceof PipelineEvent.Question q) {
             onQuestion(q.question());
         } else if (event instanceof PipelineEvent.QuestionHeard q) {
@@ -115,8 +131,7 @@ public final class LiveSessionModel {
         transcript.clear();
         themPartial.set("");
         mePartial.set("");
-        themLevel.set(0);
-        meLevel.set(0);
+        silenceMeters();
         shown.set(null);
         questions.clear();
         sendingToLlm.set(false);

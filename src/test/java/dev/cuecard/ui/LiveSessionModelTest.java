@@ -33,6 +33,26 @@ class LiveSessionModelTest {
     }
 
     @Test
+    void theMetersFallToNothingWhenListeningPausesOrStops() {
+        bridge.sessionStarted(model::sessionStarted);
+        model.listeningProperty().set(true);
+        bridge.onEvent(new PipelineEvent.Level(new dev.cuecard.audio.AudioLevel(Channel.ME, 0.6, 0.8, 100)));
+        bridge.onEvent(new PipelineEvent.Level(new dev.cuecard.audio.AudioLevel(Channel.THEM, 0.4, 0.5, 100)));
+        assertThat(model.meLevelProperty().get()).isEqualTo(0.6);
+        model.pausedProperty().set(true);
+        assertThat(model.meLevelProperty().get()).isZero();
+        assertThat(model.themLevelProperty().get()).isZero();
+        // capture may still report levels while paused: what is not listened to shows nothing
+        bridge.onEvent(new PipelineEvent.Level(new dev.cuecard.audio.AudioLevel(Channel.ME, 0.6, 0.8, 200)));
+        assertThat(model.meLevelProperty().get()).isZero();
+        model.pausedProperty().set(false);
+        bridge.onEvent(new PipelineEvent.Level(new dev.cuecard.audio.AudioLevel(Channel.ME, 0.5, 0.8, 300)));
+        assertThat(model.meLevelProperty().get()).isEqualTo(0.5);
+        model.listeningProperty().set(false);
+        assertThat(model.meLevelProperty().get()).isZero();
+    }
+
+    @Test
     void aSecondSessionShowsItsOwnCardsAndTranscriptOnly() {
         bridge.sessionStarted(model::sessionStarted);
         session("how would you design a rate limiter for a public api", 40_000);
