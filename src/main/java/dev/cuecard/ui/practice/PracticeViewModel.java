@@ -247,6 +247,12 @@ public final class PracticeViewModel {
         recording.set(false);
     }
 
+    /** Key points are sentences: their own closing stop goes where the list puts "; " ("…stuck.; Pick…"). */
+    static String missedList(java.util.List<String> points) {
+        return points.stream().map(p -> p.strip().replaceAll("[.;,:]+$", "")).collect(
+                java.util.stream.Collectors.joining("; "));
+    }
+
     private void show(QuestionResult r) {
         busy.set(false);
         status.set("");
@@ -258,7 +264,7 @@ public final class PracticeViewModel {
             breakdown.add(BreakdownRow.of(d));
         }
         missed.set(r.score().missedKeyPoints().isEmpty() ? ""
-                : "Missed key points: " + String.join("; ", r.score().missedKeyPoints()));
+                : "Missed key points: " + missedList(r.score().missedKeyPoints()));
         if (r.answer().wordCount() > 0) {
             roundTotals.add(r.score().total());
         } else {
