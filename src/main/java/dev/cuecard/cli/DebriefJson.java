@@ -90,7 +90,8 @@ final class DebriefJson {
         metrics(n, a.me());
         n.put("talkMeMs", a.talk().meMs());
         n.put("talkThemMs", a.talk().themMs());
-        n.put("meShare", round(a.talk().meShare()));
+        // typed practice answers have no speaking time: no share of the talking either
+        n.put("meShare", a.me().typedOnly() ? null : round(a.talk().meShare()));
         n.put("answered", a.answered());
         n.put("onTarget", a.onTarget());
     }
@@ -98,7 +99,8 @@ final class DebriefJson {
     private static void metrics(ObjectNode n, SpeakingMetrics m) {
         n.put("words", m.words());
         n.put("speakingMs", m.speakingMs());
-        n.put("wordsPerMinute", round(m.wordsPerMinute()));
+        n.put("wordsPerMinute", m.typedOnly() ? null : round(m.wordsPerMinute()));
+        n.put("typedWords", m.typedWords());
         n.put("fillerCount", m.fillerCount());
         ObjectNode f = n.putObject("fillers");
         m.fillers().forEach(f::put);
@@ -124,7 +126,7 @@ final class DebriefJson {
         ObjectNode an = n.putObject("answer");
         an.put("text", a.answerText());
         metrics(an, a.metrics());
-        an.put("lengthMs", a.metrics().spanMs());
+        an.put("lengthMs", a.metrics().typedOnly() ? null : a.metrics().spanMs());
         an.put("length", a.length().name().toLowerCase(java.util.Locale.ROOT));
         ObjectNode fn = n.putObject("feedback");
         ArrayNode kps = fn.putArray("keyPoints");

@@ -37,16 +37,17 @@ final class DebriefText {
                 s.kind().id(), s.status().id(), s.lostWrites() > 0 ? " (" + s.lostWrites() + " writes lost: "
                         + TerminalText.line(s.storageProblem()) + ")" : ""));
         SessionAnalytics a = d.analytics();
-        b.append(String.format(Locale.ROOT, "me: %.0f wpm, %d fillers, talk share %.0f %%, %d of %d answers 1–2 min%n",
-                a.me().wordsPerMinute(), a.me().fillerCount(), 100 * a.talk().meShare(), a.onTarget(), a.answered()));
+        b.append(String.format(Locale.ROOT, "me: %s wpm, %d fillers, talk share %s, %d of %d answers 1–2 min%n",
+                a.me().wordsPerMinuteText(), a.me().fillerCount(), a.me().typedOnly() ? "not measured (typed)"
+                        : String.format(Locale.ROOT, "%.0f %%", 100 * a.talk().meShare()), a.onTarget(), a.answered()));
         for (AnswerReview r : d.answers()) {
             b.append(String.format(Locale.ROOT, "%nQ%d %s  [%s] %s%n", r.number(), clock(r.question().startMs()),
                     r.question().category().id(), TerminalText.line(r.question().text())));
             r.hints().forEach(h -> b.append("   hint: ").append(TerminalText.line(h.hint().title())).append(" — ")
                     .append(TerminalText.line(h.hint().gist())).append('\n'));
             b.append("   answer: ").append(r.answer().isEmpty() ? "(none)" : TerminalText.line(r.answerText())).append('\n');
-            b.append(String.format(Locale.ROOT, "   %s, %.0f wpm, %d fillers; key points %d/%d; structure %s; %s%n",
-                    r.length().label(), r.metrics().wordsPerMinute(), r.metrics().fillerCount(),
+            b.append(String.format(Locale.ROOT, "   %s, %s wpm, %d fillers; key points %d/%d; structure %s; %s%n",
+                    r.length().label(), r.metrics().wordsPerMinuteText(), r.metrics().fillerCount(),
                     r.feedback().keyPointsCovered(), r.feedback().keyPoints().size(),
                     r.feedback().structure().complete() ? "complete" : "missing " + r.feedback().structure().missing(),
                     r.feedback().specific() ? "specific" : "no numbers or examples"));

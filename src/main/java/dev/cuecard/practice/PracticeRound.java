@@ -152,7 +152,7 @@ public final class PracticeRound {
                 }
             } else if (!r.answer().text().isBlank()) {
                 end = answerStart + r.answer().metrics().spanMs();
-                s.appendUtterance(sessionId, new Utterance(Channel.ME, answerStart, end, r.answer().text()));
+                s.appendUtterance(sessionId, Utterance.typed(Channel.ME, answerStart, end, r.answer().text()));
             }
             if (r.answer().wordCount() > 0) {
                 s.recordScore(sessionId, q.number(), r.score().total(), ScoreJson.write(r.score()),

@@ -129,13 +129,14 @@ final class SessionQueries {
     }
 
     private List<Utterance> utterances(long sessionId) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("SELECT channel, start_ms, end_ms, text FROM utterances "
+        try (PreparedStatement p = db.prepareStatement("SELECT channel, start_ms, end_ms, text, typed FROM utterances "
                 + "WHERE session_id = ? ORDER BY start_ms, id")) {
             p.setLong(1, sessionId);
             List<Utterance> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    out.add(new Utterance(channel(r.getString(1)), r.getLong(2), r.getLong(3), r.getString(4)));
+                    out.add(new Utterance(channel(r.getString(1)), r.getLong(2), r.getLong(3), r.getString(4),
+                            r.getInt(5) != 0));
                 }
             }
             return out;

@@ -252,12 +252,13 @@ public final class SessionStore implements AutoCloseable {
     public void appendUtterance(long sessionId, Utterance u) {
         write(() -> {
             try (PreparedStatement p = db.prepareStatement(
-                    "INSERT INTO utterances (session_id, channel, start_ms, end_ms, text) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO utterances (session_id, channel, start_ms, end_ms, text, typed) VALUES (?, ?, ?, ?, ?, ?)")) {
                 p.setLong(1, sessionId);
                 p.setString(2, u.channel().id());
                 p.setLong(3, u.startMs());
                 p.setLong(4, u.endMs());
                 p.setString(5, u.text());
+                p.setInt(6, u.typed() ? 1 : 0);
                 p.executeUpdate();
             }
             return null;

@@ -57,6 +57,18 @@ class PracticeRoundTest {
             assertThat(debrief.answers().get(0).answerText()).isEqualTo(deadlock.strong());
             assertThat(debrief.answers().get(1).answerText()).isEqualTo(outbox.weak() + " that is all");
             assertThat(debrief.answers().get(2).answer()).isEmpty();
+            // the typed answer's times only place it on the timeline: the debrief measures no pace or length
+            assertThat(debrief.answers().get(0).answer()).allMatch(Utterance::typed);
+            assertThat(debrief.answers().get(0).metrics().typedOnly()).isTrue();
+            assertThat(debrief.answers().get(0).length()).isEqualTo(dev.cuecard.session.debrief.AnswerLength.TYPED);
+            assertThat(debrief.answers().get(0).metrics().wordsPerMinuteText()).isEqualTo("not measured (typed)");
+            assertThat(debrief.answers().get(1).metrics().typedOnly()).isFalse();
+            assertThat(debrief.answers().get(1).metrics().wordsPerMinute()).isPositive();
+            // the session's pace is the spoken answer's alone
+            assertThat(debrief.analytics().me().wordsPerMinute())
+                    .isEqualTo(debrief.answers().get(1).metrics().wordsPerMinute());
+            assertThat(new dev.cuecard.session.debrief.MarkdownExport(ZoneOffset.UTC).render(debrief))
+                    .contains("(typed: ").contains("length and pace not measured");
 
             assertThat(store.scores()).hasSize(2).first().satisfies(s -> {
                 assertThat(s.total()).isEqualTo(first.score().total());

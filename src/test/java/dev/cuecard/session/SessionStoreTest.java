@@ -55,7 +55,7 @@ class SessionStoreTest {
             assertThat(store.notices()).isEmpty();
             assertThat(store.list()).isEmpty();
         }
-        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest()).isEqualTo(7);
+        assertThat(scalar(db(), "PRAGMA user_version")).isEqualTo(SchemaMigrations.latest()).isEqualTo(8);
         assertThat(text(db(), "PRAGMA journal_mode")).isEqualTo("wal");
         assertThat(scalar(db(), "SELECT count(*) FROM sqlite_master WHERE name IN ('sessions', 'utterances', "
                 + "'questions', 'hints', 'utterance_search', 'hint_search', 'answer_scores')")).isEqualTo(7);

@@ -5,7 +5,9 @@ public enum AnswerLength {
     NO_ANSWER,
     SHORT,
     ON_TARGET,
-    LONG;
+    LONG,
+    /** A typed practice answer: it has words but no length in time. */
+    TYPED;
 
     public static final long TARGET_MIN_MS = 60_000;
     public static final long TARGET_MAX_MS = 120_000;
@@ -13,6 +15,9 @@ public enum AnswerLength {
     public static AnswerLength of(SpeakingMetrics answer) {
         if (answer.words() == 0) {
             return NO_ANSWER;
+        }
+        if (answer.typedOnly()) {
+            return TYPED;
         }
         if (answer.spanMs() < TARGET_MIN_MS) {
             return SHORT;
@@ -26,6 +31,7 @@ public enum AnswerLength {
             case SHORT -> "short (< 1 min)";
             case ON_TARGET -> "on target (1–2 min)";
             case LONG -> "long (> 2 min)";
+            case TYPED -> "typed (not timed)";
         };
     }
 }

@@ -61,9 +61,10 @@ public final class MarkdownExport {
     private static void analytics(StringBuilder md, Debrief d) {
         SessionAnalytics a = d.analytics();
         md.append("## Speaking analytics\n\n| measure | value |\n|---|---|\n");
-        row(md, "words per minute", String.format(Locale.ROOT, "%.0f", a.me().wordsPerMinute()));
+        row(md, "words per minute", a.me().wordsPerMinuteText());
         row(md, "filler words", a.me().fillerCount() + fillers(a.me()));
-        row(md, "talk time (me / them)", String.format(Locale.ROOT, "%s / %s (%.0f %% me)", clock(a.talk().meMs()),
+        row(md, "talk time (me / them)", a.me().typedOnly() ? "not measured (typed answers)"
+                : String.format(Locale.ROOT, "%s / %s (%.0f %% me)", clock(a.talk().meMs()),
                 clock(a.talk().themMs()), 100 * a.talk().meShare()));
         row(md, "answers on target (1–2 min)", a.onTarget() + " of " + a.answered());
         md.append('\n');
@@ -85,6 +86,9 @@ public final class MarkdownExport {
         md.append("**My answer**");
         if (a.answer().isEmpty()) {
             md.append(": none recorded\n\n");
+        } else if (a.metrics().typedOnly()) {
+            md.append(String.format(Locale.ROOT, " (typed: %d words, %d fillers; length and pace not measured):%n%n> %s%n%n",
+                    a.metrics().words(), a.metrics().fillerCount(), MarkdownText.inline(a.answerText())));
         } else {
             md.append(String.format(Locale.ROOT, " (%s, %.0f wpm, %d fillers — %s):%n%n> %s%n%n", clock(a.metrics().spanMs()),
                     a.metrics().wordsPerMinute(), a.metrics().fillerCount(), a.length().label(),

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param speakingMs time inside utterances (first to last word of each), pauses between them excluded
  * @param spanMs     from the first word to the last (the answer's length as the listener lives it)
  * @param fillers    filler → count
+ * @param typedWords the words of answers typed in practice: counted, never timed (their times are estimates)
  */
-public record SpeakingMetrics(int words, long speakingMs, long spanMs, Map<String, Integer> fillers) {
-    public static final SpeakingMetrics NONE = new SpeakingMetrics(0, 0, 0, Map.of());
+public record SpeakingMetrics(int words, long speakingMs, long spanMs, Map<String, Integer> fillers, int typedWords) {
+    public static final SpeakingMetrics NONE = new SpeakingMetrics(0, 0, 0, Map.of(), 0);
 
     public SpeakingMetrics {
         fillers = Map.copyOf(fillers);
@@ -26,23 +27,40 @@ public record SpeakingMetrics(int words, long speakingMs, long spanMs, Map<Strin
             return NONE;
         }
         int words = 0;
+        int typedWords = 0;
         long speaking = 0;
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         Map<String, Integer> fillers = new LinkedHashMap<>();
         for (Utterance u : utterances) {
-            words += TextNormalizer.words(TextNormalizer.normalize(u.text())).size();
+            int n = TextNormalizer.words(TextNormalizer.normalize(u.text())).size();
+            words += n;
+            FillerWords.count(u.text()).forEach((k, v) -> fillers.merge(k, v, Integer::sum));
+            if (u.typed()) {
+                typedWords += n;
+                continue;
+            }
             speaking += u.durationMs();
             first = Math.min(first, u.startMs());
             last = Math.max(last, u.endMs());
-            FillerWords.count(u.text()).forEach((k, v) -> fillers.merge(k, v, Integer::sum));
         }
-        return new SpeakingMetrics(words, speaking, Math.max(0, last - first), fillers);
+        return new SpeakingMetrics(words, speaking, first == Long.MAX_VALUE ? 0 : Math.max(0, last - first), fillers,
+                typedWords);
     }
 
-    /** Words per minute of speaking time; 0 when nothing was said. */
+    /** Pace as shown: "142" words per minute, or why there is none for typed answers. */
+    public String wordsPerMinuteText() {
+        return typedOnly() ? "not measured (typed)" : String.format(java.util.Locale.ROOT, "%.0f", wordsPerMinute());
+    }
+
+    /** Everything was typed (practice): words and fillers count, pace and length were never measured. */
+    public boolean typedOnly() {
+        return typedWords > 0 && typedWords == words;
+    }
+
+    /** Words per minute of speaking time (typed words left out); 0 when nothing was said. */
     public double wordsPerMinute() {
-        return speakingMs == 0 ? 0 : words * 60_000.0 / speakingMs;
+        return speakingMs == 0 ? 0 : (words - typedWords) * 60_000.0 / speakingMs;
     }
 
     public int fillerCount() {

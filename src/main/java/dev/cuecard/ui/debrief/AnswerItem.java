@@ -81,6 +81,10 @@ public final class AnswerItem {
         if (review.answer().isEmpty()) {
             return "No answer recorded";
         }
+        if (review.metrics().typedOnly()) {
+            return String.format(Locale.ROOT, "Typed answer · %d words · %d filler words · length and pace not measured",
+                    review.metrics().words(), review.metrics().fillerCount());
+        }
         return String.format(Locale.ROOT, "%s long · %.0f words/min · %d filler words · %s", clock(review.metrics().spanMs()),
                 review.metrics().wordsPerMinute(), review.metrics().fillerCount(), review.length().label());
     }

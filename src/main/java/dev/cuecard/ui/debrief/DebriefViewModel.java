@@ -54,9 +54,13 @@ public final class DebriefViewModel {
         }
         title.set(SessionTitles.title(detail.session().kind(), detail.session().startedAt(), java.time.ZoneId.systemDefault()));
         SessionAnalytics a = debrief.analytics();
-        summary.set(String.format(Locale.ROOT, "%d question%s · you: %.0f words/min, %d filler words, %.0f %% of the "
-                        + "talking · %d of %d answers in the 1–2 min target%s", answers.size(), answers.size() == 1 ? "" : "s",
-                a.me().wordsPerMinute(), a.me().fillerCount(), 100 * a.talk().meShare(), a.onTarget(), a.answered(),
+        String delivery = a.me().typedOnly()
+                ? String.format(Locale.ROOT, "you typed your answers: %d filler words, pace and talk time not measured",
+                        a.me().fillerCount())
+                : String.format(Locale.ROOT, "you: %.0f words/min, %d filler words, %.0f %% of the talking",
+                        a.me().wordsPerMinute(), a.me().fillerCount(), 100 * a.talk().meShare());
+        summary.set(String.format(Locale.ROOT, "%d question%s · %s · %d of %d answers in the 1–2 min target%s",
+                answers.size(), answers.size() == 1 ? "" : "s", delivery, a.onTarget(), a.answered(),
                 switch (detail.session().status()) {
                     case RECORDING -> " · still recording";
                     case INTERRUPTED -> " · ended unexpectedly";

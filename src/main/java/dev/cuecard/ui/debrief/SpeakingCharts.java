@@ -31,13 +31,15 @@ final class SpeakingCharts {
 
     static TabPane of(List<AnswerItem> answers, SessionAnalytics session) {
         List<AnswerReview> reviews = answers.stream().map(AnswerItem::review).toList();
+        // typed practice answers were never timed: no pace or length bar for them
+        List<AnswerReview> timed = reviews.stream().filter(r -> !r.metrics().typedOnly()).toList();
         TabPane tabs = new TabPane(
                 new Tab("Pace", banded("wpm-chart", "Pace per answer — band: 120–160 words per minute", "words per minute",
-                        PACE_LOW, PACE_HIGH, reviews, r -> r.metrics().wordsPerMinute())),
+                        PACE_LOW, PACE_HIGH, timed, r -> r.metrics().wordsPerMinute())),
                 ShownInParts.tab("Fillers", bars("filler-chart", "Filler words per answer", "filler words (count)", reviews,
                         r -> r.metrics().fillerCount())),
                 ShownInParts.tab("Length", banded("length-chart", "Answer length — band: the 1–2 min target", "seconds",
-                        AnswerLength.TARGET_MIN_MS / 1000.0, AnswerLength.TARGET_MAX_MS / 1000.0, reviews,
+                        AnswerLength.TARGET_MIN_MS / 1000.0, AnswerLength.TARGET_MAX_MS / 1000.0, timed,
                         r -> r.metrics().spanMs() / 1000.0)),
                 ShownInParts.tab("Talk time", talk(session)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -83,6 +85,13 @@ final class SpeakingCharts {
     }
 
     private static PieChart talk(SessionAnalytics s) {
+        if (s.me().typedOnly()) {
+            PieChart none = new PieChart();
+            none.setId("talk-chart");
+            none.setTitle("Talk time not measured: the answers were typed");
+            none.setAnimated(false);
+            return none;
+        }
         PieChart pie = new PieChart(FXCollections.observableArrayList(
                 new PieChart.Data(String.format(java.util.Locale.ROOT, "you %.0f %%", 100 * s.talk().meShare()),
                         s.talk().meMs() / 1000.0),
