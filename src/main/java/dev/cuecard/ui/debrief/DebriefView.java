@@ -12,6 +12,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -73,9 +74,26 @@ public final class DebriefView extends BorderPane {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
-        VBox box = new VBox(4, title, summary, status);
+        Button export = new Button("Export Markdown…");
+        export.setId("export");
+        export.setOnAction(e -> chooseExportFile().ifPresent(model::exportMarkdown));
+        HBox titleRow = new HBox(8, title, export);
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        export.setMinWidth(Button.USE_PREF_SIZE);
+        VBox box = new VBox(4, titleRow, summary, status);
         box.setPadding(new Insets(10, 12, 6, 12));
         return box;
+    }
+
+    /** Where to write the Markdown: the system's save dialog, offering the session's own file name. */
+    private java.util.Optional<java.nio.file.Path> chooseExportFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the debrief as Markdown");
+        chooser.setInitialFileName(model.exportFileName());
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Markdown", "*.md"));
+        java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
     }
 
     private VBox left() {

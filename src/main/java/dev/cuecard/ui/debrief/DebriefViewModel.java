@@ -26,6 +26,7 @@ public final class DebriefViewModel {
     private final SessionStore store;
     private final Debrief debrief;
     private final TaskExecutor tasks;
+    private final DebriefBuilder builder;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -44,6 +45,15 @@ public final class DebriefViewModel {
 
     /** The view model of a debrief {@link #load loaded} in the background. FX thread. */
     public DebriefViewModel(SessionStore store, Debrief debrief, TaskExecutor tasks) {
+        this(store, debrief, tasks, null);
+    }
+
+    /**
+     * @param builder builds the debrief again for an export, so it carries the reviews saved since it
+     *                was opened (null: the debrief as opened)
+     */
+    public DebriefViewModel(SessionStore store, Debrief debrief, TaskExecutor tasks, DebriefBuilder builder) {
+        this.builder = builder;
         this.store = store;
         this.debrief = debrief;
         this.tasks = tasks;
@@ -109,6 +119,27 @@ public final class DebriefViewModel {
         if (at.isEmpty()) {
             status.set("That was said before the first question");
         }
+    }
+
+    /**
+     * Writes the session as Markdown to {@code file} (in the background, after the saves asked for
+     * before it; the status line says where it went or why it could not).
+     */
+    public void exportMarkdown(java.nio.file.Path file) {
+        long id = debrief.detail().session().id();
+        status.set("Exporting to " + file.getFileName() + "…");
+        tasks.run(() -> {
+            Debrief now = builder == null ? debrief : load(store, id, builder);
+            java.nio.file.Files.writeString(file,
+                    new dev.cuecard.session.debrief.MarkdownExport(java.time.ZoneId.systemDefault()).render(now));
+        }, () -> status.set("Exported to " + file), e -> status.set("Could not export to " + file + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+    }
+
+    /** A file name for the export: the session's start, so exports of several sessions sort by date. */
+    public String exportFileName() {
+        return "cuecard-session-" + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT)
+                .withZone(java.time.ZoneId.systemDefault()).format(debrief.detail().session().startedAt()) + ".md";
     }
 
     /** Stores the item's note and rating (in the background; the status line says when it is done). */

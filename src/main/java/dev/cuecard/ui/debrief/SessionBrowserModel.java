@@ -52,6 +52,7 @@ public final class SessionBrowserModel {
         this.tasks = tasks;
         kind.addListener((o, a, k) -> {
             applyFilter();
+            followFilter();
             if (!query.get().isBlank()) {
                 search();
             }
@@ -70,7 +71,7 @@ public final class SessionBrowserModel {
         long newest = m.all.stream().mapToLong(SessionSummary::id).findFirst().orElse(-1);
         long id = first.isPresent() && m.all.stream().anyMatch(s -> s.id() == first.getAsLong()) ? first.getAsLong() : newest;
         if (id >= 0) {
-            m.opened.set(new DebriefViewModel(store, DebriefViewModel.load(store, id, builder), tasks));
+            m.opened.set(new DebriefViewModel(store, DebriefViewModel.load(store, id, builder), tasks, builder));
         }
         return m;
     }
@@ -81,6 +82,19 @@ public final class SessionBrowserModel {
             all = list;
             applyFilter();
         }, e -> status.set("Could not read the sessions: " + e.getMessage()));
+    }
+
+    /** The debrief shown belongs to the list shown: a session the filter hides gives way to the first it shows. */
+    private void followFilter() {
+        DebriefViewModel shown = opened.get();
+        if (shown != null && sessions.stream().anyMatch(x -> x.id() == shown.sessionId())) {
+            return;
+        }
+        ++loads; // a debrief still being read for the old list must not open over the new one
+        opened.set(null);
+        if (!sessions.isEmpty()) {
+            open(sessions.get(0).id());
+        }
     }
 
     private void applyFilter() {
@@ -103,7 +117,7 @@ public final class SessionBrowserModel {
         }
         int load = ++loads;
         status.set("Opening…");
-        tasks.submit(() -> new DebriefViewModel(store, DebriefViewModel.load(store, sessionId, builder), tasks), vm -> {
+        tasks.submit(() -> new DebriefViewModel(store, DebriefViewModel.load(store, sessionId, builder), tasks, builder), vm -> {
             if (load != loads) {
                 return;
             }

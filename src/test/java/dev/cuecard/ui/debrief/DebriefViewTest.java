@@ -102,6 +102,27 @@ class DebriefViewTest {
     }
 
     @Test
+    void exportsTheDebriefAsMarkdownWithTheReviewsSavedSinceItOpened(FxRobot robot) throws Exception {
+        assertThat(robot.lookup("#export").tryQuery()).isPresent();
+        DebriefBuilder builder = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()),
+                TemplateLibrary.of(List.of()));
+        DebriefViewModel vm = WaitForAsyncUtils.asyncFx(() -> new DebriefViewModel(store,
+                DebriefViewModel.load(store, sessionId, builder), tasks, builder)).get(10, TimeUnit.SECONDS);
+        assertThat(vm.exportFileName()).startsWith("cuecard-session-").endsWith(".md");
+        Path file = dir.resolve(vm.exportFileName());
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.answers().get(0).noteProperty().set("lead with the hit ratio");
+            vm.saveReview(vm.answers().get(0));
+            vm.exportMarkdown(file);
+        }).get(10, TimeUnit.SECONDS);
+        waitFor(() -> vm.statusProperty().get().startsWith("Exported to"));
+        assertThat(java.nio.file.Files.readString(file)).contains(InterviewFixture.Q1).contains("lead with the hit ratio");
+        WaitForAsyncUtils.asyncFx(() -> vm.exportMarkdown(dir.resolve("no-such-folder").resolve("x.md")))
+                .get(10, TimeUnit.SECONDS);
+        waitFor(() -> vm.statusProperty().get().startsWith("Could not export"));
+    }
+
+    @Test
     void showsTheTimelineAndTheFirstAnswer(FxRobot robot) {
         ListView<?> timeline = robot.lookup("#timeline").queryAs(ListView.class);
         assertThat(timeline.getItems()).hasSize(2);

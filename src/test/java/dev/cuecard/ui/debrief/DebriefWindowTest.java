@@ -173,13 +173,21 @@ class DebriefWindowTest {
 
     @Test
     void theKindFilterShowsOnlyThatKind(FxRobot robot) {
+        assertThat(browser.openedProperty().get().sessionId()).isEqualTo(live);
         robot.clickOn("#kind-demo");
         assertThat(sessions(robot).getItems()).extracting(SessionSummary::id).containsExactly(demo);
+        // the debrief shown follows the list: the live session it showed is filtered out
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(browser.openedProperty().get().sessionId()).isEqualTo(demo);
+        assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q1);
         robot.clickOn("#kind-practice");
         assertThat(sessions(robot).getItems()).isEmpty();
         assertThat(text(robot, "#browser-status")).isEqualTo("No practice sessions");
+        assertThat(browser.openedProperty().get()).isNull();
         robot.clickOn("#kind-all");
         assertThat(sessions(robot).getItems()).hasSize(2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(browser.openedProperty().get()).isNotNull();
     }
 
     @Test
