@@ -290,6 +290,15 @@ public final class DesktopApp extends Application {
     /** A session is starting; when it really starts, the runner clears the previous one's cards (they stay stored). */
     private void sessionStarting() {
         model.listeningProperty().set(true);
+        model.listeningNote(whereTextGoes(llm.map(LlmServices::config)));
+    }
+
+    /** Said as each session starts (the demo too, which skips the first-run screen): whether anything leaves the machine. */
+    static String whereTextGoes(Optional<dev.cuecard.hint.llm.LlmConfig> llm) {
+        return llm.map(c -> c.offMachine()
+                        ? "Questions go to the LLM at " + c.destination() + " for hints (set in Settings → LLM)"
+                        : "LLM on this machine (" + c.destination() + "): nothing leaves it")
+                .orElse("Offline: template hints, nothing leaves this machine");
     }
 
     private void saveOverlayPlace(UiSettings.WindowBounds b) {

@@ -42,6 +42,7 @@ public final class LiveSessionModel {
     private final ObjectProperty<QuestionCard> shown = new SimpleObjectProperty<>();
     private final ObjectProperty<HintLevel> level = new SimpleObjectProperty<>(HintLevel.OUTLINE);
     private final BooleanProperty listening = new SimpleBooleanProperty();
+    private String listeningNote = "";
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final BooleanProperty overlayVisible = new SimpleBooleanProperty(true);
     private final BooleanProperty sendingToLlm = new SimpleBooleanProperty();
@@ -112,7 +113,8 @@ public final class LiveSessionModel {
                 case FAILED -> say(StatusMessage.error(who + s.message()));
                 case LOST -> say(StatusMessage.warning(who + s.message()));
                 case RECOVERED, SWITCHED -> say(StatusMessage.info(who + s.message()));
-                case STARTED -> say(StatusMessage.success("Listening"));
+                case STARTED -> say(StatusMessage.success(listeningNote.isEmpty() ? "Listening"
+                        : "Listening · " + listeningNote));
                 default -> {
                     // ENDED and OVERRUN do not change what the user needs to see
                 }
@@ -303,7 +305,17 @@ public final class LiveSessionModel {
     }
 
     /** Shows a message in the status area; FX thread. */
+    /** What "Listening" adds: whether anything leaves the machine (the demo skips the first-run screen that says so). */
+    public void listeningNote(String note) {
+        listeningNote = note;
+    }
+
     public void say(StatusMessage m) {
+        StatusMessage now = status.get();
+        if (now != null && now.severity() == m.severity() && now.text().equals(m.text())
+                && java.time.Duration.between(now.at(), m.at()).abs().getSeconds() < 2) {
+            return; // both channels starting say "Listening" once
+        }
         status.set(m);
         statusHistory.add(m);
         if (statusHistory.size() > MAX_STATUS_HISTORY) {

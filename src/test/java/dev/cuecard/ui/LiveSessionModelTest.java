@@ -33,6 +33,17 @@ class LiveSessionModelTest {
     }
 
     @Test
+    void listeningIsSaidOnceWithWhereTheTextGoes() {
+        model.listeningNote(DesktopApp.whereTextGoes(java.util.Optional.empty()));
+        int before = model.statusHistory().size();
+        bridge.onEvent(new PipelineEvent.ChannelStatus(Channel.THEM, PipelineEvent.ChannelStatus.State.STARTED, "", 0));
+        bridge.onEvent(new PipelineEvent.ChannelStatus(Channel.ME, PipelineEvent.ChannelStatus.State.STARTED, "", 0));
+        assertThat(model.statusHistory().subList(before, model.statusHistory().size()))
+                .singleElement().satisfies(m -> assertThat(m.text())
+                        .isEqualTo("Listening · Offline: template hints, nothing leaves this machine"));
+    }
+
+    @Test
     void theMetersFallToNothingWhenListeningPausesOrStops() {
         bridge.sessionStarted(model::sessionStarted);
         model.listeningProperty().set(true);
