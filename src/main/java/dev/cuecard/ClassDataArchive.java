@@ -30,6 +30,12 @@ final class ClassDataArchive {
     static final String PART = ".part";
     /** The JVM says nothing when the archive cannot be used (a slower start is all it costs). */
     static final List<String> QUIET = List.of("-Xlog:cds*=off"); // its warnings go to stdout otherwise
+    /**
+     * Free space the cache's disk needs before a run dumps an archive (10–30 MB): a dump that runs out
+     * of space fails the JVM's exit (status 1, its error on standard output) after the run itself
+     * succeeded, and would again at every run. On a nearly full disk there is no archive.
+     */
+    static final long MIN_FREE_TO_DUMP = 256L << 20;
 
     private final Path dir;
     private final String kind;
@@ -65,6 +71,17 @@ final class ClassDataArchive {
      * @param alive whether a process id is still running
      */
     List<String> options(List<String> args, long pid, LongPredicate alive) {
+        return options(args, pid, alive, () -> {
+            try {
+                return Files.getFileStore(dir).getUsableSpace();
+            } catch (IOException e) {
+                return 0;
+            }
+        });
+    }
+
+    /** @param usableBytes free space on the cache's disk (read only when an archive would be dumped) */
+    List<String> options(List<String> args, long pid, LongPredicate alive, java.util.function.LongSupplier usableBytes) {
         try {
             Files.createDirectories(dir);
             adoptFinishedParts(alive);
@@ -72,7 +89,8 @@ final class ClassDataArchive {
                 return concat("-XX:SharedArchiveFile=" + archive());
             }
             if (writerAlive(alive) || args.stream().anyMatch(a -> a.equals("--version") || a.equals("-V")
-                    || a.equals("--help") || a.equals("-h") || a.equals("help"))) {
+                    || a.equals("--help") || a.equals("-h") || a.equals("help"))
+                    || usableBytes.getAsLong() < MIN_FREE_TO_DUMP) {
                 return List.of();
             }
             return concat("-XX:ArchiveClassesAtExit=" + dir.resolve(kind + "-" + key + "." + pid + PART));

@@ -44,6 +44,21 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void onANearlyFullDiskNoArchiveIsDumpedButOneAlreadyMadeIsStillMapped() throws Exception {
+        Path jar = Files.writeString(dir.resolve("app.jar"), "not really a jar");
+        Path cache = dir.resolve("cache-full");
+        List<String> replay = List.of("replay", "x.wav", "--json");
+        ClassDataArchive archive = ClassDataArchive.of(cache, replay, jar.toString(), JAVA_HOME);
+        // a dump that runs out of space fails the JVM's exit after the run succeeded: none is tried
+        assertThat(archive.options(replay, 5, pid -> pid == 5, () -> 40L << 20)).isEmpty();
+        assertThat(archive.options(replay, 5, pid -> pid == 5, () -> 1L << 30).get(0))
+                .startsWith("-XX:ArchiveClassesAtExit=");
+        Files.write(archive.archive(), new byte[1024]);
+        assertThat(archive.options(replay, 6, pid -> false, () -> 0L).get(0))
+                .isEqualTo("-XX:SharedArchiveFile=" + archive.archive());
+    }
+
+    @Test
     void desktopAndCommandLineRunsKeepTheirOwnArchivesAndShortRunsMakeNone() {
         Path jar = dir.resolve("app.jar");
         Path cache = dir.resolve("cache");
