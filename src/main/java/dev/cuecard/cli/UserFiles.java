@@ -23,10 +23,14 @@ final class UserFiles {
             throw new UserError("cannot read the " + name + ": it is a folder; give the file itself");
         }
         try {
-            if (Files.size(file) > MAX_BYTES) {
+            byte[] bytes;
+            // read at most the limit and one byte more: a pipe or a device (/dev/zero) has no size to check first
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
                 throw new UserError("the " + name + " is larger than 2 MB; give the text itself as a .txt or .md file");
             }
-            byte[] bytes = Files.readAllBytes(file);
             try {
                 return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             } catch (CharacterCodingException e) {

@@ -223,6 +223,13 @@ class FaultCliTest {
         assertThat(binary.exit()).isEqualTo(1);
         assertThat(lines(binary.err())).singleElement().asString().contains("is not plain text (a PDF file)")
                 .contains("pdftotext").doesNotContain("Input length");
+
+        // a device or a pipe has no size to check first: what is read stops at the limit all the same
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/dev/zero")));
+        CliTest.Run endless = run("practice", "plan", "--job-description", "/dev/zero");
+        assertThat(endless.exit()).isEqualTo(1);
+        assertThat(lines(endless.err())).singleElement().asString().contains("is larger than 2 MB")
+                .doesNotContain("OutOfMemoryError");
     }
 
     @Test
