@@ -57,7 +57,8 @@ final class WavHeader {
         }
     }
 
-    private static Checked walk(Path file, FileChannel ch, ByteBuffer head, long size) throws IOException {
+    private static Checked walk(Path file, FileChannel ch, ByteBuffer head, long size)
+            throws IOException, AudioSourceException {
         List<String> warnings = new ArrayList<>();
         int pos = 12;
         int byteRate = 0;
@@ -78,6 +79,11 @@ final class WavHeader {
                             + "that was not closed properly?); reading " + duration(available, byteRate)
                             + " of audio to the end of the file");
                     return new Checked(patched(file, head, pos, available), warnings);
+                }
+                if (chunk > available && available <= 0) {
+                    // nothing after the header: refused here, before a session is stored for it
+                    throw new AudioSourceException(file + " contains no audio samples: its header announces "
+                            + duration(chunk, byteRate) + " of audio but nothing follows it (an interrupted copy?)");
                 }
                 if (chunk > available) {
                     warnings.add(file.getFileName() + " is cut short: its header announces "

@@ -185,6 +185,17 @@ class FaultCliTest {
     }
 
     @Test
+    void aWavThatIsOnlyAHeaderIsRefusedAndNoSessionIsStored() throws Exception {
+        Path header = tmp.resolve("header-only.wav");
+        Files.write(header, Arrays.copyOf(Files.readAllBytes(SpeechFixtures.wav("rate-limiter-slt")), 44));
+        CliTest.Run r = run("replay", "--speed", "max", "--json", header.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(lines(r.err())).singleElement().asString().contains("contains no audio samples")
+                .doesNotContain("stored");
+        assertThat(run("debrief", "list").out()).doesNotContain("header-only.wav");
+    }
+
+    @Test
     void aWavWhoseHeaderGivesNoLengthIsReadToItsEndWithAWarning() throws Exception {
         Path open = tmp.resolve("open.wav");
         byte[] wav = Files.readAllBytes(SpeechFixtures.wav("cache-slt"));
