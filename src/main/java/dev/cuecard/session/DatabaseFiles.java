@@ -59,6 +59,10 @@ final class DatabaseFiles {
 
     /** What SQLite's error means for what happens next. */
     static SessionStoreException.Reason reason(SQLException e) {
+        if (e instanceof SQLiteException se && se.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_IOERR_SHMSIZE) {
+            // the shared-memory file beside the database could not grow: what a full disk gives in WAL mode
+            return SessionStoreException.Reason.DISK_FULL;
+        }
         return switch (primaryCode(e)) {
             case SQLITE_FULL -> SessionStoreException.Reason.DISK_FULL;
             case SQLITE_READONLY, SQLITE_PERM -> SessionStoreException.Reason.READ_ONLY;
