@@ -83,18 +83,22 @@ final class PracticeScoreCommand implements Callable<Integer> {
                 "", "", false, 1);
         PracticeQuestion q = question.strip().equals(template.id()) ? PracticeQuestion.of(1, template)
                 : new PracticeQuestion(1, template, question.strip());
-        QuestionResult result;
-        try (SessionStore store = save ? SessionStores.open(cli) : null) {
-            PracticeRound round = new PracticeRound(setup, List.of(q), AnswerScorer.shipped(), reviewer,
-                    Optional.ofNullable(store));
-            result = round.answer(given);
-            round.finish(PracticeHistory.empty());
-            round.sessionId().ifPresent(id -> cli.err().println("cuecard: stored as practice session " + id));
-        }
+        // scored and shown first, stored after: a database that cannot be written must not cost the score
+        QuestionResult result = new PracticeRound(setup, List.of(q), AnswerScorer.shipped(), reviewer, Optional.empty())
+                .answer(given);
         result.llmStatus().ifPresent(s -> cli.warn(s + "; offline rubric and template follow-up only"));
         PrintWriter out = cli.out();
         out.println(json.on ? EventJson.write(node(result)) : TerminalText.block(text(result)));
         out.flush();
+        if (save) {
+            try (SessionStore store = SessionStores.open(cli)) {
+                PracticeRound round = new PracticeRound(setup, List.of(q), AnswerScorer.shipped(), Optional.empty(),
+                        Optional.of(store));
+                round.record(result);
+                round.finish(PracticeHistory.empty());
+                round.sessionId().ifPresent(id -> cli.err().println("cuecard: stored as practice session " + id));
+            }
+        }
         return 0;
     }
 

@@ -106,6 +106,18 @@ public final class PracticeRound {
         return result;
     }
 
+    /**
+     * Records an answer scored elsewhere (the command line scores first and shows the score, then
+     * stores it: a full disk must not cost the user the score).
+     */
+    public synchronized void record(QuestionResult result) {
+        if (finished() || current() != result.question()) {
+            throw new IllegalStateException("question " + result.question().number() + " is not the current one");
+        }
+        store.ifPresent(s -> save(s, result));
+        results.add(result);
+    }
+
     /** Skips the current question (stored as asked, with no answer and no score). */
     public synchronized void skip() {
         PracticeQuestion q = current();

@@ -311,4 +311,22 @@ class FaultCliTest {
         assertThat(score.err()).contains("stored as practice session");
         assertThat(run("debrief", "list", "--json").jsonLines()).hasSize(1);
     }
+
+    @Test
+    void aScoreThatCannotBeStoredIsShownAllTheSame() throws Exception {
+        // a database this version cannot write (made by a newer Cuecard): the score is shown, then why it was not stored
+        try (SessionStore store = SessionStore.open(home.resolve(SessionStore.FILE_NAME))) {
+            InterviewFixture.record(store);
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve(SessionStore.FILE_NAME));
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("PRAGMA user_version = 99");
+        }
+        CliTest.Run score = run("practice", "score", "--offline", "--save", "--question", "cache-aside",
+                "--answer-text", "I would put redis in front of the database with a ttl of sixty seconds");
+        assertThat(score.exit()).isEqualTo(1);
+        assertThat(score.out()).contains("/ 10");
+        assertThat(score.err()).doesNotContain("stored as practice session");
+        assertThat(lines(score.err())).last().asString().startsWith("cuecard: ");
+    }
 }
