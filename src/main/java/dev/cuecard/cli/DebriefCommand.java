@@ -134,7 +134,12 @@ final class DebriefCommand implements Runnable {
                 out.println(json.on ? DebriefJson.hit(h) : DebriefText.hit(h));
             }
             out.flush();
-            return hits.isEmpty() && !json.on ? 1 : 0;
+            if (hits.isEmpty() && !json.on) {
+                // like grep: exit 1 when nothing matches, but said, not silent
+                parent.cli.err().println("cuecard: no stored session has all of: " + TerminalText.line(String.join(" ", words)));
+                return 1;
+            }
+            return 0;
         }
     }
 

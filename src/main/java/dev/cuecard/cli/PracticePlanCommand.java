@@ -84,6 +84,10 @@ final class PracticePlanCommand implements Callable<Integer> {
         Optional<Category> focus = Optional.ofNullable(category).map(c -> Category.fromId(c.strip())
                 .filter(x -> x != Category.NONE)
                 .orElseThrow(() -> new UserError("unknown category '" + c + "' (see TAXONOMY: e.g. databases, caching)", 2)));
+        if (stack != null && !dev.cuecard.practice.RoundPlanner.knownStack(stack)) {
+            // another name would quietly leave out every language-specific question
+            throw new UserError("--stack must be java, python, go or node (got '" + stack + "')", 2);
+        }
         TemplateLibrary templates = TemplateLibrary.load(Optional.of(AppPaths.from(cli.env()).templatesDir()));
         PracticeHistory history;
         try (SessionStore store = SessionStores.open(cli)) {

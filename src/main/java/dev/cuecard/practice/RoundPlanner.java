@@ -149,6 +149,11 @@ public final class RoundPlanner {
         return own.isEmpty() || stack.isEmpty() || own.get().equals(normalStack(stack.get()));
     }
 
+    /** Whether {@code name} is a stack the planner knows (java, python, go, node, or a name for one of them). */
+    public static boolean knownStack(String name) {
+        return java.util.Set.of("java", "python", "go", "node").contains(normalStack(name.toLowerCase(Locale.ROOT).strip()));
+    }
+
     private static String normalStack(String s) {
         return switch (s) {
             case "kotlin", "jvm", "spring" -> "java";

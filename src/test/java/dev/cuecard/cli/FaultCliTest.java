@@ -254,6 +254,13 @@ class FaultCliTest {
         CliTest.Run limit = run("debrief", "search", "--limit", "-1", "cache");
         assertThat(limit.exit()).isEqualTo(2);
         assertThat(limit.err()).contains("--limit must be 1 to 10000");
+        CliTest.Run stack = run("practice", "plan", "--stack", "cobol");
+        assertThat(stack.exit()).isEqualTo(2);
+        assertThat(stack.err()).contains("--stack must be java, python, go or node (got 'cobol')");
+        assertThat(run("practice", "plan", "--stack", "Golang", "--questions", "2").exit()).isZero();
+        CliTest.Run nothing = run("debrief", "search", "zzzqqq");
+        assertThat(nothing.exit()).isEqualTo(1);
+        assertThat(lines(nothing.err())).containsExactly("cuecard: no stored session has all of: zzzqqq");
     }
 
     @Test
