@@ -6,6 +6,14 @@ package dev.cuecard.hint;
  */
 public interface HintDrafter {
 
+    /**
+     * What a stored session names as its LLM ("gpt-4o-mini at api.openai.com"): the debrief and its
+     * export say where questions were sent, whether or not a draft succeeded.
+     */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+
     /** Drafts until done, failed or cancelled; never throws, never hangs past its timeouts. */
     DraftOutcome draft(DraftRequest request, DraftListener listener, DraftCancellation cancellation);
 }

@@ -258,7 +258,9 @@ public final class LiveSession implements AutoCloseable {
         private SessionInfo info() {
             String them = themName != null ? themName : describe(Channel.THEM);
             String me = meName != null ? meName : describe(Channel.ME);
-            return new SessionInfo(kind, title, them, me, model.dir().getFileName().toString(), null);
+            // the LLM questions may be sent to, named even if no draft succeeds (the export says where text went)
+            return new SessionInfo(kind, title, them, me, model.dir().getFileName().toString(),
+                    drafter.map(HintDrafter::describe).orElse(null));
         }
 
         private String describe(Channel channel) {

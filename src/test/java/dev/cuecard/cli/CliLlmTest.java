@@ -106,6 +106,19 @@ class CliLlmTest {
     }
 
     @Test
+    void aStoredSessionNamesTheLlmItsQuestionsWereSentToEvenWhenEveryDraftFailed() throws Exception {
+        server = new FakeOpenAiServer(new FakeOpenAiServer.Error(401, "Incorrect API key provided: " + KEY));
+        Run r = run(env(true), "replay", "--json", "--speed", "max", SpeechFixtures.wav("design-slt").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(indexOf(r.jsonLines(), "sent", false)).as("text was sent").isNotNegative();
+        Run export = run(env(false), "debrief", "export", "1");
+        assertThat(export.exit()).as(export.err()).isZero();
+        String destination = server.baseUrl().getHost() + ":" + server.baseUrl().getPort();
+        assertThat(export.out()).contains("| LLM | fake-model at " + destination).doesNotContain("none (template hints)")
+                .doesNotContain(KEY);
+    }
+
+    @Test
     void withoutABaseUrlThereIsNoLlmEvenWithAKeyInTheEnvironment() throws Exception {
         Run r = run(env(false), "hint", "--json", QUESTION);
         assertThat(r.exit()).isZero();

@@ -36,6 +36,11 @@ public final class LlmHintEngine implements HintDrafter {
         this.chat = new RetryingChat(config, httpExecutor, 0.3);
     }
 
+    @Override
+    public String describe() {
+        return config().model() + " at " + config().destination();
+    }
+
     public LlmConfig config() {
         return chat.config();
     }
