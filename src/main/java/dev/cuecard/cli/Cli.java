@@ -21,6 +21,7 @@ public final class Cli implements Runnable {
     private dev.cuecard.config.SettingsStore.Loaded settings;
     /** Null until a command asks; then the one LLM client set of this run (or none), closed after the command. */
     private java.util.Optional<dev.cuecard.hint.llm.LlmServices> llm;
+    private String llmProblem;
 
     /** Version line for {@code --version}. */
     static final class Version implements CommandLine.IVersionProvider {
@@ -133,10 +134,16 @@ public final class Cli implements Runnable {
                                 new dev.cuecard.pipeline.NamedThreadFactory("llm-http")));
             } catch (dev.cuecard.hint.llm.LlmConfig.InvalidConfigException e) {
                 warn(e.getMessage() + "; the LLM is off for this run");
+                llmProblem = e.getMessage();
                 llm = java.util.Optional.empty();
             }
         }
         return llm;
+    }
+
+    /** Why an LLM that is configured is off for this run (a URL that is not one, …); empty when it is not. */
+    synchronized java.util.Optional<String> llmProblem() {
+        return java.util.Optional.ofNullable(llmProblem);
     }
 
     private synchronized void closeServices() {

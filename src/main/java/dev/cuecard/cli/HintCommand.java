@@ -64,7 +64,9 @@ final class HintCommand implements Callable<Integer> {
             cli.warn("no template matches \"" + PromptText.head(question, 80) + "\"");
         }
         Hint template = matched.orElseGet(() -> TemplateHintEngine.general(question));
-        Drafted drafted = llm.map(l -> drafted(l, c, template)).orElse(new Drafted(template, null));
+        // a configured LLM that is off for this run says why in the JSON too, as a failed one does
+        Drafted drafted = llm.map(l -> drafted(l, c, template)).orElse(new Drafted(template,
+                offline.on ? null : cli.llmProblem().map(p -> "llm_off: " + p).orElse(null)));
         if (json.on) {
             com.fasterxml.jackson.databind.node.ObjectNode n = HintJson.hint(drafted.hint());
             if (drafted.status() != null) {

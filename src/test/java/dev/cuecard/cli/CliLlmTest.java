@@ -119,6 +119,18 @@ class CliLlmTest {
     }
 
     @Test
+    void anLlmThatIsConfiguredButCannotBeUsedSaysWhyInTheJsonToo() throws Exception {
+        Map<String, String> env = env(false);
+        env.put("CUECARD_LLM_BASE_URL", "not a url");
+        Run r = run(env, "hint", "--json", QUESTION);
+        assertThat(r.exit()).isZero();
+        assertThat(r.err().strip().lines()).singleElement().asString().contains("the LLM is off for this run");
+        JsonNode hint = r.jsonLines().get(0);
+        assertThat(hint.get("source").asText()).isEqualTo("template");
+        assertThat(hint.get("status").asText()).startsWith("llm_off: ");
+    }
+
+    @Test
     void withoutABaseUrlThereIsNoLlmEvenWithAKeyInTheEnvironment() throws Exception {
         Run r = run(env(false), "hint", "--json", QUESTION);
         assertThat(r.exit()).isZero();
