@@ -143,6 +143,11 @@ public final class SessionStore implements AutoCloseable {
                         + "knows up to " + SchemaMigrations.latest() + "); update Cuecard, or set CUECARD_HOME to "
                         + "another folder — the file was left unchanged");
             }
+            if (version < 0) {
+                // no Cuecard version writes that: another program's file, or a damaged header
+                throw new UnreadableDatabaseException("its schema version (" + version + ") is not one Cuecard writes",
+                        null);
+            }
             quickCheck(db);
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA journal_mode = WAL");

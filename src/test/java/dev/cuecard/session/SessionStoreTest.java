@@ -147,6 +147,21 @@ class SessionStoreTest {
     }
 
     @Test
+    void aSchemaVersionNoCuecardWritesIsMovedAsideNotMigratedOver() throws Exception {
+        try (SessionStore store = SessionStore.open(db())) {
+            InterviewFixture.record(store);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.executeUpdate("PRAGMA user_version = -1");
+        }
+        try (SessionStore store = SessionStore.open(db())) {
+            assertThat(store.notices()).singleElement().asString().contains("schema version (-1)").contains("moved to");
+            assertThat(store.list()).isEmpty();
+        }
+        assertThat(movedAside()).exists();
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsMovedAsideAndAFreshOneStarted() throws Exception {
         byte[] garbage = "these are my notes, not a database\n".repeat(200).getBytes(StandardCharsets.UTF_8);
         Files.write(db(), garbage);
