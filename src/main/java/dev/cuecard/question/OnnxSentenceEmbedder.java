@@ -76,8 +76,36 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
         } catch (IOException | OrtException | RuntimeException | LinkageError | AssertionError e) {
             // a corrupt model is an OrtException; a missing native library an UnsatisfiedLinkError;
             // DJL asserts (AssertionError) when its jar lacks the tokenizer's properties
-            throw new EmbeddingUnavailable("embedding model cannot be loaded: " + rootMessage(e), e);
+            throw new EmbeddingUnavailable("embedding model cannot be loaded: " + cacheProblem(cacheDir)
+                    .orElseGet(() -> rootMessage(e)), e);
         }
+    }
+
+    /**
+     * A cache folder that cannot take the unpacked libraries (~40 MB) is the likely cause, whatever the
+     * library then says ("Unexpected flavor: cpu" from the tokenizer's loader): said in words a user can act on.
+     */
+    private static Optional<String> cacheProblem(Path cacheDir) {
+        try {
+            Path dir = cacheDir.toAbsolutePath();
+            while (dir != null && !java.nio.file.Files.exists(dir)) {
+                dir = dir.getParent();
+            }
+            if (dir == null) {
+                return Optional.empty();
+            }
+            if (!java.nio.file.Files.isWritable(dir)) {
+                return Optional.of("the cache folder " + cacheDir + " cannot be written; make it writable or set "
+                        + "CUECARD_HOME to a folder you can write");
+            }
+            if (java.nio.file.Files.getFileStore(dir).getUsableSpace() < 64L << 20) {
+                return Optional.of("the disk that holds the cache folder " + cacheDir + " is full; free some space "
+                        + "(the cache is made again at the next start)");
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /**
