@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 
 /** One question of the timeline as the view shows it; the note and rating are editable. */
 public final class AnswerItem {
+    private static final String NBSP = "\u00a0";
     private final AnswerReview review;
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectProperty<Integer> rating = new SimpleObjectProperty<>(this, "rating");
@@ -63,7 +64,7 @@ public final class AnswerItem {
             Hint hint = h.hint();
             boolean last = i == hints.size() - 1;
             String source = "llm".equalsIgnoreCase(h.source()) ? "refined by the LLM" : "template card";
-            lines.add(hint.title() + " (" + source + h.latencyMs().map(l -> ", shown after " + l + " ms").orElse("")
+            lines.add(hint.title() + " (" + source + h.latencyMs().map(l -> ", shown after " + l + NBSP + "ms").orElse("")
                     + (hints.size() > 1 && last ? " — final card" : "") + ")");
             if (last || hints.size() == 1) {
                 lines.add(hint.gist());
@@ -86,7 +87,9 @@ public final class AnswerItem {
                     review.metrics().words(), review.metrics().fillerCount());
         }
         return String.format(Locale.ROOT, "%s long · %.0f words/min · %d filler words · %s", clock(review.metrics().spanMs()),
-                review.metrics().wordsPerMinute(), review.metrics().fillerCount(), review.length().label());
+                review.metrics().wordsPerMinute(), review.metrics().fillerCount(),
+                // a number stays with its unit when the narrow detail column wraps ("0 / ms", "< / 1 min")
+                review.length().label().replace("< ", "<" + NBSP).replace(" min", NBSP + "min"));
     }
 
     public String feedbackText() {
