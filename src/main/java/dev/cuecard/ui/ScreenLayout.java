@@ -32,9 +32,28 @@ public final class ScreenLayout {
                 Math.max(0, screen.getHeight() - 2 * GAP));
     }
 
+    /** How far the debrief and practice windows open from the main window's corner: its title stays in sight. */
+    static final double CASCADE = 40;
+
     /** Sizes a window that has not been shown yet to fit the app area and places it at the area's corner. */
     public static void fit(Stage stage, double preferredWidth, double preferredHeight) {
-        Rectangle2D area = appArea(screen());
+        place(stage, preferredWidth, preferredHeight, appArea(screen()));
+    }
+
+    /**
+     * As {@link #fit}, one step down and right of the main window (the debrief, practice): opened on
+     * top of it exactly, it hid the window it came from.
+     */
+    public static void fitCascaded(Stage stage, double preferredWidth, double preferredHeight) {
+        place(stage, preferredWidth, preferredHeight, cascaded(appArea(screen())));
+    }
+
+    static Rectangle2D cascaded(Rectangle2D area) {
+        return new Rectangle2D(area.getMinX() + CASCADE, area.getMinY() + CASCADE, Math.max(0, area.getWidth() - CASCADE),
+                Math.max(0, area.getHeight() - CASCADE));
+    }
+
+    private static void place(Stage stage, double preferredWidth, double preferredHeight, Rectangle2D area) {
         double w = Math.max(stage.getMinWidth(), Math.min(preferredWidth, area.getWidth()));
         double h = Math.max(stage.getMinHeight(), Math.min(preferredHeight, area.getHeight()));
         stage.setWidth(w);

@@ -79,7 +79,7 @@ public final class DebriefWindow {
             s.setTitle(TITLE);
             s.setMinWidth(MIN_WIDTH);
             s.setMinHeight(MIN_HEIGHT);
-            dev.cuecard.ui.ScreenLayout.fit(s, WIDTH, HEIGHT);
+            dev.cuecard.ui.ScreenLayout.fitCascaded(s, WIDTH, HEIGHT);
             return s;
         });
         if (stage.getScene() != scene) {

@@ -252,7 +252,7 @@ public final class PracticeWindow {
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
-        dev.cuecard.ui.ScreenLayout.fit(stage, WIDTH, HEIGHT);
+        dev.cuecard.ui.ScreenLayout.fitCascaded(stage, WIDTH, HEIGHT);
         stage.setOnHidden(e -> {
             clock.stop();
             speaker.stop();
