@@ -299,11 +299,35 @@ public final class MainWindow {
     }
 
     /** A question in the list: category, confidence and what was heard (a reclassified card updates on refresh). */
-    private static final class QuestionCell extends WrappingListCell<QuestionCard> {
+    /**
+     * A detected question: its topic and confidence on a line of their own, above the question's
+     * words, and a rule under each — one run-on text ("…public ip Caching · 98% what happens…")
+     * was hard to scan.
+     */
+    private static final class QuestionCell extends javafx.scene.control.ListCell<QuestionCard> {
+        private final Label topic = new Label();
+        private final javafx.scene.text.Text question = new javafx.scene.text.Text();
+        private final VBox box = new VBox(2, topic, question);
+
         QuestionCell(ListView<QuestionCard> list) {
-            super(list, card -> String.format(java.util.Locale.ROOT, "%s · %.0f%%%n%s",
-                    Labels.category(card.classification().category()), card.classification().confidence() * 100,
-                    card.classification().text()));
+            topic.getStyleClass().add("question-topic");
+            question.getStyleClass().add("cell-text");
+            question.wrappingWidthProperty().bind(list.widthProperty().subtract(WrappingListCell.MARGIN));
+            getStyleClass().add("question-cell");
+        }
+
+        @Override
+        protected void updateItem(QuestionCard card, boolean empty) {
+            super.updateItem(card, empty);
+            setText(null);
+            if (empty || card == null) {
+                setGraphic(null);
+                return;
+            }
+            topic.setText(String.format(java.util.Locale.ROOT, "%s · %.0f%%",
+                    Labels.category(card.classification().category()), card.classification().confidence() * 100));
+            question.setText(card.classification().text());
+            setGraphic(box);
         }
     }
 }
