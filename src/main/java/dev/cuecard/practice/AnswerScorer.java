@@ -248,7 +248,10 @@ public final class AnswerScorer {
     static DimensionScore fillers(SpeakingMetrics m, double delivery) {
         double per100 = m.fillersPer100Words();
         String top = m.fillers().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        String finding = String.format(Locale.ROOT, "%d filler word(s), %.1f per 100 words", m.fillerCount(), per100);
+        String finding = String.format(Locale.ROOT, "%d filler word(s), %.1f per 100 words", m.fillerCount(), per100)
+                // a few clean words earn only part of the score: said, or "0 fillers" beside 5/10 reads as a mistake
+                + (delivery < 1 ? String.format(Locale.ROOT, "; scored on %d words, part of the %d a full answer has",
+                        m.words(), DELIVERY_WORDS) : "");
         String suggestion = top == null ? "No filler words; a short silent pause works better than any filler."
                 : "Replace \"" + top + "\" with a silent pause (said " + m.fillers().get(top) + "×).";
         return DimensionScore.of(Dimension.FILLERS, (1 - per100 / FILLERS_AT_ZERO) * delivery, finding, suggestion);

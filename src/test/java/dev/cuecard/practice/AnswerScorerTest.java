@@ -72,6 +72,8 @@ class AnswerScorerTest {
         assertThat(s.dimension(Dimension.STRUCTURE).suggestion()).contains("Open with your answer");
         assertThat(s.dimension(Dimension.SPECIFICITY).suggestion()).contains("number");
         assertThat(s.dimension(Dimension.COVERAGE).suggestion()).startsWith("Cover this point too:");
+        // five words: the fillers score is scaled down, and its finding says why
+        assertThat(s.dimension(Dimension.FILLERS).finding()).contains("scored on 5 words, part of the 50");
     }
 
     @Test
