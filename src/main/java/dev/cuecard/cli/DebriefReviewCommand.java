@@ -44,9 +44,12 @@ final class DebriefReviewCommand implements Callable<Integer> {
                     + "the offline feedback is in 'cuecard debrief show " + id + "'");
         }
         Debrief d = parent.withStore(store -> parent.debrief(store, id));
-        TemplateLibrary templates = TemplateLibrary.shipped();
+        // the user's own templates too, as the session was carded with them
+        TemplateLibrary templates = TemplateLibrary.load(Optional.of(
+                dev.cuecard.config.AppPaths.from(parent.cli.env()).templatesDir()));
         AnswerScorer scorer = AnswerScorer.shipped();
         PrintWriter out = parent.cli.out();
+        int reviewed = 0;
         for (AnswerReview a : d.answers()) {
             Optional<Template> t = Optional.ofNullable(a.question().templateId()).flatMap(templates::get);
             Answer answer = Answer.spoken(a.answer());
@@ -57,6 +60,11 @@ final class DebriefReviewCommand implements Callable<Integer> {
                     scorer.score(t.get(), answer));
             out.println(json.on ? json(a, outcome) : TerminalText.block(text(a, outcome)));
             out.flush();
+            reviewed++;
+        }
+        if (reviewed == 0) {
+            parent.cli.warn("nothing to review in session " + id + ": no answer to a question with a template card "
+                    + "(the offline feedback is in 'cuecard debrief show " + id + "')");
         }
         return 0;
     }

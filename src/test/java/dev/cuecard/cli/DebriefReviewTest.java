@@ -67,6 +67,16 @@ class DebriefReviewTest {
             assertThat(reviews.get(0).get("summary").asText()).isEqualTo("Good start, no numbers.");
             // the candidate's own words went to the reviewer
             assertThat(server.received().get(0).message("user")).contains("token bucket");
+
+            // a session with no answers (the interviewer's track alone) is said to have nothing to review
+            Run themOnly = run(System.getenv(), "replay", "--speed", "max", "--offline",
+                    demo.resolve("demo-them.wav").toString());
+            Matcher m2 = Pattern.compile("session (\\d+) stored").matcher(themOnly.err());
+            assertThat(m2.find()).as(themOnly.err()).isTrue();
+            Run nothing = run(env, "debrief", "review", m2.group(1));
+            assertThat(nothing.exit()).isZero();
+            assertThat(nothing.out()).isBlank();
+            assertThat(nothing.err()).contains("nothing to review in session " + m2.group(1));
         }
     }
 }
