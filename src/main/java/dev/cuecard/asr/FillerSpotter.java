@@ -24,6 +24,8 @@ public final class FillerSpotter implements AutoCloseable {
 
     private final Recognizer recognizer;
     private final List<Word> heard = new ArrayList<>();
+    /** Audio the stream skipped so far (paused): the recognizer's times are behind the stream's by this much. */
+    private long skippedMs;
 
     private FillerSpotter(Recognizer recognizer) {
         this.recognizer = recognizer;
@@ -59,8 +61,14 @@ public final class FillerSpotter implements AutoCloseable {
         keep(recognizer.getFinalResult());
     }
 
+    /** Audio the stream skipped (paused): the open utterance ends, and later word times move past the gap. */
+    public void skipped(long ms) {
+        finish();
+        skippedMs += ms;
+    }
+
     private void keep(String json) {
-        for (Word w : VoskResultParser.parseFinal(json).words()) {
+        for (Word w : VoskResultParser.parseFinal(json).shifted(skippedMs).words()) {
             if ((w.text().equals("um") || w.text().equals("uh")) && w.confidence() >= MIN_CONFIDENCE) {
                 heard.add(w);
             }

@@ -158,6 +158,12 @@ public final class KeywordSpotter implements AutoCloseable {
         closeUtterance(recognizer.getFinalResult());
     }
 
+    /** Audio the stream skipped (paused): the open utterance ends, and later word times move past the gap. */
+    void skipped(long skippedMs) {
+        finish();
+        recognizerSinceMs += skippedMs;
+    }
+
     private void closeUtterance(String json) {
         open.clear();
         closed.addAll(spot(VoskResultParser.parseFinal(json).shifted(recognizerSinceMs).words(), true));

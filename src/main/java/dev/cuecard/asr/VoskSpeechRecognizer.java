@@ -108,8 +108,20 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         }
     }
 
+    /**
+     * Audio skipped this long (paused listening; chunks are numbered by the samples captured, so the
+     * stream only jumps where the pipeline dropped some) ends the utterance before it and moves the
+     * recognizers' clocks past it. Shorter drops (a busy machine) are left as they were.
+     */
+    static final long SKIP_MS = 1000;
+
     @Override
     public void accept(AudioChunk chunk, Consumer<TranscriptEvent> out) {
+        long skipped = chunk.startMs() - fedMs;
+        if (skipped >= SKIP_MS) {
+            skip(skipped, out);
+            utteranceStartMs = chunk.startMs();
+        }
         byte[] pcm = chunk.pcm();
         boolean endpoint = recognizer.acceptWaveForm(pcm, pcm.length);
         fedMs = chunk.endMs();
@@ -137,6 +149,22 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
                         spotted()));
             }
         }
+    }
+
+    /**
+     * The recognizers count only the audio fed to them, the stream counts all it captured: without
+     * this, every time after a pause was early by the pause's length (the live transcript said 0:17
+     * where the stored question said 0:22).
+     */
+    private void skip(long skippedMs, Consumer<TranscriptEvent> out) {
+        if (spotter != null) {
+            spotter.skipped(skippedMs);
+        }
+        if (fillers != null) {
+            fillers.skipped(skippedMs);
+        }
+        emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()).shifted(recognizerSinceMs), out);
+        recognizerSinceMs += skippedMs;
     }
 
     @Override
