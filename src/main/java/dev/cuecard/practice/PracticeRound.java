@@ -100,8 +100,7 @@ public final class PracticeRound {
             if (finished() || current() != q) {
                 throw new IllegalStateException("question " + q.number() + " was skipped while its answer was scored");
             }
-            store.ifPresent(s -> save(s, result));
-            results.add(result);
+            keep(result);
         }
         return result;
     }
@@ -114,6 +113,11 @@ public final class PracticeRound {
         if (finished() || current() != result.question()) {
             throw new IllegalStateException("question " + result.question().number() + " is not the current one");
         }
+        keep(result);
+    }
+
+    /** The current question's result: stored (when the round has a store) and counted. */
+    private void keep(QuestionResult result) {
         store.ifPresent(s -> save(s, result));
         results.add(result);
     }

@@ -304,12 +304,12 @@ public final class LiveSessionModel {
         return statusHistory;
     }
 
-    /** Shows a message in the status area; FX thread. */
     /** What "Listening" adds: whether anything leaves the machine (the demo skips the first-run screen that says so). */
     public void listeningNote(String note) {
         listeningNote = note;
     }
 
+    /** Shows a message in the status area (the same one again within 2 s only once); FX thread. */
     public void say(StatusMessage m) {
         StatusMessage now = status.get();
         if (now != null && now.severity() == m.severity() && now.text().equals(m.text())
