@@ -18,7 +18,7 @@ import java.util.function.LongPredicate;
  * that maps an archive of the classes a previous run loaded skips parsing and verifying them —
  * measured here, the desktop window 2.9 → 1.6 s and listening 4.6 → 3.3 s (BENCHMARKS.md).
  * Java 17 cannot create the archive by itself (-XX:+AutoCreateSharedArchive is Java 19), so the
- * first run of a kind (desktop or command line) dumps one at exit into the cache folder and later
+ * first run of a kind (desktop, session command or one-line command) dumps one at exit into the cache folder and later
  * runs map it. An archive is valid only for the JDK and class path it was made with: the name
  * carries a hash of both (with each jar's size and time), so a new build or JDK makes a new one and
  * the old one is deleted. The JVM writes the archive after the program ends, so it is written
@@ -55,7 +55,8 @@ final class ClassDataArchive {
      */
     static ClassDataArchive of(Path cacheDir, List<String> args, String classPath, String javaHome) {
         boolean desktop = args.isEmpty() || args.get(0).startsWith("-"); // a command comes first
-        return new ClassDataArchive(cacheDir.resolve("cds"), desktop ? "desktop" : "cli", key(classPath, javaHome));
+        String kind = desktop ? "desktop" : JvmOptions.longRunning(args.toArray(new String[0])) ? "cli" : "command";
+        return new ClassDataArchive(cacheDir.resolve("cds"), kind, key(classPath, javaHome));
     }
 
     /** The archive this run maps once a previous run has made it. */

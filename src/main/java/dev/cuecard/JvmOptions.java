@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,16 @@ final class JvmOptions {
     static final List<String> OPTIONS = List.of("-Xmx192m", "-Xms48m", "-XX:MaxNewSize=24m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000", "-D" + TUNED_PROPERTY + "=true");
+    /**
+     * What a one-line command ({@code classify}, {@code hint}, {@code debrief}…) runs with (issue 12,
+     * start-up): it ends in a second or two, so memory does not matter, but on 2 cores the optimising
+     * compiler competes with loading the models for code that runs once, and its classes are read
+     * and verified from the jar at every run. With the JIT's first tier only, the serial collector
+     * and a class archive, a one-line {@code classify} took 1.05 s instead of 1.8 s here
+     * (BENCHMARKS.md, "Start-up, fifteenth session").
+     */
+    static final List<String> COMMAND_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:+IgnoreUnrecognizedVMOptions", "-D" + TUNED_PROPERTY + "=command");
     /** Two malloc arenas: the recogniser threads share them instead of each growing its own. */
     static final String MALLOC_ARENAS = "2";
 
@@ -62,7 +73,9 @@ final class JvmOptions {
      */
     static void applyOrReexec(String[] args) {
         if (!longRunning(args)) {
-            return; // ends before memory matters; loading JNA and the JVM's management beans costs ~0.1–0.2 s
+            // loading JNA to replace the process would cost ~0.1 s of a one-line command: it runs in a child
+            commandCommand(args, System.getenv(), commandLineJvmArguments()).ifPresent(JvmOptions::runAndExit);
+            return;
         }
         Optional<List<String>> command = System.getProperty(TUNED_PROPERTY) != null ? Optional.empty()
                 : reexecCommand(args, System.getenv(), inputArguments());
@@ -89,17 +102,39 @@ final class JvmOptions {
      * turned off, heap options given by the user, not started from a jar, or not Linux/macOS.
      */
     static Optional<List<String>> reexecCommand(String[] args, Map<String, String> env, List<String> jvmArgs) {
+        if (!longRunning(args)) {
+            return Optional.empty();
+        }
+        return command(args, env, jvmArgs, OPTIONS);
+    }
+
+    /**
+     * The command a one-line command runs in (a child JVM with {@link #COMMAND_OPTIONS}), or empty
+     * when it should run here: help and version (done sooner than a second JVM starts), already a
+     * child, tuning turned off, options of the user's own, not started from a jar.
+     */
+    static Optional<List<String>> commandCommand(String[] args, Map<String, String> env, Optional<List<String>> jvmArgs) {
+        if (longRunning(args) || jvmArgs.isEmpty() || Arrays.stream(args).anyMatch(a -> a.equals("--version")
+                || a.equals("-V") || a.equals("--help") || a.equals("-h") || a.equals("help"))) {
+            return Optional.empty();
+        }
+        return command(args, env, jvmArgs.get(), COMMAND_OPTIONS);
+    }
+
+    private static Optional<List<String>> command(String[] args, Map<String, String> env, List<String> jvmArgs,
+                                                  List<String> options) {
         if (System.getProperty(TUNED_PROPERTY) != null || "off".equalsIgnoreCase(env.get("CUECARD_JVM_TUNING"))) {
             return Optional.empty();
         }
-        if (!(Platform.isLinux() || Platform.isMac()) || !longRunning(args)) {
+        if (!(Platform.isLinux() || Platform.isMac())) {
             return Optional.empty();
         }
         for (String a : jvmArgs) {
             String lower = a.toLowerCase(Locale.ROOT);
             if (lower.startsWith("-xmx") || lower.startsWith("-xx:maxheapsize") || lower.startsWith("-xx:maxram")
                     || lower.startsWith("-xx:+use") && lower.endsWith("gc") || lower.startsWith("-agentlib")
-                    || lower.startsWith("-javaagent") || lower.startsWith("-xx:nativememorytracking")) {
+                    || lower.startsWith("-javaagent") || lower.startsWith("-xx:nativememorytracking")
+                    || lower.startsWith("-xx:tieredstopatlevel") || lower.startsWith("-xdebug")) {
                 return Optional.empty(); // the user (or a profiler) chose: do not second-guess
             }
         }
@@ -115,7 +150,7 @@ final class JvmOptions {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.get());
         cmd.addAll(jvmArgs);
-        cmd.addAll(OPTIONS);
+        cmd.addAll(options);
         if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare")
                 || a.startsWith("-XX:ArchiveClassesAtExit"))) {
             // start-up (issue 12): map the classes an earlier run loaded, or record them at this run's end
@@ -145,6 +180,49 @@ final class JvmOptions {
                     || a.equals("--help") || a.equals("-h"));
         }
         return LONG_RUNNING_COMMANDS.contains(first);
+    }
+
+    /**
+     * The JVM's own arguments as given on the command line: what comes before {@code -jar} (read
+     * from the process's command line — the management beans would cost ~40 ms to start). Empty
+     * when not started with {@code -jar} or the command line cannot be read.
+     */
+    private static Optional<List<String>> commandLineJvmArguments() {
+        return ProcessHandle.current().info().arguments().map(List::of).flatMap(all -> {
+            int jar = all.indexOf("-jar");
+            return jar < 0 ? Optional.empty() : Optional.of(all.subList(0, jar));
+        });
+    }
+
+    /**
+     * Runs {@code command} with this process's terminal and exits with its status. This JVM only
+     * waits; a signal that ends it (a script's timeout) ends the child too.
+     */
+    private static void runAndExit(List<String> command) {
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (java.io.IOException | RuntimeException e) {
+            return; // runs here instead, as started: slower, nothing else
+        }
+        Runtime.getRuntime().addShutdownHook(dev.cuecard.pipeline.NamedThreadFactory.thread("command-child-stop", () -> {
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }));
+        int status;
+        try {
+            status = child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = 130;
+        }
+        System.exit(status);
     }
 
     static final java.util.Set<String> LONG_RUNNING_COMMANDS = java.util.Set.of("listen", "replay", "transcribe");

@@ -59,14 +59,16 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void desktopAndCommandLineRunsKeepTheirOwnArchivesAndShortRunsMakeNone() {
+    void desktopSessionAndOneLineRunsKeepTheirOwnArchivesAndShortRunsMakeNone() {
         Path jar = dir.resolve("app.jar");
         Path cache = dir.resolve("cache");
         ClassDataArchive desktop = ClassDataArchive.of(cache, List.of(), jar.toString(), JAVA_HOME);
-        ClassDataArchive cli = ClassDataArchive.of(cache, List.of("classify", "--json", "x"), jar.toString(), JAVA_HOME);
-        assertThat(desktop.archive()).isNotEqualTo(cli.archive());
+        ClassDataArchive cli = ClassDataArchive.of(cache, List.of("replay", "--json", "x.wav"), jar.toString(), JAVA_HOME);
+        ClassDataArchive command = ClassDataArchive.of(cache, List.of("classify", "--json", "x"), jar.toString(), JAVA_HOME);
+        assertThat(List.of(desktop.archive(), cli.archive(), command.archive())).doesNotHaveDuplicates();
         assertThat(desktop.archive().getFileName().toString()).startsWith("desktop-");
         assertThat(cli.archive().getFileName().toString()).startsWith("cli-");
+        assertThat(command.archive().getFileName().toString()).startsWith("command-");
         // a desktop option's value is not a command
         assertThat(ClassDataArchive.of(cache, List.of("--demo", "--exit-after", "5"), jar.toString(), JAVA_HOME)
                 .archive()).isEqualTo(desktop.archive());
