@@ -38,9 +38,18 @@ final class DebriefCommand implements Runnable {
         return SessionStores.debriefs(cli).build(detail);
     }
 
-    /** Runs a command body with the store open, turning database failures into one line. */
+    /** Runs a command body that changes what is stored, turning database failures into one line. */
     <T> T withStore(java.util.function.Function<SessionStore, T> body) {
         try (SessionStore store = SessionStores.open(cli)) {
+            return body.apply(store);
+        } catch (SessionStoreException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** As {@link #withStore} for a body that only reads: a store that cannot be written is read read-only. */
+    <T> T reading(java.util.function.Function<SessionStore, T> body) {
+        try (SessionStore store = SessionStores.openForReading(cli)) {
             return body.apply(store);
         } catch (SessionStoreException e) {
             throw new UserError(e.getMessage());
@@ -57,7 +66,7 @@ final class DebriefCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<SessionSummary> sessions = parent.withStore(SessionStore::list);
+            List<SessionSummary> sessions = parent.reading(SessionStore::list);
             PrintWriter out = parent.cli.out();
             for (SessionSummary s : sessions) {
                 out.println(json.on ? DebriefJson.summary(s) : DebriefText.summary(s));
@@ -84,7 +93,7 @@ final class DebriefCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Debrief d = parent.withStore(store -> parent.debrief(store, id));
+            Debrief d = parent.reading(store -> parent.debrief(store, id));
             parent.cli.out().println(json.on ? DebriefJson.debrief(d) : DebriefText.debrief(d));
             parent.cli.out().flush();
             return 0;
@@ -101,7 +110,7 @@ final class DebriefCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Debrief d = parent.withStore(store -> parent.debrief(store, id));
+            Debrief d = parent.reading(store -> parent.debrief(store, id));
             parent.cli.out().print(new MarkdownExport(ZoneId.systemDefault()).render(d));
             parent.cli.out().flush();
             return 0;
@@ -128,7 +137,7 @@ final class DebriefCommand implements Runnable {
             if (limit < 1 || limit > 10_000) {
                 throw new UserError("--limit must be 1 to 10000 (got " + limit + ")", 2);
             }
-            List<SearchHit> hits = parent.withStore(s -> s.search(String.join(" ", words), OptionalLong.empty(), limit));
+            List<SearchHit> hits = parent.reading(s -> s.search(String.join(" ", words), OptionalLong.empty(), limit));
             PrintWriter out = parent.cli.out();
             for (SearchHit h : hits) {
                 out.println(json.on ? DebriefJson.hit(h) : DebriefText.hit(h));

@@ -43,7 +43,7 @@ final class DebriefReviewCommand implements Callable<Integer> {
             throw new UserError("no LLM configured (set CUECARD_LLM_BASE_URL or llm.baseUrl in settings); "
                     + "the offline feedback is in 'cuecard debrief show " + id + "'");
         }
-        Debrief d = parent.withStore(store -> parent.debrief(store, id));
+        Debrief d = parent.reading(store -> parent.debrief(store, id));
         // the user's own templates too, as the session was carded with them
         TemplateLibrary templates = TemplateLibrary.load(Optional.of(
                 dev.cuecard.config.AppPaths.from(parent.cli.env()).templatesDir()));

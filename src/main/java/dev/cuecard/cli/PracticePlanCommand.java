@@ -90,7 +90,7 @@ final class PracticePlanCommand implements Callable<Integer> {
         }
         TemplateLibrary templates = TemplateLibrary.load(Optional.of(AppPaths.from(cli.env()).templatesDir()));
         PracticeHistory history;
-        try (SessionStore store = SessionStores.open(cli)) {
+        try (SessionStore store = SessionStores.openForReading(cli)) {
             history = PracticeHistory.load(store, templates, AnswerScorer.shipped());
         }
         RoundSetup setup = new RoundSetup(roundType, level, focus, Optional.ofNullable(stack),

@@ -22,6 +22,36 @@ final class SessionStores {
         }
     }
 
+    /**
+     * For commands that only read what is stored ({@code debrief list|show|export|search|review},
+     * {@code practice plan}): when the data folder cannot be written (a read-only or full disk) the
+     * stored sessions are still shown, read-only, with a warning that says why.
+     */
+    static SessionStore openForReading(Cli cli) {
+        try {
+            SessionStore store = SessionStore.open(cli.paths().databaseFile());
+            store.notices().forEach(cli::warn);
+            return store;
+        } catch (SessionStoreException e) {
+            if (!READ_ONLY_WILL_DO.contains(e.reason()) || !java.nio.file.Files.isRegularFile(cli.paths().databaseFile())) {
+                throw new UserError(e.getMessage());
+            }
+            SessionStore store;
+            try {
+                store = SessionStore.openReadOnly(cli.paths().databaseFile());
+            } catch (SessionStoreException readFailed) {
+                throw new UserError(e.getMessage()); // the first failure says what to fix
+            }
+            cli.warn(e.getMessage());
+            cli.warn("showing the stored sessions read-only; nothing was changed");
+            return store;
+        }
+    }
+
+    private static final java.util.Set<SessionStoreException.Reason> READ_ONLY_WILL_DO = java.util.EnumSet.of(
+            SessionStoreException.Reason.READ_ONLY, SessionStoreException.Reason.DISK_FULL,
+            SessionStoreException.Reason.CANNOT_OPEN, SessionStoreException.Reason.IO_ERROR);
+
     static DebriefBuilder debriefs(Cli cli) {
         // key points by meaning, as the live coach ticked them
         return new DebriefBuilder(AnswerFeedbackRater.semantic(),

@@ -43,6 +43,11 @@ final class DataFolder {
                     + dir + ": " + e.getMessage(), e);
         }
         boolean exists = Files.exists(databaseFile);
+        if ((!Files.isWritable(dir) || exists && !Files.isWritable(databaseFile)) && onReadOnlyDisk(dir)) {
+            throw new SessionStoreException(SessionStoreException.Reason.READ_ONLY, "cannot write the session "
+                    + "database in " + dir + ": the disk that holds it is mounted read-only; set CUECARD_HOME to a "
+                    + "folder on a writable disk", null);
+        }
         if (!Files.isWritable(dir) && !exists) {
             throw new SessionStoreException(SessionStoreException.Reason.READ_ONLY, "cannot create the session "
                     + "database in " + dir + ": the folder is read-only for this user; make it writable (chmod u+w "
@@ -53,6 +58,19 @@ final class DataFolder {
                     + "database " + databaseFile + ": " + (Files.isWritable(databaseFile) ? "its folder" : "the file")
                     + " is read-only for this user (SQLite also needs to write its journal beside it); make both "
                     + "writable or set CUECARD_HOME to a folder you can write", null);
+        }
+    }
+
+    /** Whether writing in {@code dir} fails because its disk is mounted read-only (EROFS), not for permissions. */
+    private static boolean onReadOnlyDisk(Path dir) {
+        // FileStore.isReadOnly misses bind mounts: it can name the mount of the same device
+        try {
+            Files.delete(Files.createTempFile(dir, ".write-probe", ".tmp"));
+            return false;
+        } catch (FileSystemException e) {
+            return "Read-only file system".equals(e.getReason());
+        } catch (IOException e) {
+            return false; // the checks that follow say what is wrong
         }
     }
 

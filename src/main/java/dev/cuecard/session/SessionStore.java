@@ -54,6 +54,8 @@ public final class SessionStore implements AutoCloseable {
     private int generation;
     /** Set when the database was damaged and could not be replaced: nothing is written any more. */
     private SessionStoreException unusable;
+    /** Set for a store opened by {@link #openReadOnly}: every write is refused with this. */
+    private SessionStoreException readOnly;
     private int transactionDepth;
 
     private SessionStore(Path file, Connection db, Clock clock, List<String> notices) {
@@ -88,6 +90,52 @@ public final class SessionStore implements AutoCloseable {
                         + "database at " + f + ": " + again.getMessage(), again);
             }
         }
+    }
+
+    /**
+     * Opens an existing database only to read it, for when it cannot be written (a read-only disk or
+     * folder, a full disk) and the user only wants to see what is stored. Nothing is changed: no
+     * upgrade, no session closed as interrupted, no WAL or lock file created; every write is refused.
+     * Read through SQLite's read-only mode, which sees a WAL left by a writer, or — when not even its
+     * shared-memory file can be made — as an immutable file (no WAL then exists to miss).
+     */
+    public static SessionStore openReadOnly(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(f)) {
+            throw new SessionStoreException(SessionStoreException.Reason.CANNOT_OPEN, "there is no session database at "
+                    + f + " to read", null);
+        }
+        SQLException first = null;
+        for (String mode : List.of("mode=ro", "immutable=1")) {
+            Connection db = null;
+            try {
+                SQLiteConfig config = new SQLiteConfig();
+                config.setReadOnly(true);
+                config.setBusyTimeout(10_000);
+                db = config.createConnection("jdbc:sqlite:" + f.toUri() + "?" + mode);
+                int version = SchemaMigrations.version(db);
+                try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM sessions")) {
+                    r.next(); // reads the schema and the WAL's index: where a read-only open fails
+                }
+                if (version != SchemaMigrations.latest()) {
+                    closeQuietly(db);
+                    throw new SessionStoreException(SessionStoreException.Reason.READ_ONLY, "the session database " + f
+                            + " is in the format of " + (version > SchemaMigrations.latest() ? "a newer" : "an older")
+                            + " Cuecard (schema " + version + ", this version reads " + SchemaMigrations.latest()
+                            + ") and cannot be " + (version > SchemaMigrations.latest() ? "read by this version"
+                            : "upgraded while it cannot be written"), null);
+                }
+                SessionStore store = new SessionStore(f, db, Clock.systemUTC(), new ArrayList<>());
+                store.readOnly = new SessionStoreException(SessionStoreException.Reason.READ_ONLY, "the session "
+                        + "database " + f + " is open only for reading", null);
+                return store;
+            } catch (SQLException e) {
+                closeQuietly(db);
+                first = first == null ? e : first;
+            }
+        }
+        throw new SessionStoreException(DatabaseFiles.reason(first), "cannot read the session database " + f + ": "
+                + DatabaseFiles.describe(first), first);
     }
 
     /** Renames an unreadable database (with its WAL) and says where it went; it is never written again. */
@@ -713,6 +761,9 @@ public final class SessionStore implements AutoCloseable {
      */
     private synchronized <T> T write(SqlWork<T> work) {
         checkUsable();
+        if (readOnly != null) {
+            throw readOnly;
+        }
         if (transactionDepth > 0) {
             try {
                 return work.run();

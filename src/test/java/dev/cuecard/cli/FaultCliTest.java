@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuecard.config.AppPaths;
 import dev.cuecard.session.SessionStore;
 import dev.cuecard.testing.InterviewFixture;
+import dev.cuecard.testing.ReadOnlyFolder;
 import dev.cuecard.testing.SpeechFixtures;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,29 @@ class FaultCliTest {
 
     private static List<String> lines(String s) {
         return s.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    @Test
+    void storedSessionsAreShownReadOnlyWhenTheDataFolderCannotBeWrittenAndNothingChanges() throws Exception {
+        CliTest.Run replay = run("replay", "--speed", "max", SpeechFixtures.wav("cache-slt").toString());
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        ReadOnlyFolder.make(home);
+        try {
+            CliTest.Run list = run("debrief", "list");
+            assertThat(list.exit()).as(list.err()).isZero();
+            assertThat(lines(list.out())).singleElement().asString().contains("replay", "complete");
+            assertThat(list.err()).contains("cannot write the session database", "read-only", "showing the stored "
+                    + "sessions read-only; nothing was changed");
+            CliTest.Run show = run("debrief", "show", "1");
+            assertThat(show.exit()).as(show.err()).isZero();
+            assertThat(show.out()).contains("session 1");
+            CliTest.Run delete = run("debrief", "delete", "1");
+            assertThat(delete.exit()).isEqualTo(1);
+            assertThat(lines(delete.err())).singleElement().asString().contains("read-only");
+        } finally {
+            ReadOnlyFolder.undo(home);
+        }
+        assertThat(run("debrief", "list").out()).contains("complete");
     }
 
     @Test

@@ -2,10 +2,10 @@ package dev.cuecard.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.cuecard.audio.Channel;
 import dev.cuecard.testing.InterviewFixture;
+import dev.cuecard.testing.ReadOnlyFolder;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -298,7 +298,7 @@ class StorageFaultTest {
     @Test
     void aReadOnlyDataFolderIsAClearErrorAndNothingIsWritten() throws Exception {
         Path ro = Files.createDirectories(dir.resolve("ro"));
-        ReadOnly.make(ro);
+        ReadOnlyFolder.make(ro);
         try {
             assertThatThrownBy(() -> SessionStore.open(ro.resolve(SessionStore.FILE_NAME)))
                     .isInstanceOfSatisfying(SessionStoreException.class, e -> {
@@ -310,30 +310,58 @@ class StorageFaultTest {
                 assertThat(files).isEmpty();
             }
         } finally {
-            ReadOnly.undo(ro);
+            ReadOnlyFolder.undo(ro);
         }
     }
 
-    /** A folder this process cannot write: chmod for a normal user; for root (CI) the immutable attribute. */
-    static final class ReadOnly {
-        static void make(Path dir) throws Exception {
-            boolean root = "root".equals(System.getProperty("user.name"));
-            if (!root) {
-                dir.toFile().setWritable(false, false);
-                return;
+    @Test
+    void aDatabaseThatCannotBeWrittenIsReadReadOnlyIncludingWhatItsWalHoldsAndNothingIsWritten() throws Exception {
+        long id;
+        try (SessionStore writer = SessionStore.open(db())) {
+            id = writer.startSession(live());
+            writer.appendUtterance(id, new Utterance(Channel.THEM, 0, 900, "how would you shard a users table"));
+            writer.finishSession(id);
+            // the writer still open: its commits are in the WAL, not yet in the main file
+            assertThat(Files.size(DatabaseFiles.sibling(db(), "-wal"))).isPositive();
+            try (SessionStore reader = SessionStore.openReadOnly(db())) {
+                assertThat(reader.list()).singleElement().satisfies(s -> assertThat(s.utterances()).isEqualTo(1));
+                assertThat(reader.load(id).orElseThrow().utterances().get(0).text()).contains("shard");
+                assertThat(reader.search("shard", java.util.OptionalLong.empty(), 5)).hasSize(1);
+                assertThatThrownBy(() -> reader.startSession(live()))
+                        .isInstanceOfSatisfying(SessionStoreException.class,
+                                e -> assertThat(e.reason()).isEqualTo(SessionStoreException.Reason.READ_ONLY));
             }
-            Process p = new ProcessBuilder("chattr", "+i", dir.toString()).redirectErrorStream(true).start();
-            boolean done = p.waitFor() == 0;
-            assumeThat(done).as("root ignores permissions; chattr +i is not supported on this file system").isTrue();
-            assumeThat(Files.isWritable(dir)).as("immutable folder should not be writable").isFalse();
         }
+        // a folder where not even SQLite's shared-memory file can be made: read as an immutable file
+        Path ro = dir;
+        ReadOnlyFolder.make(ro);
+        try {
+            List<String> before;
+            try (Stream<Path> files = Files.list(ro)) {
+                before = files.map(p -> p.getFileName().toString()).sorted().toList();
+            }
+            byte[] bytes = Files.readAllBytes(db());
+            assertThatThrownBy(() -> SessionStore.open(db())).isInstanceOf(SessionStoreException.class);
+            try (SessionStore reader = SessionStore.openReadOnly(db())) {
+                assertThat(reader.list()).singleElement().satisfies(s -> assertThat(s.utterances()).isEqualTo(1));
+            }
+            try (Stream<Path> files = Files.list(ro)) {
+                assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(before);
+            }
+            assertThat(Files.readAllBytes(db())).isEqualTo(bytes);
+        } finally {
+            ReadOnlyFolder.undo(ro);
+        }
+    }
 
-        static void undo(Path dir) throws Exception {
-            if ("root".equals(System.getProperty("user.name"))) {
-                new ProcessBuilder("chattr", "-i", dir.toString()).start().waitFor();
-            } else {
-                dir.toFile().setWritable(true, false);
-            }
+    @Test
+    void anOlderDatabaseThatCannotBeUpgradedIsNotReadAsIfItWereCurrent() throws Exception {
+        SessionStore.open(db()).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = " + (SchemaMigrations.latest() - 1));
         }
+        assertThatThrownBy(() -> SessionStore.openReadOnly(db()))
+                .isInstanceOfSatisfying(SessionStoreException.class, e -> assertThat(e.getMessage())
+                        .contains("older Cuecard", "cannot be upgraded while it cannot be written"));
     }
 }
