@@ -89,6 +89,11 @@ public record LlmConfig(URI baseUrl, String model, Optional<ApiKey> apiKey, Dura
                 throw new InvalidConfigException("LLM base URL \"" + text + "\" is not an http(s) URL"
                         + " (e.g. http://localhost:11434/v1)");
             }
+            if (uri.getPort() > 65_535) {
+                // java.net.URI accepts any number; the request would fail as an unreadable reply
+                throw new InvalidConfigException("LLM base URL \"" + text + "\" has port " + uri.getPort()
+                        + ", which does not exist (ports are 1 to 65535)");
+            }
             return uri;
         } catch (URISyntaxException e) {
             throw new InvalidConfigException("LLM base URL \"" + text + "\" is not a URL (e.g. http://localhost:11434/v1)");

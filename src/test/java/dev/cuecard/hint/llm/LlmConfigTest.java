@@ -66,4 +66,12 @@ class LlmConfigTest {
         assertThatThrownBy(() -> LlmConfig.resolve(LlmSettings.none(), Map.of("CUECARD_LLM_BASE_URL", "localhost:11434")))
                 .isInstanceOf(LlmConfig.InvalidConfigException.class).hasMessageContaining("http://localhost:11434/v1");
     }
+
+    @Test
+    void aPortThatCannotExistIsAClearError() {
+        assertThatThrownBy(() -> LlmConfig.resolve(LlmSettings.none(),
+                Map.of("CUECARD_LLM_BASE_URL", "http://127.0.0.1:99999/v1")))
+                .isInstanceOf(LlmConfig.InvalidConfigException.class).hasMessageContaining("port 99999")
+                .hasMessageContaining("1 to 65535");
+    }
 }
