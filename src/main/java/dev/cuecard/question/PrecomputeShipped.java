@@ -62,6 +62,11 @@ public final class PrecomputeShipped {
             write(bm25File, out -> bm25.write(out, hash));
             LOG.info("indexed the shipped templates for BM25 into {}", bm25File);
         }
+        Path recordFile = dir.resolve(Path.of(TrainingInputs.SHIPPED_RESOURCE).getFileName().toString());
+        byte[] record = TrainingInputs.shippedRecord(hash);
+        if (!Files.isRegularFile(recordFile) || !Arrays.equals(Files.readAllBytes(recordFile), record)) {
+            write(recordFile, out -> out.write(record));
+        }
         Path modelFile = dir.resolve(Path.of(CategoryModel.RESOURCE).getFileName().toString());
         if (!upToDate(modelFile, CategoryModel::trainingHashOf, hash)) {
             long start = System.nanoTime();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
@@ -23,6 +24,10 @@ final class TrainingInputs {
             UtteranceFeatures.class, Features.class, TextNormalizer.class, AsrVocabulary.class, TechnicalTerms.class,
             PhoneticMatcher.class, QuestionDetector.class, TopicClassifier.class, SparseVector.class,
             DoubleMetaphone.class);
+
+    /** The build's record of which files the shipped hash was made from ({@link #writeShipped}). */
+    static final String SHIPPED_RESOURCE = "/dev/cuecard/question/training-inputs.bin";
+    private static final int MAGIC = 0x43435449; // "CCTI"
 
     private final MessageDigest digest;
 
@@ -97,5 +102,68 @@ final class TrainingInputs {
     private void bytes(byte[] b) {
         digest.update(ByteBuffer.allocate(4).putInt(b.length).array());
         digest.update(b);
+    }
+
+    /**
+     * The hash of the shipped inputs as the build worked it out, when the files it was made from are
+     * the ones in this class path (start-up, issue 12): the hash itself needs the ~9,600 labelled
+     * examples read and every template's texts hashed, ~60 ms of a one-line command's main thread.
+     * Empty when the record is missing or any of those files differs; the caller then hashes.
+     */
+    static Optional<byte[]> storedShippedHash() {
+        try (InputStream in = TrainingInputs.class.getResourceAsStream(SHIPPED_RESOURCE)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            java.io.DataInputStream d = new java.io.DataInputStream(in);
+            if (d.readInt() != MAGIC) {
+                return Optional.empty();
+            }
+            byte[] files = d.readNBytes(32);
+            byte[] hash = d.readNBytes(32);
+            return hash.length == 32 && java.util.Arrays.equals(files, shippedFilesStamp()) ? Optional.of(hash)
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The record {@link #storedShippedHash} reads: this class path's files stamp, then the hash. */
+    static byte[] shippedRecord(byte[] hash) {
+        return ByteBuffer.allocate(68).putInt(MAGIC).put(shippedFilesStamp()).put(hash).array();
+    }
+
+    /**
+     * A cheap stamp of every file the shipped hash is a function of — the templates, vocabulary and
+     * cues, the examples, the code that parses and hashes them and the code that trains — each as its
+     * length and CRC-32 (as {@link PhrasingSet#filesStamp()} does for the stored vectors).
+     */
+    static byte[] shippedFilesStamp() {
+        List<String> names = new java.util.ArrayList<>(ShippedData.sources());
+        names.add("/dev/cuecard/question/examples.tsv");
+        for (Class<?> c : CODE) {
+            names.add("/" + c.getName().replace('.', '/') + ".class");
+        }
+        for (Class<?> c : List.of(TrainingInputs.class, ExampleSet.class, TemplateLibrary.class, Template.class,
+                ShippedData.class, Category.class, QuestionCues.class)) {
+            names.add("/" + c.getName().replace('.', '/') + ".class");
+        }
+        names.add("/com/fasterxml/jackson/dataformat/yaml/PackageVersion.class");
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update("cuecard training input files 1".getBytes(StandardCharsets.UTF_8));
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            ByteBuffer entry = ByteBuffer.allocate(16);
+            for (String name : names) {
+                byte[] b = ShippedData.resource(name);
+                crc.reset();
+                crc.update(b);
+                d.update(name.getBytes(StandardCharsets.UTF_8));
+                d.update(entry.clear().putLong(b.length).putLong(crc.getValue()).array());
+            }
+            return d.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

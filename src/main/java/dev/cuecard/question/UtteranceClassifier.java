@@ -70,8 +70,8 @@ public final class UtteranceClassifier {
 
     UtteranceClassifier(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
                         List<ExampleSet.Labelled> examples) {
-        this(CompletableFuture.completedFuture(parts(library, vocabulary, detector, examples, Optional.empty())),
-                null);
+        this(CompletableFuture.completedFuture(parts(library, vocabulary, detector, () -> examples, false,
+                Optional.empty())), null);
     }
 
     /**
@@ -85,13 +85,13 @@ public final class UtteranceClassifier {
     public static UtteranceClassifier building(Supplier<TemplateLibrary> library, Optional<Path> modelCache,
                                                Executor executor) {
         return new UtteranceClassifier(CompletableFuture.supplyAsync(() -> parts(library.get(),
-                AsrVocabulary.shipped(), new QuestionDetector(), ExampleSet.shipped(), modelCache), executor), null);
+                AsrVocabulary.shipped(), new QuestionDetector(), ExampleSet::shipped, true, modelCache), executor), null);
     }
 
     /** As the public constructor, keeping a model trained for the user's templates in {@code modelCache}. */
     public static UtteranceClassifier of(TemplateLibrary library, Optional<Path> modelCache) {
         return new UtteranceClassifier(CompletableFuture.completedFuture(parts(library, AsrVocabulary.shipped(),
-                new QuestionDetector(), ExampleSet.shipped(), modelCache)), null);
+                new QuestionDetector(), ExampleSet::shipped, true, modelCache)), null);
     }
 
     /** Completes with this classifier once it can classify (at once unless {@link #building}). */
@@ -113,29 +113,37 @@ public final class UtteranceClassifier {
         }
     }
 
+    /**
+     * @param examples read only when something must be hashed, indexed or trained here
+     * @param shippedInputs the shipped vocabulary, detector and examples: with the shipped templates,
+     *                      the build's hash of them is taken when the files are the build's own
+     */
     private static Parts parts(TemplateLibrary library, AsrVocabulary vocabulary, QuestionDetector detector,
-                               List<ExampleSet.Labelled> examples, Optional<Path> modelCache) {
+                               Supplier<List<ExampleSet.Labelled>> examples, boolean shippedInputs,
+                               Optional<Path> modelCache) {
         TechnicalTerms terms = new TechnicalTerms(library, vocabulary);
         PhoneticMatcher phonetic = phoneticMatcher(terms);
-        Map<String, List<String>> phrasings = phrasings(library, examples);
-        byte[] hash = TrainingInputs.hash(library, vocabulary, detector, examples, phonetic != null);
+        Optional<byte[]> stored = shippedInputs && phonetic != null && library == TemplateLibrary.shipped()
+                ? TrainingInputs.storedShippedHash() : Optional.empty();
+        byte[] hash = stored.orElseGet(() -> TrainingInputs.hash(library, vocabulary, detector, examples.get(),
+                phonetic != null));
         // the shipped index is read (built with the app); other templates are indexed here (~0.2 s)
         TopicClassifier topics = TopicClassifier.shipped(hash, library, vocabulary)
-                .orElseGet(() -> new TopicClassifier(library, vocabulary, phrasings));
+                .orElseGet(() -> new TopicClassifier(library, vocabulary, phrasings(library, examples.get())));
         Bm25Index bm25 = Bm25Index.shipped(hash, library, vocabulary)
-                .orElseGet(() -> new Bm25Index(library, phrasings, vocabulary));
+                .orElseGet(() -> new Bm25Index(library, phrasings(library, examples.get()), vocabulary));
         ModelOrigin origin = ModelOrigin.BUILT_IN;
-        Optional<CategoryModel> stored = CategoryModel.shipped(hash);
-        if (stored.isEmpty() && modelCache.isPresent()) {
-            stored = CategoryModel.cached(modelCache.get(), hash);
+        Optional<CategoryModel> kept = CategoryModel.shipped(hash);
+        if (kept.isEmpty() && modelCache.isPresent()) {
+            kept = CategoryModel.cached(modelCache.get(), hash);
             origin = ModelOrigin.CACHED;
         }
         CategoryModel model;
-        if (stored.isPresent()) {
-            model = stored.get();
+        if (kept.isPresent()) {
+            model = kept.get();
         } else {
             long start = System.nanoTime();
-            model = train(library, vocabulary, detector, examples, phonetic);
+            model = train(library, vocabulary, detector, examples.get(), phonetic);
             LOG.info("category model trained in {} ms ({} features)", (System.nanoTime() - start) / 1_000_000,
                     model.features());
             CategoryModel trained = model;

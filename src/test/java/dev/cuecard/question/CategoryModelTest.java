@@ -108,6 +108,14 @@ class CategoryModelTest {
     }
 
     @Test
+    void theBuildsRecordOfTheShippedHashIsTheHashOfTheShippedInputs() {
+        // start-up takes the recorded hash instead of hashing the examples: it must be the true one
+        assertThat(TrainingInputs.storedShippedHash()).hasValueSatisfying(h -> assertThat(h).isEqualTo(shippedHash));
+        byte[] record = TrainingInputs.shippedRecord(shippedHash);
+        assertThat(Arrays.copyOfRange(record, 4, 36)).isEqualTo(TrainingInputs.shippedFilesStamp());
+    }
+
+    @Test
     void aModelRoundTripsThroughItsFileAndIsRefusedForOtherInputs() throws IOException {
         List<CategoryModel.Example> tiny = List.of(
                 new CategoryModel.Example(Map.of("w:cache", 0.8, "q:cue", 0.6), Category.CACHING),
