@@ -67,6 +67,11 @@ public final class FillerSpotter implements AutoCloseable {
         skippedMs += ms;
     }
 
+    /** Audio dropped without ending the utterance: later times move. */
+    public void moved(long ms) {
+        skippedMs += ms;
+    }
+
     private void keep(String json) {
         for (Word w : VoskResultParser.parseFinal(json).shifted(skippedMs).words()) {
             if ((w.text().equals("um") || w.text().equals("uh")) && w.confidence() >= MIN_CONFIDENCE) {

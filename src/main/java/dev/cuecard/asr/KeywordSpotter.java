@@ -164,6 +164,11 @@ public final class KeywordSpotter implements AutoCloseable {
         recognizerSinceMs += skippedMs;
     }
 
+    /** Audio dropped without ending the utterance ({@link VoskSpeechRecognizer#SKIP_MS}): later times move. */
+    void moved(long droppedMs) {
+        recognizerSinceMs += droppedMs;
+    }
+
     private void closeUtterance(String json) {
         open.clear();
         closed.addAll(spot(VoskResultParser.parseFinal(json).shifted(recognizerSinceMs).words(), true));

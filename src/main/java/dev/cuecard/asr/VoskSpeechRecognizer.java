@@ -111,7 +111,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     /**
      * Audio skipped this long (paused listening; chunks are numbered by the samples captured, so the
      * stream only jumps where the pipeline dropped some) ends the utterance before it and moves the
-     * recognizers' clocks past it. Shorter drops (a busy machine) are left as they were.
+     * recognizers' clocks past it. A shorter drop (a busy machine's) only moves the clocks: the
+     * words on either side may still be one sentence, but without the move every later time would
+     * be early by the sum of all drops so far.
      */
     static final long SKIP_MS = 1000;
 
@@ -121,6 +123,8 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         if (skipped >= SKIP_MS) {
             skip(skipped, out);
             utteranceStartMs = chunk.startMs();
+        } else if (skipped > 0) {
+            moveClocks(skipped);
         }
         byte[] pcm = chunk.pcm();
         boolean endpoint = recognizer.acceptWaveForm(pcm, pcm.length);
@@ -165,6 +169,16 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         }
         emitFinal(VoskResultParser.parseFinal(recognizer.getFinalResult()).shifted(recognizerSinceMs), out);
         recognizerSinceMs += skippedMs;
+    }
+
+    private void moveClocks(long droppedMs) {
+        if (spotter != null) {
+            spotter.moved(droppedMs);
+        }
+        if (fillers != null) {
+            fillers.moved(droppedMs);
+        }
+        recognizerSinceMs += droppedMs;
     }
 
     @Override

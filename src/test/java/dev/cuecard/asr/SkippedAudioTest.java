@@ -44,6 +44,33 @@ class SkippedAudioTest {
         }
     }
 
+    @Test
+    void aShortDropMovesEveryLaterTimeByItsLength() throws Exception {
+        byte[] first = Pcm.toBytes(Pcm.readMono16(SpeechFixtures.wav("rate-limiter-slt")));
+        byte[] second = Pcm.toBytes(Pcm.readMono16(SpeechFixtures.wav("cache-slt")));
+        long dropSamples = 600 * 16; // 600 ms a busy machine dropped: below the pause that ends an utterance
+        List<TranscriptEvent> joined = transcribe(first, second, 0);
+        List<TranscriptEvent> dropped = transcribe(first, second, dropSamples);
+        assertThat(dropped).extracting(TranscriptEvent::text).isEqualTo(joined.stream().map(TranscriptEvent::text).toList());
+        TranscriptEvent lastJoined = joined.get(joined.size() - 1);
+        TranscriptEvent lastDropped = dropped.get(dropped.size() - 1);
+        assertThat(lastDropped.endMs() - lastJoined.endMs()).as("on the stream's clock, after the drop").isEqualTo(600);
+    }
+
+    private static List<TranscriptEvent> transcribe(byte[] first, byte[] second, long gapSamples) throws Exception {
+        List<TranscriptEvent> finals = new ArrayList<>();
+        try (VoskSpeechRecognizer r = new VoskSpeechRecognizer(SpeechFixtures.model(), Channel.THEM)) {
+            long sample = feed(r, first, 0, finals);
+            feed(r, second, sample + gapSamples, finals);
+            r.finish(e -> {
+                if (e.isFinal()) {
+                    finals.add(e);
+                }
+            });
+        }
+        return finals;
+    }
+
     private static long feed(VoskSpeechRecognizer r, byte[] pcm, long startSample, List<TranscriptEvent> finals) {
         int chunk = 3200;
         long sample = startSample;
