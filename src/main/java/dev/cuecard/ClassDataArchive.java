@@ -55,7 +55,9 @@ final class ClassDataArchive {
      */
     static ClassDataArchive of(Path cacheDir, List<String> args, String classPath, String javaHome) {
         boolean desktop = args.isEmpty() || args.get(0).startsWith("-"); // a command comes first
-        String kind = desktop ? "desktop" : JvmOptions.longRunning(args.toArray(new String[0])) ? "cli" : "command";
+        // one archive per one-line command: the first run of any one decides what its archive holds
+        String kind = desktop ? "desktop" : JvmOptions.longRunning(args.toArray(new String[0])) ? "cli"
+                : "command-" + (args.get(0).matches("[a-z]{1,20}") ? args.get(0) : "other");
         return new ClassDataArchive(cacheDir.resolve("cds"), kind, key(classPath, javaHome));
     }
 

@@ -55,6 +55,7 @@ final class JvmOptions {
      */
     static final List<String> COMMAND_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-XX:+IgnoreUnrecognizedVMOptions", "-D" + TUNED_PROPERTY + "=command");
+    private static final String DUMP_OPTION = "-XX:ArchiveClassesAtExit=";
     /** Two malloc arenas: the recogniser threads share them instead of each growing its own. */
     static final String MALLOC_ARENAS = "2";
 
@@ -221,6 +222,16 @@ final class JvmOptions {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = 130;
+        }
+        if (status != 0) {
+            // a failed run (a usage error) loaded few classes: its archive would serve every later run poorly
+            command.stream().filter(o -> o.startsWith(DUMP_OPTION)).findFirst().ifPresent(o -> {
+                try {
+                    Files.deleteIfExists(Path.of(o.substring(DUMP_OPTION.length())));
+                } catch (java.io.IOException | RuntimeException ignored) {
+                    // the next run adopts it: a slower start at worst
+                }
+            });
         }
         System.exit(status);
     }

@@ -68,7 +68,9 @@ class ClassDataArchiveTest {
         assertThat(List.of(desktop.archive(), cli.archive(), command.archive())).doesNotHaveDuplicates();
         assertThat(desktop.archive().getFileName().toString()).startsWith("desktop-");
         assertThat(cli.archive().getFileName().toString()).startsWith("cli-");
-        assertThat(command.archive().getFileName().toString()).startsWith("command-");
+        assertThat(command.archive().getFileName().toString()).startsWith("command-classify-");
+        assertThat(ClassDataArchive.of(cache, List.of("debrief", "list"), jar.toString(), JAVA_HOME).archive())
+                .as("each one-line command its own").isNotEqualTo(command.archive());
         // a desktop option's value is not a command
         assertThat(ClassDataArchive.of(cache, List.of("--demo", "--exit-after", "5"), jar.toString(), JAVA_HOME)
                 .archive()).isEqualTo(desktop.archive());

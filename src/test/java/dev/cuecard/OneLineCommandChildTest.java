@@ -29,7 +29,16 @@ class OneLineCommandChildTest {
 
     @Test
     void aOneLineCommandRunsInAChildWithTheStartUpOptionsAndKeepsItsInputOutputAndStatus() throws Exception {
-        Path jar = launcherJar();
+        Path jar = appJar();
+        Path cds = dir.resolve("home").resolve("cache").resolve("cds");
+
+        Process bad = start(jar, "classify", "--no-such-option");
+        bad.getOutputStream().close();
+        assertThat(bad.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).as("picocli's usage status, passed on").isEqualTo(2);
+        assertThat(new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--no-such-option");
+        assertThat(archives(cds)).as("a failed run's classes are not kept as the command's archive").isEmpty();
+
         Process p = start(jar, "classify");
         try (OutputStream in = p.getOutputStream()) {
             in.write("how would you design a rate limiter\nwhat is a b-tree index\n".getBytes(StandardCharsets.UTF_8));
@@ -46,12 +55,25 @@ class OneLineCommandChildTest {
         assertThat(p.exitValue()).isZero();
         assertThat(out.lines()).hasSize(2);
         assertThat(out).contains("rate-limiter", "how would you design a rate limiter", "what is a b-tree index");
+        assertThat(archives(cds)).as("the classes it loaded, written as it ended").singleElement().asString()
+                .startsWith("command-classify-").endsWith(".part");
 
-        Process bad = start(jar, "classify", "--no-such-option");
-        bad.getOutputStream().close();
-        assertThat(bad.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(bad.exitValue()).as("picocli's usage status, passed on").isEqualTo(2);
-        assertThat(new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("--no-such-option");
+        Process again = start(jar, "classify", "what is a mutex");
+        again.getOutputStream().close();
+        assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.exitValue()).isZero();
+        assertThat(new String(again.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("what is a mutex");
+        assertThat(archives(cds)).as("mapped from now on").singleElement().asString()
+                .startsWith("command-classify-").endsWith(".jsa");
+    }
+
+    private static List<String> archives(Path cds) throws java.io.IOException {
+        if (!Files.isDirectory(cds)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(cds)) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
     }
 
     @Test
@@ -70,24 +92,32 @@ class OneLineCommandChildTest {
 
     private Process start(Path jar, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // no class archive: CDS refuses class path folders such as target/classes
-                "-Xshare:auto",
                 "-D" + ModelLocator.MODELS_DIR_PROPERTY + "=" + System.getProperty(ModelLocator.MODELS_DIR_PROPERTY),
                 "-Dcuecard.home=" + dir.resolve("home"), "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
     }
 
-    /** A jar as the build makes one: Main in its manifest, the rest on its Class-Path. */
-    private Path launcherJar() throws Exception {
+    /**
+     * A jar as the build makes one: the main classes inside, Main in its manifest, the libraries on
+     * its Class-Path (jars only: class data sharing refuses folders on the class path).
+     */
+    private Path appJar() throws Exception {
+        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Main.class.getName());
         m.getMainAttributes().put(Attributes.Name.CLASS_PATH, List.of(System.getProperty("java.class.path")
-                .split(File.pathSeparator)).stream().map(e -> Path.of(e).toUri().toString()).collect(Collectors.joining(" ")));
+                .split(File.pathSeparator)).stream().filter(e -> e.endsWith(".jar"))
+                .map(e -> Path.of(e).toUri().toString()).collect(Collectors.joining(" ")));
         Path jar = dir.resolve("cuecard.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
-            out.flush();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m);
+             java.util.stream.Stream<Path> files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
         }
         return jar;
     }
