@@ -6,9 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongPredicate;
@@ -57,7 +54,7 @@ final class ClassDataArchive {
         boolean desktop = args.isEmpty() || args.get(0).startsWith("-"); // a command comes first
         // one archive per one-line command: the first run of any one decides what its archive holds
         String kind = desktop ? "desktop" : JvmOptions.longRunning(args.toArray(new String[0])) ? "cli"
-                : "command-" + (args.get(0).matches("[a-z]{1,20}") ? args.get(0) : "other");
+                : "command-" + (isCommandName(args.get(0)) ? args.get(0) : "other");
         return new ClassDataArchive(cacheDir.resolve("cds"), kind, key(classPath, javaHome));
     }
 
@@ -74,13 +71,52 @@ final class ClassDataArchive {
      * @param alive whether a process id is still running
      */
     List<String> options(List<String> args, long pid, LongPredicate alive) {
-        return options(args, pid, alive, () -> {
+        return options(args, pid, alive, new FreeSpace(dir));
+    }
+
+    /**
+     * Whether a process id is still running. Classes, not lambdas, on this path: a one-line
+     * command's first JVM only starts the second, and its first lambda would cost it ~20 ms.
+     */
+    static final LongPredicate LIVE_PROCESS = new LongPredicate() {
+        @Override
+        public boolean test(long pid) {
+            Optional<ProcessHandle> p = ProcessHandle.of(pid);
+            return p.isPresent() && p.get().isAlive();
+        }
+    };
+
+    /** Free space on the disk that holds {@code dir}; 0 when unknown. */
+    private record FreeSpace(Path dir) implements java.util.function.LongSupplier {
+        @Override
+        public long getAsLong() {
             try {
                 return Files.getFileStore(dir).getUsableSpace();
             } catch (IOException e) {
                 return 0;
             }
-        });
+        }
+    }
+
+    private static boolean isCommandName(String arg) {
+        if (arg.isEmpty() || arg.length() > 20) {
+            return false;
+        }
+        for (int i = 0; i < arg.length(); i++) {
+            if (arg.charAt(i) < 'a' || arg.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean shortRun(List<String> args) {
+        for (String a : args) {
+            if (a.equals("--version") || a.equals("-V") || a.equals("--help") || a.equals("-h") || a.equals("help")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @param usableBytes free space on the cache's disk (read only when an archive would be dumped) */
@@ -91,9 +127,7 @@ final class ClassDataArchive {
             if (Files.isRegularFile(archive())) {
                 return concat("-XX:SharedArchiveFile=" + archive());
             }
-            if (writerAlive(alive) || args.stream().anyMatch(a -> a.equals("--version") || a.equals("-V")
-                    || a.equals("--help") || a.equals("-h") || a.equals("help"))
-                    || usableBytes.getAsLong() < MIN_FREE_TO_DUMP) {
+            if (writerAlive(alive) || shortRun(args) || usableBytes.getAsLong() < MIN_FREE_TO_DUMP) {
                 return List.of();
             }
             return concat("-XX:ArchiveClassesAtExit=" + dir.resolve(kind + "-" + key + "." + pid + PART));
@@ -103,7 +137,10 @@ final class ClassDataArchive {
     }
 
     private static List<String> concat(String option) {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(option), QUIET.stream()).toList();
+        List<String> options = new java.util.ArrayList<>(QUIET.size() + 1);
+        options.add(option);
+        options.addAll(QUIET);
+        return List.copyOf(options);
     }
 
     /**
@@ -156,19 +193,36 @@ final class ClassDataArchive {
         }
     }
 
-    /** The JDK and every class path entry with its size and time: what the archive is valid for. */
+    /**
+     * The JDK and every class path entry with its size and time: what the archive is valid for.
+     * Two checksums, not a cryptographic hash: nothing is secret here, and a one-line command's
+     * first JVM would spend ~30 ms starting the security providers for SHA-256.
+     */
     static String key(String classPath, String javaHome) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((javaHome + "|" + System.getProperty("java.vm.version", "") + "|").getBytes(StandardCharsets.UTF_8));
+            StringBuilder text = new StringBuilder(javaHome).append('|').append(System.getProperty("java.vm.version", ""))
+                    .append('|');
             for (String entry : classPath.split(java.io.File.pathSeparator)) {
                 Path p = Path.of(entry);
-                String stamp = Files.isRegularFile(p) ? Files.size(p) + ":" + Files.getLastModifiedTime(p).toMillis() : "";
-                sha.update((p.toAbsolutePath() + "|" + stamp + "|").getBytes(StandardCharsets.UTF_8));
+                text.append(p.toAbsolutePath()).append('|');
+                if (Files.isRegularFile(p)) {
+                    text.append(Files.size(p)).append(':').append(Files.getLastModifiedTime(p).toMillis());
+                }
+                text.append('|');
             }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
-        } catch (NoSuchAlgorithmException | IOException e) {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(bytes);
+            java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+            adler.update(bytes);
+            return hex8(crc.getValue()) + hex8(adler.getValue());
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String hex8(long value) {
+        String h = Long.toHexString(value & 0xffffffffL);
+        return "00000000".substring(h.length()) + h;
     }
 }

@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,7 +74,10 @@ final class JvmOptions {
     static void applyOrReexec(String[] args) {
         if (!longRunning(args)) {
             // loading JNA to replace the process would cost ~0.1 s of a one-line command: it runs in a child
-            commandCommand(args, System.getenv(), commandLineJvmArguments()).ifPresent(JvmOptions::runAndExit);
+            Optional<List<String>> child = commandCommand(args, System.getenv(), commandLineJvmArguments());
+            if (child.isPresent()) {
+                runAndExit(child.get());
+            }
             return;
         }
         Optional<List<String>> command = System.getProperty(TUNED_PROPERTY) != null ? Optional.empty()
@@ -115,8 +117,7 @@ final class JvmOptions {
      * child, tuning turned off, options of the user's own, not started from a jar.
      */
     static Optional<List<String>> commandCommand(String[] args, Map<String, String> env, Optional<List<String>> jvmArgs) {
-        if (longRunning(args) || jvmArgs.isEmpty() || Arrays.stream(args).anyMatch(a -> a.equals("--version")
-                || a.equals("-V") || a.equals("--help") || a.equals("-h") || a.equals("help"))) {
+        if (longRunning(args) || jvmArgs.isEmpty() || asksHelpOrVersion(args)) {
             return Optional.empty();
         }
         return command(args, env, jvmArgs.get(), COMMAND_OPTIONS);
@@ -127,7 +128,8 @@ final class JvmOptions {
         if (System.getProperty(TUNED_PROPERTY) != null || "off".equalsIgnoreCase(env.get("CUECARD_JVM_TUNING"))) {
             return Optional.empty();
         }
-        if (!(Platform.isLinux() || Platform.isMac())) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (!(os.startsWith("linux") || os.startsWith("mac"))) { // not JNA's Platform: a one-line command loads no JNA
             return Optional.empty();
         }
         for (String a : jvmArgs) {
@@ -152,12 +154,11 @@ final class JvmOptions {
         cmd.add(java.get());
         cmd.addAll(jvmArgs);
         cmd.addAll(options);
-        if (jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare")
-                || a.startsWith("-XX:ArchiveClassesAtExit"))) {
+        if (!choosesClassSharing(jvmArgs)) {
             // start-up (issue 12): map the classes an earlier run loaded, or record them at this run's end
             cmd.addAll(ClassDataArchive.of(AppPaths.from(env).cacheDir(), List.of(args), classPath,
                     System.getProperty("java.home")).options(List.of(args), ProcessHandle.current().pid(),
-                    pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+                    ClassDataArchive.LIVE_PROCESS));
         }
         cmd.add("-jar");
         cmd.add(classPath);
@@ -177,8 +178,7 @@ final class JvmOptions {
         }
         String first = args[0];
         if (first.startsWith("-")) { // the desktop app's own options; help and version end at once
-            return List.of(args).stream().noneMatch(a -> a.equals("--version") || a.equals("-V")
-                    || a.equals("--help") || a.equals("-h"));
+            return !asksHelpOrVersion(args);
         }
         return LONG_RUNNING_COMMANDS.contains(first);
     }
@@ -189,10 +189,32 @@ final class JvmOptions {
      * when not started with {@code -jar} or the command line cannot be read.
      */
     private static Optional<List<String>> commandLineJvmArguments() {
-        return ProcessHandle.current().info().arguments().map(List::of).flatMap(all -> {
-            int jar = all.indexOf("-jar");
-            return jar < 0 ? Optional.empty() : Optional.of(all.subList(0, jar));
-        });
+        // loops, not streams, on this path: the first lambda of a JVM costs it ~20 ms (bootstrap)
+        Optional<String[]> all = ProcessHandle.current().info().arguments();
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> args = List.of(all.get());
+        int jar = args.indexOf("-jar");
+        return jar < 0 ? Optional.empty() : Optional.of(args.subList(0, jar));
+    }
+
+    private static boolean asksHelpOrVersion(String[] args) {
+        for (String a : args) {
+            if (a.equals("--version") || a.equals("-V") || a.equals("--help") || a.equals("-h") || a.equals("help")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean choosesClassSharing(List<String> jvmArgs) {
+        for (String a : jvmArgs) {
+            if (a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare") || a.startsWith("-XX:ArchiveClassesAtExit")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -206,16 +228,9 @@ final class JvmOptions {
         } catch (java.io.IOException | RuntimeException e) {
             return; // runs here instead, as started: slower, nothing else
         }
-        Runtime.getRuntime().addShutdownHook(dev.cuecard.pipeline.NamedThreadFactory.thread("command-child-stop", () -> {
-            if (child.isAlive()) {
-                child.destroy();
-                try {
-                    child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }));
+        // a class, not a lambda: see commandLineJvmArguments
+        Runtime.getRuntime().addShutdownHook(dev.cuecard.pipeline.NamedThreadFactory.thread("command-child-stop",
+                new StopChild(child)));
         int status;
         try {
             status = child.waitFor();
@@ -225,15 +240,32 @@ final class JvmOptions {
         }
         if (status != 0) {
             // a failed run (a usage error) loaded few classes: its archive would serve every later run poorly
-            command.stream().filter(o -> o.startsWith(DUMP_OPTION)).findFirst().ifPresent(o -> {
-                try {
-                    Files.deleteIfExists(Path.of(o.substring(DUMP_OPTION.length())));
-                } catch (java.io.IOException | RuntimeException ignored) {
-                    // the next run adopts it: a slower start at worst
+            for (String o : command) {
+                if (o.startsWith(DUMP_OPTION)) {
+                    try {
+                        Files.deleteIfExists(Path.of(o.substring(DUMP_OPTION.length())));
+                    } catch (java.io.IOException | RuntimeException ignored) {
+                        // the next run adopts it: a slower start at worst
+                    }
                 }
-            });
+            }
         }
         System.exit(status);
+    }
+
+    /** At this JVM's exit (a signal), ends the child running the command, giving it 5 s to finish. */
+    private record StopChild(Process child) implements Runnable {
+        @Override
+        public void run() {
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     static final java.util.Set<String> LONG_RUNNING_COMMANDS = java.util.Set.of("listen", "replay", "transcribe");
