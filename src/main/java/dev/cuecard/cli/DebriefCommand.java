@@ -29,7 +29,7 @@ final class DebriefCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new UserError("say what to do: debrief list|show|export|search|delete (see 'cuecard debrief --help')", 2);
+        throw new UserError("say what to do: debrief list|show|export|search|review|delete (see 'cuecard debrief --help')", 2);
     }
 
     Debrief debrief(SessionStore store, long id) {

@@ -37,26 +37,21 @@ final class DebriefText {
                 s.kind().id(), s.status().id(), s.lostWrites() > 0 ? " (" + s.lostWrites() + " writes lost: "
                         + TerminalText.line(s.storageProblem()) + ")" : ""));
         SessionAnalytics a = d.analytics();
-        b.append(String.format(Locale.ROOT, "me: %s wpm, %d fillers, talk share %s, %d of %d answers 1–2 min%n",
-                a.me().wordsPerMinuteText(), a.me().fillerCount(), a.me().typedOnly() ? "not measured (typed)"
-                        : String.format(Locale.ROOT, "%.0f %%", 100 * a.talk().meShare()), a.onTarget(), a.answered()));
+        boolean graded = d.candidateRecorded();
+        if (graded) {
+            b.append(String.format(Locale.ROOT, "me: %s wpm, %d fillers, talk share %s, %d of %d answers 1–2 min%n",
+                    a.me().wordsPerMinuteText(), a.me().fillerCount(), a.me().typedOnly() ? "not measured (typed)"
+                            : String.format(Locale.ROOT, "%.0f %%", 100 * a.talk().meShare()), a.onTarget(), a.answered()));
+        } else {
+            b.append("me: ").append(Debrief.NOT_RECORDED).append('\n');
+        }
         for (AnswerReview r : d.answers()) {
             b.append(String.format(Locale.ROOT, "%nQ%d %s  [%s] %s%n", r.number(), clock(r.question().startMs()),
                     r.question().category().id(), TerminalText.line(r.question().text())));
             r.hints().forEach(h -> b.append("   hint: ").append(TerminalText.line(h.hint().title())).append(" — ")
                     .append(TerminalText.line(h.hint().gist())).append('\n'));
-            b.append("   answer: ").append(r.answer().isEmpty() ? "(none)" : TerminalText.line(r.answerText())).append('\n');
-            b.append(String.format(Locale.ROOT, "   %s, %s wpm, %d fillers; key points %d/%d; structure %s; %s%n",
-                    r.length().label(), r.metrics().wordsPerMinuteText(), r.metrics().fillerCount(),
-                    r.feedback().keyPointsCovered(), r.feedback().keyPoints().size(),
-                    r.feedback().structure().complete() ? "complete" : "missing " + r.feedback().structure().missing(),
-                    r.feedback().specific() ? "specific" : "no numbers or examples"));
-            if (r.live().recorded()) {
-                b.append(String.format(Locale.ROOT, "   live: %d key point(s) ticked%s%s%n", r.live().ticked().size(),
-                        r.live().ticked().isEmpty() ? "" : " (" + String.join("; ", r.live().points()) + ")",
-                        r.live().end().map(e -> String.format(Locale.ROOT, "; %.0f s, %.0f wpm, %d fillers%s",
-                                e.durationMs() / 1000.0, e.wordsPerMinute(), e.fillers(),
-                                e.followUp().map(f -> "; be ready for: " + f).orElse(""))).orElse("")));
+            if (graded) {
+                answer(b, r);
             }
             if (r.question().rating().isPresent() || r.question().note() != null) {
                 b.append("   my review: ").append(r.question().rating().map(x -> x + "/5 ").orElse(""))
@@ -64,6 +59,23 @@ final class DebriefText {
             }
         }
         return b.toString().stripTrailing();
+    }
+
+    /** The answer given to one question, its measures and what the live coach saw. */
+    private static void answer(StringBuilder b, AnswerReview r) {
+        b.append("   answer: ").append(r.answer().isEmpty() ? "(none)" : TerminalText.line(r.answerText())).append('\n');
+        b.append(String.format(Locale.ROOT, "   %s, %s wpm, %d fillers; key points %d/%d; structure %s; %s%n",
+                r.length().label(), r.metrics().wordsPerMinuteText(), r.metrics().fillerCount(),
+                r.feedback().keyPointsCovered(), r.feedback().keyPoints().size(),
+                r.feedback().structure().complete() ? "complete" : "missing " + r.feedback().structure().missing(),
+                r.feedback().specific() ? "specific" : "no numbers or examples"));
+        if (r.live().recorded()) {
+            b.append(String.format(Locale.ROOT, "   live: %d key point(s) ticked%s%s%n", r.live().ticked().size(),
+                    r.live().ticked().isEmpty() ? "" : " (" + String.join("; ", r.live().points()) + ")",
+                    r.live().end().map(e -> String.format(Locale.ROOT, "; %.0f s, %.0f wpm, %d fillers%s",
+                            e.durationMs() / 1000.0, e.wordsPerMinute(), e.fillers(),
+                            e.followUp().map(f -> "; be ready for: " + f).orElse(""))).orElse("")));
+        }
     }
 
     static String clock(long ms) {

@@ -83,7 +83,7 @@ final class PracticePlanCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserError("--seniority must be junior, mid or senior (got '" + seniority + "')", 2));
         Optional<Category> focus = Optional.ofNullable(category).map(c -> Category.fromId(c.strip())
                 .filter(x -> x != Category.NONE)
-                .orElseThrow(() -> new UserError("unknown category '" + c + "' (see TAXONOMY: e.g. databases, caching)", 2)));
+                .orElseThrow(() -> new UserError("unknown category '" + c + "'; the categories are: " + topicIds(), 2)));
         if (stack != null && !dev.cuecard.practice.RoundPlanner.knownStack(stack)) {
             // another name would quietly leave out every language-specific question
             throw new UserError("--stack must be java, python, go or node (got '" + stack + "')", 2);
@@ -130,5 +130,9 @@ final class PracticePlanCommand implements Callable<Integer> {
 
     private static String read(Path file, String what) {
         return file == null ? "" : UserFiles.readText(file, what);
+    }
+
+    private static String topicIds() {
+        return String.join(", ", java.util.Arrays.stream(Category.topics()).map(Category::id).toList());
     }
 }

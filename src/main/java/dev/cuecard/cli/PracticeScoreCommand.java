@@ -164,10 +164,7 @@ final class PracticeScoreCommand implements Callable<Integer> {
         r.score().missedKeyPoints().forEach(k -> s.append("  ✘ ").append(k).append('\n'));
         r.followUp().ifPresent(f -> s.append("Follow-up").append(r.followUpFromLlm() ? " (LLM)" : "").append(": ")
                 .append(f).append('\n'));
-        r.review().ifPresent(rv -> {
-            s.append("LLM review: ").append(rv.summary()).append('\n');
-            rv.improvements().forEach(i -> s.append("  → ").append(i).append('\n'));
-        });
+        r.review().ifPresent(rv -> s.append("LLM review: ").append(rv.text()).append('\n'));
         return s.toString().stripTrailing();
     }
 }

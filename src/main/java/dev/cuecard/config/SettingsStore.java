@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads the settings file. A broken file is reported and left untouched; defaults are used instead. */
@@ -27,7 +28,10 @@ public final class SettingsStore {
         }
         try {
             Settings s = YAML.readValue(file.toFile(), Settings.class);
-            return new Loaded(s == null ? Settings.defaults() : s, Optional.empty());
+            List<String> ignored = SettingsCheck.ignored(YAML.readTree(file.toFile()));
+            return new Loaded(s == null ? Settings.defaults() : s, ignored.isEmpty() ? Optional.empty()
+                    : Optional.of("settings file " + file + ": " + String.join("; ", ignored)
+                    + " — fix the file; the rest of it is used"));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() < 1 ? "" : " line " + at.getLineNr();

@@ -32,6 +32,12 @@ public record Hint(String question, Category category, String templateId, HintSo
         };
     }
 
+    /** The same card for the question as heard in full (a card decided early carries the words heard then). */
+    public Hint forQuestion(String heard) {
+        return new Hint(heard, category, templateId, source, title, gist, structure, keyPoints, numbers, pitfalls,
+                followUps);
+    }
+
     static Hint fromCard(String question, Category category, String templateId, HintSource source, String title,
                          TemplateCard card) {
         return new Hint(question, category, templateId, source, title, card.gist(), card.structure(),

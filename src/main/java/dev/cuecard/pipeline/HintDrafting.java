@@ -94,7 +94,8 @@ public final class HintDrafting implements AutoCloseable {
             waiting.remove(q.channel());
         }
         if (!w.cancellation().isCancelled()) {
-            submit(q, w.templateHint(), w.cancellation(), out);
+            // the LLM's card answers the whole question: it carries it, as question_heard did
+            submit(q, w.templateHint().forQuestion(q.classification().text()), w.cancellation(), out);
         }
     }
 

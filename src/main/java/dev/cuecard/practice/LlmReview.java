@@ -12,4 +12,12 @@ public record LlmReview(String summary, List<String> strengths, List<String> imp
         strengths = List.copyOf(strengths);
         improvements = List.copyOf(improvements);
     }
+
+    /** The whole review as text, as the CLI and the practice window show it: summary, strengths (+), improvements (→). */
+    public String text() {
+        StringBuilder b = new StringBuilder(summary);
+        strengths.forEach(x -> b.append("\n  + ").append(x));
+        improvements.forEach(x -> b.append("\n  → ").append(x));
+        return b.toString();
+    }
 }

@@ -159,6 +159,7 @@ final class SettingsDialog {
         browse.setId("browse-model");
         browse.setAccessibleText("Choose the speech model folder");
         browse.setOnAction(e -> browseModelFolder());
+        browse.setMinWidth(Button.USE_PREF_SIZE); // the text field beside it gives way, not the button ("Bro…")
         modelError.setId("model-error");
         modelError.setWrapText(true);
         modelError.setStyle("-fx-text-fill: -color-danger-fg;");

@@ -68,6 +68,13 @@ class DebriefReviewTest {
             // the candidate's own words went to the reviewer
             assertThat(server.received().get(0).message("user")).contains("token bucket");
 
+            // practice score shows the whole review in text: summary, strengths and improvements
+            Run score = run(env, "practice", "score", "--question", "rate-limiter", "--answer-text",
+                    "I would use a token bucket per API key stored in Redis.");
+            assertThat(score.exit()).as(score.err()).isZero();
+            assertThat(score.out()).contains("LLM review: Good start, no numbers.", "  + Token bucket named",
+                    "  → Say the limit per client");
+
             // a session with no answers (the interviewer's track alone) is said to have nothing to review
             Run themOnly = run(System.getenv(), "replay", "--speed", "max", "--offline",
                     demo.resolve("demo-them.wav").toString());

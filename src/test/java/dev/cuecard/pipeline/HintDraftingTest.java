@@ -171,6 +171,10 @@ class HintDraftingTest {
         drafting.awaitIdle();
         assertThat(server.received()).hasSize(1);
         assertThat(server.received().get(0).message("user")).contains("how would you cache the product pages of a shop");
+        assertThat(List.copyOf(events)).filteredOn(e -> e instanceof PipelineEvent.HintUpdate u && u.questionId() == 1)
+                .as("the LLM's card carries the question it answers").isNotEmpty()
+                .allSatisfy(e -> assertThat(((PipelineEvent.HintUpdate) e).hint().question())
+                        .isEqualTo("how would you cache the product pages of a shop"));
 
         // the interviewer paused: the question is as whole as it gets, so the draft starts at once
         drafting.onQuestion(early(3, "what would you cache", dev.cuecard.question.DecisionReason.PAUSE),

@@ -46,9 +46,15 @@ public final class MarkdownExport {
             md.append("> ").append(s.note().lines().map(MarkdownText::inline)
                     .collect(Collectors.joining("\n> "))).append("\n\n");
         }
-        analytics(md, d);
+        boolean graded = d.candidateRecorded();
+        if (graded) {
+            analytics(md, d);
+        } else {
+            md.append("## Speaking analytics\n\n").append(Character.toUpperCase(Debrief.NOT_RECORDED.charAt(0)))
+                    .append(Debrief.NOT_RECORDED.substring(1)).append(".\n\n");
+        }
         for (AnswerReview a : d.answers()) {
-            answer(md, a);
+            answer(md, a, graded);
         }
         md.append("## Transcript\n\n");
         for (Utterance u : d.transcript()) {
@@ -70,7 +76,7 @@ public final class MarkdownExport {
         md.append('\n');
     }
 
-    private static void answer(StringBuilder md, AnswerReview a) {
+    private static void answer(StringBuilder md, AnswerReview a, boolean graded) {
         md.append("## Q").append(a.number()).append(". ").append(MarkdownText.inline(a.question().text())).append("\n\n");
         md.append(String.format(Locale.ROOT, "*%s at %s · %s%s · confidence %.2f*%n%n", a.question().category().id(),
                 clock(a.question().startMs()), a.question().templateId() == null ? "no template" : a.question().templateId(),
@@ -82,6 +88,10 @@ public final class MarkdownExport {
                     .append(MarkdownText.inline(hint.title())).append(" — ").append(MarkdownText.inline(hint.gist()))
                     .append("\n\n");
             list(md, hint.keyPoints());
+        }
+        if (!graded) {
+            review(md, a);
+            return;
         }
         md.append("**My answer**");
         if (a.answer().isEmpty()) {
@@ -120,6 +130,10 @@ public final class MarkdownExport {
                 .append(" · Examples: ").append(f.examples().isEmpty() ? "none"
                         : MarkdownText.inline(String.join(", ", f.examples())))
                 .append("\n\n");
+        review(md, a);
+    }
+
+    private static void review(StringBuilder md, AnswerReview a) {
         if (a.question().rating().isPresent() || a.question().note() != null) {
             md.append("**My review**: ").append(a.question().rating().map(r -> r + "/5 ").orElse(""))
                     .append(a.question().note() == null ? "" : MarkdownText.inline(a.question().note())).append("\n\n");

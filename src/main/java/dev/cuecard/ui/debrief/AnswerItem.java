@@ -4,6 +4,7 @@ import dev.cuecard.hint.Hint;
 import dev.cuecard.session.StoredCoverage;
 import dev.cuecard.session.StoredHint;
 import dev.cuecard.session.debrief.AnswerReview;
+import dev.cuecard.session.debrief.Debrief;
 import dev.cuecard.session.debrief.KeyPointCoverage;
 import dev.cuecard.session.debrief.LiveCoverage;
 import dev.cuecard.session.debrief.StructureCheck;
@@ -22,8 +23,12 @@ public final class AnswerItem {
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectProperty<Integer> rating = new SimpleObjectProperty<>(this, "rating");
 
-    AnswerItem(AnswerReview review) {
+    /** False when the session has no candidate side at all: nothing is graded ({@link Debrief#candidateRecorded}). */
+    private final boolean graded;
+
+    AnswerItem(AnswerReview review, boolean graded) {
         this.review = review;
+        this.graded = graded;
         note.set(review.question().note() == null ? "" : review.question().note());
         rating.set(review.question().rating().orElse(null));
     }
@@ -75,10 +80,16 @@ public final class AnswerItem {
     }
 
     public String answerText() {
+        if (!graded) {
+            return "(your side was not recorded in this session)";
+        }
         return review.answer().isEmpty() ? "(no answer recorded)" : review.answerText();
     }
 
     public String metricsText() {
+        if (!graded) {
+            return "Not measured: only the interviewer's audio is in this session";
+        }
         if (review.answer().isEmpty()) {
             return "No answer recorded";
         }
@@ -93,6 +104,9 @@ public final class AnswerItem {
     }
 
     public String feedbackText() {
+        if (!graded) {
+            return "No feedback: there is no answer to compare with the card's key points.";
+        }
         List<String> lines = new ArrayList<>();
         if (!review.feedback().keyPoints().isEmpty()) {
             lines.add("Key points covered: " + review.feedback().keyPointsCovered() + " of "

@@ -60,17 +60,20 @@ public final class DebriefViewModel {
         SessionDetail detail = debrief.detail();
         long sessionId = detail.session().id();
         for (AnswerReview r : debrief.answers()) {
-            answers.add(new AnswerItem(r));
+            answers.add(new AnswerItem(r, debrief.candidateRecorded()));
         }
         title.set(SessionTitles.title(detail.session().kind(), detail.session().startedAt(), java.time.ZoneId.systemDefault()));
         SessionAnalytics a = debrief.analytics();
-        String delivery = a.me().typedOnly()
+        String delivery = !debrief.candidateRecorded() ? "your side was not recorded"
+                : a.me().typedOnly()
                 ? String.format(Locale.ROOT, "you typed your answers: %d filler words, pace and talk time not measured",
                         a.me().fillerCount())
                 : String.format(Locale.ROOT, "you: %.0f words/min, %d filler words, %.0f %% of the talking",
                         a.me().wordsPerMinute(), a.me().fillerCount(), 100 * a.talk().meShare());
-        summary.set(String.format(Locale.ROOT, "%d question%s · %s · %d of %d answers in the 1–2 min target%s",
-                answers.size(), answers.size() == 1 ? "" : "s", delivery, a.onTarget(), a.answered(),
+        String target = debrief.candidateRecorded()
+                ? String.format(Locale.ROOT, " · %d of %d answers in the 1–2 min target", a.onTarget(), a.answered()) : "";
+        summary.set(String.format(Locale.ROOT, "%d question%s · %s%s%s",
+                answers.size(), answers.size() == 1 ? "" : "s", delivery, target,
                 switch (detail.session().status()) {
                     case RECORDING -> " · still recording";
                     case INTERRUPTED -> " · ended unexpectedly";

@@ -272,7 +272,7 @@ public final class PracticeViewModel {
         }
         updateRoundAverage();
         followUp.set(r.followUp().map(f -> (r.followUpFromLlm() ? "Follow-up (LLM): " : "Follow-up: ") + f).orElse(""));
-        review.set(r.review().map(v -> "LLM review: " + v.summary()).orElse(r.llmStatus().orElse("")));
+        review.set(r.review().map(v -> "LLM review: " + v.text()).orElse(r.llmStatus().orElse("")));
         answered.set(true); // last: whoever reacts to it finds the score and breakdown in place
         if (upNext.isEmpty()) {
             finish(); // the report is prepared while the last score is on screen; the user opens it

@@ -63,6 +63,26 @@ class DebriefBuilderTest {
     }
 
     @Test
+    void aSessionWithoutTheCandidatesSideIsNotGradedButSaysWhy() {
+        long themOnly;
+        try (dev.cuecard.session.SessionRecorder r = dev.cuecard.session.SessionRecorder.start(store,
+                new dev.cuecard.session.SessionInfo(dev.cuecard.session.SessionKind.REPLAY, "them.wav", "them.wav", null,
+                        null, null))) {
+            InterviewFixture.events().stream().filter(e -> !(e instanceof dev.cuecard.pipeline.PipelineEvent.Transcript t
+                    && t.event().channel() == dev.cuecard.audio.Channel.ME)).forEach(r::onEvent);
+            themOnly = r.sessionId();
+        }
+        Debrief d = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))
+                .build(store.load(themOnly).orElseThrow());
+        assertThat(d.candidateRecorded()).isFalse();
+        assertThat(debrief.candidateRecorded()).as("the fixture with both sides").isTrue();
+        String md = new MarkdownExport(ZoneOffset.UTC).render(d);
+        assertThat(md).contains("Your side was not recorded").contains("## Q1.").doesNotContain("Structure (")
+                .doesNotContain("Key points covered").doesNotContain("**My answer**");
+        assertThat(new MarkdownExport(ZoneOffset.UTC).render(debrief)).contains("Structure (", "**My answer**");
+    }
+
+    @Test
     void answersAreTheMeChannelBetweenOneQuestionAndTheNext() {
         assertThat(debrief.answers()).hasSize(2);
         assertThat(debrief.answers().get(0).answerText())

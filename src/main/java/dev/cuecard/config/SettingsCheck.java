@@ -1,0 +1,95 @@
+package dev.cuecard.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a readable settings file says that Cuecard will not use: keys it does not know (a typo such
+ * as {@code baseURL} turned the LLM off without a word) and negative numbers. The settings records
+ * ignore unknown keys, so a file written by a newer version still loads; this only tells the user.
+ */
+final class SettingsCheck {
+    private SettingsCheck() {
+    }
+
+    /** One line per thing ignored, e.g. "unknown setting 'llm.baseURL' (did you mean 'llm.baseUrl'?)". */
+    static List<String> ignored(JsonNode root) {
+        List<String> found = new ArrayList<>();
+        if (root != null && root.isObject()) {
+            walk(root, Settings.class, "", found);
+        }
+        return found;
+    }
+
+    private static void walk(JsonNode node, Class<?> type, String prefix, List<String> found) {
+        RecordComponent[] components = type.getRecordComponents();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String path = prefix + field.getKey();
+            RecordComponent c = component(components, field.getKey());
+            if (c == null) {
+                RecordComponent near = nearest(components, field.getKey());
+                found.add("unknown setting '" + path + "'" + (near == null ? "" : " (did you mean '" + prefix
+                        + near.getName() + "'?)"));
+            } else if (c.getType().isRecord() && field.getValue().isObject()) {
+                walk(field.getValue(), c.getType(), path + ".", found);
+            } else if (Number.class.isAssignableFrom(c.getType()) && field.getValue().isNumber()
+                    && field.getValue().asDouble() < 0) {
+                found.add("'" + path + "' must not be negative (got " + field.getValue().asText() + ")");
+            }
+        }
+    }
+
+    private static RecordComponent component(RecordComponent[] components, String name) {
+        for (RecordComponent c : components) {
+            if (c.getName().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The known key a typo most likely meant: same letters ignoring case, '-' and '_', or one or two edits away. */
+    private static RecordComponent nearest(RecordComponent[] components, String name) {
+        String plain = plain(name);
+        RecordComponent best = null;
+        int bestDistance = 3;
+        for (RecordComponent c : components) {
+            int d = distance(plain, plain(c.getName()));
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    private static String plain(String key) {
+        return key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
