@@ -186,6 +186,27 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void aCardDecidedOnTheFirstWordsTakesTheTemplateMoreOfTheQuestionNames() {
+        // a held-out recording: "what does a python" was sure enough for a card, the wrong Python one
+        QuestionTracker t = new QuestionTracker(classifier);
+        List<DetectedQuestion> out = feed(t,
+                partial("what", 300),
+                partial("what does", 600),
+                partial("what does a", 800),
+                partial("what does a python", 1000),
+                partial("what does a python decorate your", 1800),
+                partial("what does a python decorate your actually", 2700),
+                partial("what does a python decorate your actually do", 3000));
+        assertThat(out).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(out.get(0).classification().templateId()).isNotEqualTo("python-decorators");
+        assertThat(out.get(out.size() - 1)).satisfies(q -> {
+            assertThat(q.id()).isEqualTo(out.get(0).id());
+            assertThat(q.refined()).isTrue();
+            assertThat(q.classification().templateId()).isEqualTo("python-decorators");
+        });
+    }
+
+    @Test
     void anOpenerAloneDecidesNothingHoweverSureTheCategoryReads() {
         QuestionTracker t = new QuestionTracker(classifier);
         List<DetectedQuestion> out = feed(t,
