@@ -69,12 +69,18 @@ final class DebriefReviewCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The answer, the offline feedback `debrief show` gives, then the LLM's review beside it. */
     private static String text(AnswerReview a, ReviewOutcome o) {
-        StringBuilder b = new StringBuilder("Q" + a.number() + ". " + a.question().text() + System.lineSeparator());
+        String nl = System.lineSeparator();
+        StringBuilder b = new StringBuilder("Q" + a.number() + ". " + a.question().text() + nl);
+        String said = a.answerText();
+        b.append("  you said: ").append(said.length() > 240 ? said.substring(0, 239) + "…" : said).append(nl);
+        b.append(String.format(java.util.Locale.ROOT, "  offline: key points %d/%d; structure %s; %s%n",
+                a.feedback().keyPointsCovered(), a.feedback().keyPoints().size(),
+                a.feedback().structure().complete() ? "complete" : "missing " + a.feedback().structure().missing(),
+                a.feedback().specific() ? "specific" : "no numbers or examples"));
         if (o instanceof ReviewOutcome.Reviewed r) {
-            b.append("  ").append(r.review().summary()).append(System.lineSeparator());
-            r.review().strengths().forEach(s -> b.append("  + ").append(s).append(System.lineSeparator()));
-            r.review().improvements().forEach(s -> b.append("  - ").append(s).append(System.lineSeparator()));
+            b.append("  LLM review: ").append(r.review().text().replace("\n", nl)).append(nl);
         } else if (o instanceof ReviewOutcome.Failed f) {
             b.append("  (no review: ").append(f.status()).append(')').append(System.lineSeparator());
         }

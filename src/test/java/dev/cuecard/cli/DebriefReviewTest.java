@@ -68,6 +68,11 @@ class DebriefReviewTest {
             // the candidate's own words went to the reviewer
             assertThat(server.received().get(0).message("user")).contains("token bucket");
 
+            Run text = run(env, "debrief", "review", id);
+            assertThat(text.exit()).as(text.err()).isZero();
+            assertThat(text.out()).contains("you said: ", "offline: key points ", "LLM review: Good start, no numbers.",
+                    "  + Token bucket named");
+
             // practice score shows the whole review in text: summary, strengths and improvements
             Run score = run(env, "practice", "score", "--question", "rate-limiter", "--answer-text",
                     "I would use a token bucket per API key stored in Redis.");
