@@ -233,7 +233,7 @@ final class PulseSource implements AudioSource {
                     }
                     return chunk(pcm);
                 }
-                if (closed || ChildProcess.shuttingDown()) {
+                if (closed || ChildProcess.shuttingDown() || !movedAway && stoppingWithUs(p)) {
                     return null; // stopped by close() or by the JVM's exit, not lost
                 }
                 ended(p);
@@ -245,6 +245,40 @@ final class PulseSource implements AudioSource {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether parec ended because the terminal's Ctrl+C (or a TERM to the whole process group) reached
+     * it first: this JVM got the same signal and is about to stop, so its end is not a device loss
+     * (seen: "stopped delivering audio" printed as `listen` was stopped). parec exits 0 on those
+     * signals (1 when its device goes away), or 128 + the signal if it did not catch it. Then this
+     * waits up to 1 s for the JVM's own stop before calling it a loss.
+     */
+    private boolean stoppingWithUs(ChildProcess p) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        int code;
+        while ((code = p.exitCode()) < 0 && System.nanoTime() < deadline) {
+            sleepQuietly(10);
+        }
+        if (code != 0 && code != 128 + 2 && code != 128 + 15) { // SIGINT, SIGTERM
+            return false;
+        }
+        deadline = System.nanoTime() + 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (closed || ChildProcess.shuttingDown()) {
+                return true;
+            }
+            sleepQuietly(20);
+        }
+        return false;
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Reads 20–100 ms from parec, or null when it ended. */

@@ -385,6 +385,15 @@ public final class DesktopApp extends Application {
     private final class Actions implements MainWindow.Actions {
         @Override
         public void start(Optional<String> themDevice, Optional<String> meDevice) {
+            // no live session without the first-run confirmation (it may have been cancelled at start)
+            if (!settings.uiOrDefaults().consented()) {
+                if (!FirstRunDialog.show(main.stage())) {
+                    model.say(StatusMessage.warning("Not started: confirm the first-run screen to listen to an interview"
+                            + " (Demo and Practice need no confirmation)"));
+                    return;
+                }
+                save(x -> x.withUi(x.uiOrDefaults().withConsent(true)));
+            }
             save(s -> s.withDevices(themDevice.orElse(null), meDevice.orElse(null)));
             sessionStarting();
             afterStoreOpened(() -> runner.startLive(themDevice, meDevice, () -> model.listeningProperty().set(false)));

@@ -41,7 +41,14 @@ final class FirstRunDialog {
         box.setPrefWidth(560);
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(agree.selectedProperty().not());
+        javafx.scene.Node ok = d.getDialogPane().lookupButton(ButtonType.OK);
+        ok.disableProperty().bind(agree.selectedProperty().not());
+        // a keyboard user ticks the box with Space and confirms with Enter: Enter must reach OK, not Cancel
+        agree.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                ok.requestFocus();
+            }
+        });
         return d.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 }

@@ -258,6 +258,43 @@ class LiveListenTest {
         }
     }
 
+    @Test
+    void aStopSignalToTheWholeCommandEndsItWithoutReportingTheDeviceLost() throws Exception {
+        pulse.addSink("ctrl_c_call", "Call");
+        pulse.setDefaultSink("ctrl_c_call");
+        Path out = tmp.resolve("ctrl-c.jsonl");
+        Path err = tmp.resolve("ctrl-c.err");
+        // its own process group, as a terminal gives a command: Ctrl+C (or `timeout`'s TERM) reaches parec and
+        // the JVM together; TERM here, as a background test run may have SIGINT ignored
+        List<String> cmd = new ArrayList<>(List.of("setsid", Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"),
+                "-Dcuecard.models.dir=" + System.getProperty("cuecard.models.dir"),
+                "-Dcuecard.home=" + System.getProperty("cuecard.home"),
+                "dev.cuecard.Main", "listen", "--them", "system", "--json", "--no-save", "--offline"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("PULSE_SERVER", pulse.server());
+        Process p = pb.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (pulse.captureStreams().isEmpty()) {
+                assertThat(p.isAlive()).as(() -> "listen exited: " + read(err)).isTrue();
+                assertThat(System.nanoTime()).as(() -> "never captured; stderr: " + read(err)).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            Thread.sleep(2000); // capturing for a while, as a session does
+            Process group = new ProcessBuilder("kill", "-TERM", "--", "-" + p.pid()).start();
+            assertThat(group.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(events(out)).as(read(err)).noneMatch(e -> isStatus(e, "them", "lost"));
+            assertThat(read(err)).doesNotContain("stopped delivering audio");
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                p.waitFor();
+            }
+        }
+    }
+
     /** The line sharing the most words with what a card heard. */
     private static Line bestMatch(List<Line> lines, String heard) {
         java.util.Set<String> words = new java.util.HashSet<>(List.of(heard.split(" ")));
