@@ -27,8 +27,13 @@ public final class CaptureInputs {
         List<ChannelInput> inputs = new ArrayList<>();
         devices.notice().ifPresent(problems);
         them.ifPresent(name -> open(devices, Channel.THEM, name, problems).ifPresent(inputs::add));
-        me.or(() -> devices.defaultFor(Channel.ME))
-                .ifPresent(name -> open(devices, Channel.ME, name, problems).ifPresent(inputs::add));
+        Optional<String> mic = me.or(() -> devices.defaultFor(Channel.ME));
+        mic.ifPresent(name -> open(devices, Channel.ME, name, problems).ifPresent(inputs::add));
+        if (mic.isEmpty()) {
+            // said, not silent: a session without the candidate's side has no answers to coach or review
+            problems.accept("me channel off: no microphone found, so only the interviewer is heard; choose yours "
+                    + "from 'cuecard devices' (listen --me, or the app's audio settings)");
+        }
         return inputs;
     }
 
