@@ -91,7 +91,12 @@ public final class PracticeWindow {
         roundLabel.setLabelFor(type);
         Label levelLabel = new Label("Level");
         levelLabel.setLabelFor(seniority);
-        ToolBar bar = new ToolBar(roundLabel, type, levelLabel, seniority, start);
+        // wraps instead of a ToolBar's overflow menu: on a 1024×768 screen "Start round" went behind ">>"
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, roundLabel, type, levelLabel,
+                seniority, start);
+        bar.getStyleClass().add("tool-bar");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
 
         tabs.getTabs().setAll(new Tab("Round", round()), new Tab("Report & progress", reportPane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

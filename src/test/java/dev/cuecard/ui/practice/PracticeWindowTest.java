@@ -145,14 +145,44 @@ class PracticeWindowTest {
         PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
                 Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
         PracticeWindow[] window = new PracticeWindow[1];
+        String before = javafx.application.Application.getUserAgentStylesheet();
         FxToolkit.setupFixture(() -> {
+            // the app's theme (DesktopApp): its paddings decide what fits
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
             window[0] = new PracticeWindow(vm);
             window[0].show(null);
         });
+        try {
+            labelsAndTheStartButton(window[0]);
+        } finally {
+            FxToolkit.setupFixture(() -> {
+                window[0].stage().close();
+                javafx.application.Application.setUserAgentStylesheet(before);
+            });
+        }
+    }
+
+    private static void labelsAndTheStartButton(PracticeWindow w) throws Exception {
+        PracticeWindow[] window = {w};
         java.util.List<String> shown = window[0].stage().getScene().getRoot().lookupAll(".combo-box").stream()
                 .map(n -> shown((javafx.scene.control.ComboBox<?>) n)).toList();
         assertThat(shown).containsExactly("Drill (5 questions, weakest topic)", "Mid-level");
-        FxToolkit.setupFixture(() -> window[0].stage().close());
+        // at its narrowest (a 1024×768 screen shrinks it there) the main action is still on screen
+        FxToolkit.setupFixture(() -> {
+            window[0].stage().setWidth(PracticeWindow.MIN_WIDTH);
+            window[0].stage().getScene().getRoot().applyCss();
+            window[0].stage().getScene().getRoot().layout();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node start = window[0].stage().getScene().lookup("#start-round");
+        assertThat(start).as("in the window, not in a toolbar's overflow menu").isNotNull();
+        for (javafx.scene.Node n = start; n != null; n = n.getParent()) {
+            assertThat(n.isVisible()).as(n + " shown").isTrue();
+        }
+        javafx.geometry.Bounds b = start.localToScene(start.getBoundsInLocal());
+        assertThat(b.getMaxX()).isLessThanOrEqualTo(window[0].stage().getScene().getWidth());
+        assertThat(b.getWidth()).isGreaterThan(20);
     }
 
     /** What a combo box shows for its value. */
