@@ -7,6 +7,8 @@ import javafx.scene.control.ProgressBar;
 final class LevelMeterBar extends ProgressBar {
     LevelMeterBar(DoubleProperty rms) {
         setMaxWidth(Double.MAX_VALUE);
+        // a progress bar's minimum height is 0: a box short of room (the audio check) squeezed both meters away
+        setMinHeight(USE_PREF_SIZE);
         progressProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
             double v = rms.get();
             double db = v <= 0 ? -60 : 20 * Math.log10(v);

@@ -71,7 +71,13 @@ class LiveAudioUiTest {
     @Test
     void theAudioCheckPicksSystemAndTheMicrophoneAndTheirLevelsMove() throws Exception {
         FxBridge bridge = new FxBridge(Platform::runLater, e -> { });
-        Platform.runLater(() -> AudioCheckDialog.show(null, bridge, new FxTaskExecutor(Platform::runLater)));
+        String before = FxTestSupport.onFx(javafx.application.Application::getUserAgentStylesheet);
+        Platform.runLater(() -> {
+            // the app's theme (DesktopApp): with its sizes the dialog was short of room for the meters
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            AudioCheckDialog.show(null, bridge, new FxTaskExecutor(Platform::runLater));
+            javafx.application.Application.setUserAgentStylesheet(before); // once the dialog is closed
+        });
         FxTestSupport.waitUntil(() -> dialogPane().isPresent());
         DialogPane pane = dialogPane().orElseThrow();
         List<ComboBox<?>> pickers = FxTestSupport.onFx(() -> pane.lookupAll(".combo-box").stream()
@@ -93,6 +99,10 @@ class LiveAudioUiTest {
         // speech at about −20 dBFS fills two thirds of a meter; silence leaves it empty
         FxTestSupport.waitUntil(() -> meters.get(0).getProgress() > 0.3);
         FxTestSupport.waitUntil(() -> meters.get(1).getProgress() > 0.3);
+        // and the user sees it: a meter squeezed to no height by the dialog's layout was drawn as nothing
+        for (LevelMeterBar m : meters) {
+            FxTestSupport.waitUntil(() -> FxTestSupport.onFx(() -> drawnFill(m)) > 0.3 * m.getWidth());
+        }
         call.waitFor();
         voice.waitFor();
 
@@ -161,6 +171,12 @@ class LiveAudioUiTest {
         @Override
         public void openPractice() {
         }
+    }
+
+    /** The width of a meter's fill as drawn: 0 when it has no height to be drawn in. */
+    private static double drawnFill(LevelMeterBar meter) {
+        javafx.scene.layout.Region fill = (javafx.scene.layout.Region) meter.lookup(".bar");
+        return fill.getHeight() > 0 ? fill.getWidth() : 0;
     }
 
     private static Optional<DialogPane> dialogPane() {
