@@ -4,6 +4,7 @@ import dev.cuecard.audio.AudioDevice;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.audio.DeviceCatalog;
 import dev.cuecard.pipeline.NamedThreadFactory;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,30 +44,33 @@ final class DevicePickers {
                         .findFirst().orElse(label);
             }
         });
-        load(box, labels, devices);
         Optional<String> pick = wanted.or(() -> preselect ? defaultFor(devices, channel) : Optional.empty());
-        pick.ifPresent(name -> {
-            if (!box.getItems().contains(name)) {
-                box.getItems().add(name);
-            }
-        });
-        box.setValue(pick.orElse(MainWindow.NO_DEVICE));
-        box.setOnShowing(e -> {
-            String selected = box.getValue();
-            load(box, labels, catalog.list());
-            if (selected != null && !box.getItems().contains(selected)) {
-                box.getItems().add(selected);
-            }
-            box.setValue(selected);
-        });
+        String value = pick.orElse(MainWindow.NO_DEVICE);
+        load(box, labels, devices, Optional.of(value));
+        box.setValue(value);
+        box.setOnShowing(e -> load(box, labels, catalog.list(), Optional.ofNullable(box.getValue())));
     }
 
-    private static void load(ComboBox<String> box, Map<String, String> labels, List<AudioDevice> devices) {
+    /**
+     * The entries become "(none)", the devices and {@code keep} (the choice, kept even when not
+     * listed now), changed in place: the entry under the selection is never taken out. Replacing
+     * it (setAll) kept the box's value but left its face blank, until another device was picked.
+     */
+    private static void load(ComboBox<String> box, Map<String, String> labels, List<AudioDevice> devices,
+                             Optional<String> keep) {
         labels.clear();
         labels.put(MainWindow.NO_DEVICE, MainWindow.NO_DEVICE);
         devices.forEach(d -> labels.putIfAbsent(d.name(), d.label()));
-        box.getItems().setAll(MainWindow.NO_DEVICE);
-        devices.stream().map(AudioDevice::name).distinct().forEach(box.getItems()::add);
+        List<String> names = new ArrayList<>();
+        names.add(MainWindow.NO_DEVICE);
+        devices.stream().map(AudioDevice::name).filter(n -> !names.contains(n)).forEach(names::add);
+        keep.filter(k -> !names.contains(k)).ifPresent(names::add);
+        box.getItems().retainAll(names);
+        for (int i = 0; i < names.size(); i++) {
+            if (!box.getItems().contains(names.get(i))) {
+                box.getItems().add(Math.min(i, box.getItems().size()), names.get(i));
+            }
+        }
     }
 
     static Optional<String> defaultFor(List<AudioDevice> devices, Channel channel) {

@@ -51,6 +51,19 @@ final class FxTestSupport {
         return out;
     }
 
+    /**
+     * What a combo box shows on its face: the text of its button cell in the scene graph, as drawn
+     * (the skin's getDisplayNode() would bring the cell up to date first, hiding a stale one).
+     */
+    static String shown(javafx.scene.control.ComboBox<?> box) throws Exception {
+        return onFx(() -> {
+            box.getScene().getRoot().applyCss();
+            box.getScene().getRoot().layout();
+            return box.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.control.ListCell<?>)
+                    .findFirst().map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).orElse(null);
+        });
+    }
+
     private static boolean shownInParents(javafx.scene.Node n) {
         for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {

@@ -142,6 +142,38 @@ class LiveAudioUiTest {
         }
     }
 
+    @Test
+    void aPickerStillShowsItsDeviceWhenItsListWasOpenedBetweenTwoSessions() throws Exception {
+        LiveSessionModel model = FxTestSupport.onFx(() -> new LiveSessionModel(FxTestSupport.CLASSIFIER,
+                new TemplateHintEngine()));
+        dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
+        List<dev.cuecard.audio.AudioDevice> devices = catalog.list();
+        MainWindow window = FxTestSupport.onFx(() -> {
+            Stage stage = new Stage();
+            MainWindow w = new MainWindow(stage, model, new NoActions(), Optional.empty(), Optional.empty());
+            w.showDevices(catalog, devices);
+            stage.show();
+            return w;
+        });
+        try {
+            ComboBox<?> them = FxTestSupport.onFx(() -> (ComboBox<?>) window.stage().getScene().getRoot()
+                    .lookupAll(".combo-box").iterator().next());
+            assertThat(FxTestSupport.onFx(() -> them.getValue())).isEqualTo("system");
+            String label = FxTestSupport.shown(them);
+            assertThat(label).startsWith("what you hear");
+            // start, stop, look at the list (it is read again: the same devices) and close it: the choice is still shown
+            FxTestSupport.onFx(() -> model.listeningProperty().set(true));
+            FxTestSupport.onFx(() -> model.listeningProperty().set(false));
+            FxTestSupport.onFx(them::show);
+            assertThat(FxTestSupport.shown(them)).as("while the list is open").isEqualTo(label);
+            FxTestSupport.onFx(them::hide);
+            assertThat(FxTestSupport.onFx(() -> them.getValue())).isEqualTo("system");
+            assertThat(FxTestSupport.shown(them)).as("once the list is closed").isEqualTo(label);
+        } finally {
+            FxToolkit.cleanupStages();
+        }
+    }
+
     /** A main window whose buttons do nothing. */
     private static final class NoActions implements MainWindow.Actions {
         @Override

@@ -103,6 +103,21 @@ class MainWindowTest {
     }
 
     @Test
+    void aDeviceChosenInTheSettingsIsStillShownWhenThePickersListIsOpened() throws Exception {
+        // a device this machine does not list (unplugged): the picker keeps it as its choice
+        FxTestSupport.onFx(() -> window.choose(Optional.of("qa_headset.monitor"), Optional.empty()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> them = FxTestSupport.onFx(() -> (javafx.scene.control.ComboBox<String>)
+                window.stage().getScene().getRoot().lookupAll(".combo-box").iterator().next());
+        FxTestSupport.onFx(() -> window.showDevices(DevicePickers.catalog(), List.of()));
+        assertThat(FxTestSupport.shown(them)).isEqualTo("qa_headset.monitor");
+        FxTestSupport.onFx(them::show); // the list is read again
+        assertThat(FxTestSupport.shown(them)).as("while the list is open").isEqualTo("qa_headset.monitor");
+        FxTestSupport.onFx(them::hide);
+        assertThat(FxTestSupport.shown(them)).as("once it is closed").isEqualTo("qa_headset.monitor");
+    }
+
+    @Test
     void transcriptLinesHaveTheirTimeAndWrapInsteadOfBeingCut() throws Exception {
         String longLine = "so tell me how you would design a rate limiter for a public api that serves many "
                 + "tenants with different quotas and bursts and what you would store where and why";
