@@ -47,11 +47,6 @@ final class WindowSlot {
             return;
         }
         stage = s;
-        if (s.getScene() != null) {
-            // Ctrl+W (Cmd+W) closes it as its close button does: the usual key where a window manager offers none
-            s.getScene().getAccelerators().put(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.W,
-                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN), s::close);
-        }
         s.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             if (stage == s) {
                 stage = null;

@@ -1,6 +1,7 @@
 package dev.cuecard.ui.debrief;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.cuecard.ui.CloseKeys;
 import dev.cuecard.ui.SplitShare;
 import java.util.Optional;
 import javafx.application.Application;
@@ -45,6 +46,7 @@ public final class DebriefWindow {
         // the root paints the theme's background (a split pane as the root leaves the scene's white)
         Scene scene = new Scene(new javafx.scene.layout.BorderPane(split), WIDTH, HEIGHT);
         scene.getStylesheets().add(DebriefWindow.class.getResource("/dev/cuecard/ui/app.css").toExternalForm());
+        CloseKeys.install(scene);
         return scene;
     }
 

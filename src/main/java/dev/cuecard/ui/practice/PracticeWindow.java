@@ -5,6 +5,7 @@ import dev.cuecard.practice.RoundSetup;
 import dev.cuecard.practice.RoundType;
 import dev.cuecard.practice.Seniority;
 import dev.cuecard.question.Category;
+import dev.cuecard.ui.CloseKeys;
 import dev.cuecard.ui.Labels;
 import dev.cuecard.ui.MarkdownView;
 import java.time.ZoneId;
@@ -127,6 +128,8 @@ public final class PracticeWindow {
         // keyboard-only: Alt+S starts a round, Alt+N goes on (next, skip, or the report)
         fireOn(KeyCode.S, start);
         fireOn(KeyCode.N, nextButton);
+        // mid-round too, as the close button: a recording stops and the round is left (see show)
+        CloseKeys.install(scene);
     }
 
     private void fireOn(KeyCode key, Button button) {

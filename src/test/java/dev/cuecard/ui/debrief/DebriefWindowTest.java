@@ -146,6 +146,23 @@ class DebriefWindowTest {
         }
     }
 
+    /** As in the app's dialogs (QA walkthrough: Escape did nothing here); typing a search does not keep it. */
+    @Test
+    void escapeClosesTheWindow(FxRobot robot) throws Exception {
+        Scene scene = WaitForAsyncUtils.asyncFx(() -> DebriefWindow.prepare(browser)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Stage window = WaitForAsyncUtils.asyncFx(() -> DebriefWindow.show(null, java.util.Optional.empty(), scene))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            // the session list has the keyboard when the window opens
+            robot.clickOn(robot.from(scene.getRoot()).lookup((Node n) -> shows(n, "Demo interview · ")
+                    && n.getStyleClass().contains("cell-text")).queryAs(Node.class));
+            robot.type(KeyCode.ESCAPE);
+            assertThat(window.isShowing()).isFalse();
+        } finally {
+            WaitForAsyncUtils.asyncFx(window::close).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void listsEverySessionWithAHumanTitleAndOpensTheNewest(FxRobot robot) {
         ListView<SessionSummary> list = sessions(robot);

@@ -17,10 +17,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -138,6 +141,38 @@ class PracticeWindowTest {
         assertThat(report).contains("Skipped.").doesNotContain("**").doesNotContain("| ").doesNotContain("# ");
         FxToolkit.setupFixture(() -> window[0].stage().close());
         store.close();
+    }
+
+    /** As in the app's dialogs (QA walkthrough: Escape did nothing here); mid-round, typing an answer. */
+    @Test
+    void escapeClosesTheWindowMidRound() throws Exception {
+        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
+                Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeWindow[] window = new PracticeWindow[1];
+        FxToolkit.setupFixture(() -> {
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
+            vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.of(Category.SYSTEM_DESIGN), Optional.empty(),
+                    "", "", false, 2), 7);
+        });
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
+            FxRobot robot = new FxRobot();
+            javafx.scene.Parent root = window[0].stage().getScene().getRoot();
+            // an open list closes first
+            javafx.scene.control.ComboBox<?> level = robot.from(root).lookup(".combo-box").nth(1).queryAs(
+                    javafx.scene.control.ComboBox.class);
+            robot.clickOn(level);
+            assertThat(level.isShowing()).isTrue();
+            robot.type(KeyCode.ESCAPE);
+            assertThat(level.isShowing()).isFalse();
+            assertThat(window[0].stage().isShowing()).isTrue();
+            robot.clickOn(robot.from(root).lookup("#answer").queryAs(Node.class)).write("I would");
+            robot.type(KeyCode.ESCAPE);
+            assertThat(window[0].stage().isShowing()).isFalse();
+        } finally {
+            FxToolkit.setupFixture(() -> window[0].stage().close());
+        }
     }
 
     @Test
