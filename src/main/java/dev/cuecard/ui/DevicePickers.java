@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.util.StringConverter;
 
 /**
@@ -32,6 +33,9 @@ final class DevicePickers {
     static void fill(ComboBox<String> box, DeviceCatalog catalog, List<AudioDevice> devices, Optional<String> wanted,
                      Channel channel, boolean preselect) {
         Map<String, String> labels = new HashMap<>();
+        Optional<String> pick = wanted.or(() -> preselect ? defaultFor(devices, channel) : Optional.empty());
+        String value = pick.orElse(MainWindow.NO_DEVICE);
+        load(box, labels, devices, Optional.of(value));
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(String name) {
@@ -44,11 +48,42 @@ final class DevicePickers {
                         .findFirst().orElse(label);
             }
         });
-        Optional<String> pick = wanted.or(() -> preselect ? defaultFor(devices, channel) : Optional.empty());
-        String value = pick.orElse(MainWindow.NO_DEVICE);
-        load(box, labels, devices, Optional.of(value));
         box.setValue(value);
-        box.setOnShowing(e -> load(box, labels, catalog.list(), Optional.ofNullable(box.getValue())));
+        Face face = Face.of(box);
+        face.redraw();
+        box.setOnShowing(e -> {
+            load(box, labels, catalog.list(), Optional.ofNullable(box.getValue()));
+            face.redraw();
+        });
+    }
+
+    /**
+     * The box's face, drawn from its value's label. A cell draws itself again only when its item
+     * changes: a device listed after it was chosen (a saved choice) kept showing its bare name.
+     */
+    private static final class Face extends ListCell<String> {
+        private final ComboBox<String> box;
+
+        private Face(ComboBox<String> box) {
+            this.box = box;
+        }
+
+        static Face of(ComboBox<String> box) {
+            if (!(box.getButtonCell() instanceof Face)) {
+                box.setButtonCell(new Face(box));
+            }
+            return (Face) box.getButtonCell();
+        }
+
+        @Override
+        protected void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            redraw();
+        }
+
+        void redraw() {
+            setText(box.getConverter().toString(box.getValue()));
+        }
     }
 
     /**
