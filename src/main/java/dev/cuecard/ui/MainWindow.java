@@ -251,14 +251,16 @@ public final class MainWindow {
 
     /**
      * The devices, listed off the FX thread: the current choices stay; nothing chosen yet means the
-     * interviewer is what this computer plays ('system') and you are the default input.
+     * interviewer is what this computer plays ('system') and you are the default input. With none, the
+     * help says why when the catalog knows (no sound server running), as the settings and audio check do.
      */
     public void showDevices(DeviceCatalog catalog, List<AudioDevice> devices) {
         DevicePickers.fill(themDevice, catalog, devices, DevicePickers.choice(themDevice), Channel.THEM, true);
         DevicePickers.fill(meDevice, catalog, devices, DevicePickers.choice(meDevice), Channel.ME, true);
         boolean system = devices.stream().anyMatch(d -> d.name().equals(DeviceCatalog.SYSTEM));
         audioHelp.setText(devices.isEmpty()
-                ? "No capture device found. Connect a microphone, or press Demo to see Cuecard work."
+                ? catalog.notice().map(why -> "No capture device found: " + why + ". Press Demo to see Cuecard work.")
+                        .orElse("No capture device found. Connect a microphone, or press Demo to see Cuecard work.")
                 : system ? "Interviewer = 'system': what this computer plays (the call), no setup needed."
                 : "Interviewer = system audio (a monitor / loopback device). See README for your OS.");
     }

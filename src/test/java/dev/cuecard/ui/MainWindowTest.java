@@ -121,6 +121,30 @@ class MainWindowTest {
     }
 
     @Test
+    void withNoDevicesTheHelpSaysThatNoSoundServerAnswered() throws Exception {
+        // a server that is not there: the catalog's notice says why the list is empty (QA: the main window only said
+        // "no capture device found" where the settings and the audio check named the missing sound server)
+        String before = System.getProperty("cuecard.pulse.server");
+        System.setProperty("cuecard.pulse.server", "unix:/nonexistent/cuecard-test/native");
+        try {
+            dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
+            catalog.list();
+            assertThat(catalog.notice()).as("notice of a catalog without a server").isPresent();
+            FxTestSupport.onFx(() -> window.showDevices(catalog, List.of()));
+            String help = FxTestSupport.onFx(() -> window.stage().getScene().getRoot().lookupAll(".label").stream()
+                    .map(n -> ((Label) n).getText()).filter(t -> t != null && t.startsWith("No capture device"))
+                    .findFirst().orElse(""));
+            assertThat(help).contains(catalog.notice().get()).contains("Demo");
+        } finally {
+            if (before == null) {
+                System.clearProperty("cuecard.pulse.server");
+            } else {
+                System.setProperty("cuecard.pulse.server", before);
+            }
+        }
+    }
+
+    @Test
     void transcriptLinesHaveTheirTimeAndWrapInsteadOfBeingCut() throws Exception {
         String longLine = "so tell me how you would design a rate limiter for a public api that serves many "
                 + "tenants with different quotas and bursts and what you would store where and why";
