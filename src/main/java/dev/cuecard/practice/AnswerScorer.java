@@ -119,7 +119,6 @@ public final class AnswerScorer {
         if (all == 0) {
             return DimensionScore.notMeasured(Dimension.COVERAGE, "the template lists no key points");
         }
-        long covered = f.keyPointsCovered();
         double core = f.keyPoints().stream().mapToDouble(AnswerFeedbackRater::closeness).max().orElse(0)
                 * Math.min(1, words / (double) CORE_WORDS);
         List<KeyPointCoverage> depthPoints = f.keyPoints().subList(1, all);
@@ -137,7 +136,12 @@ public final class AnswerScorer {
         String suggestion = missed == null
                 ? "Every key point was there; keep them, and lead with the most important one."
                 : "Cover this point too: " + missed + ".";
-        return DimensionScore.of(Dimension.COVERAGE, score, covered + " of " + all + " key points", suggestion);
+        // the first item is the gist, not a key point: counted apart, as the debrief counts key points
+        long points = f.keyPoints().subList(1, all).stream().filter(KeyPointCoverage::covered).count();
+        boolean gist = f.keyPoints().get(0).covered();
+        String finding = all == 1 ? (gist ? "the gist stated" : "the gist not stated")
+                : points + " of " + (all - 1) + " key points" + (gist ? ", the gist stated" : "");
+        return DimensionScore.of(Dimension.COVERAGE, score, finding, suggestion);
     }
 
     static DimensionScore structure(AnswerFeedback f, Category category) {
