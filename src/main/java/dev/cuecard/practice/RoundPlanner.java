@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class RoundPlanner {
     /** Categories a weak-topic drill covers. */
-    static final int WEAK_CATEGORIES = 2;
+    public static final int WEAK_CATEGORIES = 2;
     static final int SCREENING_PER_CATEGORY = 2;
     static final double MAX_JD_BOOST = 4;
 

@@ -53,6 +53,34 @@ class PracticeCommandTest {
     }
 
     @Test
+    void aWeakTopicPlanNamesTheCategoriesItDrillsApartFromTheNextWeakest() throws Exception {
+        // three stored scores in three categories, weakest first: a vague answer, a shallow one, a better one
+        for (String[] qa : new String[][] {
+                {"deadlock", "um it is when threads wait"},
+                {"rate-limiter", "i would use a token bucket per client in redis because it allows bursts"},
+                {"cache-aside", "i would read the cache first and on a miss load from the database and set the key "
+                        + "with a ttl because reads dominate, and on a write i delete the key; the trade off is a "
+                        + "short window of stale data, for example sixty seconds"}}) {
+            assertThat(CliTest.run("practice", "score", "--question", qa[0], "--answer-text", qa[1], "--offline",
+                    "--save").exit()).isZero();
+        }
+        JsonNode json = CliTest.run("practice", "plan", "--json", "--seed", "1").jsonLines().get(0);
+        assertThat(json.get("weakCategories")).hasSize(3);
+        String first = json.get("weakCategories").get(0).get("category").asText();
+        String second = json.get("weakCategories").get(1).get("category").asText();
+        String third = json.get("weakCategories").get(2).get("category").asText();
+        assertThat(json.get("questions")).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.get("category").asText()).isIn(first, second));
+
+        CliTest.Run text = CliTest.run("practice", "plan", "--seed", "1");
+        assertThat(text.exit()).isZero();
+        String line = text.out().lines().findFirst().orElseThrow();
+        assertThat(line).startsWith("Drilling your weakest categories").contains(first, second)
+                .contains("next weakest: " + third);
+        assertThat(line.substring(0, line.indexOf("next weakest"))).doesNotContain(third);
+    }
+
+    @Test
     void textOutputShowsTheBreakdownAndFollowUp() {
         CliTest.Run r = CliTest.run("practice", "score", "--question", "deadlock", "--offline",
                 "--answer-text", "um it is when threads wait on each other");
