@@ -189,7 +189,8 @@ final class SessionQueries {
                 + "JOIN utterances x ON x.id = utterance_search.rowid JOIN sessions s ON s.id = x.session_id "
                 + "WHERE utterance_search MATCH ?" + scope + " ORDER BY utterance_search.rowid DESC LIMIT ?";
         String hints = "SELECT x.session_id, s.started_at, 'hint', NULL, x.shown_ms, x.title, "
-                + "snippet(hint_search, 0, '[', ']', '…', 12) FROM hint_search "
+                // a card's text is its title, gist and points on lines of their own: one line in a hit
+                + "replace(snippet(hint_search, 0, '[', ']', '…', 12), char(10), ' · ') FROM hint_search "
                 + "JOIN hints x ON x.id = hint_search.rowid JOIN sessions s ON s.id = x.session_id "
                 + "WHERE hint_search MATCH ?" + scope + " ORDER BY hint_search.rowid DESC LIMIT ?";
         List<SearchHit> hits = new ArrayList<>();

@@ -223,7 +223,9 @@ class SessionStoreTest {
                         assertThat(h.atMs()).isEqualTo(40000);
                     });
             assertThat(store.search("thundering herd", OptionalLong.empty(), 50)).hasSize(2)
-                    .allMatch(h -> h.kind().equals("hint"));
+                    .allMatch(h -> h.kind().equals("hint"))
+                    // the card's lines joined (QA: a terminal showed them as a literal \n)
+                    .allSatisfy(h -> assertThat(h.snippet()).doesNotContain("\n").contains(" · "));
             assertThat(store.search("zeppelin", OptionalLong.empty(), 50)).isEmpty();
             // FTS5 syntax in the input is taken as words, not as a query
             assertThat(store.search("cache\" OR NEAR(", OptionalLong.empty(), 50)).isEmpty();
