@@ -3,6 +3,7 @@ package dev.cuecard.practice;
 import dev.cuecard.question.AsrVocabulary;
 import dev.cuecard.question.Category;
 import dev.cuecard.question.Template;
+import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.question.TextNormalizer;
 import dev.cuecard.session.debrief.AnswerFeedback;
 import dev.cuecard.session.debrief.AnswerFeedbackRater;
@@ -51,6 +52,7 @@ public final class AnswerScorer {
     private final AnswerFeedbackRater rater;
     private final AsrVocabulary vocabulary;
     private final Technologies technologies;
+    private final TopicRelevance relevance;
 
     /** Key points by their words only. */
     public AnswerScorer(AsrVocabulary vocabulary) {
@@ -61,6 +63,7 @@ public final class AnswerScorer {
         this.rater = rater;
         this.vocabulary = vocabulary;
         this.technologies = Technologies.shipped();
+        this.relevance = new TopicRelevance(TemplateLibrary.shipped(), vocabulary);
     }
 
     /**
@@ -88,14 +91,31 @@ public final class AnswerScorer {
         }
         String text = vocabulary.apply(TextNormalizer.normalize(answer.text()));
         double delivery = Math.min(1, metrics.words() / (double) DELIVERY_WORDS);
-        dims.add(coverage(feedback, metrics.words()));
-        dims.add(structure(feedback, template.category()));
-        dims.add(specificity(feedback, technologies.in(text), template.category()));
-        dims.add(answer.spoken() ? length(metrics, feedback.structure())
-                : typedLength(metrics.words(), feedback.structure()));
+        // what the answer says counts as far as it is about this question; how it is said (pace, fillers) stands
+        double onTopic = relevance.of(template, answer.text());
+        dims.add(counted(coverage(feedback, metrics.words()), onTopic, template));
+        dims.add(counted(structure(feedback, template.category()), onTopic, template));
+        dims.add(counted(specificity(feedback, technologies.in(text), template.category()), onTopic, template));
+        dims.add(counted(answer.spoken() ? length(metrics, feedback.structure())
+                : typedLength(metrics.words(), feedback.structure()), onTopic, template));
         dims.add(answer.spoken() ? pace(metrics, delivery) : DimensionScore.notMeasured(Dimension.PACE, "typed answer"));
         dims.add(fillers(metrics, delivery));
         return new AnswerScore(AnswerScore.total(dims), dims, feedback);
+    }
+
+    /**
+     * A dimension of an answer partly or wholly about another topic ({@link TopicRelevance}), counted in
+     * that proportion and saying so; the coverage advice then points back to the question's core.
+     */
+    static DimensionScore counted(DimensionScore d, double onTopic, Template template) {
+        if (onTopic >= 1 || d.score().isEmpty()) {
+            return d;
+        }
+        String suggestion = d.dimension() == Dimension.COVERAGE
+                ? "Answer the question asked; its core: " + template.card().gist().replaceAll("[.\\s]+$", "") + "."
+                : d.suggestion();
+        return DimensionScore.of(d.dimension(), d.score().get() * onTopic, d.finding() + String.format(Locale.ROOT,
+                "; counted at %.0f %%: the answer is mostly about another topic", onTopic * 100), suggestion);
     }
 
     /**

@@ -19,12 +19,16 @@ import java.util.regex.Pattern;
 public final class AnswerFeedbackRater {
     private static final List<Cue> CLAIM = cues("i would", "id use", "id go", "id start", "i think", "i believe",
             "i recommend", "i would choose", "my answer", "the short answer", "the answer is", "the key is",
-            "my approach", "i prefer", "we should", "you should", "the main");
+            "my approach", "i prefer", "we should", "you should", "the main", "you can", "we can", "one way",
+            "the way to", "the best way", "the fix is", "the solution is", "i always", "i usually");
     private static final List<Cue> REASONING = cues("because", "since", "so that", "the reason", "which means",
-            "that means", "this means", "that way", "this way", "in order to", "which gives", "that gives", "so we");
+            "that means", "this means", "that way", "this way", "in order to", "which gives", "that gives", "so we",
+            "so there", "so it", "so the", "so no", "so nothing", "thats why", "that is why", "due to", "otherwise",
+            "which avoids", "which prevents", "this ensures", "that ensures", "which ensures");
     private static final List<Cue> TRADE_OFF = cues("trade off", "tradeoff", "trade offs", "tradeoffs", "downside",
             "drawback", "on the other hand", "the cost", "at the cost", "however", "alternatively", "alternative",
-            "instead", "the risk", "but it", "but the", "but you", "the catch", "versus");
+            "instead", "the risk", "but it", "but the", "but you", "the catch", "versus", "unless", "the problem is",
+            "at the expense", "the price");
     private static final List<Cue> SITUATION = cues("when i was", "at my last", "at my previous", "in my last",
             "in my previous", "we had", "there was", "the situation", "the project", "years ago", "last year", "once");
     private static final List<Cue> TASK = cues("my task", "my job was", "i was responsible", "i needed to", "i had to",
