@@ -180,7 +180,9 @@ public final class PracticeRound {
 
     private void ensureSession(SessionStore s) {
         if (sessionId < 0) {
-            String title = "Practice: " + setup.type().id() + " (" + setup.seniority().id() + ")"
+            // one question scored on its own ('practice score --save') is not a drill the user ran
+            String title = "Practice: " + (questions.size() == 1 ? "one answer" : setup.type().id())
+                    + " (" + setup.seniority().id() + ")"
                     + setup.focus().map(c -> " — " + c.id()).orElse("");
             sessionId = s.startSession(new SessionInfo(SessionKind.PRACTICE, title, "cuecard", null, null, null));
         }

@@ -45,6 +45,10 @@ class PracticeCommandTest {
         assertThat(n.get("answer").asText()).contains("token");
         assertThat(n.get("dimensions").get(4).get("score").isNumber()).as("pace measured").isTrue();
         assertThat(r.err()).contains("stored as practice session");
+        // listed as what it is, and its export does not name Cuecard as the interviewer's audio (QA)
+        assertThat(CliTest.run("debrief", "list").out()).contains("Practice: one answer (mid) — system_design");
+        assertThat(CliTest.run("debrief", "export", "1").out()).contains("| questions | asked by Cuecard (practice) |")
+                .doesNotContain("interviewer audio");
         // the stored score is past history now: the next drill targets its category
         JsonNode plan = CliTest.run("practice", "plan", "--json", "--seed", "1").jsonLines().get(0);
         assertThat(plan.get("weakCategories").get(0).get("category").asText()).isEqualTo("system_design");
