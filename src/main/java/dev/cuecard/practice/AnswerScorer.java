@@ -114,8 +114,10 @@ public final class AnswerScorer {
         String suggestion = d.dimension() == Dimension.COVERAGE
                 ? "Answer the question asked; its core: " + template.card().gist().replaceAll("[.\\s]+$", "") + "."
                 : d.suggestion();
+        // said in full once, on the first row; the others only say how much counted
+        String why = d.dimension() == Dimension.COVERAGE ? ": the answer is mostly about another topic" : " (off topic)";
         return DimensionScore.of(d.dimension(), d.score().get() * onTopic, d.finding() + String.format(Locale.ROOT,
-                "; counted at %.0f %%: the answer is mostly about another topic", onTopic * 100), suggestion);
+                "; counted at %.0f %%", onTopic * 100) + why, suggestion);
     }
 
     /**

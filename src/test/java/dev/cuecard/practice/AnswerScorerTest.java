@@ -165,4 +165,23 @@ class AnswerScorerTest {
         assertThat(tooLong.dimension(Dimension.LENGTH).score()).contains(0.5);
         assertThat(tooLong.dimension(Dimension.LENGTH).suggestion()).startsWith("Too long");
     }
+
+    @Test
+    void aDimensionOfAnAnswerOffTheQuestionCountsInProportionAndSaysSo() {
+        Template deadlock = TEMPLATES.get("deadlock").orElseThrow();
+        DimensionScore shape = AnswerScorer.counted(DimensionScore.of(Dimension.STRUCTURE, 1, "complete", "keep it"),
+                0.25, deadlock);
+        assertThat(shape.score()).contains(0.25);
+        assertThat(shape.finding()).isEqualTo("complete; counted at 25 % (off topic)");
+        assertThat(shape.suggestion()).isEqualTo("keep it");
+        DimensionScore coverage = AnswerScorer.counted(DimensionScore.of(Dimension.COVERAGE, 0.4, "0 of 5 key points",
+                "Cover this point too: x."), 0, deadlock);
+        assertThat(coverage.score()).contains(0.0);
+        assertThat(coverage.finding()).endsWith("counted at 0 %: the answer is mostly about another topic");
+        assertThat(coverage.suggestion()).startsWith("Answer the question asked; its core: ")
+                .contains(deadlock.card().gist().substring(0, 20));
+        // on the question: unchanged
+        DimensionScore on = DimensionScore.of(Dimension.SPECIFICITY, 0.8, "1 figure", "add an example");
+        assertThat(AnswerScorer.counted(on, 1, deadlock)).isEqualTo(on);
+    }
 }
