@@ -128,6 +128,7 @@ final class DebriefJson {
         metrics(an, a.metrics());
         an.put("lengthMs", a.metrics().typedOnly() ? null : a.metrics().spanMs());
         an.put("length", a.length().name().toLowerCase(java.util.Locale.ROOT));
+        a.practiceScore().ifPresent(s -> an.put("practiceScore", s));
         ObjectNode fn = n.putObject("feedback");
         ArrayNode kps = fn.putArray("keyPoints");
         for (KeyPointCoverage k : a.feedback().keyPoints()) {

@@ -64,6 +64,7 @@ final class DebriefText {
     /** The answer given to one question, its measures and what the live coach saw. */
     private static void answer(StringBuilder b, AnswerReview r) {
         b.append("   answer: ").append(r.answer().isEmpty() ? "(none)" : TerminalText.line(r.answerText())).append('\n');
+        r.practiceScoreText().ifPresent(s -> b.append("   practice score: ").append(s).append('\n'));
         b.append(String.format(Locale.ROOT, "   %s, %s wpm, %d fillers; key points %d/%d; structure %s; %s%n",
                 r.length().label(), r.metrics().wordsPerMinuteText(), r.metrics().fillerCount(),
                 r.feedback().keyPointsCovered(), r.feedback().keyPoints().size(),

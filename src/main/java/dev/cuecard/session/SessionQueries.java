@@ -107,7 +107,7 @@ final class SessionQueries {
             return Optional.empty();
         }
         return Optional.of(new SessionDetail(session.get(), utterances(id), questions(id), hints(id), coverage(id),
-                answerEnds(id)));
+                answerEnds(id), scores(OptionalLong.of(id))));
     }
 
     private Optional<SessionRecord> record(long id) throws SQLException {
@@ -220,11 +220,15 @@ final class SessionQueries {
         return "me".equals(id) ? Channel.ME : Channel.THEM;
     }
 
-    List<StoredScore> scores() throws SQLException {
+    /** Every stored score, or one session's. */
+    List<StoredScore> scores(OptionalLong sessionId) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("SELECT a.question_id, a.session_id, s.kind, q.category, "
                 + "q.template_id, q.text, a.total, a.breakdown, a.follow_up, a.scored_at FROM answer_scores a "
                 + "JOIN questions q ON q.id = a.question_id JOIN sessions s ON s.id = a.session_id "
-                + "ORDER BY a.scored_at, a.question_id")) {
+                + (sessionId.isPresent() ? "WHERE a.session_id = ? " : "") + "ORDER BY a.scored_at, a.question_id")) {
+            if (sessionId.isPresent()) {
+                p.setLong(1, sessionId.getAsLong());
+            }
             List<StoredScore> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {

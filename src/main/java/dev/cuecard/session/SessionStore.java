@@ -603,7 +603,7 @@ public final class SessionStore implements AutoCloseable {
 
     /** Every stored score, oldest first (weak topics, progress over time). */
     public synchronized List<StoredScore> scores() {
-        return read(queries::scores);
+        return read(() -> queries.scores(java.util.OptionalLong.empty()));
     }
 
     /**

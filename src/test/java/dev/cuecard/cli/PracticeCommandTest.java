@@ -47,8 +47,13 @@ class PracticeCommandTest {
         assertThat(r.err()).contains("stored as practice session");
         // listed as what it is, and its export does not name Cuecard as the interviewer's audio (QA)
         assertThat(CliTest.run("debrief", "list").out()).contains("Practice: one answer (mid) — system_design");
+        String total = String.format(java.util.Locale.ROOT, "%.1f / 10", n.get("total").asDouble());
         assertThat(CliTest.run("debrief", "export", "1").out()).contains("| questions | asked by Cuecard (practice) |")
-                .doesNotContain("interviewer audio");
+                .doesNotContain("interviewer audio").contains("**Practice score:** " + total);
+        // the debrief of a practice session shows the score the answer was given (QA: it never did)
+        assertThat(CliTest.run("debrief", "show", "1").out()).contains("practice score: " + total);
+        JsonNode shown = CliTest.run("debrief", "show", "1", "--json").jsonLines().get(0);
+        assertThat(shown.toString()).contains("\"practiceScore\":" + n.get("total").asDouble());
         // the stored score is past history now: the next drill targets its category
         JsonNode plan = CliTest.run("practice", "plan", "--json", "--seed", "1").jsonLines().get(0);
         assertThat(plan.get("weakCategories").get(0).get("category").asText()).isEqualTo("system_design");

@@ -4,15 +4,17 @@ import dev.cuecard.session.StoredHint;
 import dev.cuecard.session.StoredQuestion;
 import dev.cuecard.session.Utterance;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * One question of the timeline: the hints shown for it and the candidate's answer (the {@code me}
  * channel from this question's start to the next one's), the offline feedback on it and what the
- * live coach ticked while it was said.
+ * live coach ticked while it was said; in a practice session, the score the answer was given.
  */
 public record AnswerReview(int number, StoredQuestion question, List<StoredHint> hints, List<Utterance> answer,
-                           SpeakingMetrics metrics, AnswerLength length, AnswerFeedback feedback, LiveCoverage live) {
+                           SpeakingMetrics metrics, AnswerLength length, AnswerFeedback feedback, LiveCoverage live,
+                           Optional<Double> practiceScore) {
     public AnswerReview {
         hints = List.copyOf(hints);
         answer = List.copyOf(answer);
@@ -20,7 +22,12 @@ public record AnswerReview(int number, StoredQuestion question, List<StoredHint>
 
     public AnswerReview(int number, StoredQuestion question, List<StoredHint> hints, List<Utterance> answer,
                         SpeakingMetrics metrics, AnswerLength length, AnswerFeedback feedback) {
-        this(number, question, hints, answer, metrics, length, feedback, LiveCoverage.NONE);
+        this(number, question, hints, answer, metrics, length, feedback, LiveCoverage.NONE, Optional.empty());
+    }
+
+    /** The practice score out of 10 as stored, e.g. "4.3 / 10" (practice sessions only). */
+    public Optional<String> practiceScoreText() {
+        return practiceScore.map(s -> String.format(java.util.Locale.ROOT, "%.1f / 10", s));
     }
 
     public String answerText() {

@@ -37,7 +37,8 @@ public final class DebriefBuilder {
             String text = String.join(" ", answer.stream().map(Utterance::text).toList());
             AnswerFeedback feedback = rater.rate(text, q.category(), keyPoints(q, hints));
             LiveCoverage live = new LiveCoverage(detail.coverageFor(q), detail.answerEndFor(q));
-            answers.add(new AnswerReview(i + 1, q, hints, answer, metrics, AnswerLength.of(metrics), feedback, live));
+            answers.add(new AnswerReview(i + 1, q, hints, answer, metrics, AnswerLength.of(metrics), feedback, live,
+                    detail.scoreFor(q).map(dev.cuecard.session.StoredScore::total)));
         }
         SpeakingMetrics all = SpeakingMetrics.of(me);
         long themMs = detail.utterances().stream().filter(u -> u.channel() == Channel.THEM)

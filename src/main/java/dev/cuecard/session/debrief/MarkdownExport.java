@@ -106,6 +106,7 @@ public final class MarkdownExport {
                     a.metrics().wordsPerMinute(), a.metrics().fillerCount(), a.length().label(),
                     MarkdownText.inline(a.answerText())));
         }
+        a.practiceScoreText().ifPresent(s -> md.append("**Practice score:** ").append(s).append("\n\n"));
         AnswerFeedback f = a.feedback();
         if (!f.keyPoints().isEmpty()) {
             md.append("Key points covered: ").append(f.keyPointsCovered()).append(" of ").append(f.keyPoints().size())

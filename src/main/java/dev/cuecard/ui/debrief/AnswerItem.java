@@ -119,6 +119,7 @@ public final class AnswerItem {
         if (review.hints().size() > 1) {
             lines.add(0, "Graded against the final card.");
         }
+        review.practiceScoreText().ifPresent(s -> lines.add(0, "Practice score: " + s));
         StructureCheck s = review.feedback().structure();
         lines.add("Structure (" + s.shape() + "): " + (s.complete() ? "complete"
                 : s.missing().isEmpty() ? "all parts, out of order" : "missing " + String.join(", ", s.missing())));

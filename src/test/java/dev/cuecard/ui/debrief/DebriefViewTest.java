@@ -53,6 +53,8 @@ class DebriefViewTest {
         // what the live coach stored for the first answer (the second had none)
         store.recordCoverage(sessionId, 1, InterviewFixture.CACHE_KEY_POINTS.get(0), 12_000);
         store.recordAnswerEnd(sessionId, 1, 66_000, 118.4, 3, "How do you keep the cache consistent?", 71_000);
+        // a score as a practice round stores it (the second answer was not scored)
+        store.recordScore(sessionId, 1, 6.25, "{}", null);
         stage.setScene(new Scene(new DebriefView(model()), 1180, 820));
         stage.show();
     }
@@ -129,7 +131,8 @@ class DebriefViewTest {
         assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q1);
         assertThat(text(robot, "#hint-text")).contains("Caching a read-heavy service", "• Thundering herd protection");
         assertThat(text(robot, "#answer-text")).startsWith(InterviewFixture.A1_PART1);
-        assertThat(text(robot, "#feedback")).contains("Key points covered: 3 of 4", "✗ Thundering herd protection");
+        assertThat(text(robot, "#feedback")).startsWith("Practice score: 6.3 / 10")
+                .contains("Key points covered: 3 of 4", "✗ Thundering herd protection");
         assertThat(text(robot, "#summary")).contains("2 questions", "106 words/min", "6 filler words");
         assertThat(text(robot, "#debrief-title")).startsWith("Demo interview · ").doesNotContain(".wav");
     }
@@ -150,6 +153,7 @@ class DebriefViewTest {
         robot.clickOn("Q2  1:20  " + InterviewFixture.Q2);
         assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q2);
         assertThat(text(robot, "#answer-text")).isEqualTo(InterviewFixture.A2);
+        assertThat(text(robot, "#feedback")).doesNotContain("Practice score");
         assertThat(text(robot, "#feedback")).contains("Structure (STAR): missing task");
     }
 
