@@ -253,7 +253,7 @@ public final class DesktopApp extends Application {
         switch (action) {
             case ASK_NOW -> askNow();
             case TOGGLE_OVERLAY -> model.toggleOverlay();
-            case PAUSE_RESUME -> model.pausedProperty().set(!model.pausedProperty().get());
+            case PAUSE_RESUME -> pauseOrResume();
             case MORE_DETAIL -> model.moreDetail();
             case LESS_DETAIL -> model.lessDetail();
             case NEXT_HINT -> model.nextHint();
@@ -263,6 +263,18 @@ public final class DesktopApp extends Application {
     }
 
     /** Through the running session (stored and drafted like any card), off the FX thread; else on the last transcript. */
+    /**
+     * The hotkey acts only on a session that listens, as the (then disabled) button does: with none it
+     * said "Paused — nothing is heard or stored" and left the next session to start paused.
+     */
+    private void pauseOrResume() {
+        if (!model.listeningProperty().get()) {
+            model.say(StatusMessage.info("Nothing to pause: no session is listening"));
+            return;
+        }
+        model.pausedProperty().set(!model.pausedProperty().get());
+    }
+
     private void askNow() {
         if (!runner.isRunning()) {
             model.askNow();

@@ -144,6 +144,16 @@ class DesktopAppTest {
 
 
     @Test
+    @Order(2)
+    void thePauseHotkeyWithNoSessionListeningSaysSoAndPausesNothing() throws Exception {
+        FxToolkit.setupFixture(() -> app.onHotkey(dev.cuecard.hotkey.HotkeyAction.PAUSE_RESUME));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.model().listeningProperty().get()).isFalse();
+        assertThat(app.model().pausedProperty().get()).as("paused with no session (QA)").isFalse();
+        assertThat(app.model().statusProperty().get().text()).isEqualTo("Nothing to pause: no session is listening");
+    }
+
+    @Test
     @Order(3)
     void oneHotkeyPressActsOnceWhileTheAppHasTheKeyboard() throws Exception {
         List<HintLevel> levels = new CopyOnWriteArrayList<>();
