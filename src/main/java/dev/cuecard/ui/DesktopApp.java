@@ -265,7 +265,8 @@ public final class DesktopApp extends Application {
     /** Through the running session (stored and drafted like any card), off the FX thread; else on the last transcript. */
     /**
      * The hotkey acts only on a session that listens, as the (then disabled) button does: with none it
-     * said "Paused — nothing is heard or stored" and left the next session to start paused.
+     * said "Paused — nothing is heard or stored" and left the Pause button pressed for a next session
+     * that was not paused.
      */
     private void pauseOrResume() {
         if (!model.listeningProperty().get()) {
