@@ -1,6 +1,7 @@
 package dev.cuecard.practice;
 
 import dev.cuecard.question.AsrVocabulary;
+import dev.cuecard.question.Category;
 import dev.cuecard.question.Template;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.question.TopicClassifier;
@@ -14,7 +15,9 @@ import java.util.List;
  * reads near 0; an answer on the topic, however shallow, names the template's own words (on the
  * practice calibration sets, answers to the question read ≥ 0.3 in all but a few, answers written
  * for another category ≤ 0.15 in most). Lexical on purpose: by meaning, a long answer always comes
- * close to some key point (BENCHMARKS.md, practice scoring).
+ * close to some key point (BENCHMARKS.md, practice scoring). Not for behavioural questions: a true story
+ * is told in the words of its project ("we migrated our payments database…"), which name technical
+ * templates — stories about a failure and a conflict read 0.31 and 0.04.
  */
 final class TopicRelevance {
     /** A ratio at or below this reads as off the question (0); from {@link #ON_FROM}, on it (1); linear between. */
@@ -30,9 +33,9 @@ final class TopicRelevance {
         this.vocabulary = vocabulary;
     }
 
-    /** 0–1; 1 for a template this library does not know (a user's own: nothing to compare with). */
+    /** 0–1; 1 for a behavioural question, and for a template this library does not know (a user's own). */
     double of(Template template, String answer) {
-        if (library.get(template.id()).isEmpty()) {
+        if (template.category() == Category.BEHAVIORAL || library.get(template.id()).isEmpty()) {
             return 1;
         }
         List<TopicMatch> ranked = topics().rank(answer);

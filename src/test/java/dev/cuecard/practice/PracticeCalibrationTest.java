@@ -42,7 +42,8 @@ class PracticeCalibrationTest {
      * A strong answer written for a question of another category — claim, reasons, trade-off, figures, an
      * example — scores below this question's correct but shallow answer, on every labelled set (QA: an
      * off-topic answer outscored a correct one). The sets' answers are in order of template, so the next
-     * item of another category is usually a neighbouring topic, not a far one.
+     * item of another category is usually a neighbouring topic, not a far one. Behavioural questions are
+     * left out: a story is told in its project's words, so the rubric does not judge its topic.
      */
     @Test
     void aWellShapedAnswerToAnotherQuestionScoresBelowAShallowCorrectOne() {
@@ -52,6 +53,9 @@ class PracticeCalibrationTest {
             List<CalibrationSet.Item> items = set.items();
             for (int k = 0; k < items.size(); k++) {
                 Template t = TEMPLATES.get(items.get(k).template()).orElseThrow();
+                if (t.category() == dev.cuecard.question.Category.BEHAVIORAL) {
+                    continue;
+                }
                 CalibrationSet.Item other = otherCategory(items, k, t.category());
                 double offTopic = scorer.score(t, Answer.typed(other.strong())).total();
                 double shallow = scorer.score(t, Answer.typed(items.get(k).mediocre())).total();
@@ -61,7 +65,7 @@ class PracticeCalibrationTest {
                 }
             }
         }
-        assertThat(pairs).isGreaterThanOrEqualTo(70);
+        assertThat(pairs).isGreaterThanOrEqualTo(60);
         assertThat(1 - above.size() / (double) pairs).as("off-topic at or above the shallow answer: %s", above)
                 .isGreaterThanOrEqualTo(0.9);
     }
