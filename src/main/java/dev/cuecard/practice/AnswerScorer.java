@@ -111,9 +111,10 @@ public final class AnswerScorer {
         if (onTopic >= 1 || d.score().isEmpty()) {
             return d;
         }
+        // advice on the shape of an answer that counted for nothing ("the shape is there") would read as praise
         String suggestion = d.dimension() == Dimension.COVERAGE
                 ? "Answer the question asked; its core: " + template.card().gist().replaceAll("[.\\s]+$", "") + "."
-                : d.suggestion();
+                : onTopic == 0 ? "Counts once the answer is about the question asked." : d.suggestion();
         // said in full once, on the first row; the others only say how much counted
         String why = d.dimension() == Dimension.COVERAGE ? ": the answer is mostly about another topic" : " (off topic)";
         return DimensionScore.of(d.dimension(), d.score().get() * onTopic, d.finding() + String.format(Locale.ROOT,

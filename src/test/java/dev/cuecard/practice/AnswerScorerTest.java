@@ -180,6 +180,8 @@ class AnswerScorerTest {
         assertThat(coverage.finding()).endsWith("counted at 0 %: the answer is mostly about another topic");
         assertThat(coverage.suggestion()).startsWith("Answer the question asked; its core: ")
                 .contains(deadlock.card().gist().substring(0, 20));
+        assertThat(AnswerScorer.counted(DimensionScore.of(Dimension.STRUCTURE, 1, "complete", "keep it"), 0, deadlock)
+                .suggestion()).isEqualTo("Counts once the answer is about the question asked.");
         // on the question: unchanged
         DimensionScore on = DimensionScore.of(Dimension.SPECIFICITY, 0.8, "1 figure", "add an example");
         assertThat(AnswerScorer.counted(on, 1, deadlock)).isEqualTo(on);
