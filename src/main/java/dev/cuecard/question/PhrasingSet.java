@@ -67,15 +67,7 @@ record PhrasingSet(List<Phrasing> phrasings, byte[] sourceHash, byte[] inputStam
             d.update((OnnxSentenceEmbedder.MODEL_ID + "\n").getBytes(StandardCharsets.UTF_8));
             List<String> names = new ArrayList<>(ShippedData.sources());
             names.addAll(STAMPED);
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            java.nio.ByteBuffer entry = java.nio.ByteBuffer.allocate(16);
-            for (String name : names) {
-                byte[] b = ShippedData.resource(name);
-                crc.reset();
-                crc.update(b);
-                d.update(name.getBytes(StandardCharsets.UTF_8));
-                d.update(entry.clear().putLong(b.length).putLong(crc.getValue()).array());
-            }
+            ShippedData.stampFiles(d, names);
             return d.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -152,15 +152,7 @@ final class TrainingInputs {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update("cuecard training input files 1".getBytes(StandardCharsets.UTF_8));
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            ByteBuffer entry = ByteBuffer.allocate(16);
-            for (String name : names) {
-                byte[] b = ShippedData.resource(name);
-                crc.reset();
-                crc.update(b);
-                d.update(name.getBytes(StandardCharsets.UTF_8));
-                d.update(entry.clear().putLong(b.length).putLong(crc.getValue()).array());
-            }
+            ShippedData.stampFiles(d, names);
             return d.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

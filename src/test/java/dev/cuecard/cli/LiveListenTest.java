@@ -237,12 +237,7 @@ class LiveListenTest {
         Process p = listen(out, err, "--them", "system", "--json", "--no-save", "--offline");
         List<Long> helpers;
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (pulse.captureStreams().isEmpty()) {
-                assertThat(p.isAlive()).as(() -> "listen exited: " + read(err)).isTrue();
-                assertThat(System.nanoTime()).as(() -> "never captured; stderr: " + read(err)).isLessThan(deadline);
-                Thread.sleep(100);
-            }
+            awaitCapture(p, err);
             helpers = p.descendants().map(ProcessHandle::pid).toList();
             assertThat(helpers).isNotEmpty();
         } finally {
@@ -275,12 +270,7 @@ class LiveListenTest {
         pb.environment().put("PULSE_SERVER", pulse.server());
         Process p = pb.start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (pulse.captureStreams().isEmpty()) {
-                assertThat(p.isAlive()).as(() -> "listen exited: " + read(err)).isTrue();
-                assertThat(System.nanoTime()).as(() -> "never captured; stderr: " + read(err)).isLessThan(deadline);
-                Thread.sleep(100);
-            }
+            awaitCapture(p, err);
             Thread.sleep(2000); // capturing for a while, as a session does
             Process group = new ProcessBuilder("kill", "-TERM", "--", "-" + p.pid()).start();
             assertThat(group.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -293,6 +283,16 @@ class LiveListenTest {
                 p.destroyForcibly();
                 p.waitFor();
             }
+        }
+    }
+
+    /** Until the sound server has a capture stream of {@code p}'s (it loads the models first: up to minutes). */
+    private void awaitCapture(Process p, Path err) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (pulse.captureStreams().isEmpty()) {
+            assertThat(p.isAlive()).as(() -> "listen exited: " + read(err)).isTrue();
+            assertThat(System.nanoTime()).as(() -> "never captured; stderr: " + read(err)).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 

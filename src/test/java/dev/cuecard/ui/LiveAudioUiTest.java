@@ -114,19 +114,8 @@ class LiveAudioUiTest {
     void aDevicePluggedInWhileTheAppRunsAppearsWhenAPickerOpens() throws Exception {
         LiveSessionModel model = FxTestSupport.onFx(() -> new LiveSessionModel(FxTestSupport.CLASSIFIER,
                 new TemplateHintEngine()));
-        // the app lists the devices in the background, then shows them (listing on the FX thread timed out under load)
-        dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
-        List<dev.cuecard.audio.AudioDevice> devices = catalog.list();
-        MainWindow window = FxTestSupport.onFx(() -> {
-            Stage stage = new Stage();
-            MainWindow w = new MainWindow(stage, model, new NoActions(), Optional.empty(), Optional.empty());
-            w.showDevices(catalog, devices);
-            stage.show();
-            return w;
-        });
+        ComboBox<?> them = themPicker(model);
         try {
-            ComboBox<?> them = FxTestSupport.onFx(() -> (ComboBox<?>) window.stage().getScene().getRoot()
-                    .lookupAll(".combo-box").iterator().next());
             assertThat(FxTestSupport.onFx(() -> them.getItems().contains("ui_usb.monitor"))).isFalse();
             int usb = pulse.addSink("ui_usb", "USB_headset");
             try {
@@ -146,18 +135,8 @@ class LiveAudioUiTest {
     void aPickerStillShowsItsDeviceWhenItsListWasOpenedBetweenTwoSessions() throws Exception {
         LiveSessionModel model = FxTestSupport.onFx(() -> new LiveSessionModel(FxTestSupport.CLASSIFIER,
                 new TemplateHintEngine()));
-        dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
-        List<dev.cuecard.audio.AudioDevice> devices = catalog.list();
-        MainWindow window = FxTestSupport.onFx(() -> {
-            Stage stage = new Stage();
-            MainWindow w = new MainWindow(stage, model, new NoActions(), Optional.empty(), Optional.empty());
-            w.showDevices(catalog, devices);
-            stage.show();
-            return w;
-        });
+        ComboBox<?> them = themPicker(model);
         try {
-            ComboBox<?> them = FxTestSupport.onFx(() -> (ComboBox<?>) window.stage().getScene().getRoot()
-                    .lookupAll(".combo-box").iterator().next());
             assertThat(FxTestSupport.onFx(() -> them.getValue())).isEqualTo("system");
             String label = FxTestSupport.shown(them);
             assertThat(label).startsWith("what you hear");
@@ -172,6 +151,24 @@ class LiveAudioUiTest {
         } finally {
             FxToolkit.cleanupStages();
         }
+    }
+
+    /**
+     * A main window showing this machine's devices, and its interviewer picker. The app lists the devices in
+     * the background, then shows them (listing on the FX thread timed out under load).
+     */
+    private static ComboBox<?> themPicker(LiveSessionModel model) throws Exception {
+        dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
+        List<dev.cuecard.audio.AudioDevice> devices = catalog.list();
+        MainWindow window = FxTestSupport.onFx(() -> {
+            Stage stage = new Stage();
+            MainWindow w = new MainWindow(stage, model, new NoActions(), Optional.empty(), Optional.empty());
+            w.showDevices(catalog, devices);
+            stage.show();
+            return w;
+        });
+        return FxTestSupport.onFx(() -> (ComboBox<?>) window.stage().getScene().getRoot()
+                .lookupAll(".combo-box").iterator().next());
     }
 
     /** A main window whose buttons do nothing. */

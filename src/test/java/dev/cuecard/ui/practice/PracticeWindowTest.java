@@ -43,13 +43,7 @@ class PracticeWindowTest {
         SessionStore store = SessionStore.open(dir.resolve("cuecard.db"));
         PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
                 Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
-        PracticeWindow[] window = new PracticeWindow[1];
-        FxToolkit.setupFixture(() -> {
-            window[0] = new PracticeWindow(vm);
-            window[0].show(null);
-            vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.of(Category.SYSTEM_DESIGN), Optional.empty(),
-                    "", "", false, 2), 7);
-        });
+        PracticeWindow[] window = {showingADrill(vm)};
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
         assertThat(vm.questionProperty().get()).isNotBlank();
 
@@ -148,13 +142,7 @@ class PracticeWindowTest {
     void escapeClosesTheWindowMidRound() throws Exception {
         PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
                 Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
-        PracticeWindow[] window = new PracticeWindow[1];
-        FxToolkit.setupFixture(() -> {
-            window[0] = new PracticeWindow(vm);
-            window[0].show(null);
-            vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.of(Category.SYSTEM_DESIGN), Optional.empty(),
-                    "", "", false, 2), 7);
-        });
+        PracticeWindow[] window = {showingADrill(vm)};
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
             FxRobot robot = new FxRobot();
@@ -267,5 +255,17 @@ class PracticeWindowTest {
         assertThat(store.scores()).singleElement().satisfies(s -> assertThat(s.question()).isEqualTo(first));
         FxToolkit.setupFixture(() -> window[0].stage().close());
         store.close();
+    }
+
+    /** The window shown, with a two-question system-design drill started (seed 7). */
+    private static PracticeWindow showingADrill(PracticeViewModel vm) throws Exception {
+        PracticeWindow[] window = new PracticeWindow[1];
+        FxToolkit.setupFixture(() -> {
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
+            vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.of(Category.SYSTEM_DESIGN), Optional.empty(),
+                    "", "", false, 2), 7);
+        });
+        return window[0];
     }
 }
