@@ -69,6 +69,8 @@ public final class AnswerCoach {
     /** Questions whose answer has ended: late words of theirs are not coached again. */
     private final Set<Integer> ended = new java.util.HashSet<>();
     private int lastPeekWords = -1;
+    /** When the interviewer closed the questions ("any questions for me?"), if they did; a later question reopens. */
+    private long closedAtMs = Long.MAX_VALUE;
 
     /**
      * @param gated there is an interviewer channel whose questions may still claim the candidate's words
@@ -99,6 +101,12 @@ public final class AnswerCoach {
             answer.tracker.setPoints(hint.keyPoints());
             tick(answer.tracker.coverage());
         }
+    }
+
+    /** The interviewer closed the questions at {@code startMs}: what the candidate says after it answers none. */
+    public void closing(long startMs) {
+        closedAtMs = startMs;
+        settle();
     }
 
     public void interviewerAt(long atMs) {
@@ -160,7 +168,9 @@ public final class AnswerCoach {
         }
         if (answer != null && waiting.isEmpty()) {
             Optional<Asked> next = questions.stream().filter(a -> a.startMs() > answer.questionStartMs).findFirst();
-            if (next.isPresent() && meAtMs >= next.get().startMs() + END_AFTER_NEXT_QUESTION_MS) {
+            if (next.isPresent() && meAtMs >= next.get().startMs() + END_AFTER_NEXT_QUESTION_MS
+                    || closedAtMs != Long.MAX_VALUE && closedAtMs > answer.questionStartMs
+                    && meAtMs >= closedAtMs + END_AFTER_NEXT_QUESTION_MS) {
                 endAnswer();
             }
         }
@@ -172,6 +182,9 @@ public final class AnswerCoach {
             if (a.startMs() <= startMs) {
                 found = a;
             }
+        }
+        if (found != null && found.startMs() < closedAtMs && closedAtMs <= startMs) {
+            return Optional.empty(); // said after the questions were closed
         }
         return Optional.ofNullable(found);
     }

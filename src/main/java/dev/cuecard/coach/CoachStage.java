@@ -1,6 +1,7 @@
 package dev.cuecard.coach;
 
 import dev.cuecard.asr.TranscriptEvent;
+import dev.cuecard.question.ClosingLine;
 import dev.cuecard.audio.AudioLevel;
 import dev.cuecard.audio.Channel;
 import dev.cuecard.pipeline.PipelineEvent;
@@ -43,6 +44,9 @@ public final class CoachStage implements PipelineListener, AutoCloseable {
             TranscriptEvent e = t.event();
             if (e.channel() == Channel.THEM) {
                 long at = e.atMs();
+                if (e.isFinal() && ClosingLine.isClosing(e.text())) {
+                    work.add(() -> coach.closing(e.startMs()));
+                }
                 work.add(() -> coach.interviewerAt(at));
             } else if (e.isFinal()) {
                 work.add(() -> coach.heard(e));

@@ -84,6 +84,33 @@ class AnswerCoachTest {
     }
 
     @Test
+    void theAnswerEndsWhenTheInterviewerClosesTheQuestionsAndALaterQuestionReopens() {
+        AnswerCoach c = coach(true);
+        c.question(question(1, 0));
+        c.hint(1, hint("cache-stampede"));
+        c.interviewerAt(4_000);
+        c.heard(me(5_000, 15_000, "i would add ttl jitter so keys loaded together do not expire together"));
+        c.closing(20_000); // "do you have any questions for me"
+        c.interviewerAt(22_000);
+        c.heard(me(23_000, 40_000, "yes what does a typical week look like for the team"));
+        c.interviewerAt(41_000);
+        meAt = 41_000;
+        c.candidateAt(41_000);
+        List<PipelineEvent.AnswerEnd> ends = out.stream().filter(PipelineEvent.AnswerEnd.class::isInstance)
+                .map(PipelineEvent.AnswerEnd.class::cast).toList();
+        assertThat(ends).hasSize(1);
+        assertThat(ends.get(0).durationMs()).isEqualTo(10_000);
+        assertThat(lastProgress().elapsedMs()).as("the candidate's own question is no part of it").isEqualTo(10_000);
+
+        c.question(question(2, 45_000)); // the interview went on after all
+        c.hint(2, hint("rate-limiter"));
+        c.interviewerAt(48_000);
+        c.heard(me(50_000, 55_000, "i would use a token bucket per client"));
+        c.interviewerAt(56_000);
+        assertThat(lastProgress().questionId()).isEqualTo(2);
+    }
+
+    @Test
     void progressTimesTheAnswerCountsFillersAndCuesTheWrapUpAtTwoMinutes() {
         AnswerCoach c = coach(false);
         c.question(question(1, 0));

@@ -2,6 +2,7 @@ package dev.cuecard.session.debrief;
 
 import dev.cuecard.audio.Channel;
 import dev.cuecard.hint.Hint;
+import dev.cuecard.question.ClosingLine;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.session.SessionDetail;
 import dev.cuecard.session.StoredHint;
@@ -30,7 +31,9 @@ public final class DebriefBuilder {
         List<AnswerReview> answers = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             StoredQuestion q = questions.get(i);
-            long until = i + 1 < questions.size() ? questions.get(i + 1).startMs() : Long.MAX_VALUE;
+            // a closing line is one no question follows: the last answer ends there
+            long until = i + 1 < questions.size() ? questions.get(i + 1).startMs()
+                    : closingAfter(detail.utterances(), q.startMs());
             List<Utterance> answer = me.stream().filter(u -> u.startMs() >= q.startMs() && u.startMs() < until).toList();
             List<StoredHint> hints = detail.hintsFor(q);
             SpeakingMetrics metrics = SpeakingMetrics.of(answer);
@@ -47,6 +50,12 @@ public final class DebriefBuilder {
         int onTarget = (int) answers.stream().filter(a -> a.length() == AnswerLength.ON_TARGET).count();
         return new Debrief(detail, answers, new SessionAnalytics(all, new TalkRatio(all.speakingMs(), themMs), answered,
                 onTarget));
+    }
+
+    /** When the interviewer closed the questions after {@code fromMs}: later words of the candidate are no answer. */
+    private static long closingAfter(List<Utterance> utterances, long fromMs) {
+        return utterances.stream().filter(u -> u.channel() == Channel.THEM && u.startMs() > fromMs)
+                .filter(u -> ClosingLine.isClosing(u.text())).mapToLong(Utterance::startMs).min().orElse(Long.MAX_VALUE);
     }
 
     /** The final card's key points: a card refined by the LLM is what the candidate had in the end. */

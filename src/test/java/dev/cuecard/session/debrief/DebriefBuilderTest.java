@@ -93,6 +93,48 @@ class DebriefBuilderTest {
     }
 
     @Test
+    void theLastAnswerEndsWhereTheInterviewerInvitesTheCandidatesOwnQuestions() {
+        List<dev.cuecard.pipeline.PipelineEvent> events = new java.util.ArrayList<>(InterviewFixture.events());
+        int end = events.size() - 1; // the interviewer's channel ended
+        events.add(end, InterviewFixture.transcript(dev.cuecard.audio.Channel.THEM, 97_000, 99_000,
+                "great thanks that's all i had do you have any questions for me"));
+        events.add(end + 1, InterviewFixture.transcript(dev.cuecard.audio.Channel.ME, 100_000, 110_000,
+                "yes what does a typical week look like for the team and how do you run on call"));
+        long closed;
+        try (dev.cuecard.session.SessionRecorder r = dev.cuecard.session.SessionRecorder.start(store,
+                new dev.cuecard.session.SessionInfo(dev.cuecard.session.SessionKind.LIVE, "closing", null, null, null, "m"))) {
+            events.forEach(r::onEvent);
+            closed = r.sessionId();
+        }
+        Debrief d = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))
+                .build(store.load(closed).orElseThrow());
+
+        assertThat(d.answers()).hasSize(2);
+        assertThat(d.answers().get(1).answerText()).isEqualTo(InterviewFixture.A2);
+        assertThat(d.answers().get(1).metrics().words()).isEqualTo(30);
+        assertThat(d.analytics().me().words()).as("the whole session still counts it").isEqualTo(124 + 18);
+    }
+
+    @Test
+    void aClosingLineBeforeAnotherQuestionEndsNothing() {
+        List<dev.cuecard.pipeline.PipelineEvent> events = new java.util.ArrayList<>(InterviewFixture.events());
+        // "any questions for me" said between the answer's two parts, with a question still to come
+        int secondPart = events.indexOf(InterviewFixture.transcript(dev.cuecard.audio.Channel.ME, 40000, 70000,
+                InterviewFixture.A1_PART2));
+        events.add(secondPart, InterviewFixture.transcript(dev.cuecard.audio.Channel.THEM, 36_000, 38_000,
+                "any questions for me so far"));
+        long id2;
+        try (dev.cuecard.session.SessionRecorder r = dev.cuecard.session.SessionRecorder.start(store,
+                new dev.cuecard.session.SessionInfo(dev.cuecard.session.SessionKind.LIVE, "mid", null, null, null, "m"))) {
+            events.forEach(r::onEvent);
+            id2 = r.sessionId();
+        }
+        Debrief d = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))
+                .build(store.load(id2).orElseThrow());
+        assertThat(d.answers().get(0).answerText()).isEqualTo(InterviewFixture.A1_PART1 + " " + InterviewFixture.A1_PART2);
+    }
+
+    @Test
     void perAnswerFigures() {
         SpeakingMetrics a1 = debrief.answers().get(0).metrics();
         assertThat(a1.words()).isEqualTo(63 + 31);
