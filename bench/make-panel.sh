@@ -3,12 +3,14 @@
 # speech condition, for bench/panel.sh.
 #
 #   bench/make-panel.sh SPLIT [CONDITION...]      SPLIT: dev | heldout
-#   CONDITION: slt rms noise phone espeak (default: all five)
+#   CONDITION: slt rms noise phone espeak (default: all five), awb kal (see make-panel.sh)
 #     slt     festival  text2wave -eval '(voice_cmu_us_slt_arctic_hts)'
 #     rms     flite -voice rms
 #     noise   the slt recording + pink noise at 15 dB SNR (relative to the RMS level of the speech)
 #     phone   the slt recording through sox sinc 300-3400, stored at 8 kHz mono s16
 #     espeak  espeak-ng -v en-us -s 150
+#   and, not in the default set: awb, kal (flite's Scottish-accented and diphone voices), for a
+#   check on voices the panel was never scored on
 #
 # In:  src/test/resources/devset/utterances.tsv (id split category template text)
 # Out: bench/out/panel/SPLIT-CONDITION.wav        16 kHz mono s16 (phone: 8 kHz)
@@ -37,7 +39,8 @@ if [[ "${1:-}" == "--tts" ]]; then
   txt="$dir/$key.txt" raw="$dir/$key.raw.wav" tmpwav="$dir/$key.tmp.wav"
   case "$voice" in
     slt) text2wave -eval '(voice_cmu_us_slt_arctic_hts)' -o "$raw" "$txt" ;;
-    rms) flite -voice rms -f "$txt" -o "$raw" ;;
+    rms|awb) flite -voice "$voice" -f "$txt" -o "$raw" ;;
+    kal) flite -voice kal16 -f "$txt" -o "$raw" ;;
     espeak) espeak-ng -v en-us -s 150 -w "$raw" -f "$txt" ;;
     *) echo "unknown voice $voice" >&2; exit 1 ;;
   esac
@@ -61,13 +64,13 @@ cd "$(dirname "$0")/.."
 self="$PWD/bench/make-panel.sh"
 split="${1:-}"
 if [[ ! "$split" =~ ^[a-z0-9]+$ ]]; then
-  echo "usage: bench/make-panel.sh dev|heldout|SPLIT [slt rms noise phone espeak]" >&2; exit 2
+  echo "usage: bench/make-panel.sh dev|heldout|SPLIT [slt rms noise phone espeak awb kal]" >&2; exit 2
 fi
 shift
 conditions=("$@")
 (( ${#conditions[@]} )) || conditions=(slt rms noise phone espeak)
 for c in "${conditions[@]}"; do
-  case "$c" in slt|rms|noise|phone|espeak) ;; *) echo "unknown condition $c" >&2; exit 2 ;; esac
+  case "$c" in slt|rms|noise|phone|espeak|awb|kal) ;; *) echo "unknown condition $c" >&2; exit 2 ;; esac
 done
 for tool in sox soxi sha256sum; do command -v $tool >/dev/null || { echo "missing $tool" >&2; exit 1; }; done
 
@@ -164,7 +167,7 @@ fi
 for c in "${conditions[@]}"; do
   case "$c" in
     slt) ;;
-    rms|espeak) synthesise "$c"; assemble "$c" "$c" ;;
+    rms|espeak|awb|kal) synthesise "$c"; assemble "$c" "$c" ;;
     noise)
       echo "noise: pink noise at 15 dB SNR"
       dur=$(soxi -D "$slt")

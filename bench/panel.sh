@@ -4,7 +4,7 @@
 # FIRST card lands on the right category (scorer: src/test/java/dev/cuecard/bench/PanelScore.java).
 #
 #   bench/panel.sh [--errors] SPLIT [CONDITION...]     SPLIT: dev | heldout
-#   CONDITION: slt rms noise phone espeak (default: all five)
+#   CONDITION: slt rms noise phone espeak (default: all five), awb kal (see make-panel.sh)
 #
 # Builds missing panels and a missing jar (mvn -q -B -o -DskipTests package). Each replay runs
 #   java $CUECARD_JAVA_OPTS -jar target/cuecard.jar replay FILE.wav --json --speed max --no-save
@@ -27,7 +27,7 @@ done
 set -- "${args[@]+"${args[@]}"}"
 split="${1:-}"
 if [[ ! "$split" =~ ^[a-z0-9]+$ ]]; then
-  echo "usage: bench/panel.sh [--errors] dev|heldout [slt rms noise phone espeak]" >&2; exit 2
+  echo "usage: bench/panel.sh [--errors] dev|heldout [slt rms noise phone espeak awb kal]" >&2; exit 2
 fi
 shift
 conditions=("$@")
