@@ -120,6 +120,17 @@ class WavFileSourceTest {
         assertThatThrownBy(() -> new WavFileSource(cut, 1)).isInstanceOf(AudioSourceException.class);
     }
 
+    /** A header whose 'fmt ' size is near 4 GB wrapped the chunk walk's int position: exit 70, "unexpected error". */
+    @Test
+    void aHeaderWhoseChunkSizeLiesIsAClearError() throws Exception {
+        byte[] wav = Files.readAllBytes(SpeechFixtures.wav("hear-me-slt"));
+        java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16, 0xFFFF_FFF0); // 'fmt ' size
+        Path lying = Files.write(tmp.resolve("lying.wav"), wav);
+        assertThatThrownBy(() -> new WavFileSource(lying, 1))
+                .isInstanceOf(AudioSourceException.class)
+                .hasMessageContaining("damaged or cut-off WAV header").hasMessageContaining("'fmt '");
+    }
+
     @Test
     void directoryIsRefused() {
         assertThatThrownBy(() -> new WavFileSource(tmp, 1))
