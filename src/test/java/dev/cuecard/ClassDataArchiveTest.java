@@ -95,17 +95,7 @@ class ClassDataArchiveTest {
     /** The real JVM: the options dump an archive at exit, and the next JVM maps it (not just accepts the flag). */
     @Test
     void aRealJvmDumpsTheArchiveAndTheNextOneMapsIt() throws Exception {
-        Path jar = dir.resolve("hello.jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Hello.class.getName());
-        String entry = Hello.class.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            out.putNextEntry(new JarEntry(entry));
-            try (var in = Hello.class.getClassLoader().getResourceAsStream(entry)) {
-                in.transferTo(out);
-            }
-        }
+        Path jar = helloJar();
         Path cache = dir.resolve("cache");
         ClassDataArchive archive = ClassDataArchive.of(cache, List.of("run"), jar.toString(), JAVA_HOME);
 
@@ -123,6 +113,95 @@ class ClassDataArchiveTest {
         assertThat(out).contains("hello from the archive test");
         // the class came from the dynamic archive, not parsed from the jar
         assertThat(out).contains(Hello.class.getName() + " source: shared objects file (top)");
+    }
+
+    /**
+     * A data folder on a read-only disk (or one the user cannot write): the first run of a command
+     * dumped an archive there at exit, the dump failed, and a 'debrief list' that had printed its
+     * sessions exited 1 with "Unable to create shared archive file" on standard output.
+     */
+    @Test
+    void aCacheFolderThatCannotBeWrittenGetsNoDumpAndARealJvmExitsZero() throws Exception {
+        Path jar = helloJar();
+        Path cache = dir.resolve("cache-ro");
+        List<String> args = List.of("debrief", "list");
+        ClassDataArchive archive = ClassDataArchive.of(cache, args, jar.toString(), JAVA_HOME);
+        Path cds = Files.createDirectories(archive.archive().getParent());
+        try (ReadOnlyFolder readOnly = ReadOnlyFolder.make(cds)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(readOnly.isReadOnly(),
+                    "cannot make a read-only folder here (neither permissions nor a read-only bind mount)");
+            List<String> options = archive.options(args, ProcessHandle.current().pid(), pid -> false);
+            Process run = java(options, jar);
+            String out = new String(run.getInputStream().readAllBytes());
+            assertThat(run.waitFor()).as(out).isZero();
+            assertThat(out).contains("hello from the archive test").doesNotContain("shared archive");
+            assertThat(options).noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+        }
+    }
+
+    /** A folder made read-only: by its permissions, or (for root, whom permissions do not stop) a read-only bind mount. */
+    private static final class ReadOnlyFolder implements AutoCloseable {
+        private final Path folder;
+        private boolean mounted;
+
+        private ReadOnlyFolder(Path folder) {
+            this.folder = folder;
+        }
+
+        static ReadOnlyFolder make(Path folder) throws IOException, InterruptedException {
+            ReadOnlyFolder f = new ReadOnlyFolder(folder);
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+            if (!f.isReadOnly() && run("mount", "--bind", folder.toString(), folder.toString())) {
+                f.mounted = true;
+                run("mount", "-o", "remount,ro,bind", folder.toString());
+            }
+            return f;
+        }
+
+        /** Whether a file really cannot be made in it. */
+        boolean isReadOnly() {
+            Path probe = folder.resolve("probe");
+            try {
+                Files.createFile(probe);
+                Files.delete(probe);
+                return false;
+            } catch (IOException e) {
+                return true;
+            }
+        }
+
+        private static boolean run(String... cmd) throws IOException, InterruptedException {
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                return p.waitFor() == 0;
+            } catch (IOException e) {
+                return false; // no mount command
+            }
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            if (mounted) {
+                run("umount", folder.toString());
+            }
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private Path helloJar() throws IOException {
+        Path jar = dir.resolve("hello.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Hello.class.getName());
+        String entry = Hello.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry(entry));
+            try (var in = Hello.class.getClassLoader().getResourceAsStream(entry)) {
+                in.transferTo(out);
+            }
+        }
+        return jar;
     }
 
     private static Process java(List<String> options, Path jar) throws IOException {
