@@ -2,6 +2,7 @@ package dev.cuecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cuecard.testing.ReadOnlyFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -127,65 +128,16 @@ class ClassDataArchiveTest {
         List<String> args = List.of("debrief", "list");
         ClassDataArchive archive = ClassDataArchive.of(cache, args, jar.toString(), JAVA_HOME);
         Path cds = Files.createDirectories(archive.archive().getParent());
-        try (ReadOnlyFolder readOnly = ReadOnlyFolder.make(cds)) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(readOnly.isReadOnly(),
-                    "cannot make a read-only folder here (neither permissions nor a read-only bind mount)");
+        ReadOnlyFolder.make(cds);
+        try {
             List<String> options = archive.options(args, ProcessHandle.current().pid(), pid -> false);
             Process run = java(options, jar);
             String out = new String(run.getInputStream().readAllBytes());
             assertThat(run.waitFor()).as(out).isZero();
             assertThat(out).contains("hello from the archive test").doesNotContain("shared archive");
             assertThat(options).noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
-        }
-    }
-
-    /** A folder made read-only: by its permissions, or (for root, whom permissions do not stop) a read-only bind mount. */
-    private static final class ReadOnlyFolder implements AutoCloseable {
-        private final Path folder;
-        private boolean mounted;
-
-        private ReadOnlyFolder(Path folder) {
-            this.folder = folder;
-        }
-
-        static ReadOnlyFolder make(Path folder) throws IOException, InterruptedException {
-            ReadOnlyFolder f = new ReadOnlyFolder(folder);
-            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
-            if (!f.isReadOnly() && run("mount", "--bind", folder.toString(), folder.toString())) {
-                f.mounted = true;
-                run("mount", "-o", "remount,ro,bind", folder.toString());
-            }
-            return f;
-        }
-
-        /** Whether a file really cannot be made in it. */
-        boolean isReadOnly() {
-            Path probe = folder.resolve("probe");
-            try {
-                Files.createFile(probe);
-                Files.delete(probe);
-                return false;
-            } catch (IOException e) {
-                return true;
-            }
-        }
-
-        private static boolean run(String... cmd) throws IOException, InterruptedException {
-            try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                return p.waitFor() == 0;
-            } catch (IOException e) {
-                return false; // no mount command
-            }
-        }
-
-        @Override
-        public void close() throws IOException, InterruptedException {
-            if (mounted) {
-                run("umount", folder.toString());
-            }
-            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } finally {
+            ReadOnlyFolder.undo(cds);
         }
     }
 
