@@ -131,6 +131,18 @@ class WavFileSourceTest {
                 .hasMessageContaining("damaged or cut-off WAV header").hasMessageContaining("'fmt '");
     }
 
+    /** A header giving 0 Hz or 13-bit samples was refused as "unsupported sample rate 0.0 Hz": no file, no fix. */
+    @Test
+    void aHeaderWithAnImpossibleFormatNamesTheFileAndTheFix() throws Exception {
+        byte[] wav = Files.readAllBytes(SpeechFixtures.wav("hear-me-slt"));
+        java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24, 0); // sample rate
+        Path zeroRate = Files.write(tmp.resolve("zero-rate.wav"), wav);
+        assertThatThrownBy(() -> new WavFileSource(zeroRate, 1))
+                .isInstanceOf(AudioSourceException.class)
+                .hasMessageStartingWith(zeroRate + ": unsupported sample rate")
+                .hasMessageContaining("sox " + zeroRate + " -r 16000 -c 1 -b 16 -e signed-integer out.wav");
+    }
+
     @Test
     void directoryIsRefused() {
         assertThatThrownBy(() -> new WavFileSource(tmp, 1))
