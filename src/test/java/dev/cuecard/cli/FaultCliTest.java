@@ -303,6 +303,22 @@ class FaultCliTest {
                 .contains("'themDevice' must be text");
     }
 
+    /**
+     * 'modelDir' in settings.yaml naming a file: "speech model folder X does not exist; ... point
+     * --model at ..." — it exists, and the user never gave --model: the message named neither.
+     */
+    @Test
+    void aModelFolderFromTheSettingsThatIsAFileSaysSoAndWhereItCameFrom() throws Exception {
+        Files.createDirectories(home);
+        Path wav = SpeechFixtures.wav("cache-slt");
+        Files.writeString(home.resolve("settings.yaml"), "modelDir: " + wav + "\n");
+        CliTest.Run r = run("replay", "--no-save", "--speed", "max", wav.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(lines(r.err())).singleElement().asString()
+                .contains("speech model folder " + wav + " is a file, not a folder")
+                .contains("'modelDir' in " + home.resolve("settings.yaml"));
+    }
+
     @Test
     void aFileGivenAsTheDataFolderIsAClearError() throws Exception {
         Path file = tmp.resolve("homefile");
