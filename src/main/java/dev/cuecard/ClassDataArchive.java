@@ -29,8 +29,9 @@ final class ClassDataArchive {
     static final List<String> QUIET = List.of("-Xlog:cds*=off"); // its warnings go to stdout otherwise
     /**
      * Free space the cache's disk needs before a run dumps an archive (10–30 MB): a dump that runs out
-     * of space fails the JVM's exit (status 1, its error on standard output) after the run itself
-     * succeeded, and would again at every run. On a nearly full disk there is no archive.
+     * of space (or finds the folder read-only) fails the JVM's exit (status 1, its error on standard
+     * output) after the run itself succeeded, and would again at every run. On a nearly full or
+     * read-only disk there is no archive.
      */
     static final long MIN_FREE_TO_DUMP = 256L << 20;
 
@@ -86,11 +87,17 @@ final class ClassDataArchive {
         }
     };
 
-    /** Free space on the disk that holds {@code dir}; 0 when unknown. */
+    /**
+     * Free space on the disk that holds {@code dir}; 0 when unknown or when {@code dir} cannot be
+     * written (a read-only disk or folder): a dump there fails the JVM's exit just as a full disk does.
+     */
     private record FreeSpace(Path dir) implements java.util.function.LongSupplier {
         @Override
         public long getAsLong() {
             try {
+                if (!Files.isWritable(dir)) {
+                    return 0;
+                }
                 return Files.getFileStore(dir).getUsableSpace();
             } catch (IOException e) {
                 return 0;

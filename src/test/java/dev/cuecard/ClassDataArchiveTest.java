@@ -2,6 +2,7 @@ package dev.cuecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cuecard.testing.ReadOnlyFolder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -95,17 +96,7 @@ class ClassDataArchiveTest {
     /** The real JVM: the options dump an archive at exit, and the next JVM maps it (not just accepts the flag). */
     @Test
     void aRealJvmDumpsTheArchiveAndTheNextOneMapsIt() throws Exception {
-        Path jar = dir.resolve("hello.jar");
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Hello.class.getName());
-        String entry = Hello.class.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            out.putNextEntry(new JarEntry(entry));
-            try (var in = Hello.class.getClassLoader().getResourceAsStream(entry)) {
-                in.transferTo(out);
-            }
-        }
+        Path jar = helloJar();
         Path cache = dir.resolve("cache");
         ClassDataArchive archive = ClassDataArchive.of(cache, List.of("run"), jar.toString(), JAVA_HOME);
 
@@ -123,6 +114,46 @@ class ClassDataArchiveTest {
         assertThat(out).contains("hello from the archive test");
         // the class came from the dynamic archive, not parsed from the jar
         assertThat(out).contains(Hello.class.getName() + " source: shared objects file (top)");
+    }
+
+    /**
+     * A data folder on a read-only disk (or one the user cannot write): the first run of a command
+     * dumped an archive there at exit, the dump failed, and a 'debrief list' that had printed its
+     * sessions exited 1 with "Unable to create shared archive file" on standard output.
+     */
+    @Test
+    void aCacheFolderThatCannotBeWrittenGetsNoDumpAndARealJvmExitsZero() throws Exception {
+        Path jar = helloJar();
+        Path cache = dir.resolve("cache-ro");
+        List<String> args = List.of("debrief", "list");
+        ClassDataArchive archive = ClassDataArchive.of(cache, args, jar.toString(), JAVA_HOME);
+        Path cds = Files.createDirectories(archive.archive().getParent());
+        ReadOnlyFolder.make(cds);
+        try {
+            List<String> options = archive.options(args, ProcessHandle.current().pid(), pid -> false);
+            Process run = java(options, jar);
+            String out = new String(run.getInputStream().readAllBytes());
+            assertThat(run.waitFor()).as(out).isZero();
+            assertThat(out).contains("hello from the archive test").doesNotContain("shared archive");
+            assertThat(options).noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+        } finally {
+            ReadOnlyFolder.undo(cds);
+        }
+    }
+
+    private Path helloJar() throws IOException {
+        Path jar = dir.resolve("hello.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, Hello.class.getName());
+        String entry = Hello.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            out.putNextEntry(new JarEntry(entry));
+            try (var in = Hello.class.getClassLoader().getResourceAsStream(entry)) {
+                in.transferTo(out);
+            }
+        }
+        return jar;
     }
 
     private static Process java(List<String> options, Path jar) throws IOException {

@@ -1,5 +1,6 @@
 package dev.cuecard.asr;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +38,11 @@ public final class FillerSpotter implements AutoCloseable {
             return Optional.empty();
         }
         try {
+            model.checkDecodable(); // a grammar recognizer from a model whose graph did not load crashes Vosk
             Recognizer r = new Recognizer(model.vosk(), dev.cuecard.audio.PcmFormat.SAMPLE_RATE, GRAMMAR);
             r.setWords(true);
             return Optional.of(new FillerSpotter(r));
-        } catch (RuntimeException e) { // a model that takes no grammar
+        } catch (IOException | RuntimeException e) { // a model that takes no grammar, or cannot decode at all
             return Optional.empty();
         }
     }

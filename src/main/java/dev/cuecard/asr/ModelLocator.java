@@ -67,8 +67,9 @@ public final class ModelLocator {
     /** A Vosk model has an acoustic model and a feature config; say which is missing. */
     public static void check(Path dir) throws ModelException {
         if (!Files.isDirectory(dir)) {
-            throw new ModelException("speech model folder " + dir + " does not exist; run 'mvn package' "
-                    + "for the bundled English model or point --model at an unpacked Vosk model");
+            throw new ModelException("speech model folder " + dir + (Files.exists(dir) ? " is a file, not a folder"
+                    : " does not exist") + "; run 'mvn package' for the bundled English model or point --model at an "
+                    + "unpacked Vosk model");
         }
         for (String required : List.of("am/final.mdl", "conf/mfcc.conf")) {
             if (!Files.isRegularFile(dir.resolve(required))) {

@@ -18,14 +18,28 @@ final class PreparedRecognizers implements AutoCloseable {
     /** The grammar's JSON, or null for the model's own language model. */
     private final String grammar;
     private final ThreadFactory threads;
+    /** Run before a grammar recognizer is made (the model's graph must have loaded), or null. */
+    private final Precondition before;
     /** The recognizer being made or made ahead, or null. Guarded by this. */
     private CompletableFuture<Recognizer> next;
     private boolean closed;
 
+    /** What must hold before a recognizer is made; throws when it does not. */
+    @FunctionalInterface
+    interface Precondition {
+        void check() throws IOException;
+    }
+
     PreparedRecognizers(Model model, String grammar, ThreadFactory threads) {
+        this(model, grammar, threads, null);
+    }
+
+    /** @param before checked before each recognizer is made, or null */
+    PreparedRecognizers(Model model, String grammar, ThreadFactory threads, Precondition before) {
         this.model = model;
         this.grammar = grammar;
         this.threads = threads;
+        this.before = before;
     }
 
     /** Starts making one ahead, unless one is already made or being made. */
@@ -68,12 +82,41 @@ final class PreparedRecognizers implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Makes one ahead when none is and waits for it: throws what making it threw (and forgets that
+     * failure); one made stays made ahead for {@link #take}.
+     */
+    void check() throws IOException {
+        CompletableFuture<Recognizer> f;
+        synchronized (this) {
+            prepare();
+            f = next;
+        }
+        if (f == null) {
+            return; // closed
+        }
+        try {
+            f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            synchronized (this) {
+                if (next == f) {
+                    next = null;
+                }
+            }
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause.getMessage()), cause);
+        }
+    }
+
     /** Whether one is made or being made ahead (tests). */
     synchronized boolean madeAhead() {
         return next != null;
     }
 
     private Recognizer newRecognizer() throws IOException {
+        if (before != null) {
+            before.check();
+        }
         return grammar == null ? new Recognizer(model, dev.cuecard.audio.PcmFormat.SAMPLE_RATE)
                 : new Recognizer(model, dev.cuecard.audio.PcmFormat.SAMPLE_RATE, grammar);
     }

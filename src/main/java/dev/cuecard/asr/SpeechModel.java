@@ -27,6 +27,8 @@ public final class SpeechModel implements AutoCloseable {
     private final Map<String, PreparedRecognizers> grammars = new ConcurrentHashMap<>();
     /** Recognizers with the model's own language model, made ahead. Guarded by this. */
     private PreparedRecognizers plain;
+    /** Whether a recognizer has been made from this model: its decoding graph loaded. */
+    private volatile boolean decodable;
 
     private SpeechModel(Path dir, Model model, CompletableFuture<ModelVocabulary> vocabulary, ThreadFactory threads) {
         this.dir = dir;
@@ -95,7 +97,27 @@ public final class SpeechModel implements AutoCloseable {
 
     /** The recognizers of a grammar, made ahead from the first call on. */
     PreparedRecognizers grammar(String grammar) {
-        return grammars.computeIfAbsent(grammar, g -> new PreparedRecognizers(model, g, threads));
+        return grammars.computeIfAbsent(grammar, g -> new PreparedRecognizers(model, g, threads, this::checkDecodable));
+    }
+
+    /**
+     * Throws when no recognizer can be made from this model because its decoding graph did not load
+     * (a graph file missing or damaged). Checked with a plain recognizer, kept made ahead for the
+     * session, before any grammar recognizer: where a plain one fails with an error, Vosk makes a
+     * grammar one without a graph and crashes the whole process (SIGSEGV) when it starts decoding.
+     */
+    void checkDecodable() throws IOException {
+        if (decodable) {
+            return;
+        }
+        try {
+            plain().check();
+        } catch (IOException e) {
+            throw new IOException("the model's decoding graph (graph/HCLr.fst with graph/Gr.fst, or graph/HCLG.fst) "
+                    + "is missing or damaged (" + e.getMessage() + "); unpack a Vosk model there again, or run "
+                    + "'mvn package' for the bundled one", e);
+        }
+        decodable = true;
     }
 
     /** Starts making a recognizer ahead, so the next session's first one is ready (~75 ms). */

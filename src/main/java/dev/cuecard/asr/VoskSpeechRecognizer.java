@@ -76,6 +76,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     private static Recognizer newRecognizer(SpeechModel model, int alternatives) throws ModelException {
         Recognizer r;
         try {
+            model.checkDecodable(); // says why; the recognizer it makes is the one taken
             r = model.plain().take();
         } catch (IOException e) {
             throw new ModelException("could not create a recognizer for model " + model.dir() + ": " + e.getMessage());

@@ -52,9 +52,28 @@ public final class WavFileSource implements AudioSource {
         List<String> found = new ArrayList<>();
         this.in = open(file, found);
         this.warnings = List.copyOf(found);
-        this.converter = new PcmConverter(in.getFormat());
+        this.converter = converter(file, in);
         int frame = Math.max(1, in.getFormat().getFrameSize());
         this.readBuffer = new byte[frame * Math.max(1, (int) (in.getFormat().getSampleRate() / 10))];
+    }
+
+    /** The converter for the file's format; a format it cannot take is said with the file's name and the fix. */
+    private static PcmConverter converter(Path file, AudioInputStream in) throws AudioSourceException {
+        try {
+            return new PcmConverter(in.getFormat());
+        } catch (AudioSourceException e) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // refused either way
+            }
+            if (e.getMessage().contains("sox ")) {
+                throw new AudioSourceException(file + ": " + e.getMessage(), e); // says the fix already
+            }
+            throw new AudioSourceException(file + ": " + e.getMessage() + " (a damaged header, or a format Cuecard "
+                    + "cannot read); if it plays elsewhere, convert it: sox " + file
+                    + " -r 16000 -c 1 -b 16 -e signed-integer out.wav", e);
+        }
     }
 
     /** Opens and checks the file; every failure becomes a message that says what to do. */

@@ -60,13 +60,15 @@ final class WavHeader {
     private static Checked walk(Path file, FileChannel ch, ByteBuffer head, long size)
             throws IOException, AudioSourceException {
         List<String> warnings = new ArrayList<>();
-        int pos = 12;
+        // a long: a chunk size near 4 GB (a header that lies) must not wrap the position around
+        long pos = 12;
         int byteRate = 0;
         while (pos + 8 <= head.limit()) {
-            String id = ascii(head, pos);
-            long chunk = head.getInt(pos + 4) & 0xFFFF_FFFFL;
-            if (id.equals("fmt ") && pos + 16 <= head.limit()) {
-                byteRate = head.getInt(pos + 8 + 8);
+            int at = (int) pos;
+            String id = ascii(head, at);
+            long chunk = head.getInt(at + 4) & 0xFFFF_FFFFL;
+            if (id.equals("fmt ") && pos + 20 <= head.limit()) {
+                byteRate = head.getInt(at + 8 + 8);
             }
             if (id.equals("data")) {
                 long dataStart = pos + 8L;
@@ -78,7 +80,7 @@ final class WavHeader {
                     warnings.add(file.getFileName() + ": the header gives no length for its audio (a recording "
                             + "that was not closed properly?); reading " + duration(available, byteRate)
                             + " of audio to the end of the file");
-                    return new Checked(patched(file, head, pos, available), warnings);
+                    return new Checked(patched(file, head, at, available), warnings);
                 }
                 if (chunk > available && available <= 0) {
                     // nothing after the header: refused here, before a session is stored for it
@@ -98,7 +100,13 @@ final class WavHeader {
                 }
                 return new Checked(null, warnings);
             }
-            pos += 8 + (int) Math.min(chunk + (chunk & 1), Integer.MAX_VALUE - pos - 8);
+            if (pos + 8 + chunk > size) {
+                // a chunk before the audio that claims more than the file holds: the header is damaged
+                throw new AudioSourceException(file + " has a damaged or cut-off WAV header: its '" + printable(id)
+                        + "' part claims " + chunk + " bytes but the file has only " + size + " in all, and no audio "
+                        + "was found before it; record or export the file again");
+            }
+            pos += 8 + chunk + (chunk & 1);
         }
         return new Checked(null, warnings); // no data chunk in the first 64 KB: Java Sound reports it
     }
@@ -132,6 +140,13 @@ final class WavHeader {
         InputStream rest = java.nio.file.Files.newInputStream(file);
         rest.skipNBytes(header.length);
         return new SequenceInputStream(new ByteArrayInputStream(header), rest);
+    }
+
+    /** A chunk id as it may be shown: anything but printable ASCII as '?'. */
+    private static String printable(String id) {
+        StringBuilder s = new StringBuilder(id.length());
+        id.chars().forEach(c -> s.append(c >= 0x20 && c < 0x7f ? (char) c : '?'));
+        return s.toString();
     }
 
     private static String ascii(ByteBuffer b, int at) {

@@ -320,17 +320,29 @@ public final class Cli implements Runnable {
 
     /** Runs the CLI on the process's streams and returns the exit code. */
     public static int run(String... args) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        StandardOutput stdout = StandardOutput.ofProcess();
+        PrintWriter out = new PrintWriter(stdout, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
             preloadSentenceModel(System.getenv(), args);
-            return runGuarded(commandLineFor(out, err, System.in, args), err, args);
+            int code = runGuarded(commandLineFor(out, err, System.in, args), err, args);
+            out.flush();
+            java.util.Optional<String> lost = stdout.lost();
+            if (lost.isPresent()) {
+                err.println("cuecard: the output could not be written (" + TerminalText.line(lost.get()) + "); if it "
+                        + "went to a file, free some space on its disk or write it elsewhere, and run the command again");
+                return code == 0 ? OUTPUT_LOST : code;
+            }
+            return code;
         } finally {
             out.flush();
             err.flush();
             COMMAND_ENDED.countDown();
         }
     }
+
+    /** Exit status when standard output could not be written (EX_IOERR, as for a session not stored). */
+    static final int OUTPUT_LOST = 74;
 
     private static int runGuarded(CommandLine cl, PrintWriter err, String... args) {
         try {

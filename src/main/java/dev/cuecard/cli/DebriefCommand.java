@@ -171,10 +171,25 @@ final class DebriefCommand implements Runnable {
             }
             PrintWriter out = parent.cli.out();
             if (all) {
-                int n = parent.withStore(SessionStore::deleteAll);
+                int[] deletedAndKept = parent.withStore(s -> {
+                    int n = s.deleteAll();
+                    return new int[] {n, s.list().size()};
+                });
+                int n = deletedAndKept[0];
                 out.println("deleted " + n + " session" + (n == 1 ? "" : "s"));
+                if (deletedAndKept[1] > 0) {
+                    parent.cli.warn(deletedAndKept[1] + " session" + (deletedAndKept[1] == 1 ? " is" : "s are")
+                            + " being recorded right now and " + (deletedAndKept[1] == 1 ? "was" : "were")
+                            + " kept; delete " + (deletedAndKept[1] == 1 ? "it" : "them") + " once the recording has stopped");
+                }
             } else {
-                if (!parent.withStore(s -> s.delete(id))) {
+                boolean deleted;
+                try {
+                    deleted = parent.withStore(s -> s.delete(id));
+                } catch (dev.cuecard.session.SessionRecordingException e) {
+                    throw new UserError(e.getMessage());
+                }
+                if (!deleted) {
                     throw new UserError("no session " + id + " (see 'cuecard debrief list')");
                 }
                 out.println("deleted session " + id);

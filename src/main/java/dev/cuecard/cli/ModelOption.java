@@ -14,13 +14,17 @@ final class ModelOption {
 
     SpeechModel load(Cli cli) {
         Optional<Path> explicit = Optional.ofNullable(model);
+        boolean fromSettings = false;
         if (explicit.isEmpty()) {
             explicit = cli.settings().settings().modelPath();
+            fromSettings = explicit.isPresent();
         }
         try {
             return SpeechModel.locateAndLoad(explicit, new dev.cuecard.pipeline.NamedThreadFactory("speech-model"));
         } catch (ModelException e) {
-            throw new UserError(e.getMessage());
+            // the user did not name this folder on the command line: say where it came from
+            throw new UserError(fromSettings ? e.getMessage() + " (the folder is 'modelDir' in "
+                    + cli.paths().settingsFile() + "; fix or remove that line)" : e.getMessage());
         }
     }
 }

@@ -94,8 +94,11 @@ final class PracticeScoreCommand implements Callable<Integer> {
             try (SessionStore store = SessionStores.open(cli)) {
                 PracticeRound round = new PracticeRound(setup, List.of(q), AnswerScorer.shipped(), Optional.empty(),
                         Optional.of(store));
-                round.record(result);
-                round.finish(PracticeHistory.empty());
+                // all or nothing: a write that fails (a full disk) must not leave an empty session behind
+                store.transaction(() -> {
+                    round.record(result);
+                    round.finish(PracticeHistory.empty());
+                });
                 round.sessionId().ifPresent(id -> cli.err().println("cuecard: stored as practice session " + id));
             }
         }

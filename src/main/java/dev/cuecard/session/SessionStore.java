@@ -618,9 +618,23 @@ public final class SessionStore implements AutoCloseable {
 
     // ---- deleting ----
 
-    /** Deletes a session and every trace of it (rows, index entries, freed pages, the WAL). */
+    /**
+     * Deletes a session and every trace of it (rows, index entries, freed pages, the WAL).
+     *
+     * @return false when there is no such session
+     * @throws SessionRecordingException when it is still being recorded (sessions whose writer is
+     *         gone were closed as interrupted when the store opened)
+     */
     public boolean delete(long sessionId) {
         boolean deleted = write(() -> {
+            try (PreparedStatement p = db.prepareStatement("SELECT 1 FROM sessions WHERE id = ? AND status = 'recording'")) {
+                p.setLong(1, sessionId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        throw new SessionRecordingException(sessionId);
+                    }
+                }
+            }
             try (PreparedStatement p = db.prepareStatement("DELETE FROM sessions WHERE id = ?")) {
                 p.setLong(1, sessionId);
                 return p.executeUpdate() == 1;
@@ -630,17 +644,23 @@ public final class SessionStore implements AutoCloseable {
         return deleted;
     }
 
-    /** "Delete all my data": every session, then the file is compacted so nothing old remains in it. */
+    /**
+     * "Delete all my data": every session, then the file is compacted so nothing old remains in it.
+     * Sessions still being recorded are kept (see {@link #delete}): their writers go on storing them.
+     *
+     * @return how many sessions were deleted
+     */
     public synchronized int deleteAll() {
         int n = write(() -> {
             int sessions;
             // the update count would include rows removed by cascades and triggers
-            try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM sessions")) {
+            try (Statement s = db.createStatement();
+                 ResultSet r = s.executeQuery("SELECT count(*) FROM sessions WHERE status <> 'recording'")) {
                 r.next();
                 sessions = r.getInt(1);
             }
             try (Statement s = db.createStatement()) {
-                s.executeUpdate("DELETE FROM sessions");
+                s.executeUpdate("DELETE FROM sessions WHERE status <> 'recording'");
             }
             return sessions;
         });

@@ -120,6 +120,29 @@ class WavFileSourceTest {
         assertThatThrownBy(() -> new WavFileSource(cut, 1)).isInstanceOf(AudioSourceException.class);
     }
 
+    /** A header whose 'fmt ' size is near 4 GB wrapped the chunk walk's int position: exit 70, "unexpected error". */
+    @Test
+    void aHeaderWhoseChunkSizeLiesIsAClearError() throws Exception {
+        byte[] wav = Files.readAllBytes(SpeechFixtures.wav("hear-me-slt"));
+        java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(16, 0xFFFF_FFF0); // 'fmt ' size
+        Path lying = Files.write(tmp.resolve("lying.wav"), wav);
+        assertThatThrownBy(() -> new WavFileSource(lying, 1))
+                .isInstanceOf(AudioSourceException.class)
+                .hasMessageContaining("damaged or cut-off WAV header").hasMessageContaining("'fmt '");
+    }
+
+    /** A header giving 0 Hz or 13-bit samples was refused as "unsupported sample rate 0.0 Hz": no file, no fix. */
+    @Test
+    void aHeaderWithAnImpossibleFormatNamesTheFileAndTheFix() throws Exception {
+        byte[] wav = Files.readAllBytes(SpeechFixtures.wav("hear-me-slt"));
+        java.nio.ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(24, 0); // sample rate
+        Path zeroRate = Files.write(tmp.resolve("zero-rate.wav"), wav);
+        assertThatThrownBy(() -> new WavFileSource(zeroRate, 1))
+                .isInstanceOf(AudioSourceException.class)
+                .hasMessageStartingWith(zeroRate + ": unsupported sample rate")
+                .hasMessageContaining("sox " + zeroRate + " -r 16000 -c 1 -b 16 -e signed-integer out.wav");
+    }
+
     @Test
     void directoryIsRefused() {
         assertThatThrownBy(() -> new WavFileSource(tmp, 1))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cuecard.config.AppPaths;
 import dev.cuecard.session.SessionStore;
+import dev.cuecard.session.SessionSummary;
 import dev.cuecard.testing.InterviewFixture;
 import dev.cuecard.testing.ReadOnlyFolder;
 import dev.cuecard.testing.SpeechFixtures;
@@ -303,6 +304,22 @@ class FaultCliTest {
                 .contains("'themDevice' must be text");
     }
 
+    /**
+     * 'modelDir' in settings.yaml naming a file: "speech model folder X does not exist; ... point
+     * --model at ..." — it exists, and the user never gave --model: the message named neither.
+     */
+    @Test
+    void aModelFolderFromTheSettingsThatIsAFileSaysSoAndWhereItCameFrom() throws Exception {
+        Files.createDirectories(home);
+        Path wav = SpeechFixtures.wav("cache-slt");
+        Files.writeString(home.resolve("settings.yaml"), "modelDir: " + wav + "\n");
+        CliTest.Run r = run("replay", "--no-save", "--speed", "max", wav.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(lines(r.err())).singleElement().asString()
+                .contains("speech model folder " + wav + " is a file, not a folder")
+                .contains("'modelDir' in " + home.resolve("settings.yaml"));
+    }
+
     @Test
     void aFileGivenAsTheDataFolderIsAClearError() throws Exception {
         Path file = tmp.resolve("homefile");
@@ -341,6 +358,46 @@ class FaultCliTest {
         assertThat(score.exit()).as(score.err()).isZero();
         assertThat(score.err()).contains("stored as practice session");
         assertThat(run("debrief", "list", "--json").jsonLines()).hasSize(1);
+    }
+
+    /**
+     * 'practice score --save' on a full disk: the session row was written, the answer was not, and
+     * an empty "Practice: one answer" session was left behind (listed as interrupted from then on).
+     */
+    @Test
+    void aScoreThatDoesNotFitOnTheDiskLeavesNoEmptySessionBehind() throws Exception {
+        Path db = home.resolve(SessionStore.FILE_NAME);
+        SessionStore.open(db).close();
+        long pages;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA page_count")) {
+            r.next();
+            pages = r.getLong(1);
+        }
+        System.setProperty(SessionStore.MAX_PAGES_PROPERTY, String.valueOf(pages + 2));
+        long filler;
+        try (SessionStore store = SessionStore.open(db)) {
+            filler = store.startSession(new dev.cuecard.session.SessionInfo(dev.cuecard.session.SessionKind.LIVE,
+                    "earlier", null, null, null, null));
+            // room left for a session's row, not for a long answer
+            try {
+                for (int i = 0; ; i++) {
+                    store.appendUtterance(filler, new dev.cuecard.session.Utterance(dev.cuecard.audio.Channel.ME,
+                            i, i + 1, ("filler" + i + " ").repeat(300)));
+                }
+            } catch (dev.cuecard.session.SessionStoreException full) {
+                assertThat(full.getMessage()).contains("SQLITE_FULL");
+            }
+            store.finishSession(filler);
+        }
+        CliTest.Run score = run("practice", "score", "--offline", "--save", "--question", "cache-aside",
+                "--answer-text", "I would put redis in front of the database with a ttl of sixty seconds ".repeat(200));
+        System.clearProperty(SessionStore.MAX_PAGES_PROPERTY);
+        assertThat(score.exit()).isEqualTo(1);
+        assertThat(score.err()).contains("the disk is full").doesNotContain("stored as practice session");
+        try (SessionStore store = SessionStore.open(db)) {
+            assertThat(store.list()).extracting(SessionSummary::id).containsExactly(filler);
+        }
     }
 
     @Test

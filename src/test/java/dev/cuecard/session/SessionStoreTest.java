@@ -254,6 +254,35 @@ class SessionStoreTest {
         assertThat(containsBytes("catalog database")).as("the kept session is").isTrue();
     }
 
+    /**
+     * 'debrief delete --all' while another Cuecard was recording: the live session was deleted under
+     * its writer, whose every later write failed (a foreign key) and was reported as "marked
+     * incomplete" for a session that no longer existed.
+     */
+    @Test
+    void aSessionStillBeingRecordedElsewhereIsNotDeletedAndItsWriterGoesOn() throws Exception {
+        try (SessionStore recorder = SessionStore.open(db())) {
+            long done = InterviewFixture.record(recorder);
+            long live = recorder.startSession(new SessionInfo(SessionKind.LIVE, "live", null, null, null, null));
+            recorder.appendUtterance(live, new Utterance(Channel.THEM, 0, 1000, "tell me about caching"));
+            try (SessionStore other = SessionStore.open(db())) {
+                assertThatThrownBy(() -> other.delete(live)).isInstanceOf(SessionRecordingException.class)
+                        .hasMessageContaining("session " + live + " is being recorded right now");
+                assertThat(other.deleteAll()).isEqualTo(1);
+                assertThat(other.list()).extracting(SessionSummary::id).containsExactly(live);
+                assertThat(other.delete(done)).isFalse();
+            }
+            recorder.appendUtterance(live, new Utterance(Channel.ME, 1000, 2000, "a read-through cache in front"));
+            recorder.finishSession(live);
+            assertThat(recorder.list()).singleElement().satisfies(s -> {
+                assertThat(s.status()).isEqualTo(SessionStatus.COMPLETE);
+                assertThat(s.utterances()).isEqualTo(2);
+            });
+            // once it has ended it can go
+            assertThat(recorder.delete(live)).isTrue();
+        }
+    }
+
     @Test
     void deletingAllDataLeavesNoSessionAndNoIndexEntries() throws Exception {
         try (SessionStore store = SessionStore.open(db())) {
