@@ -257,6 +257,9 @@ public final class Cli implements Runnable {
         cli.env = env;
         CommandLine cl = new CommandLine(cli);
         commands.forEach(name -> cl.addSubcommand(COMMANDS.get(name).get()));
+        if (commands.size() == COMMANDS.size()) {
+            cl.addSubcommand("help", new CommandLine.HelpCommand()); // "cuecard help replay", as git and others take it
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());
@@ -294,7 +297,8 @@ public final class Cli implements Runnable {
 
     private static boolean helpOrVersion(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()
+                    || p.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
                 return true;
             }
         }

@@ -71,6 +71,11 @@ class CliTest {
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("transcribe", "classify", "hint", "replay", "devices", "listen", "debrief",
                 "practice");
+        Run helpFor = run("help", "replay");
+        assertThat(helpFor.exit()).isZero();
+        assertThat(helpFor.out()).contains("Usage: cuecard replay", "--speed");
+        assertThat(helpFor.err()).isEmpty();
+        assertThat(run("help").out()).contains("Usage: cuecard", "practice");
         Run misspelt = run("clasify", "how would you design a url shortener");
         assertThat(misspelt.exit()).isEqualTo(2);
         assertThat(misspelt.err()).contains("classify"); // picocli's suggestion needs the real names
