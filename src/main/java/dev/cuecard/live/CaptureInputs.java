@@ -31,8 +31,8 @@ public final class CaptureInputs {
         mic.ifPresent(name -> open(devices, Channel.ME, name, problems).ifPresent(inputs::add));
         if (mic.isEmpty()) {
             // said, not silent: a session without the candidate's side has no answers to coach or review
-            problems.accept("me channel off: no microphone found, so only the interviewer is heard; choose yours "
-                    + "from 'cuecard devices' (listen --me, or the app's audio settings)");
+            problems.accept("me channel off: no microphone found" + (inputs.isEmpty() ? "" : ", so only the interviewer is "
+                    + "heard") + "; choose yours from 'cuecard devices' (listen --me, or the app's audio settings)");
         }
         return inputs;
     }

@@ -22,6 +22,17 @@ class DeviceCatalogTest {
     }
 
     @Test
+    void withNeitherChannelOpenNoLineSaysTheInterviewerIsHeard() {
+        List<String> problems = new java.util.ArrayList<>();
+        List<dev.cuecard.pipeline.ChannelInput> opened = dev.cuecard.live.CaptureInputs.open(withoutServer(List.of()),
+                Optional.of("nosuch"), Optional.empty(), problems::add);
+        assertThat(opened).isEmpty();
+        assertThat(problems).anyMatch(p -> p.startsWith("them channel off: no capture device 'nosuch'"))
+                .anyMatch(p -> p.startsWith("me channel off: no microphone found"))
+                .noneMatch(p -> p.contains("only the interviewer is heard"));
+    }
+
+    @Test
     void aMissingSoundServerIsOneLineAndTheJavaSoundDevicesRemain() {
         DeviceCatalog catalog = withoutServer(MAC_LIKE);
         List<AudioDevice> devices = catalog.list();
