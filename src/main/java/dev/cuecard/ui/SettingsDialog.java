@@ -404,6 +404,9 @@ final class SettingsDialog {
         Path dir = paths.contextDir();
         resume.setText(read(dir.resolve("resume.md")));
         job.setText(read(dir.resolve("job.md")));
+        for (TextArea area : List.of(resume, job, story)) {
+            TabKeys.moveFocus(area);
+        }
         resume.setPrefRowCount(5);
         job.setPrefRowCount(4);
         story.setPrefRowCount(4);

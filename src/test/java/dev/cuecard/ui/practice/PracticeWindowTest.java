@@ -164,6 +164,28 @@ class PracticeWindowTest {
     }
 
     @Test
+    void tabLeavesTheAnswerBoxForTheButtonsWithoutTypingATab() throws Exception {
+        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
+                Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeWindow[] window = {showingADrill(vm)};
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
+            FxRobot robot = new FxRobot();
+            javafx.scene.Parent root = window[0].stage().getScene().getRoot();
+            javafx.scene.control.TextArea answer = robot.from(root).lookup("#answer")
+                    .queryAs(javafx.scene.control.TextArea.class);
+            robot.clickOn(answer).write("I would");
+            // Tab typed a tab into the answer and kept the focus there: the buttons were out of the keyboard's reach
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(answer.getText()).isEqualTo("I would");
+            assertThat(answer.isFocused()).isFalse();
+        } finally {
+            FxToolkit.setupFixture(() -> window[0].stage().close());
+        }
+    }
+
+    @Test
     void labelsAreWordsNotEnumNames() throws Exception {
         PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
                 Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
