@@ -101,7 +101,7 @@ public final class DebriefView extends BorderPane {
         timeline.setAccessibleText("Questions of this session");
         timeline.setItems(model.answers());
         timeline.setCellFactory(v -> new dev.cuecard.ui.WrappingListCell<>(timeline, AnswerItem::label));
-        timeline.setPlaceholder(new Label("No questions were detected in this session."));
+        timeline.setPlaceholder(SessionBrowserView.placeholder("No questions were detected in this session."));
         // selection flows both ways between the list and the model
         timeline.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
