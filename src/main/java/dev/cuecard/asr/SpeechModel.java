@@ -27,6 +27,8 @@ public final class SpeechModel implements AutoCloseable {
     private final Map<String, PreparedRecognizers> grammars = new ConcurrentHashMap<>();
     /** Recognizers with the model's own language model, made ahead. Guarded by this. */
     private PreparedRecognizers plain;
+    /** Set by {@link #close()}: nothing is made from the model any more. Guarded by this. */
+    private boolean closed;
 
     private SpeechModel(Path dir, Model model, CompletableFuture<ModelVocabulary> vocabulary, ThreadFactory threads) {
         this.dir = dir;
@@ -95,7 +97,20 @@ public final class SpeechModel implements AutoCloseable {
 
     /** The recognizers of a grammar, made ahead from the first call on. */
     PreparedRecognizers grammar(String grammar) {
-        return grammars.computeIfAbsent(grammar, g -> new PreparedRecognizers(model, g, threads));
+        PreparedRecognizers p = grammars.computeIfAbsent(grammar, g -> new PreparedRecognizers(model, g, threads));
+        synchronized (this) {
+            if (closed) {
+                // asked for after close (the keyword spotter is readied once the classifier is, which can
+                // be after the app quit): a recognizer built from the freed model crashed the JVM (SIGSEGV)
+                p.close();
+            }
+        }
+        return p;
+    }
+
+    /** The grammars asked for so far (tests). */
+    java.util.Collection<PreparedRecognizers> grammars() {
+        return grammars.values();
     }
 
     /** Starts making a recognizer ahead, so the next session's first one is ready (~75 ms). */
@@ -107,6 +122,9 @@ public final class SpeechModel implements AutoCloseable {
     synchronized PreparedRecognizers plain() {
         if (plain == null) {
             plain = new PreparedRecognizers(model, null, threads);
+            if (closed) {
+                plain.close();
+            }
         }
         return plain;
     }
@@ -114,11 +132,12 @@ public final class SpeechModel implements AutoCloseable {
     /** Closes the recognizers made ahead (waiting for any being made), then frees the model. */
     @Override
     public void close() {
-        grammars.values().forEach(PreparedRecognizers::close);
         PreparedRecognizers p;
         synchronized (this) {
+            closed = true; // first: a grammar or plain recognizer asked for from now on is made closed
             p = plain;
         }
+        grammars.values().forEach(PreparedRecognizers::close);
         if (p != null) {
             p.close();
         }
