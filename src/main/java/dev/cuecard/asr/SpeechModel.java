@@ -29,6 +29,8 @@ public final class SpeechModel implements AutoCloseable {
     private PreparedRecognizers plain;
     /** Whether a recognizer has been made from this model: its decoding graph loaded. */
     private volatile boolean decodable;
+    /** Set by {@link #close()}: nothing is made from the model any more. Guarded by this. */
+    private boolean closed;
 
     private SpeechModel(Path dir, Model model, CompletableFuture<ModelVocabulary> vocabulary, ThreadFactory threads) {
         this.dir = dir;
@@ -97,7 +99,21 @@ public final class SpeechModel implements AutoCloseable {
 
     /** The recognizers of a grammar, made ahead from the first call on. */
     PreparedRecognizers grammar(String grammar) {
-        return grammars.computeIfAbsent(grammar, g -> new PreparedRecognizers(model, g, threads, this::checkDecodable));
+        PreparedRecognizers p = grammars.computeIfAbsent(grammar,
+                g -> new PreparedRecognizers(model, g, threads, this::checkDecodable));
+        synchronized (this) {
+            if (closed) {
+                // asked for after close (the keyword spotter is readied once the classifier is, which can
+                // be after the app quit): a recognizer built from the freed model crashed the JVM (SIGSEGV)
+                p.close();
+            }
+        }
+        return p;
+    }
+
+    /** The grammars asked for so far (tests). */
+    java.util.Collection<PreparedRecognizers> grammars() {
+        return grammars.values();
     }
 
     /**
@@ -129,6 +145,9 @@ public final class SpeechModel implements AutoCloseable {
     synchronized PreparedRecognizers plain() {
         if (plain == null) {
             plain = new PreparedRecognizers(model, null, threads);
+            if (closed) {
+                plain.close();
+            }
         }
         return plain;
     }
@@ -136,11 +155,12 @@ public final class SpeechModel implements AutoCloseable {
     /** Closes the recognizers made ahead (waiting for any being made), then frees the model. */
     @Override
     public void close() {
-        grammars.values().forEach(PreparedRecognizers::close);
         PreparedRecognizers p;
         synchronized (this) {
+            closed = true; // first: a grammar or plain recognizer asked for from now on is made closed
             p = plain;
         }
+        grammars.values().forEach(PreparedRecognizers::close);
         if (p != null) {
             p.close();
         }

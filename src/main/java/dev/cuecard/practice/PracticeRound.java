@@ -146,6 +146,18 @@ public final class PracticeRound {
         return PracticeReport.of(this, history);
     }
 
+    /**
+     * Ends a round left before its last question (its window closed, or another round started): its
+     * session is closed with what was asked and answered, no report. It stayed "still recording".
+     */
+    public synchronized void leave() {
+        store.ifPresent(s -> {
+            if (sessionId >= 0) {
+                s.finishSession(sessionId);
+            }
+        });
+    }
+
     static final long GAP_MS = 1000;
 
     private void save(SessionStore s, QuestionResult r) {

@@ -45,6 +45,10 @@ public final class CoachPanel extends VBox {
         followUp.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // the card's width rules: a chip wider than the card is shortened ("…"); as the FlowPane's minimum
+        // width (its widest chip) it widened the card's content past the card's edge at large font
+        // scales, and every line of the card was cut on the right, under the scroll bar
+        points.setMinWidth(0);
         HBox delivery = new HBox(10, timer, pace, fillers, spacer, wrapUp);
         delivery.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(points, next, delivery, followUp);
@@ -139,7 +143,9 @@ public final class CoachPanel extends VBox {
 
     private Label pooled(int i) {
         while (pool.size() <= i) {
-            pool.add(new Label());
+            Label l = new Label();
+            l.maxWidthProperty().bind(points.widthProperty());
+            pool.add(l);
         }
         return pool.get(i);
     }

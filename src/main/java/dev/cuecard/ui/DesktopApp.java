@@ -76,6 +76,10 @@ public final class DesktopApp extends Application {
     private final java.util.List<Runnable> afterWindowShown = new java.util.ArrayList<>();
     /** Ends the JavaFX application; a test running the app in-process replaces it. */
     Runnable exit = Platform::exit;
+    /** The first-run screens, over the main window (a test answers them). */
+    java.util.function.Predicate<Stage> firstRun = FirstRunDialog::show;
+    java.util.function.Function<Stage, Optional<AudioCheckDialog.Choice>> audioCheck =
+            owner -> AudioCheckDialog.show(owner, bridge, tasks);
 
     @Override
     public void start(Stage stage) {
@@ -158,10 +162,14 @@ public final class DesktopApp extends Application {
             quit.play();
         });
         if (!settings.uiOrDefaults().consented() && !options.demo() && !options.fxBench()) {
-            if (FirstRunDialog.show(stage)) {
+            if (firstRun.test(stage)) {
                 save(s -> s.withUi(s.uiOrDefaults().withConsent(true)));
-                AudioCheckDialog.show(stage, bridge, tasks).ifPresent(choice ->
-                        save(s -> s.withDevices(choice.them().orElse(null), choice.me().orElse(null))));
+                audioCheck.apply(stage).ifPresent(choice -> {
+                    save(s -> s.withDevices(choice.them().orElse(null), choice.me().orElse(null)));
+                    // the pickers Start reads: they kept showing the devices of before the check, and the
+                    // first Start saved those over the ones just chosen
+                    main.choose(choice.them(), choice.me());
+                });
             }
         }
         if (options.demo()) {

@@ -313,6 +313,11 @@ public final class MainWindow {
 
         QuestionCell(ListView<QuestionCard> list) {
             topic.getStyleClass().add("question-topic");
+            // wraps like the question under it: on one line "Distributed systems · 84%" ran out of a narrow
+            // list, cut, with a horizontal scroll bar under it
+            topic.setWrapText(true);
+            topic.setMinHeight(Region.USE_PREF_SIZE);
+            topic.maxWidthProperty().bind(list.widthProperty().subtract(WrappingListCell.MARGIN));
             question.getStyleClass().add("cell-text");
             question.wrappingWidthProperty().bind(list.widthProperty().subtract(WrappingListCell.MARGIN));
             getStyleClass().add("question-cell");

@@ -60,5 +60,16 @@ public final class ScreenLayout {
         stage.setHeight(h);
         stage.setX(area.getMinX());
         stage.setY(area.getMinY());
+        // and again once shown: under a window manager (Openbox) GTK maps a new window at its default
+        // 200×200 and the size set before showing is lost; the main window opened at its minimum size
+        javafx.event.EventHandler<javafx.stage.WindowEvent> again = new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.stage.WindowEvent e) {
+                stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                stage.setWidth(w);
+                stage.setHeight(h);
+            }
+        };
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, again);
     }
 }

@@ -208,7 +208,10 @@ public final class SessionRunner implements AutoCloseable {
             LOG.info("listening: {} channel(s), {}", opened.size(), title);
             onListening.run();
             started.awaitEnd();
-            post(StatusMessage.info("Session ended — open Debrief to review it"));
+            // without a database (unreadable, read-only folder) nothing was stored: Debrief has nothing to show
+            post(store.isPresent() ? StatusMessage.info("Session ended — open Debrief to review it")
+                    : StatusMessage.warning("Session ended — it was not stored (no session database), "
+                    + "so Debrief cannot show it"));
         } catch (ModelException | AudioSourceException e) {
             post(StatusMessage.error(e.getMessage()));
         } catch (InterruptedException e) {

@@ -65,6 +65,8 @@ final class SettingsDialog {
     static final double MIN_SCALE = 0.8;
     static final double MAX_SCALE = 1.6;
     private final Label modelError = new Label();
+    /** What is wrong with the LLM endpoint or timeout as typed; Save waits until it is empty. */
+    private final Label llmError = new Label();
     private final Services services;
     private final TaskExecutor tasks;
     /** The model folder check in flight: an older check's late answer is dropped. */
@@ -101,7 +103,8 @@ final class SettingsDialog {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setText("Save");
-        ok.disableProperty().bind(hotkeyError.textProperty().isNotEmpty().or(modelError.textProperty().isNotEmpty()));
+        ok.disableProperty().bind(hotkeyError.textProperty().isNotEmpty().or(modelError.textProperty().isNotEmpty())
+                .or(llmError.textProperty().isNotEmpty()));
         dialog.setResizable(true);
         dialog.getDialogPane().setMinSize(520, 400);
     }
@@ -245,7 +248,19 @@ final class SettingsDialog {
         llmUrl.setPromptText("e.g. http://localhost:11434/v1 (Ollama) — empty = templates only, offline");
         llmModel.setText(llm.model() == null ? "" : llm.model());
         llmTimeout.setText(llm.firstTokenTimeoutMs() == null ? "" : String.valueOf(llm.firstTokenTimeoutMs()));
-        llmTimeout.setPromptText("ms to first token (default 4000)");
+        llmTimeout.setPromptText("ms to first token (default "
+                + dev.cuecard.hint.llm.LlmConfig.DEFAULT_FIRST_TOKEN.toMillis() + ")");
+        llmUrl.setId("llm-url");
+        llmTimeout.setId("llm-timeout");
+        llmError.setId("llm-error");
+        llmError.setWrapText(true);
+        llmError.setStyle("-fx-text-fill: -color-danger-fg;");
+        llmError.managedProperty().bind(llmError.textProperty().isNotEmpty());
+        // checked as typed: a URL without http:// or a timeout that is not a number was saved (the
+        // timeout silently dropped) and the LLM was off at the next start
+        llmUrl.textProperty().addListener((o, a, b) -> validateLlm());
+        llmTimeout.textProperty().addListener((o, a, b) -> validateLlm());
+        validateLlm();
         boolean keySet = System.getenv("CUECARD_LLM_API_KEY") != null || System.getenv("OPENAI_API_KEY") != null;
         Label key = new Label(keySet ? "API key: set in the environment" : "API key: not set (CUECARD_LLM_API_KEY or "
                 + "OPENAI_API_KEY; local servers need none). It is never written to a file.");
@@ -260,12 +275,40 @@ final class SettingsDialog {
         g.addRow(0, name("Endpoint (base URL)"), llmUrl, restart());
         g.addRow(1, name("Model"), llmModel, restart());
         g.addRow(2, name("First-token timeout"), llmTimeout, restart());
+        g.add(llmError, 1, 3, 2, 1);
         javafx.scene.layout.GridPane.setHgrow(llmUrl, javafx.scene.layout.Priority.ALWAYS);
         Label privacy = new Label("With an endpoint set, each detected question, its category and template, the "
                 + "recent transcript and your context files are sent to it. The overlay shows when text leaves "
                 + "this machine.");
         privacy.setWrapText(true);
         return new VBox(8, g, key, test, result, privacy);
+    }
+
+    /** The endpoint must be an http(s) URL (or empty: offline), the timeout a whole number of ms above 0 (or empty). */
+    private void validateLlm() {
+        List<String> problems = new java.util.ArrayList<>();
+        String url = blankToNull(llmUrl.getText());
+        if (url != null) {
+            try {
+                dev.cuecard.hint.llm.LlmConfig.resolve(new LlmSettings(url, null, null, null, null, null, null), Map.of());
+            } catch (dev.cuecard.hint.llm.LlmConfig.InvalidConfigException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        String timeout = blankToNull(llmTimeout.getText());
+        if (timeout != null && !positiveWholeNumber(timeout)) {
+            problems.add("First-token timeout \"" + timeout + "\" is not a number of milliseconds above 0 (e.g. "
+                    + dev.cuecard.hint.llm.LlmConfig.DEFAULT_FIRST_TOKEN.toMillis() + "); empty = the default");
+        }
+        llmError.setText(String.join("\n", problems));
+    }
+
+    private static boolean positiveWholeNumber(String text) {
+        try {
+            return Integer.parseInt(text) > 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private VBox hotkeyTab(UiSettings ui) {
@@ -361,6 +404,9 @@ final class SettingsDialog {
         Path dir = paths.contextDir();
         resume.setText(read(dir.resolve("resume.md")));
         job.setText(read(dir.resolve("job.md")));
+        for (TextArea area : List.of(resume, job, story)) {
+            TabKeys.moveFocus(area);
+        }
         resume.setPrefRowCount(5);
         job.setPrefRowCount(4);
         story.setPrefRowCount(4);
@@ -471,6 +517,18 @@ final class SettingsDialog {
 
     Label modelErrorLabel() {
         return modelError;
+    }
+
+    TextField llmUrlField() {
+        return llmUrl;
+    }
+
+    TextField llmTimeoutField() {
+        return llmTimeout;
+    }
+
+    Label llmErrorLabel() {
+        return llmError;
     }
 
     /** The chords in force (the defaults fill what the file leaves out; a broken file means the defaults). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cuecard.audio.Channel;
 import dev.cuecard.hint.TemplateHintEngine;
+import dev.cuecard.pipeline.PipelineEvent;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -165,6 +166,55 @@ class MainWindowTest {
             javafx.scene.control.ListCell<?> row = (javafx.scene.control.ListCell<?>) t.getParent();
             assertThat(row.getHeight()).isGreaterThanOrEqualTo(t.getLayoutBounds().getHeight());
         });
+    }
+
+    @Test
+    void aLongTopicInTheQuestionListWrapsInsteadOfRunningOutOfTheList() throws Exception {
+        String before = javafx.application.Application.getUserAgentStylesheet();
+        FxTestSupport.onFx(() -> {
+            // the app's theme; the question list as narrow as it goes (its divider dragged to the right)
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            ((javafx.scene.control.SplitPane) window.stage().getScene().lookup(".split-pane")).setDividerPositions(1.0);
+            for (PipelineEvent e : FxTestSupport.questionAndHint(1,
+                    "okay and how would that work across several data centers")) {
+                model.apply(e);
+            }
+        });
+        try {
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.control.ListView<?> questions = FxTestSupport.onFx(() ->
+                    (javafx.scene.control.ListView<?>) window.stage().getScene().lookup("#questions"));
+            String topic = FxTestSupport.onFx(() -> model.questions().get(0).classification().category().toString());
+            // "Distributed systems · 76%" ran past the list's edge, cut, with a horizontal scroll bar under the list
+            List<String> outside = FxTestSupport.onFx(() -> {
+                questions.applyCss();
+                questions.layout();
+                double right = questions.localToScene(questions.getLayoutBounds()).getMaxX();
+                List<String> out = new java.util.ArrayList<>();
+                for (Node n : questions.lookupAll(".question-topic")) {
+                    if (n instanceof Label l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()
+                            && l.lookup(".text") instanceof javafx.scene.text.Text t) {
+                        double drawn = t.localToScene(t.getLayoutBounds()).getMaxX();
+                        if (drawn > right || !l.getText().equals(t.getText())) {
+                            out.add("“" + l.getText() + "” shown as “" + t.getText() + "” to x=" + Math.round(drawn)
+                                    + ", the list ends at " + Math.round(right));
+                        }
+                    }
+                }
+                for (Node n : questions.lookupAll(".scroll-bar")) {
+                    if (n instanceof javafx.scene.control.ScrollBar b && b.isVisible()
+                            && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                        out.add("a horizontal scroll bar");
+                    }
+                }
+                return out;
+            });
+            assertThat(outside).as(topic).isEmpty();
+        } finally {
+            FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(before));
+        }
     }
 
     @Test

@@ -240,6 +240,69 @@ class OverlayWindowTest {
     }
 
     @Test
+    void noLineRunsPastTheRightEdgeOfTheCardAtAnyFontScaleWithTheCoachShown() throws Exception {
+        String before = javafx.application.Application.getUserAgentStylesheet();
+        FxTestSupport.onFx(() -> {
+            // as the app shows it: its theme, the largest font scale from the settings
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            overlay.stage().close();
+            overlay = new OverlayWindow(model, UiSettings.defaults().withFontScale(1.6), b -> { });
+            overlay.show();
+            model.listeningProperty().set(true);
+            // you have spoken: the answer coach shows the card's key points as chips under the gist
+            model.coach().candidateHeardProperty().set(true);
+        });
+        try {
+            int id = 1;
+            for (String question : List.of("tell me about a time you disagreed with a teammate about a technical decision",
+                    "how would you design a rate limiter for a public api",
+                    "what happens if the cache goes down and every request hits the database")) {
+                for (PipelineEvent e : FxTestSupport.questionAndHint(id++, question)) {
+                    bridge.onEvent(e);
+                }
+                FxTestSupport.waitUntil(() -> model.shownProperty().get() != null
+                        && question.equals(model.shownProperty().get().classification().text()));
+                WaitForAsyncUtils.waitForFxEvents();
+                // at 1.6× the widest chip widened the card's content: every line was cut under the scroll bar
+                assertThat(FxTestSupport.onFx(() -> linesPastTheCardsEdge())).as(question).isEmpty();
+                for (double scale : new double[] {0.8, 1.0, 1.4, 1.6}) {
+                    for (double[] size : new double[][] {{OverlayWindow.DEFAULT_WIDTH, OverlayWindow.DEFAULT_HEIGHT},
+                            {OverlayWindow.MIN_WIDTH, OverlayWindow.MIN_HEIGHT}}) {
+                        FxTestSupport.onFx(() -> {
+                            overlay.setFontScale(scale);
+                            overlay.resizeTo(size[0], size[1]);
+                        });
+                        WaitForAsyncUtils.waitForFxEvents();
+                        String at = "\"" + question + "\" at scale " + scale + ", " + size[0] + "×" + size[1];
+                        assertThat(FxTestSupport.onFx(() -> linesPastTheCardsEdge())).as(at).isEmpty();
+                    }
+                }
+            }
+        } finally {
+            FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(before));
+        }
+    }
+
+    /** The card's texts whose drawn line reaches past the scroll pane's viewport (cut by it, under the scroll bar). */
+    private List<String> linesPastTheCardsEdge() {
+        javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) overlay.root().lookup("#card-scroll");
+        javafx.scene.Node viewport = scroll.lookup(".viewport");
+        double right = viewport.localToScene(viewport.getLayoutBounds()).getMaxX();
+        List<String> out = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : scroll.getContent().lookupAll(".label")) {
+            if (n instanceof javafx.scene.control.Labeled l && l.isVisible() && l.getText() != null && !l.getText().isEmpty()
+                    && l.lookup(".text") instanceof javafx.scene.text.Text t) {
+                double drawn = t.localToScene(t.getLayoutBounds()).getMaxX();
+                if (drawn > right + 0.5) {
+                    out.add("“" + l.getText() + "” drawn to x=" + Math.round(drawn) + " past " + Math.round(right));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void theGripIsVisibleAndTheDefaultPlaceCoversNoneOfCuecardsWindows() throws Exception {
         javafx.scene.layout.Region grip = FxTestSupport.onFx(() -> (javafx.scene.layout.Region) overlay.stage().getScene()
                 .lookup("#grip"));

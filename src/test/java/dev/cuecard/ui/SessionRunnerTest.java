@@ -64,6 +64,26 @@ class SessionRunnerTest {
         }
     }
 
+    @Test
+    void aSessionWithNoDatabaseEndsSayingItWasNotStored() throws Exception {
+        List<StatusMessage> messages = new CopyOnWriteArrayList<>();
+        FxBridge bridge = new FxBridge(Runnable::run, e -> { });
+        CountDownLatch ended = new CountDownLatch(1);
+        // no storeSessionsIn: the database could not be opened (read-only data folder)
+        try (SessionRunner runner = new SessionRunner(Optional.empty(), FxTestSupport.CLASSIFIER, Optional.empty(),
+                bridge, messages::add)) {
+            runner.startReplay(SpeechFixtures.wav("cache-slt"), Optional.empty(), Double.POSITIVE_INFINITY,
+                    ended::countDown);
+            assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+            List<String> status = messages.stream().map(StatusMessage::text).toList();
+            String last = status.get(status.size() - 1);
+            // it said "Session ended — open Debrief to review it" beside a disabled Debrief button
+            assertThat(last).as("%s", status).startsWith("Session ended").contains("not stored")
+                    .doesNotContain("open Debrief");
+            assertThat(messages.get(messages.size() - 1).severity()).isEqualTo(StatusMessage.Severity.WARNING);
+        }
+    }
+
     private static int indexOf(List<String> lines, String part) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(part)) {

@@ -140,6 +140,39 @@ class SettingsDialogTest {
     }
 
     @Test
+    void anLlmEndpointOrTimeoutThatCannotWorkIsSaidAndCannotBeSaved() throws Exception {
+        SettingsDialog d = dialog(new CopyOnWriteArrayList<>());
+        Button save = FxTestSupport.onFx(() -> (Button) d.dialog().getDialogPane().lookupButton(ButtonType.OK));
+        // no scheme: saved as it was, the LLM was off at the next start ("template hints only")
+        FxTestSupport.onFx(() -> d.llmUrlField().setText("localhost:11434"));
+        assertThat(d.llmErrorLabel().getText()).contains("is not an http(s) URL");
+        assertThat(save.isDisabled()).isTrue();
+        FxTestSupport.onFx(() -> d.llmUrlField().setText("http://localhost:11434/v1"));
+        assertThat(d.llmErrorLabel().getText()).isEmpty();
+        assertThat(save.isDisabled()).isFalse();
+        // not a number: it was dropped without a word and the default used
+        for (String bad : List.of("abc", "0", "-5", "2.5")) {
+            FxTestSupport.onFx(() -> d.llmTimeoutField().setText(bad));
+            assertThat(d.llmErrorLabel().getText()).as(bad).contains("First-token timeout").contains(bad);
+            assertThat(save.isDisabled()).as(bad).isTrue();
+        }
+        FxTestSupport.onFx(() -> d.llmTimeoutField().setText("3000"));
+        assertThat(d.llmErrorLabel().getText()).isEmpty();
+        assertThat(save.isDisabled()).isFalse();
+        FxTestSupport.onFx(() -> d.llmUrlField().setText(""));
+        FxTestSupport.onFx(() -> d.llmTimeoutField().setText(""));
+        assertThat(save.isDisabled()).as("empty: offline, default timeout").isFalse();
+    }
+
+    @Test
+    void theTimeoutFieldNamesTheDefaultThatIsUsed() throws Exception {
+        SettingsDialog d = dialog(new CopyOnWriteArrayList<>());
+        // it said 4000 while 5000 ms was used
+        assertThat(d.llmTimeoutField().getPromptText())
+                .contains("default " + dev.cuecard.hint.llm.LlmConfig.DEFAULT_FIRST_TOKEN.toMillis() + ")");
+    }
+
+    @Test
     void theFieldsThatNeedARestartAreNamedAfterSaving() {
         Settings before = Settings.defaults();
         Settings after = new Settings("/models/other", null, null, before.uiOrDefaults().withOpacity(0.5), before.llmSettings());

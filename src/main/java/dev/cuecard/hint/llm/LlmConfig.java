@@ -22,7 +22,8 @@ public record LlmConfig(URI baseUrl, String model, Optional<ApiKey> apiKey, Dura
     public static final String API_KEY_ENV = "CUECARD_LLM_API_KEY";
     public static final String OPENAI_KEY_ENV = "OPENAI_API_KEY";
     static final String DEFAULT_MODEL = "gpt-4o-mini";
-    static final Duration DEFAULT_FIRST_TOKEN = Duration.ofSeconds(5);
+    /** Kept when the settings name no first-token timeout (the settings dialog says so). */
+    public static final Duration DEFAULT_FIRST_TOKEN = Duration.ofSeconds(5);
     static final Duration DEFAULT_REQUEST = Duration.ofSeconds(60);
     static final int DEFAULT_RETRIES = 2;
     static final int DEFAULT_TRANSCRIPT_CHARS = 2000;

@@ -101,7 +101,7 @@ public final class DebriefView extends BorderPane {
         timeline.setAccessibleText("Questions of this session");
         timeline.setItems(model.answers());
         timeline.setCellFactory(v -> new dev.cuecard.ui.WrappingListCell<>(timeline, AnswerItem::label));
-        timeline.setPlaceholder(new Label("No questions were detected in this session."));
+        timeline.setPlaceholder(SessionBrowserView.placeholder("No questions were detected in this session."));
         // selection flows both ways between the list and the model
         timeline.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
@@ -129,6 +129,7 @@ public final class DebriefView extends BorderPane {
         note.setPromptText("Your notes on this answer");
         note.setPrefRowCount(2);
         note.setWrapText(true);
+        dev.cuecard.ui.TabKeys.moveFocus(note);
         // wraps onto a second row in a narrow window rather than cut "Rating" or "Save review"
         javafx.scene.layout.FlowPane stars = new javafx.scene.layout.FlowPane(4, 4, new Label("Rating"));
         stars.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -65,7 +65,7 @@ final class SessionBrowserView extends VBox {
         hits.setPrefHeight(150);
         hits.setMinHeight(90);
         hits.setCellFactory(v -> new dev.cuecard.ui.WrappingListCell<>(hits, this::hitText));
-        hits.setPlaceholder(new Label("Search results appear here"));
+        hits.setPlaceholder(placeholder("Search results appear here"));
         hits.visibleProperty().bind(search.textProperty().isNotEmpty());
         hits.managedProperty().bind(hits.visibleProperty());
         hits.getSelectionModel().selectedItemProperty().addListener((obs, old, h) -> {
@@ -79,7 +79,7 @@ final class SessionBrowserView extends VBox {
         list.setItems(model.sessions());
         list.setCellFactory(v -> new dev.cuecard.ui.WrappingListCell<>(list, s -> SessionTitles.title(s, ZoneId.systemDefault()) + "\n"
                 + SessionTitles.details(s)));
-        list.setPlaceholder(new Label("No sessions yet"));
+        list.setPlaceholder(placeholder("No sessions yet"));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
             if (s != null) {
                 model.open(s.id());
@@ -158,5 +158,13 @@ final class SessionBrowserView extends VBox {
     /** The list of sessions; the window gives it the keyboard first so the search's hint stays readable. */
     ListView<SessionSummary> list() {
         return list;
+    }
+
+    /** An empty list's words, wrapped in the narrow session column: one line was cut to "Search results appear ...". */
+    static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setPadding(new javafx.geometry.Insets(6));
+        return l;
     }
 }

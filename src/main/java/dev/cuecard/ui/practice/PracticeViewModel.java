@@ -108,7 +108,11 @@ public final class PracticeViewModel {
             return;
         }
         busy.set(true);
+        PracticeRound previous = finished.get() ? null : round;
         lane.submit(() -> {
+            if (previous != null) {
+                previous.leave(); // started over mid-round: the round left is stored as it stands
+            }
             PracticeHistory h = store.map(s -> PracticeHistory.load(s, templates, scorer)).orElse(PracticeHistory.empty());
             List<PracticeQuestion> qs = new RoundPlanner(templates, h).plan(setup, new Random(seed));
             return new Planned(h, new PracticeRound(setup, qs, scorer, reviewer, store));
@@ -353,6 +357,11 @@ public final class PracticeViewModel {
     public void close() {
         stopRecording();
         lane.shutdown(Duration.ZERO);
+        PracticeRound r = round;
+        if (r != null && !finished.get()) {
+            // its session is closed with what was answered: it stayed "still recording" in the debrief
+            tasks.run(r::leave, () -> { }, e -> status.set("Could not close the round: " + e.getMessage()));
+        }
     }
 
     public StringProperty questionProperty() {

@@ -161,6 +161,7 @@ public final class PracticeWindow {
         TextArea answer = new TextArea();
         answer.setId("answer");
         answer.setWrapText(true);
+        dev.cuecard.ui.TabKeys.moveFocus(answer);
         answer.setPromptText("Type your answer — or press Record and say it");
         answer.setAccessibleText("Your answer");
         answer.setPrefRowCount(5);

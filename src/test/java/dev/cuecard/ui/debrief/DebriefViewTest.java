@@ -167,6 +167,22 @@ class DebriefViewTest {
         assertThat(q1.rating()).contains(4);
     }
 
+    @Test
+    void tabLeavesTheNotesForTheNextControlWithoutTypingATab(FxRobot robot) {
+        robot.clickOn("#note").write("lead with the hit rate");
+        // the notes box kept the focus and took a tab character at every press: a keyboard trap
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node note = robot.lookup("#note").query();
+        assertThat(((javafx.scene.control.TextArea) note).getText()).isEqualTo("lead with the hit rate");
+        assertThat(note.isFocused()).as("the notes box still has the keyboard").isFalse();
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.TAB)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(note.isFocused()).as("Shift+Tab comes back to it").isTrue();
+        assertThat(((javafx.scene.control.TextArea) note).getText()).isEqualTo("lead with the hit rate");
+    }
+
     /** Styling the whole view in one frame froze a first-opened debrief ~0.5 s: it is shown in parts. */
     @Test
     void theDetailAndChartsJoinAfterTheViewIsShownAndEachChartWhenItsTabIsFirstOpened(FxRobot robot) throws Exception {

@@ -50,9 +50,11 @@ class DebriefWindowTest {
     private long demo;
     private long live;
     private SessionBrowserModel browser;
+    private Stage window;
 
     @Start
     void start(Stage stage) {
+        window = stage;
         store = SessionStore.open(dir.resolve("cuecard-" + System.nanoTime() + ".db"));
         demo = InterviewFixture.record(store);
         live = recordLive(store);
@@ -219,6 +221,33 @@ class DebriefWindowTest {
         assertThat(browser.openedProperty().get().sessionId()).isEqualTo(demo);
         assertThat(text(robot, "#question")).isEqualTo(InterviewFixture.Q1);
         assertThat(robot.lookup("#timeline").queryAs(ListView.class).getSelectionModel().getSelectedIndex()).isZero();
+    }
+
+    @Test
+    void theSearchResultsPlaceholderIsReadInFullBesideTheOverlay(FxRobot robot) throws Exception {
+        String before = javafx.application.Application.getUserAgentStylesheet();
+        // the app's theme, at the width the window opens at on a 1280-px screen (left of the overlay's column)
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            window.setWidth(770);
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        robot.clickOn("#search").write("x");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (Node n : window.getScene().getRoot().lookupAll(".placeholder .label")) {
+                if (n instanceof Label l && l.isVisible() && l.getScene() != null
+                        && l.lookup(".text") instanceof javafx.scene.text.Text t && !l.getText().equals(t.getText())) {
+                    out.add("“" + l.getText() + "” shown as “" + t.getText() + "”");
+                }
+            }
+            javafx.application.Application.setUserAgentStylesheet(before);
+            return out;
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        // it read "Search results appear ..." in the session column
+        assertThat(cut).isEmpty();
+        assertThat(robot.lookup("#hits .placeholder .label").tryQuery()).isPresent();
     }
 
     @Test

@@ -164,6 +164,54 @@ class PracticeWindowTest {
     }
 
     @Test
+    void tabLeavesTheAnswerBoxForTheButtonsWithoutTypingATab() throws Exception {
+        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
+                Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeWindow[] window = {showingADrill(vm)};
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
+            FxRobot robot = new FxRobot();
+            javafx.scene.Parent root = window[0].stage().getScene().getRoot();
+            javafx.scene.control.TextArea answer = robot.from(root).lookup("#answer")
+                    .queryAs(javafx.scene.control.TextArea.class);
+            robot.clickOn(answer).write("I would");
+            // Tab typed a tab into the answer and kept the focus there: the buttons were out of the keyboard's reach
+            robot.type(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(answer.getText()).isEqualTo("I would");
+            assertThat(answer.isFocused()).isFalse();
+        } finally {
+            FxToolkit.setupFixture(() -> window[0].stage().close());
+        }
+    }
+
+    @Test
+    void aRoundLeftMidwayIsStoredAsEndedNotStillRecording() throws Exception {
+        SessionStore store = SessionStore.open(dir.resolve("left.db"));
+        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
+                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeWindow[] window = {showingADrill(vm)};
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
+            FxToolkit.setupFixture(() -> {
+                vm.answerTextProperty().set("I would put a load balancer in front of stateless services and cache reads.");
+                vm.submitTyped();
+            });
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.answeredProperty().get());
+            assertThat(store.list()).singleElement().satisfies(s -> assertThat(s.status())
+                    .isEqualTo(dev.cuecard.session.SessionStatus.RECORDING));
+            // the window closed with one question still to go (Escape, the close button)
+            FxToolkit.setupFixture(() -> window[0].stage().close());
+            // the debrief listed it as "still recording" for as long as the app ran
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> store.list().get(0).status()
+                    == dev.cuecard.session.SessionStatus.COMPLETE);
+        } finally {
+            FxToolkit.setupFixture(() -> window[0].stage().close());
+            store.close();
+        }
+    }
+
+    @Test
     void labelsAreWordsNotEnumNames() throws Exception {
         PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
                 Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
