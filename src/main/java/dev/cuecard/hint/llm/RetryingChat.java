@@ -28,6 +28,11 @@ final class RetryingChat {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     /** Silence allowed between tokens once the stream runs (local models pause on long words). */
     static final Duration MIN_STALL = Duration.ofSeconds(10);
+    /**
+     * The longest reply read: a hint or a review is a few thousand characters; a server that streams
+     * more (a runaway model, a broken proxy) is cut off and its reply counted as unreadable.
+     */
+    static final int MAX_REPLY_CHARS = 32_000;
 
     /** What the caller makes of the streamed text. */
     interface Reply<T> {
@@ -133,6 +138,12 @@ final class RetryingChat {
             while (true) {
                 Duration wait = gotTokens ? stall : config.firstTokenTimeout();
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.isNegative() || left.isZero()) {
+                    // checked before taking a signal: a stream that outpaces its reader must still end
+                    stream.abandon();
+                    LOG.info("LLM request took longer than {} ms", config.requestTimeout().toMillis());
+                    return fail(LlmFailure.TIMED_OUT);
+                }
                 StreamAttempt.Signal s = stream.next(left.compareTo(wait) < 0 ? left : wait);
                 if (s == null) {
                     stream.abandon();
@@ -146,6 +157,11 @@ final class RetryingChat {
                 if (s instanceof StreamAttempt.Token t) {
                     gotTokens = true;
                     text.append(t.text());
+                    if (text.length() > MAX_REPLY_CHARS) {
+                        stream.abandon();
+                        LOG.info("LLM reply longer than {} characters; stopped reading it", MAX_REPLY_CHARS);
+                        return fail(LlmFailure.BAD_REPLY);
+                    }
                     reply.streamed(text.toString());
                 } else if (s instanceof StreamAttempt.Done d) {
                     return completed(d.response(), text);
