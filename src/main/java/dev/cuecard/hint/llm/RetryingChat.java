@@ -133,7 +133,7 @@ final class RetryingChat {
         }
 
         private Result<T> follow(StreamAttempt stream) throws InterruptedException {
-            StringBuilder text = new StringBuilder();
+            AnswerText text = new AnswerText();
             Duration stall = config.firstTokenTimeout().compareTo(MIN_STALL) > 0 ? config.firstTokenTimeout() : MIN_STALL;
             while (true) {
                 Duration wait = gotTokens ? stall : config.firstTokenTimeout();
@@ -162,7 +162,10 @@ final class RetryingChat {
                         LOG.info("LLM reply longer than {} characters; stopped reading it", MAX_REPLY_CHARS);
                         return fail(LlmFailure.BAD_REPLY);
                     }
-                    reply.streamed(text.toString());
+                    String answer = text.answer();
+                    if (!answer.isEmpty()) {
+                        reply.streamed(answer); // nothing to show while a reasoning model thinks
+                    }
                 } else if (s instanceof StreamAttempt.Done d) {
                     return completed(d.response(), text);
                 } else if (s instanceof StreamAttempt.Failed f) {
@@ -174,9 +177,9 @@ final class RetryingChat {
             }
         }
 
-        private Result<T> completed(ChatResponse response, StringBuilder streamed) {
+        private Result<T> completed(ChatResponse response, AnswerText streamed) {
             String whole = response.aiMessage() != null && response.aiMessage().text() != null
-                    ? response.aiMessage().text() : streamed.toString();
+                    ? AnswerText.of(response.aiMessage().text()).answer() : streamed.answer();
             Optional<T> value = reply.complete(whole);
             return value.<Result<T>>map(v -> new Result.Answered<>(v, usage(response))).orElseGet(() -> fail(LlmFailure.BAD_REPLY));
         }

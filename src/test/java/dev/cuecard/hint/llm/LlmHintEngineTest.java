@@ -297,6 +297,22 @@ class LlmHintEngineTest {
     }
 
     @Test
+    void aReasoningModelsThinkingBeforeTheJsonIsNeitherShownNorParsed() throws Exception {
+        // DeepSeek-R1 or Qwen3 on Ollama / llama.cpp: the thinking comes first, in the same content,
+        // and may hold braces and a draft object the model then drops
+        String thinking = "<think>\nThey ask about a cache. Maybe {\"gist\": \"Use a message queue\"}? No, "
+                + "cache-aside fits better.\n</think>\n\n";
+        server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(thinking + REPLY, 7, Duration.ZERO, Duration.ZERO));
+        Progress progress = new Progress();
+        DraftOutcome outcome = engine(server.baseUrl(), Duration.ofSeconds(5), 0)
+                .draft(request(List.of()), progress, new DraftCancellation());
+        assertThat(outcome).isInstanceOf(DraftOutcome.Drafted.class);
+        assertThat(((DraftOutcome.Drafted) outcome).hint().title()).isEqualTo("Cache-aside for reads");
+        assertThat(progress.updates).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.gist()).doesNotContain("message queue"));
+    }
+
+    @Test
     void aReplyThatNeverGetsPastAnOpeningBraceOrATitleSendsNoEmptyUpdate() throws Exception {
         server = new FakeOpenAiServer(new FakeOpenAiServer.Stream(List.of("{", "\"title\": \"Only a ti", "tle\", ",
                 " \"gist\": ", "12, \u001b[2J ???"), Duration.ZERO, Duration.ofMillis(5), 10, 5));
