@@ -28,6 +28,11 @@ final class RetryingChat {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     /** Silence allowed between tokens once the stream runs (local models pause on long words). */
     static final Duration MIN_STALL = Duration.ofSeconds(10);
+    /**
+     * The longest reply read: a hint or a review is a few thousand characters; a server that streams
+     * more (a runaway model, a broken proxy) is cut off and its reply counted as unreadable.
+     */
+    static final int MAX_REPLY_CHARS = 32_000;
 
     /** What the caller makes of the streamed text. */
     interface Reply<T> {
@@ -128,11 +133,17 @@ final class RetryingChat {
         }
 
         private Result<T> follow(StreamAttempt stream) throws InterruptedException {
-            StringBuilder text = new StringBuilder();
+            AnswerText text = new AnswerText();
             Duration stall = config.firstTokenTimeout().compareTo(MIN_STALL) > 0 ? config.firstTokenTimeout() : MIN_STALL;
             while (true) {
                 Duration wait = gotTokens ? stall : config.firstTokenTimeout();
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                if (left.isNegative() || left.isZero()) {
+                    // checked before taking a signal: a stream that outpaces its reader must still end
+                    stream.abandon();
+                    LOG.info("LLM request took longer than {} ms", config.requestTimeout().toMillis());
+                    return fail(LlmFailure.TIMED_OUT);
+                }
                 StreamAttempt.Signal s = stream.next(left.compareTo(wait) < 0 ? left : wait);
                 if (s == null) {
                     stream.abandon();
@@ -146,7 +157,15 @@ final class RetryingChat {
                 if (s instanceof StreamAttempt.Token t) {
                     gotTokens = true;
                     text.append(t.text());
-                    reply.streamed(text.toString());
+                    if (text.length() > MAX_REPLY_CHARS) {
+                        stream.abandon();
+                        LOG.info("LLM reply longer than {} characters; stopped reading it", MAX_REPLY_CHARS);
+                        return fail(LlmFailure.BAD_REPLY);
+                    }
+                    String answer = text.answer();
+                    if (!answer.isEmpty()) {
+                        reply.streamed(answer); // nothing to show while a reasoning model thinks
+                    }
                 } else if (s instanceof StreamAttempt.Done d) {
                     return completed(d.response(), text);
                 } else if (s instanceof StreamAttempt.Failed f) {
@@ -158,9 +177,9 @@ final class RetryingChat {
             }
         }
 
-        private Result<T> completed(ChatResponse response, StringBuilder streamed) {
+        private Result<T> completed(ChatResponse response, AnswerText streamed) {
             String whole = response.aiMessage() != null && response.aiMessage().text() != null
-                    ? response.aiMessage().text() : streamed.toString();
+                    ? AnswerText.of(response.aiMessage().text()).answer() : streamed.answer();
             Optional<T> value = reply.complete(whole);
             return value.<Result<T>>map(v -> new Result.Answered<>(v, usage(response))).orElseGet(() -> fail(LlmFailure.BAD_REPLY));
         }

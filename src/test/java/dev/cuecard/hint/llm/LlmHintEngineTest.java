@@ -277,6 +277,42 @@ class LlmHintEngineTest {
     }
 
     @Test
+    void aHugeReplyIsCutOffAndCountedUnreadableInsteadOfBecomingACard() throws Exception {
+        // a runaway model or a broken proxy: a well-formed hint with hundreds of long key points,
+        // streamed as fast as the server can write it (reading it all used to take minutes of CPU)
+        StringBuilder huge = new StringBuilder("{\"title\": \"Runaway\", \"gist\": \"Cache-aside.\", \"keyPoints\": [");
+        for (int i = 0; i < 400; i++) {
+            huge.append(i == 0 ? "" : ", ").append('"').append("point ").append(i).append(' ').append("x".repeat(200)).append('"');
+        }
+        huge.append("]}");
+        server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(huge.toString(), 400, Duration.ZERO, Duration.ZERO));
+        Progress progress = new Progress();
+        DraftOutcome outcome = engine(server.baseUrl(), Duration.ofSeconds(5), 0)
+                .draft(request(List.of()), progress, new DraftCancellation());
+        assertThat(outcome).isInstanceOf(DraftOutcome.Failed.class);
+        assertThat(((DraftOutcome.Failed) outcome).status()).isEqualTo("LLM reply unreadable");
+        assertThat(progress.updates).allSatisfy(h -> assertThat(String.join("", h.keyPoints()).length())
+                .isLessThanOrEqualTo(RetryingChat.MAX_REPLY_CHARS));
+        assertThat(allLogText()).contains("stopped reading it");
+    }
+
+    @Test
+    void aReasoningModelsThinkingBeforeTheJsonIsNeitherShownNorParsed() throws Exception {
+        // DeepSeek-R1 or Qwen3 on Ollama / llama.cpp: the thinking comes first, in the same content,
+        // and may hold braces and a draft object the model then drops
+        String thinking = "<think>\nThey ask about a cache. Maybe {\"gist\": \"Use a message queue\"}? No, "
+                + "cache-aside fits better.\n</think>\n\n";
+        server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(thinking + REPLY, 7, Duration.ZERO, Duration.ZERO));
+        Progress progress = new Progress();
+        DraftOutcome outcome = engine(server.baseUrl(), Duration.ofSeconds(5), 0)
+                .draft(request(List.of()), progress, new DraftCancellation());
+        assertThat(outcome).isInstanceOf(DraftOutcome.Drafted.class);
+        assertThat(((DraftOutcome.Drafted) outcome).hint().title()).isEqualTo("Cache-aside for reads");
+        assertThat(progress.updates).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.gist()).doesNotContain("message queue"));
+    }
+
+    @Test
     void aReplyThatNeverGetsPastAnOpeningBraceOrATitleSendsNoEmptyUpdate() throws Exception {
         server = new FakeOpenAiServer(new FakeOpenAiServer.Stream(List.of("{", "\"title\": \"Only a ti", "tle\", ",
                 " \"gist\": ", "12, \u001b[2J ???"), Duration.ZERO, Duration.ofMillis(5), 10, 5));
