@@ -50,23 +50,41 @@ final class DebriefReviewCommand implements Callable<Integer> {
         AnswerScorer scorer = AnswerScorer.shipped();
         PrintWriter out = parent.cli.out();
         int reviewed = 0;
+        int failed = 0;
+        int notSent = 0;
+        Optional<String> lasting = Optional.empty();
         for (AnswerReview a : d.answers()) {
             Optional<Template> t = Optional.ofNullable(a.question().templateId()).flatMap(templates::get);
             Answer answer = Answer.spoken(a.answer());
             if (t.isEmpty() || answer.text().isBlank()) {
                 continue; // nothing to review: no template to judge against, or no answer given
             }
+            if (lasting.isPresent()) {
+                notSent++; // the endpoint fails every request alike: the rest would only wait for the same status
+                continue;
+            }
             ReviewOutcome outcome = reviewer.get().review(PracticeQuestion.of(a.number(), t.get()), answer,
                     scorer.score(t.get(), answer));
             out.println(json.on ? json(a, outcome) : TerminalText.block(text(a, outcome)));
             out.flush();
-            reviewed++;
+            if (outcome instanceof ReviewOutcome.Failed f) {
+                failed++;
+                lasting = Optional.of(f.status()).filter(dev.cuecard.hint.llm.JsonChat::failsEveryRequest);
+            } else {
+                reviewed++;
+            }
         }
-        if (reviewed == 0) {
+        if (reviewed + failed == 0) {
             parent.cli.warn("nothing to review in session " + id + ": no answer to a question with a template card "
                     + "(the offline feedback is in 'cuecard debrief show " + id + "')");
+            return 0;
         }
-        return 0;
+        if (notSent > 0) {
+            parent.cli.warn(notSent + " more answer" + (notSent == 1 ? " was" : "s were") + " not sent: "
+                    + TerminalText.line(lasting.orElseThrow()) + " (check the LLM settings, then run this again)");
+        }
+        // no review at all is a failure a script should see; the offline feedback stands either way
+        return reviewed == 0 ? 1 : 0;
     }
 
     /** The answer, the offline feedback `debrief show` gives, then the LLM's review beside it. */

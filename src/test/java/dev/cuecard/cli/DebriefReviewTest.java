@@ -80,6 +80,19 @@ class DebriefReviewTest {
             assertThat(score.out()).contains("LLM review: Good start, no numbers.", "  + Token bucket named",
                     "  → Say the limit per client");
 
+            // an endpoint that rejects the key: asked once, the other answers are not sent, and the exit says so
+            try (FakeOpenAiServer rejecting = new FakeOpenAiServer(new FakeOpenAiServer.Error(401, "bad key"))) {
+                Map<String, String> badKey = new HashMap<>(env);
+                badKey.put("CUECARD_LLM_BASE_URL", rejecting.baseUrl().toString());
+                Run refused = run(badKey, "debrief", "review", "--json", id);
+                assertThat(refused.exit()).isEqualTo(1);
+                assertThat(rejecting.received()).hasSize(1);
+                assertThat(refused.out().strip().split("\n")).hasSize(1);
+                assertThat(refused.out()).contains("\"status\":\"API key rejected (HTTP 401)\"");
+                assertThat(refused.err()).contains(reviews.size() - 1 + " more answer")
+                        .contains("not sent: API key rejected (HTTP 401)");
+            }
+
             // a session with no answers (the interviewer's track alone) is said to have nothing to review
             Run themOnly = run(System.getenv(), "replay", "--speed", "max", "--offline",
                     demo.resolve("demo-them.wav").toString());

@@ -40,6 +40,19 @@ public final class JsonChat {
 
     private final RetryingChat chat;
 
+    /**
+     * Whether a failure status says the endpoint will fail every request alike (unreachable, key or
+     * model rejected), so a batch of requests (a review of each answer) need not send the rest.
+     */
+    public static boolean failsEveryRequest(String status) {
+        for (LlmFailure f : LlmFailure.values()) {
+            if (f.lasting() && status.startsWith(f.status())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public JsonChat(LlmConfig config, Executor httpExecutor) {
         this.chat = new RetryingChat(config, httpExecutor, 0.2);
     }

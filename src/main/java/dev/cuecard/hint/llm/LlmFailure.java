@@ -34,6 +34,14 @@ enum LlmFailure {
         return status;
     }
 
+    /**
+     * Whether the next request would fail the same way whatever it asks: nothing answers, the key or
+     * the model is wrong. A time-out or an unreadable reply may go otherwise for another question.
+     */
+    boolean lasting() {
+        return this == UNREACHABLE || this == KEY_REJECTED || this == MODEL_NOT_FOUND;
+    }
+
     /** 429 and 5xx are worth another try after a back-off; the rest will not get better. */
     boolean retryable() {
         return retryable;
