@@ -86,14 +86,29 @@ public final class DebriefView extends BorderPane {
         return box;
     }
 
+    /** The folder of the last export in this run, where the next one is offered. */
+    private static volatile java.nio.file.Path lastExportFolder;
+
     /** Where to write the Markdown: the system's save dialog, offering the session's own file name. */
     private java.util.Optional<java.nio.file.Path> chooseExportFile() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Export the debrief as Markdown");
         chooser.setInitialFileName(model.exportFileName());
+        // not the folder the app happened to be started from
+        chooser.setInitialDirectory(exportFolder(java.util.Optional.ofNullable(lastExportFolder),
+                java.nio.file.Path.of(System.getProperty("user.home"))).toFile());
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Markdown", "*.md"));
         java.io.File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+        java.util.Optional<java.nio.file.Path> chosen = java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+        chosen.map(java.nio.file.Path::getParent).ifPresent(folder -> lastExportFolder = folder);
+        return chosen;
+    }
+
+    /** The last export's folder while it exists, else the user's Documents folder, else their home. */
+    static java.nio.file.Path exportFolder(java.util.Optional<java.nio.file.Path> last, java.nio.file.Path home) {
+        return last.filter(java.nio.file.Files::isDirectory)
+                .or(() -> java.util.Optional.of(home.resolve("Documents")).filter(java.nio.file.Files::isDirectory))
+                .orElse(home);
     }
 
     private VBox left() {
