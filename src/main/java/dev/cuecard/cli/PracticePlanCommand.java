@@ -115,13 +115,7 @@ final class PracticePlanCommand implements Callable<Integer> {
             cli.out().println(EventJson.write(n));
         } else {
             if (setup.weakTopics()) {
-                // the drilled ones apart from the next weakest (QA: three were named above a drill of two)
-                List<String> weakest = history.weakest().stream().limit(RoundPlanner.WEAK_CATEGORIES + 1)
-                        .map(c -> String.format(Locale.ROOT, "%s (%.1f)", c.id(), averages.get(c))).toList();
-                int drilled = Math.min(RoundPlanner.WEAK_CATEGORIES, weakest.size());
-                cli.out().println(weakest.isEmpty() ? "No past scores yet: a mixed drill."
-                        : "Drilling your weakest categories (average score): " + String.join(", ", weakest.subList(0, drilled))
-                        + (weakest.size() > drilled ? "; next weakest: " + weakest.get(drilled) : ""));
+                cli.out().println(history.drillNote());
             }
             for (PracticeQuestion q : plan) {
                 cli.out().printf(Locale.ROOT, "%2d. %s  [%s / %s]%n", q.number(), q.text(), q.category().id(),

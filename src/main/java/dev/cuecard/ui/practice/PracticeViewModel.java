@@ -127,6 +127,9 @@ public final class PracticeViewModel {
             inRound.set(true);
             report.set("");
             showQuestion(planned.round().questions().get(0));
+            if (setup.weakTopics()) {
+                status.set(planned.history().drillNote()); // which topics this drill is on, or why it is mixed
+            }
             busy.set(false);
         }, e -> fail("Could not plan a round: " + e.getMessage()));
     }

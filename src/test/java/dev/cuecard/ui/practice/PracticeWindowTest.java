@@ -305,6 +305,26 @@ class PracticeWindowTest {
         store.close();
     }
 
+    @Test
+    void aDrillOnTheWeakestTopicsSaysWhichOrWhyItIsMixed() throws Exception {
+        SessionStore store = SessionStore.open(dir.resolve("weakest.db"));
+        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
+                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeWindow[] window = new PracticeWindow[1];
+        FxToolkit.setupFixture(() -> {
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
+            vm.start(new RoundSetup(RoundType.DRILL, Seniority.MID, Optional.empty(), Optional.empty(), "", "", true, 3), 5);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 3"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label status = (javafx.scene.control.Label) window[0].stage().getScene()
+                .lookup("#practice-status");
+        assertThat(status.getText()).isEqualTo("No past scores yet: a mixed drill.");
+        FxToolkit.setupFixture(() -> window[0].stage().close());
+        store.close();
+    }
+
     /** The window shown, with a two-question system-design drill started (seed 7). */
     private static PracticeWindow showingADrill(PracticeViewModel vm) throws Exception {
         PracticeWindow[] window = new PracticeWindow[1];
