@@ -29,6 +29,26 @@ public class WrappingListCell<T> extends ListCell<T> {
         this.style = style;
         text.getStyleClass().add("cell-text");
         text.wrappingWidthProperty().bind(list.widthProperty().subtract(MARGIN));
+        text.layoutBoundsProperty().addListener((obs, was, now) -> {
+            if (was.getHeight() != now.getHeight()) {
+                requestLayout(); // fewer or more lines: the row's height follows
+            }
+        });
+    }
+
+    /**
+     * As tall as the text's lines now: the skin's own measure kept the height a row had for an earlier,
+     * longer text (a partial result that grew, a line that wrapped before the window was widened), which
+     * left blank gaps under short lines of the transcript.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (isEmpty() || getGraphic() != text) {
+            return super.computePrefHeight(width);
+        }
+        javafx.geometry.Insets label = getLabelPadding();
+        return snappedTopInset() + label.getTop() + text.getLayoutBounds().getHeight() + label.getBottom()
+                + snappedBottomInset();
     }
 
     @Override

@@ -230,6 +230,58 @@ class MainWindowTest {
         }
     }
 
+    @Test
+    void aTranscriptRowIsAsTallAsItsLinesAfterPartialsAndAfterTheWindowIsWidened() throws Exception {
+        String before = javafx.application.Application.getUserAgentStylesheet();
+        try {
+            // as the demo shows it: the app's theme, partial results growing word by word, then the final
+            FxTestSupport.onFx(() -> {
+                javafx.application.Application.setUserAgentStylesheet(
+                        new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+                window.stage().setWidth(1100);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            speak(Channel.THEM, 0, "hi thanks for joining today can you hear me okay");
+            speak(Channel.ME, 4_000, "yes i can hear you fine");
+            Node transcript = FxTestSupport.onFx(() -> window.stage().getScene().lookup("#transcript"));
+            assertNoBlankLineUnderARow(transcript);
+            FxTestSupport.onFx(() -> window.stage().setWidth(1500));
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertNoBlankLineUnderARow(transcript);
+        } finally {
+            FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(before));
+        }
+    }
+
+    /** Partial results word by word, then the final one, on one channel. */
+    private void speak(Channel channel, long startMs, String line) throws Exception {
+        String[] words = line.split(" ");
+        for (int i = 1; i <= words.length; i++) {
+            String partial = String.join(" ", java.util.Arrays.copyOf(words, i));
+            FxTestSupport.onFx(() -> model.apply(new dev.cuecard.pipeline.PipelineEvent.Transcript(
+                    new dev.cuecard.asr.TranscriptEvent(channel, dev.cuecard.asr.TranscriptKind.PARTIAL, partial,
+                            startMs, startMs + 2_000, startMs + 2_100, List.of()))));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        FxTestSupport.onFx(() -> model.apply(dev.cuecard.testing.InterviewFixture.transcript(channel, startMs,
+                startMs + 2_000, line)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void assertNoBlankLineUnderARow(Node transcript) throws Exception {
+        List<String> rows = FxTestSupport.onFx(() -> ((javafx.scene.Parent) transcript).lookupAll(".cell-text").stream()
+                .map(n -> (javafx.scene.text.Text) n).filter(t -> t.getText() != null && !t.getText().isEmpty())
+                .map(t -> String.format(java.util.Locale.ROOT, "%s: text %.0f, row %.0f, line %.0f", t.getText(),
+                        t.getLayoutBounds().getHeight(), ((javafx.scene.layout.Region) t.getParent()).getHeight(),
+                        t.getFont().getSize()))
+                .toList());
+        assertThat(rows).hasSize(2).allSatisfy(r -> {
+            String[] f = r.replaceAll(".*text (\\d+), row (\\d+), line (\\d+)", "$1 $2 $3").split(" ");
+            assertThat(Double.parseDouble(f[1])).as(r).isLessThan(Double.parseDouble(f[0]) + Double.parseDouble(f[2]));
+        });
+    }
+
     private void interviewerAndCandidateRowsAreStyled() throws Exception {
         FxTestSupport.onFx(() -> {
             model.apply(dev.cuecard.testing.InterviewFixture.transcript(Channel.THEM, 1_000, 3_000, "how would you shard it"));
