@@ -29,6 +29,11 @@ import java.util.TreeMap;
 public final class PracticeHistory {
     /** Live sessions scored on load, newest first; older ones say little about today's weak topics. */
     static final int LIVE_SESSIONS = 30;
+    /**
+     * And at most this many of their answers: each is scored again by meaning (~0.1 s here), so a few
+     * hour-long interviews (1,400 answers) held up every plan and round for 2.5 minutes.
+     */
+    static final int LIVE_ANSWERS = 100;
 
     /** One scored answer. */
     public record Entry(Category category, String templateId, double total, Instant at, SessionKind kind) {
@@ -56,16 +61,26 @@ public final class PracticeHistory {
         DebriefBuilder debriefs = new DebriefBuilder(AnswerFeedbackRater.shipped(), templates);
         List<SessionSummary> live = store.list().stream().filter(s -> s.kind() != SessionKind.PRACTICE)
                 .filter(s -> s.questions() > 0).limit(LIVE_SESSIONS).toList();
+        int budget = LIVE_ANSWERS;
         for (SessionSummary s : live) {
-            store.load(s.id()).map(debriefs::build).ifPresent(d -> {
-                for (AnswerReview a : d.answers()) {
-                    Optional<Template> t = Optional.ofNullable(a.question().templateId()).flatMap(templates::get);
-                    if (t.isPresent() && a.length() != AnswerLength.NO_ANSWER) {
-                        double total = scorer.score(t.get(), Answer.spoken(a.answer())).total();
-                        out.add(new Entry(t.get().category(), t.get().id(), total, s.startedAt(), s.kind()));
-                    }
+            if (budget <= 0) {
+                break;
+            }
+            Optional<dev.cuecard.session.debrief.Debrief> d = store.load(s.id()).map(debriefs::build);
+            if (d.isEmpty()) {
+                continue;
+            }
+            List<AnswerReview> answers = d.get().answers();
+            // the session's latest answers when only some fit the budget
+            for (int i = answers.size() - 1; i >= 0 && budget > 0; i--) {
+                AnswerReview a = answers.get(i);
+                Optional<Template> t = Optional.ofNullable(a.question().templateId()).flatMap(templates::get);
+                if (t.isPresent() && a.length() != AnswerLength.NO_ANSWER) {
+                    double total = scorer.score(t.get(), Answer.spoken(a.answer())).total();
+                    out.add(new Entry(t.get().category(), t.get().id(), total, s.startedAt(), s.kind()));
+                    budget--;
                 }
-            });
+            }
         }
         out.sort(Comparator.comparing(Entry::at));
         return new PracticeHistory(out);

@@ -108,6 +108,7 @@ public final class PracticeViewModel {
             return;
         }
         busy.set(true);
+        status.set("Planning the round: reading your past answers…"); // seconds with many stored interviews
         PracticeRound previous = finished.get() ? null : round;
         lane.submit(() -> {
             if (previous != null) {
