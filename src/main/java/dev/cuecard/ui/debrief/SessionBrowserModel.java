@@ -7,10 +7,8 @@ import dev.cuecard.session.SessionSummary;
 import dev.cuecard.session.debrief.DebriefBuilder;
 import dev.cuecard.ui.TaskExecutor;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -138,12 +136,9 @@ public final class SessionBrowserModel {
         }
         status.set("Searching…");
         SessionKind k = kind.get();
-        tasks.submit(() -> {
-            Map<Long, SessionKind> kinds = store.list().stream()
-                    .collect(Collectors.toMap(SessionSummary::id, SessionSummary::kind));
-            return store.search(words, OptionalLong.empty(), SEARCH_LIMIT).stream()
-                    .filter(h -> k == null || kinds.get(h.sessionId()) == k).toList();
-        }, found -> {
+        // the kind is part of the query: filtered after the limit, the newest sessions' hits of other
+        // kinds filled it and an older practice session's were never found
+        tasks.submit(() -> store.search(words, OptionalLong.empty(), Optional.ofNullable(k), SEARCH_LIMIT), found -> {
             if (search != searches) {
                 return;
             }
