@@ -138,15 +138,19 @@ public final class SessionBrowserModel {
         SessionKind k = kind.get();
         // the kind is part of the query: filtered after the limit, the newest sessions' hits of other
         // kinds filled it and an older practice session's were never found
-        tasks.submit(() -> store.search(words, OptionalLong.empty(), Optional.ofNullable(k), SEARCH_LIMIT), found -> {
+        // one more than shown, to say when the list is cut ("200 hits in 1 session" read as all there was)
+        tasks.submit(() -> store.search(words, OptionalLong.empty(), Optional.ofNullable(k), SEARCH_LIMIT + 1), all -> {
             if (search != searches) {
                 return;
             }
+            boolean cut = all.size() > SEARCH_LIMIT;
+            List<SearchHit> found = cut ? all.subList(0, SEARCH_LIMIT) : all;
             hits.setAll(found);
             long inSessions = found.stream().map(SearchHit::sessionId).distinct().count();
+            String where = " in " + inSessions + (inSessions == 1 ? " session" : " sessions");
             status.set(found.isEmpty() ? "Nothing found for “" + words.strip() + "”"
-                    : found.size() + (found.size() == 1 ? " hit" : " hits") + " in " + inSessions
-                    + (inSessions == 1 ? " session" : " sessions"));
+                    : cut ? "The newest " + SEARCH_LIMIT + " hits" + where + " — there are more; add a word to narrow it down"
+                    : found.size() + (found.size() == 1 ? " hit" : " hits") + where);
         }, e -> status.set("Search failed: " + e.getMessage()));
     }
 

@@ -62,6 +62,9 @@ class SessionBrowserSearchTest {
 
             browser.kindProperty().set(null);
             assertThat(browser.hits()).hasSize(200).noneMatch(h -> h.sessionId() == practice);
+            // 213 hits in 2 sessions: the 200 shown are not all there is
+            assertThat(browser.statusProperty().get())
+                    .isEqualTo("The newest 200 hits in 1 session — there are more; add a word to narrow it down");
         }
     }
 }
