@@ -137,12 +137,20 @@ final class DebriefCommand implements Runnable {
             if (limit < 1 || limit > 10_000) {
                 throw new UserError("--limit must be 1 to 10000 (got " + limit + ")", 2);
             }
-            List<SearchHit> hits = parent.reading(s -> s.search(String.join(" ", words), OptionalLong.empty(), limit));
+            // one more than shown: whether the list was cut is said, not left to guess (QA: 50 lines of a common
+            // word, all from the newest session, read as everything there was)
+            List<SearchHit> found = parent.reading(s -> s.search(String.join(" ", words), OptionalLong.empty(), limit + 1));
+            List<SearchHit> hits = found.size() > limit ? found.subList(0, limit) : found;
             PrintWriter out = parent.cli.out();
             for (SearchHit h : hits) {
                 out.println(json.on ? DebriefJson.hit(h) : DebriefText.hit(h));
             }
             out.flush();
+            if (found.size() > limit) {
+                parent.cli.err().println("cuecard: more hits than the " + limit + " shown (newest sessions first); "
+                        + "add a word to narrow the search, or raise --limit");
+                parent.cli.err().flush();
+            }
             if (hits.isEmpty() && !json.on) {
                 // like grep: exit 1 when nothing matches, but said, not silent
                 parent.cli.err().println("cuecard: no stored session has all of: " + TerminalText.line(String.join(" ", words)));

@@ -179,20 +179,27 @@ final class SessionQueries {
     }
 
     /**
-     * Newest first (row ids grow with time): FTS5 walks its index in rowid order and stops at the
-     * limit, where ranking by relevance would score every match of a common word first.
+     * Newest session first, each session's hits in the order said. Both tables are asked for their
+     * first {@code limit} hits in that same order, so the two merged are the first {@code limit} of all.
+     * (Not row-id order: a session recorded while another was, or a limit that cut into an older
+     * session, left out that session's first hits and showed later ones; FTS5 finds every match of
+     * a common word in milliseconds either way.)
+     *
+     * @param kind only sessions of this kind when present (filtered before the limit, not after)
      */
-    List<SearchHit> search(String ftsQuery, OptionalLong sessionId, int limit) throws SQLException {
-        String scope = sessionId.isPresent() ? " AND x.session_id = ?" : "";
+    List<SearchHit> search(String ftsQuery, OptionalLong sessionId, Optional<SessionKind> kind, int limit)
+            throws SQLException {
+        String scope = (sessionId.isPresent() ? " AND x.session_id = ?" : "") + (kind.isPresent() ? " AND s.kind = ?" : "");
+        String order = " ORDER BY s.started_at DESC, s.id DESC, 5, x.id LIMIT ?";
         String utterances = "SELECT x.session_id, s.started_at, 'utterance', x.channel, x.start_ms, x.text, "
                 + "snippet(utterance_search, 0, '[', ']', '…', 12) FROM utterance_search "
                 + "JOIN utterances x ON x.id = utterance_search.rowid JOIN sessions s ON s.id = x.session_id "
-                + "WHERE utterance_search MATCH ?" + scope + " ORDER BY utterance_search.rowid DESC LIMIT ?";
+                + "WHERE utterance_search MATCH ?" + scope + order;
         String hints = "SELECT x.session_id, s.started_at, 'hint', NULL, x.shown_ms, x.title, "
                 // a card's text is its title, gist and points on lines of their own: one line in a hit
                 + "replace(snippet(hint_search, 0, '[', ']', '…', 12), char(10), ' · ') FROM hint_search "
                 + "JOIN hints x ON x.id = hint_search.rowid JOIN sessions s ON s.id = x.session_id "
-                + "WHERE hint_search MATCH ?" + scope + " ORDER BY hint_search.rowid DESC LIMIT ?";
+                + "WHERE hint_search MATCH ?" + scope + order;
         List<SearchHit> hits = new ArrayList<>();
         for (String sql : List.of(utterances, hints)) {
             try (PreparedStatement p = db.prepareStatement(sql)) {
@@ -200,6 +207,9 @@ final class SessionQueries {
                 p.setString(i++, ftsQuery);
                 if (sessionId.isPresent()) {
                     p.setLong(i++, sessionId.getAsLong());
+                }
+                if (kind.isPresent()) {
+                    p.setString(i++, kind.get().id());
                 }
                 p.setInt(i, limit);
                 try (ResultSet r = p.executeQuery()) {

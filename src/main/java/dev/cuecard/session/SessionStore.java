@@ -613,7 +613,12 @@ public final class SessionStore implements AutoCloseable {
      * @param sessionId only this session when present
      */
     public synchronized List<SearchHit> search(String words, OptionalLong sessionId, int limit) {
-        return FtsQuery.of(words).map(q -> read(() -> queries.search(q, sessionId, limit))).orElse(List.of());
+        return search(words, sessionId, Optional.empty(), limit);
+    }
+
+    /** As {@link #search(String, OptionalLong, int)}, in the sessions of one kind when {@code kind} is present. */
+    public synchronized List<SearchHit> search(String words, OptionalLong sessionId, Optional<SessionKind> kind, int limit) {
+        return FtsQuery.of(words).map(q -> read(() -> queries.search(q, sessionId, kind, limit))).orElse(List.of());
     }
 
     // ---- deleting ----

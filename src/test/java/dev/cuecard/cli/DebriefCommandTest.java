@@ -56,6 +56,30 @@ class DebriefCommandTest {
         assertThat(CliTest.run("debrief", "search", "--json", "database").out()).isBlank();
     }
 
+    /** QA (scale): a search cut at its limit printed the first N hits and nothing more, as if that were all. */
+    @Test
+    void aSearchCutAtItsLimitSaysThereAreMoreHits() {
+        try (SessionStore store = SessionStore.open(home.resolve(SessionStore.FILE_NAME))) {
+            InterviewFixture.record(store);
+            InterviewFixture.record(store);
+        }
+        CliTest.Run all = CliTest.run("debrief", "search", "cache");
+        assertThat(all.exit()).isZero();
+        assertThat(all.err()).isBlank();
+        int n = all.out().strip().split("\n").length;
+        assertThat(n).isGreaterThan(2);
+
+        CliTest.Run cut = CliTest.run("debrief", "search", "--limit", "2", "cache");
+        assertThat(cut.exit()).isZero();
+        assertThat(cut.out().strip().split("\n")).containsExactly(all.out().strip().split("\n")[0],
+                all.out().strip().split("\n")[1]);
+        assertThat(cut.err().strip()).isEqualTo("cuecard: more hits than the 2 shown (newest sessions first); "
+                + "add a word to narrow the search, or raise --limit");
+
+        CliTest.Run exact = CliTest.run("debrief", "search", "--limit", String.valueOf(n), "cache");
+        assertThat(exact.err()).isBlank();
+    }
+
     @Test
     void noSaveStoresNothing() {
         CliTest.Run r = CliTest.run("replay", "--no-save", "--speed", "max", SpeechFixtures.wav("hear-me-slt").toString());

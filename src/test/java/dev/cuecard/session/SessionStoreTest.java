@@ -233,6 +233,57 @@ class SessionStoreTest {
         }
     }
 
+    /** A session whose interviewer says "cache" {@code times} times, one second apart. */
+    static long sayingCache(SessionStore store, SessionKind kind, int times) {
+        try (SessionRecorder r = SessionRecorder.start(store, new SessionInfo(kind, kind.id() + " session", "them.wav",
+                null, "model-en-us", null))) {
+            for (int i = 0; i < times; i++) {
+                r.onEvent(InterviewFixture.transcript(Channel.THEM, i * 1000L, i * 1000L + 900, "where would you put the cache " + i));
+            }
+            return r.sessionId();
+        }
+    }
+
+    /**
+     * QA (scale): each table was cut at the limit by row id and the two then sorted by session and
+     * time, so a limit that reached into an older session showed its last hits, not its first;
+     * with a session recorded while another was, its early hits were missing altogether.
+     */
+    @Test
+    void aLimitedSearchGivesTheFirstHitsOfTheWholeListNewestSessionFirstEachInTheOrderSaid() {
+        try (SessionStore store = SessionStore.open(db())) {
+            long older = sayingCache(store, SessionKind.REPLAY, 5);
+            long newer = sayingCache(store, SessionKind.REPLAY, 5);
+
+            List<SearchHit> all = store.search("cache", OptionalLong.empty(), 1000);
+            assertThat(all).extracting(SearchHit::sessionId)
+                    .containsExactly(newer, newer, newer, newer, newer, older, older, older, older, older);
+            assertThat(all).extracting(SearchHit::atMs).containsExactly(0L, 1000L, 2000L, 3000L, 4000L,
+                    0L, 1000L, 2000L, 3000L, 4000L);
+            for (int limit = 1; limit <= all.size(); limit++) {
+                assertThat(store.search("cache", OptionalLong.empty(), limit)).as("limit %d", limit)
+                        .isEqualTo(all.subList(0, limit));
+            }
+        }
+    }
+
+    /** QA (scale): the debrief window's kind filter was applied after the limit, so newer sessions of other kinds hid every hit. */
+    @Test
+    void aSearchInOneKindOfSessionIsNotCrowdedOutByNewerSessionsOfOtherKinds() {
+        try (SessionStore store = SessionStore.open(db())) {
+            long practice = sayingCache(store, SessionKind.PRACTICE, 2);
+            sayingCache(store, SessionKind.REPLAY, 12);
+
+            assertThat(store.search("cache", OptionalLong.empty(), java.util.Optional.of(SessionKind.PRACTICE), 10))
+                    .extracting(SearchHit::sessionId, SearchHit::atMs)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(practice, 0L),
+                            org.assertj.core.groups.Tuple.tuple(practice, 1000L));
+            assertThat(store.search("cache", OptionalLong.empty(), java.util.Optional.of(SessionKind.LIVE), 10)).isEmpty();
+            assertThat(store.search("cache", OptionalLong.empty(), java.util.Optional.empty(), 10)).hasSize(10)
+                    .noneMatch(h -> h.sessionId() == practice);
+        }
+    }
+
     @Test
     void deletingASessionRemovesEveryTraceOfIt() throws Exception {
         long keep;

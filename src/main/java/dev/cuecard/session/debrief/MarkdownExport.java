@@ -143,7 +143,8 @@ public final class MarkdownExport {
         }
     }
 
-    private static String fillers(SpeakingMetrics m) {
+    /** The fillers, most used first (ties in order of first use), as " (um ×2, uh ×1)"; "" when none. */
+    static String fillers(SpeakingMetrics m) {
         if (m.fillers().isEmpty()) {
             return "";
         }

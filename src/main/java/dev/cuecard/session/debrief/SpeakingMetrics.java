@@ -12,14 +12,16 @@ import java.util.Map;
  * @param words      recognised words
  * @param speakingMs time inside utterances (first to last word of each), pauses between them excluded
  * @param spanMs     from the first word to the last (the answer's length as the listener lives it)
- * @param fillers    filler → count
+ * @param fillers    filler → count, in order of first use
  * @param typedWords the words of answers typed in practice: counted, never timed (their times are estimates)
  */
 public record SpeakingMetrics(int words, long speakingMs, long spanMs, Map<String, Integer> fillers, int typedWords) {
     public static final SpeakingMetrics NONE = new SpeakingMetrics(0, 0, 0, Map.of(), 0);
 
     public SpeakingMetrics {
-        fillers = Map.copyOf(fillers);
+        // in order of first use, as FillerWords counts them: Map.copyOf's order changes with every JVM, so
+        // equally used fillers were listed differently in each export of the same session
+        fillers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fillers));
     }
 
     public static SpeakingMetrics of(List<Utterance> utterances) {

@@ -7,10 +7,8 @@ import dev.cuecard.session.SessionSummary;
 import dev.cuecard.session.debrief.DebriefBuilder;
 import dev.cuecard.ui.TaskExecutor;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -138,20 +136,21 @@ public final class SessionBrowserModel {
         }
         status.set("Searching…");
         SessionKind k = kind.get();
-        tasks.submit(() -> {
-            Map<Long, SessionKind> kinds = store.list().stream()
-                    .collect(Collectors.toMap(SessionSummary::id, SessionSummary::kind));
-            return store.search(words, OptionalLong.empty(), SEARCH_LIMIT).stream()
-                    .filter(h -> k == null || kinds.get(h.sessionId()) == k).toList();
-        }, found -> {
+        // the kind is part of the query: filtered after the limit, the newest sessions' hits of other
+        // kinds filled it and an older practice session's were never found
+        // one more than shown, to say when the list is cut ("200 hits in 1 session" read as all there was)
+        tasks.submit(() -> store.search(words, OptionalLong.empty(), Optional.ofNullable(k), SEARCH_LIMIT + 1), all -> {
             if (search != searches) {
                 return;
             }
+            boolean cut = all.size() > SEARCH_LIMIT;
+            List<SearchHit> found = cut ? all.subList(0, SEARCH_LIMIT) : all;
             hits.setAll(found);
             long inSessions = found.stream().map(SearchHit::sessionId).distinct().count();
+            String where = " in " + inSessions + (inSessions == 1 ? " session" : " sessions");
             status.set(found.isEmpty() ? "Nothing found for “" + words.strip() + "”"
-                    : found.size() + (found.size() == 1 ? " hit" : " hits") + " in " + inSessions
-                    + (inSessions == 1 ? " session" : " sessions"));
+                    : cut ? "The newest " + SEARCH_LIMIT + " hits" + where + " — there are more; add a word to narrow it down"
+                    : found.size() + (found.size() == 1 ? " hit" : " hits") + where);
         }, e -> status.set("Search failed: " + e.getMessage()));
     }
 
