@@ -72,6 +72,16 @@ class FaultCliTest {
         return s.lines().filter(l -> !l.isBlank()).toList();
     }
 
+    /** Creates the session database at {@code db} and gives its size in pages (to fill the disk from there). */
+    private static long pagesOfANewDatabase(Path db) throws Exception {
+        SessionStore.open(db).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA page_count")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     @Test
     void storedSessionsAreShownReadOnlyWhenTheDataFolderCannotBeWrittenAndNothingChanges() throws Exception {
         CliTest.Run replay = run("replay", "--speed", "max", SpeechFixtures.wav("cache-slt").toString());
@@ -98,13 +108,7 @@ class FaultCliTest {
     @Test
     void aReplayOnAFullDiskFailsWithOneLineAndTheSessionIsMarkedIncomplete() throws Exception {
         Path db = home.resolve(SessionStore.FILE_NAME);
-        SessionStore.open(db).close();
-        long pages;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("PRAGMA page_count")) {
-            r.next();
-            pages = r.getLong(1);
-        }
+        long pages = pagesOfANewDatabase(db);
         // a disk with no page left: earlier sessions filled what is said and its search index to the brim
         System.setProperty(SessionStore.MAX_PAGES_PROPERTY, String.valueOf(pages + 2));
         try (SessionStore store = SessionStore.open(db)) {
@@ -367,13 +371,7 @@ class FaultCliTest {
     @Test
     void aScoreThatDoesNotFitOnTheDiskLeavesNoEmptySessionBehind() throws Exception {
         Path db = home.resolve(SessionStore.FILE_NAME);
-        SessionStore.open(db).close();
-        long pages;
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("PRAGMA page_count")) {
-            r.next();
-            pages = r.getLong(1);
-        }
+        long pages = pagesOfANewDatabase(db);
         System.setProperty(SessionStore.MAX_PAGES_PROPERTY, String.valueOf(pages + 2));
         long filler;
         try (SessionStore store = SessionStore.open(db)) {

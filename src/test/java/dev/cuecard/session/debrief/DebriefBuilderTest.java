@@ -37,6 +37,18 @@ class DebriefBuilderTest {
         store.close();
     }
 
+    /** The events recorded as a live session through a real recorder, and its debrief (key points by words). */
+    private Debrief liveDebrief(String title, List<dev.cuecard.pipeline.PipelineEvent> events) {
+        long id;
+        try (dev.cuecard.session.SessionRecorder r = dev.cuecard.session.SessionRecorder.start(store,
+                new dev.cuecard.session.SessionInfo(dev.cuecard.session.SessionKind.LIVE, title, null, null, null, "m"))) {
+            events.forEach(r::onEvent);
+            id = r.sessionId();
+        }
+        return new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))
+                .build(store.load(id).orElseThrow());
+    }
+
     @Test
     void feedbackIsGradedAgainstTheFinalRefinedCard() {
         java.util.List<dev.cuecard.pipeline.PipelineEvent> events = new java.util.ArrayList<>(InterviewFixture.events());
@@ -49,14 +61,7 @@ class DebriefBuilderTest {
                 .findFirst().orElseThrow());
         events.add(at + 1, new dev.cuecard.pipeline.PipelineEvent.HintUpdate(1, refined, true, java.util.Optional.empty(),
                 dev.cuecard.audio.Channel.THEM, 2600));
-        long refinedId;
-        try (dev.cuecard.session.SessionRecorder r = dev.cuecard.session.SessionRecorder.start(store,
-                new dev.cuecard.session.SessionInfo(dev.cuecard.session.SessionKind.LIVE, "refined", null, null, null, "m"))) {
-            events.forEach(r::onEvent);
-            refinedId = r.sessionId();
-        }
-        Debrief d = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))
-                .build(store.load(refinedId).orElseThrow());
+        Debrief d = liveDebrief("refined", events);
         assertThat(d.answers().get(0).hints()).hasSize(2);
         assertThat(d.answers().get(0).feedback().keyPoints()).extracting(KeyPointCoverage::keyPoint)
                 .containsExactly("Read-through cache in front of the database", "Invalidate on price change");
@@ -100,14 +105,7 @@ class DebriefBuilderTest {
                 "great thanks that's all i had do you have any questions for me"));
         events.add(end + 1, InterviewFixture.transcript(dev.cuecard.audio.Channel.ME, 100_000, 110_000,
                 "yes what does a typical week look like for the team and how do you run on call"));
-        long closed;
-        try (dev.cuecard.session.SessionRecorder r = dev.cuecard.session.SessionRecorder.start(store,
-                new dev.cuecard.session.SessionInfo(dev.cuecard.session.SessionKind.LIVE, "closing", null, null, null, "m"))) {
-            events.forEach(r::onEvent);
-            closed = r.sessionId();
-        }
-        Debrief d = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))
-                .build(store.load(closed).orElseThrow());
+        Debrief d = liveDebrief("closing", events);
 
         assertThat(d.answers()).hasSize(2);
         assertThat(d.answers().get(1).answerText()).isEqualTo(InterviewFixture.A2);
@@ -123,14 +121,7 @@ class DebriefBuilderTest {
                 InterviewFixture.A1_PART2));
         events.add(secondPart, InterviewFixture.transcript(dev.cuecard.audio.Channel.THEM, 36_000, 38_000,
                 "any questions for me so far"));
-        long id2;
-        try (dev.cuecard.session.SessionRecorder r = dev.cuecard.session.SessionRecorder.start(store,
-                new dev.cuecard.session.SessionInfo(dev.cuecard.session.SessionKind.LIVE, "mid", null, null, null, "m"))) {
-            events.forEach(r::onEvent);
-            id2 = r.sessionId();
-        }
-        Debrief d = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()), TemplateLibrary.of(List.of()))
-                .build(store.load(id2).orElseThrow());
+        Debrief d = liveDebrief("mid", events);
         assertThat(d.answers().get(0).answerText()).isEqualTo(InterviewFixture.A1_PART1 + " " + InterviewFixture.A1_PART2);
     }
 

@@ -41,8 +41,7 @@ class PracticeWindowTest {
     @Test
     void aRoundScoresTypedAndSpokenAnswersAndEndsWithAReport() throws Exception {
         SessionStore store = SessionStore.open(dir.resolve("cuecard.db"));
-        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
-                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeViewModel vm = viewModel(Optional.of(store));
         PracticeWindow[] window = {showingADrill(vm)};
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
         assertThat(vm.questionProperty().get()).isNotBlank();
@@ -79,8 +78,7 @@ class PracticeWindowTest {
     @Test
     void controlsFollowTheRoundAndTheAverageCountsOnlyAnsweredQuestions() throws Exception {
         SessionStore store = SessionStore.open(dir.resolve("average.db"));
-        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
-                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeViewModel vm = viewModel(Optional.of(store));
         PracticeWindow[] window = new PracticeWindow[1];
         FxToolkit.setupFixture(() -> {
             window[0] = new PracticeWindow(vm);
@@ -140,8 +138,7 @@ class PracticeWindowTest {
     /** As in the app's dialogs (QA walkthrough: Escape did nothing here); mid-round, typing an answer. */
     @Test
     void escapeClosesTheWindowMidRound() throws Exception {
-        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
-                Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeViewModel vm = viewModel(Optional.empty());
         PracticeWindow[] window = {showingADrill(vm)};
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
@@ -165,8 +162,7 @@ class PracticeWindowTest {
 
     @Test
     void tabLeavesTheAnswerBoxForTheButtonsWithoutTypingATab() throws Exception {
-        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
-                Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeViewModel vm = viewModel(Optional.empty());
         PracticeWindow[] window = {showingADrill(vm)};
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
@@ -188,8 +184,7 @@ class PracticeWindowTest {
     @Test
     void aRoundLeftMidwayIsStoredAsEndedNotStillRecording() throws Exception {
         SessionStore store = SessionStore.open(dir.resolve("left.db"));
-        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
-                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeViewModel vm = viewModel(Optional.of(store));
         PracticeWindow[] window = {showingADrill(vm)};
         try {
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.progressProperty().get().startsWith("Question 1 of 2"));
@@ -213,8 +208,7 @@ class PracticeWindowTest {
 
     @Test
     void labelsAreWordsNotEnumNames() throws Exception {
-        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
-                Optional.empty(), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeViewModel vm = viewModel(Optional.empty());
         PracticeWindow[] window = new PracticeWindow[1];
         String before = javafx.application.Application.getUserAgentStylesheet();
         FxToolkit.setupFixture(() -> {
@@ -264,8 +258,7 @@ class PracticeWindowTest {
     @Test
     void nextWhileAnAnswerIsBeingScoredWaitsForTheScore() throws Exception {
         SessionStore store = SessionStore.open(dir.resolve("next.db"));
-        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
-                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeViewModel vm = viewModel(Optional.of(store));
         PracticeWindow[] window = new PracticeWindow[1];
         FxToolkit.setupFixture(() -> {
             window[0] = new PracticeWindow(vm);
@@ -308,8 +301,7 @@ class PracticeWindowTest {
     @Test
     void aDrillOnTheWeakestTopicsSaysWhichOrWhyItIsMixed() throws Exception {
         SessionStore store = SessionStore.open(dir.resolve("weakest.db"));
-        PracticeViewModel vm = new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(),
-                Optional.of(store), SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
+        PracticeViewModel vm = viewModel(Optional.of(store));
         PracticeWindow[] window = new PracticeWindow[1];
         FxToolkit.setupFixture(() -> {
             window[0] = new PracticeWindow(vm);
@@ -323,6 +315,12 @@ class PracticeWindowTest {
         assertThat(status.getText()).isEqualTo("No past scores yet: a mixed drill.");
         FxToolkit.setupFixture(() -> window[0].stage().close());
         store.close();
+    }
+
+    /** The shipped templates and scorer, no LLM, results on the FX thread. */
+    private static PracticeViewModel viewModel(Optional<SessionStore> store) {
+        return new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(), store,
+                SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
     }
 
     /** The window shown, with a two-question system-design drill started (seed 7). */
