@@ -1,6 +1,7 @@
 package dev.cuecard.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cuecard.text.EditDistance;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -60,7 +61,7 @@ final class SettingsCheck {
         RecordComponent best = null;
         int bestDistance = 3;
         for (RecordComponent c : components) {
-            int d = distance(plain, plain(c.getName()));
+            int d = EditDistance.between(plain, plain(c.getName()));
             if (d < bestDistance) {
                 best = c;
                 bestDistance = d;
@@ -71,25 +72,5 @@ final class SettingsCheck {
 
     private static String plain(String key) {
         return key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

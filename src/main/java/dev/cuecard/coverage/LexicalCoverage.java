@@ -1,6 +1,7 @@
 package dev.cuecard.coverage;
 
 import dev.cuecard.question.TextNormalizer;
+import dev.cuecard.text.EditDistance;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,25 +68,6 @@ public final class LexicalCoverage {
         if (shorter >= 4 && (a.startsWith(b) || b.startsWith(a)) && Math.abs(a.length() - b.length()) <= 3) {
             return true;
         }
-        return shorter >= 5 && Math.abs(a.length() - b.length()) <= 1 && editDistance(a, b) <= 1;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return shorter >= 5 && Math.abs(a.length() - b.length()) <= 1 && EditDistance.between(a, b) <= 1;
     }
 }
