@@ -3,6 +3,7 @@ package dev.cuecard;
 import com.sun.jna.Platform;
 import dev.cuecard.config.UnpackedResource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,16 @@ final class NativeLibraryCache {
     static final String JNA_BOOT_PATH = "jna.boot.library.path";
     /** Where JNA looks first for the libraries it is asked to load (Vosk's). */
     static final String JNA_LIBRARY_PATH = "jna.library.path";
+    /**
+     * The system's library folders, for JNA. Unset, JNA works them out on Linux by running
+     * {@code /sbin/ldconfig -p} the first time it loads a library — a child process in the first
+     * JVM of every desktop start, just before it restarts with its options (~0.1 s), and again
+     * in the restarted one.
+     */
+    static final String JNA_PLATFORM_PATH = "jna.platform.library.path";
+    /** The folders JNA searches on Linux besides what ldconfig lists (which names the same ones on Debian/Ubuntu). */
+    private static final List<String> LINUX_LIBRARY_FOLDERS = List.of("/usr/lib/%s-linux-gnu", "/lib/%s-linux-gnu",
+            "/usr/lib64", "/lib64", "/usr/lib", "/lib");
 
     private NativeLibraryCache() {
     }
@@ -28,6 +39,9 @@ final class NativeLibraryCache {
     static void use(Path cacheDir) {
         if (Platform.isWindows()) {
             return;
+        }
+        if (Platform.isLinux()) {
+            setUnlessSet(JNA_PLATFORM_PATH, linuxLibraryFolders());
         }
         // the names JNA looks for (macOS: its own library is a .jnilib)
         String jna = System.mapLibraryName("jnidispatch").replace(".dylib", ".jnilib");
@@ -39,9 +53,26 @@ final class NativeLibraryCache {
     }
 
     private static void setUnlessSet(String property, Path dir) {
+        setUnlessSet(property, dir.toString());
+    }
+
+    private static void setUnlessSet(String property, String value) {
         if (System.getProperty(property) == null) {
-            System.setProperty(property, dir.toString());
+            System.setProperty(property, value);
         }
+    }
+
+    /** The existing library folders of this machine, JNA's multiarch ones first (e.g. x86_64-linux-gnu). */
+    static String linuxLibraryFolders() {
+        String arch = Platform.ARCH.replace('-', '_'); // JNA says x86-64, the folders x86_64
+        StringBuilder path = new StringBuilder();
+        for (String folder : LINUX_LIBRARY_FOLDERS) {
+            Path dir = Path.of(String.format(folder, arch));
+            if (Files.isDirectory(dir)) {
+                path.append(path.length() == 0 ? "" : ":").append(dir);
+            }
+        }
+        return path.toString();
     }
 
     /** The folder holding the first of {@code resources} found, copied into the cache. */

@@ -2,14 +2,19 @@ package dev.cuecard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +24,8 @@ class NativeLibraryCacheTest {
 
     @BeforeEach
     void remember() {
-        for (String p : List.of(NativeLibraryCache.JNA_BOOT_PATH, NativeLibraryCache.JNA_LIBRARY_PATH)) {
+        for (String p : List.of(NativeLibraryCache.JNA_BOOT_PATH, NativeLibraryCache.JNA_LIBRARY_PATH,
+                NativeLibraryCache.JNA_PLATFORM_PATH)) {
             before.put(p, System.getProperty(p));
             System.clearProperty(p);
         }
@@ -59,9 +65,40 @@ class NativeLibraryCacheTest {
     void pathsTheUserChoseAreKept(@TempDir Path cache) {
         System.setProperty(NativeLibraryCache.JNA_BOOT_PATH, "/somewhere/else");
         System.setProperty(NativeLibraryCache.JNA_LIBRARY_PATH, "/my/libs");
+        System.setProperty(NativeLibraryCache.JNA_PLATFORM_PATH, "/opt/lib");
         NativeLibraryCache.use(cache);
+        assertThat(System.getProperty(NativeLibraryCache.JNA_PLATFORM_PATH)).isEqualTo("/opt/lib");
         assertThat(System.getProperty(NativeLibraryCache.JNA_BOOT_PATH)).isEqualTo("/somewhere/else");
         assertThat(System.getProperty(NativeLibraryCache.JNA_LIBRARY_PATH)).isEqualTo("/my/libs");
+    }
+
+    /**
+     * JNA runs {@code /sbin/ldconfig -p} to find the system's library folders unless told them: a
+     * child process at every start. A child JVM that cannot start processes at all (an unknown
+     * launch mechanism) loads libc through JNA after {@code use} — and fails without the folders.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void libcIsLoadedWithoutStartingAProcess(@TempDir Path cache) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djdk.lang.Process.launchMechanism=NONE", "-cp", System.getProperty("java.class.path"),
+                LoadLibc.class.getName(), cache.toString()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("pid " + child.pid());
+        assertThat(child.exitValue()).isZero();
+    }
+
+    /** The child of {@link #libcIsLoadedWithoutStartingAProcess}. */
+    public static final class LoadLibc {
+        public interface CLib extends Library {
+            int getpid();
+        }
+
+        public static void main(String[] args) {
+            NativeLibraryCache.use(Path.of(args[0]));
+            System.out.println("pid " + Native.load("c", CLib.class).getpid());
+        }
     }
 
     @Test
