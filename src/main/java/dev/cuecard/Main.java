@@ -18,6 +18,7 @@ public final class Main {
             NativeLibraryCache.use(paths.cacheDir());
         }
         JvmOptions.applyOrReexec(args);
+        NativeLibraryCache.useForSqlite(paths.cacheDir()); // in the JVM that runs the command
         System.exit(Cli.run(args));
     }
 }

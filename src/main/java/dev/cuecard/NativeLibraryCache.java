@@ -35,6 +35,47 @@ final class NativeLibraryCache {
     private NativeLibraryCache() {
     }
 
+    /** Where sqlite-jdbc loads its library from instead of unpacking it, and the file's name there. */
+    static final String SQLITE_PATH = "org.sqlite.lib.path";
+    static final String SQLITE_NAME = "org.sqlite.lib.name";
+
+    /**
+     * Points sqlite-jdbc at a cached copy of its library (made now if missing), unless the user
+     * set where it is. Left to itself it copies the 1.1 MB library into the temporary folder at
+     * every start (a killed process leaves its copy behind) after running {@code uname -o} to
+     * rule out Android — a child process. Linux (glibc) and macOS only; elsewhere it does as it always did.
+     */
+    static void useForSqlite(Path cacheDir) {
+        Optional<String> folder = sqliteFolder();
+        if (folder.isEmpty() || System.getProperty(SQLITE_PATH) != null || System.getProperty(SQLITE_NAME) != null) {
+            return;
+        }
+        String name = System.mapLibraryName("sqlitejdbc");
+        cachedCopy(cacheDir, "sqlite", List.of("/org/sqlite/native/" + folder.get() + "/" + name)).ifPresent(dir -> {
+            System.setProperty(SQLITE_PATH, dir.toString());
+            System.setProperty(SQLITE_NAME, name);
+        });
+    }
+
+    /** sqlite-jdbc's folder for this OS and processor, as it names them. */
+    private static Optional<String> sqliteFolder() {
+        String arch = switch (System.getProperty("os.arch", "")) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> "";
+        };
+        if (arch.isEmpty()) {
+            return Optional.empty();
+        }
+        if (Platform.isMac()) {
+            return Optional.of("Mac/" + arch);
+        }
+        // musl systems (Alpine) get another build, which sqlite-jdbc picks by itself
+        boolean glibc = Files.exists(Path.of(arch.equals("x86_64") ? "/lib64/ld-linux-x86-64.so.2"
+                : "/lib/ld-linux-aarch64.so.1"));
+        return Platform.isLinux() && glibc ? Optional.of("Linux/" + arch) : Optional.empty();
+    }
+
     /** Points JNA at cached copies (made now if missing), unless the user set these paths. */
     static void use(Path cacheDir) {
         if (Platform.isWindows()) {

@@ -25,7 +25,7 @@ class NativeLibraryCacheTest {
     @BeforeEach
     void remember() {
         for (String p : List.of(NativeLibraryCache.JNA_BOOT_PATH, NativeLibraryCache.JNA_LIBRARY_PATH,
-                NativeLibraryCache.JNA_PLATFORM_PATH)) {
+                NativeLibraryCache.JNA_PLATFORM_PATH, NativeLibraryCache.SQLITE_PATH, NativeLibraryCache.SQLITE_NAME)) {
             before.put(p, System.getProperty(p));
             System.clearProperty(p);
         }
@@ -98,6 +98,41 @@ class NativeLibraryCacheTest {
         public static void main(String[] args) {
             NativeLibraryCache.use(Path.of(args[0]));
             System.out.println("pid " + Native.load("c", CLib.class).getpid());
+        }
+    }
+
+    /**
+     * sqlite-jdbc copies its library into the temporary folder at every start, after running
+     * {@code uname -o}: a child JVM that cannot start processes opens a database after
+     * {@code useForSqlite}, and leaves no copy in its temporary folder.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void sqliteIsLoadedFromTheCacheWithoutStartingAProcessOrCopyingToTmp(@TempDir Path cache, @TempDir Path tmp)
+            throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djdk.lang.Process.launchMechanism=NONE", "-Djava.io.tmpdir=" + tmp,
+                "-cp", System.getProperty("java.class.path"),
+                OpenSqlite.class.getName(), cache.toString()).redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).contains("sqlite 3.");
+        assertThat(child.exitValue()).isZero();
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("sqlite-"));
+        }
+        assertThat(cache.resolve("native")).isDirectoryContaining(p -> p.getFileName().toString().startsWith("sqlite-"));
+    }
+
+    /** The child of {@link #sqliteIsLoadedFromTheCacheWithoutStartingAProcessOrCopyingToTmp}. */
+    public static final class OpenSqlite {
+        public static void main(String[] args) throws Exception {
+            NativeLibraryCache.useForSqlite(Path.of(args[0]));
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+                    var r = c.createStatement().executeQuery("select sqlite_version()")) {
+                r.next();
+                System.out.println("sqlite " + r.getString(1));
+            }
         }
     }
 
