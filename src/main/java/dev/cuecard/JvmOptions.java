@@ -4,7 +4,6 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import dev.cuecard.config.AppPaths;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,8 +79,9 @@ final class JvmOptions {
             }
             return;
         }
-        Optional<List<String>> command = System.getProperty(TUNED_PROPERTY) != null ? Optional.empty()
-                : reexecCommand(args, System.getenv(), inputArguments());
+        Optional<List<String>> jvmArgs = commandLineJvmArguments();
+        Optional<List<String>> command = System.getProperty(TUNED_PROPERTY) != null || jvmArgs.isEmpty()
+                ? Optional.empty() : reexecCommand(args, System.getenv(), jvmArgs.get());
         if (command.isEmpty()) {
             limitMallocArenas();
             return;
@@ -89,7 +89,11 @@ final class JvmOptions {
         try {
             Map<String, String> env = new TreeMap<>(System.getenv());
             env.putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENAS);
-            String[] envp = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+            String[] envp = new String[env.size()];
+            int i = 0;
+            for (Map.Entry<String, String> e : env.entrySet()) {
+                envp[i++] = e.getKey() + "=" + e.getValue();
+            }
             CLib c = Native.load("c", CLib.class);
             // nothing has been printed yet: the streams have nothing to flush before the process image goes
             c.execve(command.get().get(0), command.get().toArray(new String[0]), envp);
@@ -132,14 +136,8 @@ final class JvmOptions {
         if (!(os.startsWith("linux") || os.startsWith("mac"))) { // not JNA's Platform: a one-line command loads no JNA
             return Optional.empty();
         }
-        for (String a : jvmArgs) {
-            String lower = a.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("-xmx") || lower.startsWith("-xx:maxheapsize") || lower.startsWith("-xx:maxram")
-                    || lower.startsWith("-xx:+use") && lower.endsWith("gc") || lower.startsWith("-agentlib")
-                    || lower.startsWith("-javaagent") || lower.startsWith("-xx:nativememorytracking")
-                    || lower.startsWith("-xx:tieredstopatlevel") || lower.startsWith("-xdebug")) {
-                return Optional.empty(); // the user (or a profiler) chose: do not second-guess
-            }
+        if (userChoseOptions(jvmArgs, env)) {
+            return Optional.empty(); // the user (or a profiler) chose: do not second-guess
         }
         String classPath = System.getProperty("java.class.path", "");
         if (classPath.contains(java.io.File.pathSeparator) || !classPath.endsWith(".jar")
@@ -164,6 +162,30 @@ final class JvmOptions {
         cmd.add(classPath);
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /**
+     * Whether heap, GC, JIT, agent or debug options were given — on the command line or in the
+     * variables the JVM reads options from — so the JVM should run as the user started it.
+     */
+    static boolean userChoseOptions(List<String> jvmArgs, Map<String, String> env) {
+        List<String> given = new ArrayList<>(jvmArgs);
+        for (String variable : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}) {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                given.addAll(List.of(value.trim().split("\\s+")));
+            }
+        }
+        for (String a : given) {
+            String lower = a.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("-xmx") || lower.startsWith("-xx:maxheapsize") || lower.startsWith("-xx:maxram")
+                    || lower.startsWith("-xx:+use") && lower.endsWith("gc") || lower.startsWith("-agentlib")
+                    || lower.startsWith("-javaagent") || lower.startsWith("-xx:nativememorytracking")
+                    || lower.startsWith("-xx:tieredstopatlevel") || lower.startsWith("-xdebug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -275,13 +297,6 @@ final class JvmOptions {
         return LoggerFactory.getLogger(JvmOptions.class);
     }
 
-    private static List<String> inputArguments() {
-        try {
-            return ManagementFactory.getRuntimeMXBean().getInputArguments();
-        } catch (RuntimeException | LinkageError e) {
-            return List.of();
-        }
-    }
 
     /** glibc only: at most two malloc arenas from now on (the installed launcher cannot set MALLOC_ARENA_MAX). */
     private static void limitMallocArenas() {

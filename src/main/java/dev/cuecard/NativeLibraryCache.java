@@ -29,8 +29,8 @@ final class NativeLibraryCache {
      */
     static final String JNA_PLATFORM_PATH = "jna.platform.library.path";
     /** The folders JNA searches on Linux besides what ldconfig lists (which names the same ones on Debian/Ubuntu). */
-    private static final List<String> LINUX_LIBRARY_FOLDERS = List.of("/usr/lib/%s-linux-gnu", "/lib/%s-linux-gnu",
-            "/usr/lib64", "/lib64", "/usr/lib", "/lib");
+    private static final String[] LINUX_LIBRARY_FOLDERS = {"/usr/lib/ARCH-linux-gnu", "/lib/ARCH-linux-gnu",
+        "/usr/lib64", "/lib64", "/usr/lib", "/lib"};
 
     private NativeLibraryCache() {
     }
@@ -51,10 +51,11 @@ final class NativeLibraryCache {
             return;
         }
         String name = System.mapLibraryName("sqlitejdbc");
-        cachedCopy(cacheDir, "sqlite", List.of("/org/sqlite/native/" + folder.get() + "/" + name)).ifPresent(dir -> {
-            System.setProperty(SQLITE_PATH, dir.toString());
+        Optional<Path> dir = cachedCopy(cacheDir, "sqlite", List.of("/org/sqlite/native/" + folder.get() + "/" + name));
+        if (dir.isPresent()) {
+            System.setProperty(SQLITE_PATH, dir.get().toString());
             System.setProperty(SQLITE_NAME, name);
-        });
+        }
     }
 
     /** sqlite-jdbc's folder for this OS and processor, as it names them. */
@@ -86,15 +87,17 @@ final class NativeLibraryCache {
         }
         // the names JNA looks for (macOS: its own library is a .jnilib)
         String jna = System.mapLibraryName("jnidispatch").replace(".dylib", ".jnilib");
-        cachedCopy(cacheDir, "jna", List.of("/com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + jna))
-                .ifPresent(dir -> setUnlessSet(JNA_BOOT_PATH, dir));
+        // no lambdas on this path: the first JVM of a desktop start runs it before restarting (~5 ms each)
+        Optional<Path> jnaDir = cachedCopy(cacheDir, "jna", List.of("/com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + jna));
+        if (jnaDir.isPresent()) {
+            setUnlessSet(JNA_BOOT_PATH, jnaDir.get().toString());
+        }
         String vosk = System.mapLibraryName("vosk");
-        cachedCopy(cacheDir, "vosk", List.of("/" + Platform.RESOURCE_PREFIX + "/" + vosk, "/darwin/" + vosk))
-                .ifPresent(dir -> setUnlessSet(JNA_LIBRARY_PATH, dir));
-    }
-
-    private static void setUnlessSet(String property, Path dir) {
-        setUnlessSet(property, dir.toString());
+        Optional<Path> voskDir = cachedCopy(cacheDir, "vosk", List.of("/" + Platform.RESOURCE_PREFIX + "/" + vosk,
+                "/darwin/" + vosk));
+        if (voskDir.isPresent()) {
+            setUnlessSet(JNA_LIBRARY_PATH, voskDir.get().toString());
+        }
     }
 
     private static void setUnlessSet(String property, String value) {
@@ -108,7 +111,7 @@ final class NativeLibraryCache {
         String arch = Platform.ARCH.replace('-', '_'); // JNA says x86-64, the folders x86_64
         StringBuilder path = new StringBuilder();
         for (String folder : LINUX_LIBRARY_FOLDERS) {
-            Path dir = Path.of(String.format(folder, arch));
+            Path dir = Path.of(folder.replace("ARCH", arch));
             if (Files.isDirectory(dir)) {
                 path.append(path.length() == 0 ? "" : ":").append(dir);
             }

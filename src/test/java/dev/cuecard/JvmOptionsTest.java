@@ -30,6 +30,15 @@ class JvmOptionsTest {
     }
 
     @Test
+    void optionsGivenInTheJvmsEnvironmentVariablesCountAsTheUsersChoice() {
+        assertThat(JvmOptions.userChoseOptions(List.of("-Dfoo=bar"), Map.of())).isFalse();
+        assertThat(JvmOptions.userChoseOptions(List.of("-XX:+UseZGC"), Map.of())).isTrue();
+        assertThat(JvmOptions.userChoseOptions(List.of(), Map.of("JAVA_TOOL_OPTIONS", " -Dx=1  -Xmx512m"))).isTrue();
+        assertThat(JvmOptions.userChoseOptions(List.of(), Map.of("JDK_JAVA_OPTIONS", "-XX:TieredStopAtLevel=4"))).isTrue();
+        assertThat(JvmOptions.userChoseOptions(List.of(), Map.of("JAVA_TOOL_OPTIONS", "-Dfile.encoding=UTF-8"))).isFalse();
+    }
+
+    @Test
     void onlyTheDesktopAppAndSessionCommandsRestart() {
         assertThat(JvmOptions.longRunning(new String[] {})).isTrue();
         assertThat(JvmOptions.longRunning(new String[] {"--demo", "--exit-after", "5"})).isTrue();
