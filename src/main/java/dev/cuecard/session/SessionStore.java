@@ -479,6 +479,18 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /**
+     * Closes a recording session that was stopped before the end of the recording it replayed: status
+     * "stopped", with how far it got.
+     */
+    public synchronized void finishStopped(long sessionId, StoppedAt stopped) {
+        update("UPDATE sessions SET status = 'stopped', ended_at = ?, writer_pid = NULL, writer_lock = NULL, "
+                + "heard_ms = ?, recording_ms = ? WHERE id = ? AND status = 'recording'", clock.millis(),
+                stopped.heardMs(), stopped.recordingMs().isPresent() ? stopped.recordingMs().getAsLong() : null,
+                sessionId);
+        releaseLock(sessionId);
+    }
+
+    /**
      * Closes a recording session whose writes could not all be stored: status "incomplete", with how
      * many were lost and why.
      */

@@ -78,6 +78,8 @@ public final class DebriefViewModel {
                     case RECORDING -> " · still recording";
                     case INTERRUPTED -> " · ended unexpectedly";
                     case INCOMPLETE -> " · " + detail.session().lostWrites() + " part(s) could not be stored";
+                    case STOPPED -> " · " + detail.session().stopped().map(st -> st.describe())
+                            .orElse("stopped before the end");
                     case COMPLETE -> "";
                 }));
         if (!answers.isEmpty()) {
