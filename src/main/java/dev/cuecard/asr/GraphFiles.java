@@ -1,0 +1,144 @@
+package dev.cuecard.asr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks a model's decoding graph files in Java before Vosk reads them: OpenFst prints its own
+ * "ERROR: … Read failed" lines straight to the process's stderr when a graph is damaged, above the
+ * one line the CLI promises. Reads each graph's header (a few hundred bytes) and, for the
+ * constant-layout graphs Vosk models ship ({@code const}, also inside a label-lookahead
+ * {@code HCLr.fst}), checks the file is as long as its state and arc counts need. Graphs of other
+ * layouts (the n-gram {@code Gr.fst}) get their header checked only; what this cannot see Vosk
+ * still reports (the check after loading stays).
+ */
+final class GraphFiles {
+    /** OpenFst's file magic number. */
+    static final int FST_MAGIC = 2125659606;
+    /** The magic number of a matcher FST's add-on (the lookahead data of {@code HCLr.fst}). */
+    static final int ADD_ON_MAGIC = 446681434;
+    private static final int HAS_ISYMBOLS = 1;
+    private static final int HAS_OSYMBOLS = 2;
+    private static final int IS_ALIGNED = 4;
+    private static final int ALIGNMENT = 16;
+    /** A const FST's state of standard arcs: final weight, first arc, arcs, input and output epsilons. */
+    private static final int CONST_STATE_BYTES = 20;
+    /** A standard arc: input label, output label, weight, next state. */
+    private static final int STD_ARC_BYTES = 16;
+    private static final int HEADER_BYTES_READ = 1024;
+
+    private GraphFiles() {
+    }
+
+    /** The graph Vosk will load: {@code graph/HCLG.fst} when there is one, else {@code HCLr.fst} and {@code Gr.fst}. */
+    static void check(Path modelDir) throws ModelException {
+        Path graph = modelDir.resolve("graph");
+        List<String> names = Files.isRegularFile(graph.resolve("HCLG.fst")) ? List.of("HCLG.fst")
+                : List.of("HCLr.fst", "Gr.fst");
+        for (String name : names) {
+            Path f = graph.resolve(name);
+            if (Files.isRegularFile(f)) {
+                checkFile(modelDir, f);
+            }
+        }
+    }
+
+    private static void checkFile(Path modelDir, Path f) throws ModelException {
+        String which = "graph/" + f.getFileName();
+        String damaged = "the model's decoding graph " + which + " at " + modelDir + " is damaged (";
+        String fix = "); unpack a Vosk model there again, or run 'mvn package' for the bundled one";
+        long size;
+        ByteBuffer b;
+        try (InputStream in = Files.newInputStream(f)) {
+            size = Files.size(f);
+            b = ByteBuffer.wrap(in.readNBytes(HEADER_BYTES_READ)).order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw new ModelException("the model's decoding graph " + which + " at " + modelDir + " cannot be read ("
+                    + e.getMessage() + fix);
+        }
+        long needed;
+        try {
+            needed = minimumSize(b);
+        } catch (BufferUnderflowException e) {
+            throw new ModelException(damaged + "cut short: " + size + " bytes, not even its header" + fix);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(damaged + e.getMessage() + fix);
+        }
+        if (size < needed) {
+            throw new ModelException(damaged + String.format(Locale.ROOT, "cut short: %,d bytes of at least %,d", size,
+                    needed) + fix);
+        }
+    }
+
+    /**
+     * The least length the graph whose start is in {@code b} can have.
+     *
+     * @throws BufferUnderflowException when {@code b} ends inside a header
+     * @throws IllegalArgumentException when it is not an OpenFst graph
+     */
+    static long minimumSize(ByteBuffer b) {
+        Header h = Header.read(b);
+        if (h.type().endsWith("_lookahead")) {
+            // a matcher FST: an empty header of its own, the add-on's magic, then the const FST it wraps
+            if (b.getInt() != ADD_ON_MAGIC) {
+                throw new IllegalArgumentException("not an OpenFst graph: a lookahead graph without its data");
+            }
+            return constSize(Header.read(b), b.position());
+        }
+        return h.type().equals("const") ? constSize(h, b.position()) : b.position();
+    }
+
+    /** Header, states, then arcs; symbol tables (of unknown length here) make it just the header. */
+    private static long constSize(Header h, long headerEnd) {
+        if (!h.type().equals("const") || !h.arcType().equals("standard")
+                || (h.flags() & (HAS_ISYMBOLS | HAS_OSYMBOLS)) != 0) {
+            return headerEnd;
+        }
+        boolean aligned = (h.flags() & IS_ALIGNED) != 0;
+        long states = align(headerEnd, aligned) + h.states() * CONST_STATE_BYTES;
+        return align(states, aligned) + h.arcs() * STD_ARC_BYTES;
+    }
+
+    private static long align(long pos, boolean aligned) {
+        return aligned ? (pos + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT : pos;
+    }
+
+    /** OpenFst's file header (fst/fst.h, FstHeader::Read). */
+    record Header(String type, String arcType, int version, int flags, long states, long arcs) {
+        static Header read(ByteBuffer b) {
+            if (b.getInt() != FST_MAGIC) {
+                throw new IllegalArgumentException("not an OpenFst graph");
+            }
+            String type = string(b);
+            String arcType = string(b);
+            int version = b.getInt();
+            int flags = b.getInt();
+            b.getLong(); // properties
+            b.getLong(); // start state
+            long states = b.getLong();
+            long arcs = b.getLong();
+            if (states < 0 || arcs < 0 || states > (1L << 40) || arcs > (1L << 40)) {
+                throw new IllegalArgumentException("its header is damaged");
+            }
+            return new Header(type, arcType, version, flags, states, arcs);
+        }
+
+        private static String string(ByteBuffer b) {
+            int n = b.getInt();
+            if (n < 0 || n > 64) {
+                throw new IllegalArgumentException("its header is damaged");
+            }
+            byte[] s = new byte[n];
+            b.get(s);
+            return new String(s, StandardCharsets.US_ASCII);
+        }
+    }
+}
