@@ -23,7 +23,7 @@ final class DebriefText {
                 WHEN.format(s.startedAt()), s.kind().id(), s.status().id(), s.questions(), s.utterances(),
                 clock(s.audioMs()), (s.title() == null ? "" : "  " + TerminalText.line(s.title()))
                         + (s.lostWrites() > 0 ? "  (" + s.lostWrites() + " writes lost)" : "")
-                        + s.stopped().map(st -> "  (" + st.describe() + ")").orElse(""));
+                        + s.stopped().map(st -> "  (" + st.heard() + ")").orElse(""));
     }
 
     static String hit(SearchHit h) {
@@ -36,8 +36,8 @@ final class DebriefText {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "session %d  %s  %s  %s%s%n", s.id(), WHEN.format(s.startedAt()),
                 s.kind().id(), s.status().id(), s.lostWrites() > 0 ? " (" + s.lostWrites() + " writes lost: "
-                        + TerminalText.line(s.storageProblem()) + ")" : "")
-                        + s.stopped().map(st -> " (" + st.describe() + ")").orElse(""));
+                        + TerminalText.line(s.storageProblem()) + ")" : s.stopped().map(st -> " (" + st.heard() + ")")
+                        .orElse("")));
         SessionAnalytics a = d.analytics();
         boolean graded = d.candidateRecorded();
         if (graded) {

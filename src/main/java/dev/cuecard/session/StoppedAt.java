@@ -18,7 +18,16 @@ public record StoppedAt(long heardMs, OptionalLong recordingMs) {
 
     /** "stopped at 3:12 of 17:30" (or "stopped at 3:12" when the length is not known). */
     public String describe() {
-        return "stopped at " + clock(heardMs) + (recordingMs.isPresent() ? " of " + clock(recordingMs.getAsLong()) : "");
+        return "stopped at " + position();
+    }
+
+    /** "heard 3:12 of 17:30": beside a status that already says stopped. */
+    public String heard() {
+        return "heard " + position();
+    }
+
+    private String position() {
+        return clock(heardMs) + (recordingMs.isPresent() ? " of " + clock(recordingMs.getAsLong()) : "");
     }
 
     /** m:ss, or h:mm:ss from an hour. */

@@ -83,9 +83,15 @@ class ReplayStopTest {
             assertThat(stopped.heardMs() / 1000).isEqualTo(heardSec);
             assertThat(stopped.recordingMs()).isEqualTo(OptionalLong.of(34_705));
             assertThat(s.questions()).isGreaterThanOrEqualTo(1);
-            assertThat(DebriefText.summary(s)).contains("stopped  ").contains("(stopped at 0:" + m.group(2) + " of 0:34)");
+            assertThat(DebriefText.summary(s)).contains("stopped  ").contains("(heard 0:" + m.group(2) + " of 0:34)");
             assertThat(DebriefJson.summary(s)).contains("\"status\":\"stopped\"", "\"recordingMs\":34705");
         }
+        java.util.Map<String, String> env = java.util.Map.of("CUECARD_HOME", home.toString());
+        String heard = "heard 0:" + m.group(2) + " of 0:34";
+        DebriefReviewTest.Run show = DebriefReviewTest.run(env, "debrief", "show", m.group(1));
+        assertThat(show.out().lines().findFirst().orElseThrow()).endsWith("replay  stopped (" + heard + ")");
+        DebriefReviewTest.Run export = DebriefReviewTest.run(env, "debrief", "export", m.group(1));
+        assertThat(export.out()).contains("| status | stopped — " + heard + " |");
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class MarkdownExport {
         row(md, "kind", s.kind().id());
         row(md, "status", s.status().id() + (s.lostWrites() > 0 ? " — " + s.lostWrites() + " writes lost"
                 + (s.storageProblem() == null ? "" : " (" + s.storageProblem() + ")") : "")
-                + s.stopped().map(st -> " — " + st.describe()).orElse(""));
+                + s.stopped().map(st -> " — " + st.heard()).orElse(""));
         if (s.kind() == dev.cuecard.session.SessionKind.PRACTICE) {
             row(md, "questions", "asked by Cuecard (practice)"); // no interviewer and no audio device on that side
         } else if (s.themDevice() != null) {
