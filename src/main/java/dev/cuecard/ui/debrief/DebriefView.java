@@ -73,6 +73,7 @@ public final class DebriefView extends BorderPane {
         summary.textProperty().bind(model.summaryProperty());
         Label status = new Label();
         status.setId("status");
+        status.setWrapText(true); // a read-only folder's reason is long: wrapped, not cut
         status.textProperty().bind(model.statusProperty());
         Button export = new Button("Export Markdown…");
         export.setId("export");

@@ -153,7 +153,7 @@ public final class DebriefViewModel {
      * folder that cannot be written) — or empty when they can.
      */
     public Optional<String> readOnlyReason() {
-        return store.readOnlyReason().map(why -> "Read-only: notes and ratings cannot be saved (" + why + ")");
+        return store.readOnlyReason().map(why -> "Read-only: notes and ratings cannot be saved — " + why);
     }
 
     /** Stores the item's note and rating (in the background; the status line says when it is done). */

@@ -165,7 +165,9 @@ public final class SessionBrowserModel {
      * folder that cannot be written) — or empty when they can.
      */
     public Optional<String> readOnlyReason() {
-        return store.readOnlyReason().map(why -> "Read-only: sessions cannot be deleted (" + why + ")");
+        // short: the narrow list column; the debrief beside it says why in full
+        return store.readOnlyReason().map(why -> "Read-only: sessions cannot be deleted (the data folder cannot be "
+                + "written)");
     }
 
     /** Deletes a session for good (the view asks first); the next one in the list opens if it was shown. */
