@@ -64,7 +64,10 @@ public final class ModelLocator {
         }
     }
 
-    /** A Vosk model has an acoustic model and a feature config; say which is missing. */
+    /**
+     * A Vosk model has an acoustic model and a feature config (say which is missing) and a decoding
+     * graph that is not cut short or damaged (checked from its headers).
+     */
     public static void check(Path dir) throws ModelException {
         if (!Files.isDirectory(dir)) {
             throw new ModelException("speech model folder " + dir + (Files.exists(dir) ? " is a file, not a folder"
@@ -77,5 +80,7 @@ public final class ModelLocator {
                         + "); unpack a Vosk model there again, or run 'mvn package' for the bundled one");
             }
         }
+        // before Vosk reads it: OpenFst would print its own errors about a damaged graph to stderr
+        GraphFiles.check(dir);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -30,10 +31,12 @@ public final class WavFileSource implements AudioSource {
     private final LongSupplier nanoClock;
     private final byte[] readBuffer;
     private final List<String> warnings;
+    private final OptionalLong lengthMs;
     private byte[] partial = new byte[0];
-    private long samplesOut;
+    private volatile long samplesOut;
     private long startNanos = -1;
     private boolean eof;
+    private volatile boolean ended;
 
     /**
      * @param speed 1.0 = real time, 2.0 = twice as fast, {@code Double.POSITIVE_INFINITY} = no pacing
@@ -53,6 +56,10 @@ public final class WavFileSource implements AudioSource {
         this.in = open(file, found);
         this.warnings = List.copyOf(found);
         this.converter = converter(file, in);
+        long frames = in.getFrameLength();
+        float rate = in.getFormat().getFrameRate();
+        this.lengthMs = frames > 0 && rate > 0 ? OptionalLong.of(Math.round(frames * 1000.0 / rate))
+                : OptionalLong.empty();
         int frame = Math.max(1, in.getFormat().getFrameSize());
         this.readBuffer = new byte[frame * Math.max(1, (int) (in.getFormat().getSampleRate() / 10))];
     }
@@ -144,6 +151,21 @@ public final class WavFileSource implements AudioSource {
         return file.getFileName().toString();
     }
 
+    /** The recording's length as its header gives it (empty when it does not say). */
+    public OptionalLong lengthMs() {
+        return lengthMs;
+    }
+
+    /** How much of the recording has been handed downstream so far (ms). Safe from any thread. */
+    public long positionMs() {
+        return PcmFormat.samplesToMs(samplesOut);
+    }
+
+    /** True once the whole recording has been handed downstream. Safe from any thread. */
+    public boolean reachedEnd() {
+        return ended;
+    }
+
     @Override
     public boolean isLive() {
         return false;
@@ -180,6 +202,7 @@ public final class WavFileSource implements AudioSource {
             if (samplesOut == 0) {
                 throw new AudioSourceException(file + " contains no audio samples (truncated or empty recording)");
             }
+            ended = true;
             return null;
         }
         int take = Math.min(CHUNK_BYTES, partial.length);

@@ -35,12 +35,25 @@ final class DebriefJson {
         return n;
     }
 
+    /** A stopped session's {@code "heardMs"} and {@code "recordingMs"} (null when not known). */
+    private static void stopped(ObjectNode n, java.util.Optional<dev.cuecard.session.StoppedAt> stopped) {
+        stopped.ifPresent(st -> {
+            n.put("heardMs", st.heardMs());
+            if (st.recordingMs().isPresent()) {
+                n.put("recordingMs", st.recordingMs().getAsLong());
+            } else {
+                n.putNull("recordingMs");
+            }
+        });
+    }
+
     static String summary(SessionSummary s) {
         ObjectNode n = session(s.id(), s.kind(), s.status(), s.startedAt(), s.endedAt(), s.title());
         n.put("questions", s.questions());
         n.put("utterances", s.utterances());
         n.put("audioMs", s.audioMs());
         n.put("lostWrites", s.lostWrites());
+        stopped(n, s.stopped());
         return EventJson.write(n);
     }
 
@@ -64,6 +77,7 @@ final class DebriefJson {
         n.put("speechModel", s.speechModel());
         n.put("lostWrites", s.lostWrites());
         n.put("storageProblem", s.storageProblem());
+        stopped(n, s.stopped());
         ObjectNode llm = n.putObject("llm");
         llm.put("model", s.llmModel());
         llm.put("inputTokens", s.llmInputTokens());

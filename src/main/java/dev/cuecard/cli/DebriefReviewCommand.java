@@ -98,7 +98,13 @@ final class DebriefReviewCommand implements Callable<Integer> {
                 a.feedback().structure().complete() ? "complete" : "missing " + a.feedback().structure().missing(),
                 a.feedback().specific() ? "specific" : "no numbers or examples"));
         if (o instanceof ReviewOutcome.Reviewed r) {
-            b.append("  LLM review: ").append(r.review().text().replace("\n", nl)).append(nl);
+            // the model's text may hold line breaks: continued in its column, never at the margin
+            b.append("  LLM review: ").append(TerminalText.continued(r.review().summary(), " ".repeat(14))
+                    .replace("\n", nl)).append(nl);
+            r.review().strengths().forEach(x -> b.append("  + ").append(TerminalText.continued(x, "    ")
+                    .replace("\n", nl)).append(nl));
+            r.review().improvements().forEach(x -> b.append("  → ").append(TerminalText.continued(x, "    ")
+                    .replace("\n", nl)).append(nl));
         } else if (o instanceof ReviewOutcome.Failed f) {
             b.append("  (no review: ").append(f.status()).append(')').append(System.lineSeparator());
         }

@@ -22,7 +22,8 @@ final class DebriefText {
         return String.format(Locale.ROOT, "%5d  %s  %-8s %-11s %3d questions  %4d utterances  %s%s", s.id(),
                 WHEN.format(s.startedAt()), s.kind().id(), s.status().id(), s.questions(), s.utterances(),
                 clock(s.audioMs()), (s.title() == null ? "" : "  " + TerminalText.line(s.title()))
-                        + (s.lostWrites() > 0 ? "  (" + s.lostWrites() + " writes lost)" : ""));
+                        + (s.lostWrites() > 0 ? "  (" + s.lostWrites() + " writes lost)" : "")
+                        + s.stopped().map(st -> "  (" + st.heard() + ")").orElse(""));
     }
 
     static String hit(SearchHit h) {
@@ -35,7 +36,8 @@ final class DebriefText {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "session %d  %s  %s  %s%s%n", s.id(), WHEN.format(s.startedAt()),
                 s.kind().id(), s.status().id(), s.lostWrites() > 0 ? " (" + s.lostWrites() + " writes lost: "
-                        + TerminalText.line(s.storageProblem()) + ")" : ""));
+                        + TerminalText.line(s.storageProblem()) + ")" : s.stopped().map(st -> " (" + st.heard() + ")")
+                        .orElse("")));
         SessionAnalytics a = d.analytics();
         boolean graded = d.candidateRecorded();
         if (graded) {

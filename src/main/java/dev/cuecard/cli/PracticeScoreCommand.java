@@ -165,9 +165,14 @@ final class PracticeScoreCommand implements Callable<Integer> {
         }
         r.score().coveredKeyPoints().forEach(k -> s.append("  ✔ ").append(k).append('\n'));
         r.score().missedKeyPoints().forEach(k -> s.append("  ✘ ").append(k).append('\n'));
+        // the LLM's text may hold line breaks: continued in its column, never at the margin
         r.followUp().ifPresent(f -> s.append("Follow-up").append(r.followUpFromLlm() ? " (LLM)" : "").append(": ")
-                .append(f).append('\n'));
-        r.review().ifPresent(rv -> s.append("LLM review: ").append(rv.text()).append('\n'));
+                .append(TerminalText.continued(f, "    ")).append('\n'));
+        r.review().ifPresent(rv -> {
+            s.append("LLM review: ").append(TerminalText.continued(rv.summary(), " ".repeat(12))).append('\n');
+            rv.strengths().forEach(x -> s.append("  + ").append(TerminalText.continued(x, "    ")).append('\n'));
+            rv.improvements().forEach(x -> s.append("  → ").append(TerminalText.continued(x, "    ")).append('\n'));
+        });
         return s.toString().stripTrailing();
     }
 }

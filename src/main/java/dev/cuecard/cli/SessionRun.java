@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * Runs one session for {@code listen} and {@code replay}: stored unless {@code --no-save} (its id
  * said on stderr, as the CLI contract asks), events printed as text or JSON lines, Ctrl+C stops
- * capture and still stores what was heard. Storage trouble is warned about when it happens; a
+ * capture and still stores what was heard (a replay stopped before the end of its recording as
+ * "stopped", its last line saying how much was heard). Storage trouble is warned about when it happens; a
  * session that ends with writes lost fails the command (exit 74) with one line saying what was lost
  * and why — never "stored".
  */
@@ -87,9 +88,17 @@ final class SessionRun {
             }
             storage.ifPresent(s -> {
                 long id = s.sessionId().getAsLong();
-                cli.err().println("cuecard: session " + id + " stored (review it: cuecard debrief show " + id + ")");
+                // a replay stopped before the end of its recording says how much was heard
+                cli.err().println("cuecard: session " + id + " stored" + s.stopped().map(st -> " — " + st.describe())
+                        .orElse("") + " (review it: cuecard debrief show " + id + ")");
                 cli.err().flush();
             });
+            if (storage.isEmpty()) {
+                live.stoppedAt().ifPresent(st -> {
+                    cli.err().println("cuecard: " + st.describe() + " (not stored: --no-save)");
+                    cli.err().flush();
+                });
+            }
             return live.failures();
         } finally {
             store.ifPresent(SessionStore::close);

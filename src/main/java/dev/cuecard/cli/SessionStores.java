@@ -28,29 +28,19 @@ final class SessionStores {
      * stored sessions are still shown, read-only, with a warning that says why.
      */
     static SessionStore openForReading(Cli cli) {
+        SessionStore store;
         try {
-            SessionStore store = SessionStore.open(cli.paths().databaseFile());
-            store.notices().forEach(cli::warn);
-            return store;
+            store = SessionStore.openForReading(cli.paths().databaseFile());
         } catch (SessionStoreException e) {
-            if (!READ_ONLY_WILL_DO.contains(e.reason()) || !java.nio.file.Files.isRegularFile(cli.paths().databaseFile())) {
-                throw new UserError(e.getMessage());
-            }
-            SessionStore store;
-            try {
-                store = SessionStore.openReadOnly(cli.paths().databaseFile());
-            } catch (SessionStoreException readFailed) {
-                throw new UserError(e.getMessage()); // the first failure says what to fix
-            }
-            cli.warn(e.getMessage());
-            cli.warn("showing the stored sessions read-only; nothing was changed");
-            return store;
+            throw new UserError(e.getMessage());
         }
+        store.notices().forEach(cli::warn);
+        store.readOnlyReason().ifPresent(why -> {
+            cli.warn(why);
+            cli.warn("showing the stored sessions read-only; nothing was changed");
+        });
+        return store;
     }
-
-    private static final java.util.Set<SessionStoreException.Reason> READ_ONLY_WILL_DO = java.util.EnumSet.of(
-            SessionStoreException.Reason.READ_ONLY, SessionStoreException.Reason.DISK_FULL,
-            SessionStoreException.Reason.CANNOT_OPEN, SessionStoreException.Reason.IO_ERROR);
 
     static DebriefBuilder debriefs(Cli cli) {
         // key points by meaning, as the live coach ticked them

@@ -15,6 +15,28 @@ final class TerminalText {
         return escape(s, false);
     }
 
+    /**
+     * Text that may run over several lines (an LLM's summary) under a label: each line break, of any
+     * kind, starts a new line at {@code indent}, so the text stays in its column below the label
+     * instead of breaking the layout; blank lines are dropped; every other control character escaped.
+     */
+    static String continued(String s, String indent) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (String part : s.strip().split("\\r\\n|[\\r\\n\\u2028\\u2029]")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('\n').append(indent);
+            }
+            out.append(line(part.strip()));
+        }
+        return out.toString();
+    }
+
     /** Several lines: line breaks kept, every other control character escaped. */
     static String block(String s) {
         return escape(s, true);

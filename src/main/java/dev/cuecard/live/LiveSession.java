@@ -3,6 +3,7 @@ package dev.cuecard.live;
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.asr.SpeechModel;
 import dev.cuecard.audio.Channel;
+import dev.cuecard.audio.WavFileSource;
 import dev.cuecard.coach.AnswerCoach;
 import dev.cuecard.coach.CoachStage;
 import dev.cuecard.coverage.SemanticCoverage;
@@ -20,6 +21,7 @@ import dev.cuecard.session.SessionInfo;
 import dev.cuecard.session.SessionKind;
 import dev.cuecard.session.SessionRecorder;
 import dev.cuecard.session.SessionStore;
+import dev.cuecard.session.StoppedAt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +37,7 @@ import java.util.function.Supplier;
  */
 public final class LiveSession implements AutoCloseable {
     private final Pipeline pipeline;
+    private final List<ChannelInput> inputs;
     private final SessionRecorder recorder;
     private final List<String> failures;
     private boolean closed;
@@ -42,8 +45,10 @@ public final class LiveSession implements AutoCloseable {
 
     private final CoachStage coach;
 
-    private LiveSession(Pipeline pipeline, SessionRecorder recorder, CoachStage coach, List<String> failures) {
+    private LiveSession(Pipeline pipeline, List<ChannelInput> inputs, SessionRecorder recorder, CoachStage coach,
+                        List<String> failures) {
         this.pipeline = pipeline;
+        this.inputs = List.copyOf(inputs);
         this.recorder = recorder;
         this.coach = coach;
         this.failures = failures;
@@ -107,7 +112,8 @@ public final class LiveSession implements AutoCloseable {
 
     /**
      * Stops, then writes what is pending (one last try for writes held after a failure) and closes
-     * the stored session: complete, or incomplete with the count of lost writes.
+     * the stored session: complete; stopped, when a recording it replays was not heard to its end
+     * (Ctrl+C); or incomplete with the count of lost writes.
      */
     @Override
     public synchronized void close() {
@@ -120,8 +126,23 @@ public final class LiveSession implements AutoCloseable {
             coach.close(); // its last answer's end is stored too
         }
         if (recorder != null) {
-            storage = Optional.of(recorder.closeAndReport());
+            storage = Optional.of(recorder.closeAndReport(stoppedAt()));
         }
+    }
+
+    /**
+     * Where a recording being replayed was stopped before its end (the interviewer's first), or empty
+     * when every recording was heard to its end; live capture has no end of its own, so stopping it
+     * ends the session normally.
+     */
+    public Optional<StoppedAt> stoppedAt() {
+        return inputs.stream()
+                .sorted(java.util.Comparator.comparing(i -> i.channel() != Channel.THEM))
+                .map(ChannelInput::source)
+                .filter(s -> s instanceof WavFileSource w && !w.reachedEnd())
+                .map(s -> (WavFileSource) s)
+                .findFirst()
+                .map(w -> new StoppedAt(w.positionMs(), w.lengthMs()));
     }
 
     /** Assembles a session; {@link #start()} opens it. */
@@ -252,7 +273,7 @@ public final class LiveSession implements AutoCloseable {
             }
             listeners.forEach(pipeline::addListener);
             pipeline.start();
-            return new LiveSession(pipeline, recorder, coach, failures);
+            return new LiveSession(pipeline, inputs, recorder, coach, failures);
         }
 
         private SessionInfo info() {

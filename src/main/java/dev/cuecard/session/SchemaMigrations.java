@@ -23,7 +23,8 @@ final class SchemaMigrations {
      */
     static final List<String> FILES = List.of("V001__sessions.sql", "V002__review_and_search.sql",
             "V003__answer_scores.sql", "V004__question_decisions.sql", "V005__drop_hint_level.sql",
-            "V006__incomplete_sessions.sql", "V007__answer_coverage.sql", "V008__typed_answers.sql");
+            "V006__incomplete_sessions.sql", "V007__answer_coverage.sql", "V008__typed_answers.sql",
+            "V009__stopped_replays.sql");
 
     private SchemaMigrations() {
     }

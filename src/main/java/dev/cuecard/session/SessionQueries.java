@@ -18,7 +18,8 @@ final class SessionQueries {
     private static final String SUMMARY = "SELECT s.id, s.kind, s.status, s.started_at, s.ended_at, s.title, "
             + "(SELECT count(*) FROM questions q WHERE q.session_id = s.id), "
             + "(SELECT count(*) FROM utterances u WHERE u.session_id = s.id), "
-            + "(SELECT coalesce(max(u.end_ms), 0) FROM utterances u WHERE u.session_id = s.id), s.lost_writes FROM sessions s ";
+            + "(SELECT coalesce(max(u.end_ms), 0) FROM utterances u WHERE u.session_id = s.id), s.lost_writes, s.status, s.heard_ms, "
+            + "s.recording_ms FROM sessions s ";
 
     private final Connection db;
 
@@ -93,7 +94,18 @@ final class SessionQueries {
 
     private static SessionSummary summary(ResultSet r) throws SQLException {
         return new SessionSummary(r.getLong(1), SessionKind.fromId(r.getString(2)), SessionStatus.fromId(r.getString(3)),
-                Instant.ofEpochMilli(r.getLong(4)), instant(r, 5), r.getString(6), r.getInt(7), r.getInt(8), r.getLong(9), r.getInt(10));
+                Instant.ofEpochMilli(r.getLong(4)), instant(r, 5), r.getString(6), r.getInt(7), r.getInt(8), r.getLong(9), r.getInt(10),
+                stopped(r, 11));
+    }
+
+    /** From the columns status, heard_ms, recording_ms starting at {@code column}. */
+    private static Optional<StoppedAt> stopped(ResultSet r, int column) throws SQLException {
+        if (SessionStatus.fromId(r.getString(column)) != SessionStatus.STOPPED) {
+            return Optional.empty();
+        }
+        long heard = Math.max(0, r.getLong(column + 1));
+        long length = r.getLong(column + 2);
+        return Optional.of(new StoppedAt(heard, r.wasNull() ? OptionalLong.empty() : OptionalLong.of(length)));
     }
 
     private static Optional<Instant> instant(ResultSet r, int column) throws SQLException {
@@ -113,7 +125,7 @@ final class SessionQueries {
     private Optional<SessionRecord> record(long id) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("SELECT id, kind, status, started_at, ended_at, title, them_device, "
                 + "me_device, speech_model, llm_model, llm_input_tokens, llm_output_tokens, llm_cost_usd, note, lost_writes, "
-                + "storage_problem "
+                + "storage_problem, status, heard_ms, recording_ms "
                 + "FROM sessions WHERE id = ?")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
@@ -123,7 +135,8 @@ final class SessionQueries {
                 return Optional.of(new SessionRecord(r.getLong(1), SessionKind.fromId(r.getString(2)),
                         SessionStatus.fromId(r.getString(3)), Instant.ofEpochMilli(r.getLong(4)), instant(r, 5),
                         r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getLong(11),
-                        r.getLong(12), r.getDouble(13), r.getString(14), r.getInt(15), r.getString(16)));
+                        r.getLong(12), r.getDouble(13), r.getString(14), r.getInt(15), r.getString(16),
+                        stopped(r, 17)));
             }
         }
     }

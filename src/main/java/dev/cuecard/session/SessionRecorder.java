@@ -49,9 +49,18 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
         void apply(SessionStore store, long sessionId);
     }
 
-    /** How the recording ended. */
+    /**
+     * How the recording ended.
+     *
+     * @param stopped how far into its recording a session stored as stopped got (empty otherwise)
+     */
     public record Outcome(OptionalLong sessionId, int writes, int lostWrites, Optional<String> problem,
-                          boolean markedIncomplete) {
+                          boolean markedIncomplete, Optional<StoppedAt> stopped) {
+        public Outcome(OptionalLong sessionId, int writes, int lostWrites, Optional<String> problem,
+                       boolean markedIncomplete) {
+            this(sessionId, writes, lostWrites, problem, markedIncomplete, Optional.empty());
+        }
+
         /** Everything was stored. */
         public boolean complete() {
             return lostWrites == 0 && sessionId.isPresent();
@@ -383,6 +392,15 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
 
     /** As {@link #close()}, returning how the recording ended. */
     public Outcome closeAndReport() {
+        return closeAndReport(Optional.empty());
+    }
+
+    /**
+     * As {@link #closeAndReport()}; when {@code stopped} is given, the recording being replayed was
+     * not heard to its end, and the session is stored as {@link SessionStatus#STOPPED} (unless writes
+     * were lost: incomplete says more).
+     */
+    public Outcome closeAndReport(Optional<StoppedAt> stopped) {
         if (closed) {
             return outcome;
         }
@@ -397,12 +415,12 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
                     Optional.empty(), false);
             return outcome;
         }
-        outcome = finish();
+        outcome = finish(stopped);
         outcome.summary().ifPresent(this::report);
         return outcome;
     }
 
-    private synchronized Outcome finish() {
+    private synchronized Outcome finish(Optional<StoppedAt> stopped) {
         if (sessionId >= 0 && generation != store.generation()) {
             commitHeld(); // the database was replaced after the last write: start the session again there
         }
@@ -413,6 +431,10 @@ public final class SessionRecorder implements PipelineListener, AutoCloseable {
         }
         OptionalLong id = OptionalLong.of(sessionId);
         try {
+            if (lostNow == 0 && stopped.isPresent()) {
+                store.finishStopped(sessionId, stopped.get());
+                return new Outcome(id, writes, 0, Optional.empty(), false, stopped);
+            }
             if (lostNow == 0) {
                 store.finishSession(sessionId);
                 return new Outcome(id, writes, 0, Optional.empty(), false);

@@ -55,7 +55,9 @@ public final class SessionStore implements AutoCloseable {
     /** Set when the database was damaged and could not be replaced: nothing is written any more. */
     private SessionStoreException unusable;
     /** Set for a store opened by {@link #openReadOnly}: every write is refused with this. */
-    private SessionStoreException readOnly;
+    private volatile SessionStoreException readOnly;
+    /** Why {@link #openForReading} could only read: the failure to open for writing. */
+    private volatile String readOnlyBecause;
     private int transactionDepth;
 
     private SessionStore(Path file, Connection db, Clock clock, List<String> notices) {
@@ -136,6 +138,52 @@ public final class SessionStore implements AutoCloseable {
         }
         throw new SessionStoreException(DatabaseFiles.reason(first), "cannot read the session database " + f + ": "
                 + DatabaseFiles.describe(first), first);
+    }
+
+    /** Failures to open for writing after which reading what is stored still makes sense. */
+    private static final java.util.Set<SessionStoreException.Reason> READ_ONLY_WILL_DO = java.util.EnumSet.of(
+            SessionStoreException.Reason.READ_ONLY, SessionStoreException.Reason.DISK_FULL,
+            SessionStoreException.Reason.CANNOT_OPEN, SessionStoreException.Reason.IO_ERROR);
+
+    /**
+     * For those who only read what is stored (the debrief, a practice plan): {@link #open(Path)}, or —
+     * when the data folder cannot be written (a read-only or full disk) and a database is there —
+     * {@link #openReadOnly(Path)}, with {@link #readOnlyReason()} saying why (the failure to open it
+     * for writing). Anything else is thrown as it was: the first failure says what to fix.
+     */
+    public static SessionStore openForReading(Path file) {
+        try {
+            return open(file);
+        } catch (SessionStoreException e) {
+            if (!READ_ONLY_WILL_DO.contains(e.reason()) || !Files.isRegularFile(file)) {
+                throw e;
+            }
+            SessionStore store;
+            try {
+                store = openReadOnly(file);
+            } catch (SessionStoreException readFailed) {
+                e.addSuppressed(readFailed);
+                throw e;
+            }
+            store.readOnlyBecause = e.getMessage();
+            return store;
+        }
+    }
+
+    /** True for a store that only reads ({@link #openReadOnly}, {@link #openForReading}): every write is refused. */
+    public boolean isReadOnly() {
+        return readOnly != null;
+    }
+
+    /**
+     * Why a store opened by {@link #openForReading} could only be opened for reading (the failure to
+     * open it for writing); empty for a store that writes.
+     */
+    public Optional<String> readOnlyReason() {
+        if (readOnly == null) {
+            return Optional.empty();
+        }
+        return Optional.of(readOnlyBecause != null ? readOnlyBecause : readOnly.getMessage());
     }
 
     /** Renames an unreadable database (with its WAL) and says where it went; it is never written again. */
@@ -475,6 +523,18 @@ public final class SessionStore implements AutoCloseable {
     public synchronized void finishSession(long sessionId) {
         update("UPDATE sessions SET status = 'complete', ended_at = ?, writer_pid = NULL, writer_lock = NULL "
                 + "WHERE id = ? AND status = 'recording'", clock.millis(), sessionId);
+        releaseLock(sessionId);
+    }
+
+    /**
+     * Closes a recording session that was stopped before the end of the recording it replayed: status
+     * "stopped", with how far it got.
+     */
+    public synchronized void finishStopped(long sessionId, StoppedAt stopped) {
+        update("UPDATE sessions SET status = 'stopped', ended_at = ?, writer_pid = NULL, writer_lock = NULL, "
+                + "heard_ms = ?, recording_ms = ? WHERE id = ? AND status = 'recording'", clock.millis(),
+                stopped.heardMs(), stopped.recordingMs().isPresent() ? stopped.recordingMs().getAsLong() : null,
+                sessionId);
         releaseLock(sessionId);
     }
 

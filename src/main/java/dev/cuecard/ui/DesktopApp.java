@@ -186,10 +186,16 @@ public final class DesktopApp extends Application {
      */
     private void openSessionStore() {
         java.nio.file.Path file = paths.databaseFile();
-        storeOpening = tasks.submit(() -> dev.cuecard.session.SessionStore.open(file), opened -> {
+        // a data folder that cannot be written still shows what is stored: the debrief opens read-only
+        storeOpening = tasks.submit(() -> dev.cuecard.session.SessionStore.openForReading(file), opened -> {
             store = opened;
-            runner.storeSessionsIn(opened);
             model.sessionsAvailableProperty().set(true);
+            if (opened.readOnlyReason().isPresent()) {
+                model.say(StatusMessage.error(opened.readOnlyReason().get() + " — sessions will not be stored; "
+                        + "the debrief shows what is stored, read-only"));
+            } else {
+                runner.storeSessionsIn(opened);
+            }
             opened.notices().stream().findFirst().ifPresent(m -> model.say(StatusMessage.warning(m)));
             storeSettled();
         }, e -> {
@@ -498,7 +504,9 @@ public final class DesktopApp extends Application {
             afterStoreOpened(() -> {
                 Optional<dev.cuecard.practice.AnswerReviewer> review = llm.map(s ->
                         new dev.cuecard.practice.LlmAnswerReviewer(s.chat(), dev.cuecard.practice.Seniority.MID));
-                Optional<dev.cuecard.session.SessionStore> sessions = Optional.ofNullable(store);
+                // practice stores its rounds: without a writable database it runs unsaved, as before
+                Optional<dev.cuecard.session.SessionStore> sessions = Optional.ofNullable(store)
+                        .filter(st -> !st.isReadOnly());
                 // the rubric loads and the window's nodes are built in the background (styled on the FX thread)
                 tasks.submit(() -> new dev.cuecard.ui.practice.PracticeWindow(new dev.cuecard.ui.practice.PracticeViewModel(
                         classifier.library(), dev.cuecard.practice.AnswerScorer.shipped(), review, sessions,

@@ -94,6 +94,19 @@ class CliLlmTest {
     }
 
     @Test
+    void hintReadsAServerThatAnswersTheStreamedRequestWithOneWholeJsonReply() throws Exception {
+        // an OpenAI-compatible proxy that ignores "stream": true (Content-Type: application/json)
+        server = new FakeOpenAiServer(new FakeOpenAiServer.Whole(REPLY, 200, 50));
+        Run r = run(env(true), "hint", "--json", QUESTION);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).as("not an unreadable reply").isEmpty();
+        JsonNode drafted = r.jsonLines().get(0);
+        assertThat(drafted.get("source").asText()).isEqualTo("llm");
+        assertThat(drafted.get("gist").asText()).isEqualTo("Cache-aside in Redis with a TTL");
+        assertThat(drafted.has("status")).isFalse();
+    }
+
+    @Test
     void aFailingLlmPrintsOneStatusLineAndStillTheTemplateHint() throws Exception {
         server = new FakeOpenAiServer(new FakeOpenAiServer.Error(401, "Incorrect API key provided: " + KEY));
         Run r = run(env(true), "hint", "--json", QUESTION);

@@ -80,6 +80,27 @@ class DebriefReviewTest {
             assertThat(score.out()).contains("LLM review: Good start, no numbers.", "  + Token bucket named",
                     "  → Say the limit per client");
 
+            // the model's text with line breaks in it: continued in its column, never at the margin
+            String multiLine = "{\"summary\":\"Good start.\\nNo numbers yet.\\r\\n\",\"strengths\":[\"Token bucket\\nnamed\"],"
+                    + "\"improvements\":[\"Say the limit\\n\\nper client\"],\"followUp\":\"What if\\nRedis is down?\"}";
+            try (FakeOpenAiServer lines = new FakeOpenAiServer(FakeOpenAiServer.hintStream(multiLine, 20, Duration.ZERO,
+                    Duration.ZERO))) {
+                Map<String, String> linesEnv = new HashMap<>(env);
+                linesEnv.put("CUECARD_LLM_BASE_URL", lines.baseUrl().toString());
+                Run broken = run(linesEnv, "debrief", "review", id);
+                assertThat(broken.exit()).as(broken.err()).isZero();
+                assertThat(broken.out()).contains("  LLM review: Good start.\n              No numbers yet.\n"
+                        + "  + Token bucket\n    named\n  → Say the limit\n    per client\n");
+                assertThat(broken.out().lines().filter(l -> !l.isBlank()))
+                        .as("each line is a question or indented under one").allMatch(l -> l.matches("Q\\d+\\. .*|  .*"));
+
+                Run scored = run(linesEnv, "practice", "score", "--question", "rate-limiter", "--answer-text",
+                        "I would use a token bucket per API key stored in Redis.");
+                assertThat(scored.exit()).as(scored.err()).isZero();
+                assertThat(scored.out()).contains("Follow-up (LLM): What if\n    Redis is down?\n",
+                        "LLM review: Good start.\n            No numbers yet.\n  + Token bucket\n    named\n");
+            }
+
             // an endpoint that rejects the key: asked once, the other answers are not sent, and the exit says so
             try (FakeOpenAiServer rejecting = new FakeOpenAiServer(new FakeOpenAiServer.Error(401, "bad key"))) {
                 Map<String, String> badKey = new HashMap<>(env);

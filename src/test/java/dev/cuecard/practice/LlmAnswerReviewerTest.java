@@ -51,6 +51,22 @@ class LlmAnswerReviewerTest {
     }
 
     @Test
+    void aWholeJsonReplyToTheStreamedRequestIsReadAsTheReview() throws Exception {
+        // a proxy that ignores "stream": true and answers with one application/json chat completion
+        try (FakeOpenAiServer server = new FakeOpenAiServer(new FakeOpenAiServer.Whole(REVIEW, 100, 40))) {
+            QuestionResult r = round(server).answer(Answer.typed(ANSWER));
+            assertThat(r.llmStatus()).isEmpty();
+            assertThat(r.review()).hasValueSatisfying(rv -> {
+                assertThat(rv.summary()).isEqualTo("Correct but thin.");
+                assertThat(rv.improvements()).containsExactly("Add a timeout", "Give a number");
+            });
+            assertThat(r.followUp()).contains("What if the two accounts live in different databases?");
+            assertThat(r.followUpFromLlm()).isTrue();
+            assertThat(server.received()).hasSize(1);
+        }
+    }
+
+    @Test
     void aRejectedKeyLeavesTheRubricAndTheTemplateFollowUpWithAStatus() throws Exception {
         try (FakeOpenAiServer server = new FakeOpenAiServer(new FakeOpenAiServer.Error(401, "bad key sk-test"))) {
             QuestionResult r = round(server).answer(Answer.typed(ANSWER));

@@ -48,6 +48,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
     public record Raw(String body) implements Reply {
     }
 
+    /**
+     * One whole chat completion as {@code application/json}, whatever the request asked (some
+     * OpenAI-compatible proxies answer {@code "stream": true} this way).
+     */
+    public record Whole(String content, int promptTokens, int completionTokens) implements Reply {
+    }
+
     /** What the server received. */
     public record Received(String path, Map<String, List<String>> headers, String body, long atNanos) {
         public JsonNode json() {
@@ -150,6 +157,19 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 ex.getResponseBody().write(raw.body().getBytes(StandardCharsets.UTF_8));
             } else if (reply instanceof Stream s) {
                 stream(ex, s);
+            } else if (reply instanceof Whole w) {
+                ObjectNode n = JSON.createObjectNode();
+                n.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1).put("model", "fake");
+                ObjectNode choice = n.putArray("choices").addObject();
+                choice.put("index", 0);
+                choice.putObject("message").put("role", "assistant").put("content", w.content());
+                choice.put("finish_reason", "stop");
+                n.putObject("usage").put("prompt_tokens", w.promptTokens()).put("completion_tokens", w.completionTokens())
+                        .put("total_tokens", w.promptTokens() + w.completionTokens());
+                byte[] body = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n);
+                ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
             }
         } catch (IOException | InterruptedException gone) {
             // the client hung up (cancelled or timed out): that is what some tests want

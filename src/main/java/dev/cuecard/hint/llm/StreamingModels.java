@@ -27,8 +27,9 @@ final class StreamingModels {
                 .strictJsonSchema(true)
                 .logRequests(false) // requests carry the transcript and the key's header
                 .logResponses(false)
-                .httpClientBuilder(new JdkHttpClientBuilder().httpClientBuilder(jdk)
-                        .connectTimeout(connect).readTimeout(config.requestTimeout()))
+                // a server that answers the streamed request with one whole JSON reply is read too
+                .httpClientBuilder(WholeReplies.around(new JdkHttpClientBuilder().httpClientBuilder(jdk)
+                        .connectTimeout(connect).readTimeout(config.requestTimeout())))
                 .build();
     }
 }

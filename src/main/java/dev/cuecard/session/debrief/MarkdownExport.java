@@ -29,7 +29,8 @@ public final class MarkdownExport {
         row(md, "started", WHEN.format(s.startedAt().atZone(zone)));
         row(md, "kind", s.kind().id());
         row(md, "status", s.status().id() + (s.lostWrites() > 0 ? " — " + s.lostWrites() + " writes lost"
-                + (s.storageProblem() == null ? "" : " (" + s.storageProblem() + ")") : ""));
+                + (s.storageProblem() == null ? "" : " (" + s.storageProblem() + ")") : "")
+                + s.stopped().map(st -> " — " + st.heard()).orElse(""));
         if (s.kind() == dev.cuecard.session.SessionKind.PRACTICE) {
             row(md, "questions", "asked by Cuecard (practice)"); // no interviewer and no audio device on that side
         } else if (s.themDevice() != null) {

@@ -73,6 +73,7 @@ public final class DebriefView extends BorderPane {
         summary.textProperty().bind(model.summaryProperty());
         Label status = new Label();
         status.setId("status");
+        status.setWrapText(true); // a read-only folder's reason is long: wrapped, not cut
         status.textProperty().bind(model.statusProperty());
         Button export = new Button("Export Markdown…");
         export.setId("export");
@@ -170,6 +171,14 @@ public final class DebriefView extends BorderPane {
             }
         });
         stars.getChildren().add(save);
+        // a database opened only for reading: what cannot be saved is off, and the status line says why
+        model.readOnlyReason().ifPresent(why -> {
+            save.setDisable(true);
+            stars.getChildren().forEach(n -> n.setDisable(n instanceof ToggleButton || n == save));
+            note.setEditable(false);
+            note.setPromptText("Read-only: notes cannot be saved");
+            javafx.scene.control.Tooltip.install(stars, new javafx.scene.control.Tooltip(why));
+        });
         // the review sits by the question so it stays in view while reading the answer below
         VBox box = new VBox(8, question, category, stars, note, section("Hint shown"), hint, section("Your answer"),
                 metrics, answer, section("Feedback"), feedback, section("Live coach"), live);

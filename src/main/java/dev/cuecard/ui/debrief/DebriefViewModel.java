@@ -57,6 +57,7 @@ public final class DebriefViewModel {
         this.store = store;
         this.debrief = debrief;
         this.tasks = tasks;
+        readOnlyReason().ifPresent(status::set);
         SessionDetail detail = debrief.detail();
         long sessionId = detail.session().id();
         for (AnswerReview r : debrief.answers()) {
@@ -78,6 +79,8 @@ public final class DebriefViewModel {
                     case RECORDING -> " · still recording";
                     case INTERRUPTED -> " · ended unexpectedly";
                     case INCOMPLETE -> " · " + detail.session().lostWrites() + " part(s) could not be stored";
+                    case STOPPED -> " · " + detail.session().stopped().map(st -> st.describe())
+                            .orElse("stopped before the end");
                     case COMPLETE -> "";
                 }));
         if (!answers.isEmpty()) {
@@ -145,8 +148,20 @@ public final class DebriefViewModel {
                 .withZone(java.time.ZoneId.systemDefault()).format(debrief.detail().session().startedAt()) + ".md";
     }
 
+    /**
+     * Why notes and ratings cannot be saved — the database could only be opened for reading (a data
+     * folder that cannot be written) — or empty when they can.
+     */
+    public Optional<String> readOnlyReason() {
+        return store.readOnlyReason().map(why -> "Read-only: notes and ratings cannot be saved — " + why);
+    }
+
     /** Stores the item's note and rating (in the background; the status line says when it is done). */
     public void saveReview(AnswerItem item) {
+        if (readOnlyReason().isPresent()) {
+            status.set(readOnlyReason().get());
+            return;
+        }
         long questionId = item.questionId();
         String note = item.noteProperty().get();
         Integer rating = item.ratingProperty().get();

@@ -48,6 +48,7 @@ public final class SessionBrowserModel {
         this.store = store;
         this.builder = builder;
         this.tasks = tasks;
+        readOnlyReason().ifPresent(status::set);
         kind.addListener((o, a, k) -> {
             applyFilter();
             followFilter();
@@ -159,8 +160,22 @@ public final class SessionBrowserModel {
         open(hit.sessionId(), vm -> vm.jumpTo(hit));
     }
 
+    /**
+     * Why sessions cannot be deleted here — the database could only be opened for reading (a data
+     * folder that cannot be written) — or empty when they can.
+     */
+    public Optional<String> readOnlyReason() {
+        // short: the narrow list column; the debrief beside it says why in full
+        return store.readOnlyReason().map(why -> "Read-only: sessions cannot be deleted (the data folder cannot be "
+                + "written)");
+    }
+
     /** Deletes a session for good (the view asks first); the next one in the list opens if it was shown. */
     public void delete(SessionSummary s) {
+        if (readOnlyReason().isPresent()) {
+            status.set(readOnlyReason().get());
+            return;
+        }
         boolean wasOpen = opened.get() != null && opened.get().sessionId() == s.id();
         int index = sessions.indexOf(s);
         status.set("Deleting…");

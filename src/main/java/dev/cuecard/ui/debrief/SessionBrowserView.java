@@ -93,7 +93,11 @@ final class SessionBrowserView extends VBox {
         Button delete = new Button("Delete…", new FontIcon(Feather.TRASH_2));
         delete.setId("delete-session");
         delete.setAccessibleText("Delete the selected session");
-        delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        // a database opened only for reading: nothing can be deleted, and the status line says why
+        boolean readOnly = model.readOnlyReason().isPresent();
+        delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull().or(
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> readOnly)));
+        model.readOnlyReason().ifPresent(why -> delete.setAccessibleHelp(why));
         delete.setOnAction(e -> confirmDelete(list.getSelectionModel().getSelectedItem()));
         Label status = new Label();
         status.setId("browser-status");

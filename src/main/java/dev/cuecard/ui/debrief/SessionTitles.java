@@ -37,6 +37,7 @@ public final class SessionTitles {
         switch (s.status()) {
             case RECORDING -> b.append(" · still recording");
             case INTERRUPTED -> b.append(" · ended unexpectedly");
+            case STOPPED -> b.append(" · ").append(s.stopped().map(st -> st.describe()).orElse("stopped before the end"));
             default -> {
                 // complete: nothing to add
             }

@@ -152,6 +152,24 @@ class LlmHintEngineTest {
     }
 
     @Test
+    void aServerThatAnswersTheStreamedRequestWithOneWholeJsonReplyGivesTheDraftedHint() throws Exception {
+        // some OpenAI-compatible proxies ignore "stream": true and send one chat completion as application/json
+        server = new FakeOpenAiServer(new FakeOpenAiServer.Whole(REPLY, 321, 45));
+        Progress progress = new Progress();
+        DraftOutcome outcome = engine(server.baseUrl(), Duration.ofSeconds(5), 0)
+                .draft(request(List.of()), progress, new DraftCancellation());
+
+        assertThat(server.received().get(0).json().get("stream").asBoolean()).isTrue();
+        assertThat(outcome).as(allLogText()).isInstanceOf(DraftOutcome.Drafted.class);
+        DraftOutcome.Drafted d = (DraftOutcome.Drafted) outcome;
+        assertThat(d.hint().source()).isEqualTo(HintSource.LLM);
+        assertThat(d.hint().title()).isEqualTo("Cache-aside for reads");
+        assertThat(d.hint().structure()).hasSize(4);
+        assertThat(d.usage()).contains(new TokenUsage(321, 45));
+        assertThat(server.received()).as("read as the answer, not retried").hasSize(1);
+    }
+
+    @Test
     void theRequestCarriesQuestionTemplateTranscriptAndContextAndTheKeyOnlyInTheHeader() throws Exception {
         server = new FakeOpenAiServer(reply(Duration.ZERO));
         UserContext context = new UserContext(Optional.of("Backend engineer at Acme Payments, 6 years"),

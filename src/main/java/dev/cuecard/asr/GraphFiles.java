@@ -1,0 +1,227 @@
+package dev.cuecard.asr;
+
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks a model's decoding graph files in Java before Vosk reads them: OpenFst prints its own
+ * "ERROR: … Read failed" lines straight to the process's stderr when a graph is damaged, above the
+ * one line the CLI promises. Reads each graph's header and checks the file is as long as its
+ * counts need: the constant-layout graphs ({@code const}, also inside a label-lookahead
+ * {@code HCLr.fst}) exactly, the n-gram {@code Gr.fst} of the small models at least for its label and
+ * weight arrays (after skipping its symbol tables, as OpenFst reads them). The file is mapped, so only
+ * the headers (and a small model's word tables) are read. What this cannot see Vosk still reports (the
+ * check after loading stays): a graph cut inside the lookahead data or in the last bitmaps of an n-gram
+ * graph, or a layout this does not know (header checked only).
+ */
+final class GraphFiles {
+    /** OpenFst's file magic number. */
+    static final int FST_MAGIC = 2125659606;
+    /** The magic number of a matcher FST's add-on (the lookahead data of {@code HCLr.fst}). */
+    static final int ADD_ON_MAGIC = 446681434;
+    /** OpenFst's symbol table magic number. */
+    static final int SYMBOLS_MAGIC = 2125658996;
+    private static final int HAS_ISYMBOLS = 1;
+    private static final int HAS_OSYMBOLS = 2;
+    private static final int IS_ALIGNED = 4;
+    private static final int ALIGNMENT = 16;
+    /** A const FST's state of standard arcs: final weight, first arc, arcs, input and output epsilons. */
+    private static final int CONST_STATE_BYTES = 20;
+    /** A standard arc: input label, output label, weight, next state. */
+    private static final int STD_ARC_BYTES = 16;
+    /** An n-gram graph's labels and weights: 32-bit each. */
+    private static final int NGRAM_ITEM_BYTES = 4;
+
+    /** Files found sound in this run, by path, size and time changed: a model is checked when located and when loaded. */
+    private static final java.util.Set<String> SOUND = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private GraphFiles() {
+    }
+
+    /** The graph Vosk will load: {@code graph/HCLG.fst} when there is one, else {@code HCLr.fst} and {@code Gr.fst}. */
+    static void check(Path modelDir) throws ModelException {
+        Path graph = modelDir.resolve("graph");
+        List<String> names = Files.isRegularFile(graph.resolve("HCLG.fst")) ? List.of("HCLG.fst")
+                : List.of("HCLr.fst", "Gr.fst");
+        for (String name : names) {
+            Path f = graph.resolve(name);
+            if (Files.isRegularFile(f)) {
+                checkFile(modelDir, f);
+            }
+        }
+    }
+
+    private static void checkFile(Path modelDir, Path f) throws ModelException {
+        String key;
+        try {
+            key = f.toAbsolutePath() + "|" + Files.size(f) + "|" + Files.getLastModifiedTime(f).toMillis();
+        } catch (IOException e) {
+            key = null; // said below, when it is read
+        }
+        if (key != null && SOUND.contains(key)) {
+            return;
+        }
+        checkContents(modelDir, f);
+        if (key != null) {
+            SOUND.add(key);
+        }
+    }
+
+    private static void checkContents(Path modelDir, Path f) throws ModelException {
+        String which = "graph/" + f.getFileName();
+        String damaged = "the model's decoding graph " + which + " at " + modelDir + " is damaged (";
+        String fix = "); unpack a Vosk model there again, or run 'mvn package' for the bundled one";
+        long size;
+        ByteBuffer b;
+        try (FileChannel in = FileChannel.open(f, StandardOpenOption.READ)) {
+            size = in.size();
+            // mapped, not read: only the pages the check looks at are touched (Vosk reads them next anyway)
+            b = in.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(size, Integer.MAX_VALUE))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+        } catch (IOException e) {
+            throw new ModelException("the model's decoding graph " + which + " at " + modelDir + " cannot be read ("
+                    + e.getMessage() + fix);
+        }
+        long needed;
+        try {
+            needed = minimumSize(b);
+        } catch (BufferUnderflowException e) {
+            throw new ModelException(damaged + String.format(Locale.ROOT, "cut short: %,d bytes, not even its "
+                    + "header and tables", size) + fix);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(damaged + e.getMessage() + fix);
+        }
+        if (size < needed) {
+            throw new ModelException(damaged + String.format(Locale.ROOT, "cut short: %,d bytes of at least %,d", size,
+                    needed) + fix);
+        }
+    }
+
+    /**
+     * The least length the graph whose start is in {@code b} can have.
+     *
+     * @throws BufferUnderflowException when {@code b} ends inside a header
+     * @throws IllegalArgumentException when it is not an OpenFst graph
+     */
+    static long minimumSize(ByteBuffer b) {
+        Header h = Header.read(b);
+        if (h.type().endsWith("_lookahead")) {
+            // a matcher FST: an empty header of its own, the add-on's magic, then the const FST it wraps
+            if (b.getInt() != ADD_ON_MAGIC) {
+                throw new IllegalArgumentException("not an OpenFst graph: a lookahead graph without its data");
+            }
+            return constSize(Header.read(b), b.position());
+        }
+        if (h.type().equals("ngram")) {
+            return ngramSize(h, b);
+        }
+        return h.type().equals("const") ? constSize(h, b.position()) : b.position();
+    }
+
+    /**
+     * Header, symbol tables, three counts, then bitmaps (not counted here: their layout may differ
+     * between OpenFst versions), labels and weights (fst/extensions/ngram/ngram-fst.h, Storage).
+     */
+    private static long ngramSize(Header h, ByteBuffer b) {
+        if ((h.flags() & HAS_ISYMBOLS) != 0) {
+            skipSymbols(b);
+        }
+        if ((h.flags() & HAS_OSYMBOLS) != 0) {
+            skipSymbols(b);
+        }
+        long states = b.getLong();
+        long futures = b.getLong();
+        long finals = b.getLong();
+        if (states < 0 || futures < 0 || finals < 0 || states > (1L << 40) || futures > (1L << 40)
+                || finals > (1L << 40)) {
+            throw new IllegalArgumentException("its n-gram counts are damaged");
+        }
+        // context labels, future labels, backoff weights, final weights, future weights
+        return b.position() + NGRAM_ITEM_BYTES * ((states + 1) + futures + (states + 1) + finals + (futures + 1));
+    }
+
+    /** Past a symbol table (fst/symbol-table.cc, Read): name, next key, then each symbol and its key. */
+    private static void skipSymbols(ByteBuffer b) {
+        if (b.getInt() != SYMBOLS_MAGIC) {
+            throw new IllegalArgumentException("its symbol table is damaged");
+        }
+        skip(b, b.getInt()); // name
+        b.getLong(); // available key
+        long symbols = b.getLong();
+        if (symbols < 0 || symbols > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("its symbol table is damaged");
+        }
+        for (long i = 0; i < symbols; i++) {
+            int length = b.getInt();
+            if (length < 0) {
+                throw new IllegalArgumentException("its symbol table is damaged");
+            }
+            skip(b, (long) length + Long.BYTES); // the symbol, then its key
+        }
+    }
+
+    private static void skip(ByteBuffer b, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("its header is damaged");
+        }
+        if (bytes > b.remaining()) {
+            throw new BufferUnderflowException();
+        }
+        b.position(b.position() + (int) bytes);
+    }
+
+    /** Header, states, then arcs; symbol tables (of unknown length here) make it just the header. */
+    private static long constSize(Header h, long headerEnd) {
+        if (!h.type().equals("const") || !h.arcType().equals("standard")
+                || (h.flags() & (HAS_ISYMBOLS | HAS_OSYMBOLS)) != 0) {
+            return headerEnd;
+        }
+        boolean aligned = (h.flags() & IS_ALIGNED) != 0;
+        long states = align(headerEnd, aligned) + h.states() * CONST_STATE_BYTES;
+        return align(states, aligned) + h.arcs() * STD_ARC_BYTES;
+    }
+
+    private static long align(long pos, boolean aligned) {
+        return aligned ? (pos + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT : pos;
+    }
+
+    /** OpenFst's file header (fst/fst.h, FstHeader::Read). */
+    record Header(String type, String arcType, int version, int flags, long states, long arcs) {
+        static Header read(ByteBuffer b) {
+            if (b.getInt() != FST_MAGIC) {
+                throw new IllegalArgumentException("not an OpenFst graph");
+            }
+            String type = string(b);
+            String arcType = string(b);
+            int version = b.getInt();
+            int flags = b.getInt();
+            b.getLong(); // properties
+            b.getLong(); // start state
+            long states = b.getLong();
+            long arcs = b.getLong();
+            if (states < 0 || arcs < 0 || states > (1L << 40) || arcs > (1L << 40)) {
+                throw new IllegalArgumentException("its header is damaged");
+            }
+            return new Header(type, arcType, version, flags, states, arcs);
+        }
+
+        private static String string(ByteBuffer b) {
+            int n = b.getInt();
+            if (n < 0 || n > 64) {
+                throw new IllegalArgumentException("its header is damaged");
+            }
+            byte[] s = new byte[n];
+            b.get(s);
+            return new String(s, StandardCharsets.US_ASCII);
+        }
+    }
+}

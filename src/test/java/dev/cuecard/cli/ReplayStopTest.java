@@ -1,0 +1,112 @@
+package dev.cuecard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cuecard.asr.ModelLocator;
+import dev.cuecard.session.SessionStatus;
+import dev.cuecard.session.SessionStore;
+import dev.cuecard.session.SessionSummary;
+import dev.cuecard.session.StoppedAt;
+import dev.cuecard.testing.SpeechFixtures;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cuecard replay} stopped with Ctrl+C (a real SIGINT to a real child JVM) part way through its
+ * recording is stored as "stopped", with how far it got — not "complete", as if the whole recording
+ * had been heard — and its last line says how much was heard.
+ */
+class ReplayStopTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aReplayStoppedWithCtrlCIsStoredAsStoppedAndSaysHowMuchWasHeard() throws Exception {
+        Path wav = SpeechFixtures.wav("live-interview"); // 34.7 s, the first question at ~7 s
+        Path home = dir.resolve("home");
+        Path err = dir.resolve("stderr.txt");
+        List<String> cmd = new ArrayList<>();
+        // a test run from a background shell inherits SIGINT ignored, and a JVM keeps an ignored SIGINT
+        // ignored; a terminal's Ctrl+C reaches a command with the default action, so give it that
+        if (defaultSignalSupported()) {
+            cmd.addAll(List.of("env", "--default-signal=INT"));
+        }
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-D" + ModelLocator.MODELS_DIR_PROPERTY + "=" + System.getProperty(ModelLocator.MODELS_DIR_PROPERTY),
+                "-Dcuecard.home=" + home, "dev.cuecard.Main", "replay", "--offline", "--speed", "1", wav.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+        pb.environment().remove("CUECARD_LLM_BASE_URL");
+        Process child = pb.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.contains(">>")) {
+                // transcript lines before the first card
+            }
+            assertThat(line).as("a card before the end; stderr: %s", Files.readString(err)).isNotNull();
+            assertThat(child.isAlive()).as("still replaying (paced at real time)").isTrue();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            while (out.readLine() != null) {
+                // drained until the command ends
+            }
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+        List<String> stderr = Files.readAllLines(err);
+        assertThat(child.exitValue()).as(String.join("\n", stderr)).isEqualTo(130); // 128 + SIGINT: it was a signal
+        String last = stderr.get(stderr.size() - 1);
+        Matcher m = Pattern.compile("cuecard: session (\\d+) stored — stopped at 0:(\\d\\d) of 0:34 \\(review it: "
+                + "cuecard debrief show \\1\\)").matcher(last);
+        assertThat(m.matches()).as(last).isTrue();
+        int heardSec = Integer.parseInt(m.group(2));
+        assertThat(heardSec).isBetween(7, 33);
+
+        try (SessionStore store = SessionStore.openReadOnly(home.resolve(SessionStore.FILE_NAME))) {
+            SessionSummary s = store.list().get(0);
+            assertThat(s.status()).isEqualTo(SessionStatus.STOPPED);
+            StoppedAt stopped = s.stopped().orElseThrow();
+            assertThat(stopped.heardMs() / 1000).isEqualTo(heardSec);
+            assertThat(stopped.recordingMs()).isEqualTo(OptionalLong.of(34_705));
+            assertThat(s.questions()).isGreaterThanOrEqualTo(1);
+            assertThat(DebriefText.summary(s)).contains("stopped  ").contains("(heard 0:" + m.group(2) + " of 0:34)");
+            assertThat(DebriefJson.summary(s)).contains("\"status\":\"stopped\"", "\"recordingMs\":34705");
+        }
+        java.util.Map<String, String> env = java.util.Map.of("CUECARD_HOME", home.toString());
+        String heard = "heard 0:" + m.group(2) + " of 0:34";
+        DebriefReviewTest.Run show = DebriefReviewTest.run(env, "debrief", "show", m.group(1));
+        assertThat(show.out().lines().findFirst().orElseThrow()).endsWith("replay  stopped (" + heard + ")");
+        DebriefReviewTest.Run export = DebriefReviewTest.run(env, "debrief", "export", m.group(1));
+        assertThat(export.out()).contains("| status | stopped — " + heard + " |");
+    }
+
+    @Test
+    void aStoppedPositionReadsAsMinutesAndSeconds() {
+        assertThat(new StoppedAt(192_400, OptionalLong.of(1_050_000)).describe()).isEqualTo("stopped at 3:12 of 17:30");
+        assertThat(new StoppedAt(3_725_000, OptionalLong.empty()).describe()).isEqualTo("stopped at 1:02:05");
+    }
+
+    private static boolean defaultSignalSupported() {
+        try {
+            Process p = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
