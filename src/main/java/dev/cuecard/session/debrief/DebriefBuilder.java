@@ -28,20 +28,28 @@ public final class DebriefBuilder {
     public Debrief build(SessionDetail detail) {
         List<StoredQuestion> questions = detail.questions();
         List<Utterance> me = detail.utterances().stream().filter(u -> u.channel() == Channel.ME).toList();
-        List<AnswerReview> answers = new ArrayList<>();
+        List<List<Utterance>> spans = new ArrayList<>();
+        List<AnswerFeedbackRater.Request> requests = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             StoredQuestion q = questions.get(i);
             // a closing line is one no question follows: the last answer ends there
             long until = i + 1 < questions.size() ? questions.get(i + 1).startMs()
                     : closingAfter(detail.utterances(), q.startMs());
             List<Utterance> answer = me.stream().filter(u -> u.startMs() >= q.startMs() && u.startMs() < until).toList();
-            List<StoredHint> hints = detail.hintsFor(q);
-            SpeakingMetrics metrics = SpeakingMetrics.of(answer);
+            spans.add(answer);
             String text = String.join(" ", answer.stream().map(Utterance::text).toList());
-            AnswerFeedback feedback = rater.rate(text, q.category(), keyPoints(q, hints));
+            requests.add(new AnswerFeedbackRater.Request(text, q.category(), keyPoints(q, detail.hintsFor(q))));
+        }
+        // every answer at once: by meaning they are rated side by side (the slow part of a debrief)
+        List<AnswerFeedback> feedback = rater.rateAll(requests);
+        List<AnswerReview> answers = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            StoredQuestion q = questions.get(i);
+            List<Utterance> answer = spans.get(i);
+            SpeakingMetrics metrics = SpeakingMetrics.of(answer);
             LiveCoverage live = new LiveCoverage(detail.coverageFor(q), detail.answerEndFor(q));
-            answers.add(new AnswerReview(i + 1, q, hints, answer, metrics, AnswerLength.of(metrics), feedback, live,
-                    detail.scoreFor(q).map(dev.cuecard.session.StoredScore::total)));
+            answers.add(new AnswerReview(i + 1, q, detail.hintsFor(q), answer, metrics, AnswerLength.of(metrics),
+                    feedback.get(i), live, detail.scoreFor(q).map(dev.cuecard.session.StoredScore::total)));
         }
         SpeakingMetrics all = SpeakingMetrics.of(me);
         long themMs = detail.utterances().stream().filter(u -> u.channel() == Channel.THEM)
