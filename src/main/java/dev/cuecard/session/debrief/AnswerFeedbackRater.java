@@ -76,6 +76,29 @@ public final class AnswerFeedbackRater {
         return new AnswerFeedbackRater(SemanticCoverage::shipped);
     }
 
+    /**
+     * Said wherever a debrief is shown (the CLI on standard error, the debrief window in its status
+     * line) when the key points were judged by their words because the sentence model did not load.
+     */
+    public static final String WORDS_ONLY = "key points judged by their words only: the sentence model could not "
+            + "be loaded (see the log)";
+
+    /** Whether key points are judged by meaning (may wait for the sentence model to load: not on the FX thread). */
+    public boolean byMeaning() {
+        return coverage.get().semantic();
+    }
+
+    /**
+     * The request's feedback with its key points listed but not judged (none covered, no credit):
+     * the rest of the feedback is quick, so a window shows it while the key points are judged.
+     */
+    public static AnswerFeedback unjudged(Request r) {
+        String text = TextNormalizer.normalize(r.answer());
+        List<KeyPointCoverage> points = r.keyPoints().stream()
+                .map(p -> new KeyPointCoverage(p, false, List.of(), 0)).toList();
+        return new AnswerFeedback(points, structure(text, r.category()), numbers(text), found(text, EXAMPLES));
+    }
+
     /** One answer to rate: its transcript, the question's category and the card's key points. */
     public record Request(String answer, Category category, List<String> keyPoints) {
         public Request {

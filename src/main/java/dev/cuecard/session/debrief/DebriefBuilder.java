@@ -25,7 +25,40 @@ public final class DebriefBuilder {
         this.templates = templates;
     }
 
+    /**
+     * The debriefs the user reads — {@code debrief show|export} and the debrief window alike: key
+     * points judged by meaning with the shipped sentence model (loaded at the first build, so not on
+     * the FX thread), by their words when it cannot load ({@link AnswerFeedbackRater#WORDS_ONLY}).
+     *
+     * @param templates the user's templates too: key points of questions whose hint was not stored
+     */
+    public static DebriefBuilder byMeaning(TemplateLibrary templates) {
+        return new DebriefBuilder(AnswerFeedbackRater.semantic(), templates);
+    }
+
+    /** The debrief with every answer's key points judged (by meaning when the sentence model loads). */
     public Debrief build(SessionDetail detail) {
+        return build(detail, rater::rateAll);
+    }
+
+    /**
+     * The debrief with the key points not judged yet ({@link AnswerFeedbackRater#unjudged}): quick,
+     * for a window to show while {@link #build} judges them in the background.
+     */
+    public Debrief outline(SessionDetail detail) {
+        return build(detail, requests -> requests.stream().map(AnswerFeedbackRater::unjudged).toList());
+    }
+
+    /**
+     * Whether the key points are judged by meaning; false when the sentence model cannot load (then
+     * by their words, {@link AnswerFeedbackRater#WORDS_ONLY}). May wait for the model: not on the FX thread.
+     */
+    public boolean byMeaning() {
+        return rater.byMeaning();
+    }
+
+    private Debrief build(SessionDetail detail,
+                          java.util.function.Function<List<AnswerFeedbackRater.Request>, List<AnswerFeedback>> rate) {
         List<StoredQuestion> questions = detail.questions();
         List<Utterance> me = detail.utterances().stream().filter(u -> u.channel() == Channel.ME).toList();
         List<List<Utterance>> spans = new ArrayList<>();
@@ -41,7 +74,7 @@ public final class DebriefBuilder {
             requests.add(new AnswerFeedbackRater.Request(text, q.category(), keyPoints(q, detail.hintsFor(q))));
         }
         // every answer at once: by meaning they are rated side by side (the slow part of a debrief)
-        List<AnswerFeedback> feedback = rater.rateAll(requests);
+        List<AnswerFeedback> feedback = rate.apply(requests);
         List<AnswerReview> answers = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             StoredQuestion q = questions.get(i);
