@@ -122,13 +122,15 @@ public final class DebriefViewModel {
      * on {@code lane} — its own, so saves and searches do not wait behind it — and shows them when
      * done; says so in the status line when the sentence model could not load and words were used.
      * FX thread; nothing to do when already judged.
+     *
+     * @return the judging, to cancel when another debrief replaces this one
      */
-    public void judgeKeyPoints(TaskExecutor lane) {
+    public java.util.concurrent.Future<?> judgeKeyPoints(TaskExecutor lane) {
         if (judged.get() || builder == null) {
-            return;
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         SessionDetail detail = debrief.detail();
-        lane.submit(() -> new Judged(builder.build(detail), builder.byMeaning()), j -> {
+        return lane.submit(() -> new Judged(builder.build(detail), builder.byMeaning()), j -> {
             for (int i = 0; i < answers.size(); i++) {
                 answers.get(i).judged(j.debrief().answers().get(i));
             }

@@ -34,6 +34,8 @@ public final class SessionBrowserModel {
     private final TaskExecutor tasks;
     /** Where key points are judged: a lane of its own, so the list, searches and saves never wait for it. */
     private final TaskExecutor judging;
+    /** The shown debrief's key points being judged: cancelled when another debrief replaces it. */
+    private java.util.concurrent.Future<?> judgingNow = java.util.concurrent.CompletableFuture.completedFuture(null);
     private List<SessionSummary> all = List.of();
     private final ObservableList<SessionSummary> sessions = FXCollections.observableArrayList();
     /** Null: every kind. */
@@ -92,7 +94,7 @@ public final class SessionBrowserModel {
             DebriefViewModel vm = DebriefViewModel.judgingLater(store, DebriefViewModel.outline(store, id, builder), tasks,
                     builder);
             m.opened.set(vm);
-            vm.judgeKeyPoints(judging);
+            m.judgingNow = vm.judgeKeyPoints(judging);
         }
         return m;
     }
@@ -112,6 +114,7 @@ public final class SessionBrowserModel {
             return;
         }
         ++loads; // a debrief still being read for the old list must not open over the new one
+        judgingNow.cancel(true);
         opened.set(null);
         if (!sessions.isEmpty()) {
             open(sessions.get(0).id());
@@ -144,8 +147,9 @@ public final class SessionBrowserModel {
                 return;
             }
             status.set("");
+            judgingNow.cancel(true);
             opened.set(vm);
-            vm.judgeKeyPoints(judging);
+            judgingNow = vm.judgeKeyPoints(judging);
             then.accept(vm);
         }, e -> status.set("Could not open that session: " + e.getMessage()));
     }
@@ -197,6 +201,7 @@ public final class SessionBrowserModel {
             applyFilter();
             hits.removeIf(h -> h.sessionId() == s.id());
             if (wasOpen) {
+                judgingNow.cancel(true);
                 opened.set(null);
                 if (!sessions.isEmpty()) {
                     open(sessions.get(Math.min(Math.max(0, index), sessions.size() - 1)).id());

@@ -48,12 +48,19 @@ class DebriefKeyPointsTest {
     /** Holds what is submitted to it until {@link #runAll}: the key points are judged "later". */
     private static final class Later implements TaskExecutor {
         private final List<Runnable> queued = new ArrayList<>();
+        final List<Future<?>> submitted = new ArrayList<>();
         private final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
 
         @Override
         public <T> Future<T> submit(Callable<T> work, Consumer<? super T> onDone, Consumer<? super Throwable> onFailed) {
-            queued.add(() -> now.submit(work, onDone, onFailed));
-            return new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+            submitted.add(f);
+            queued.add(() -> {
+                if (!f.isCancelled()) {
+                    now.submit(work, onDone, onFailed);
+                }
+            });
+            return f;
         }
 
         void runAll() {
@@ -130,6 +137,26 @@ class DebriefKeyPointsTest {
                 }
             }
             assertThat(disagree).as("answers where words and meaning disagree").isPositive();
+        }
+    }
+
+    @Test
+    void openingAnotherSessionStopsJudgingTheOneItReplaces() {
+        TemplateLibrary templates = TemplateLibrary.shipped();
+        try (SessionStore store = SessionStore.open(home.resolve(SessionStore.FILE_NAME))) {
+            long first = LongInterviewFixture.record(store, templates, 2);
+            long second = LongInterviewFixture.record(store, templates, 3);
+            Later judging = new Later();
+            SessionBrowserModel browser = SessionBrowserModel.loaded(store, DebriefBuilder.byMeaning(templates),
+                    new CurrentThreadTaskExecutor(), judging, OptionalLong.of(first));
+            assertThat(judging.submitted).hasSize(1);
+            browser.open(second);
+            assertThat(judging.submitted).hasSize(2);
+            assertThat(judging.submitted.get(0).isCancelled()).as("the replaced debrief's judging").isTrue();
+            judging.runAll();
+            DebriefViewModel shown = browser.openedProperty().get();
+            assertThat(shown.sessionId()).isEqualTo(second);
+            assertThat(shown.judgedProperty().get()).isTrue();
         }
     }
 
