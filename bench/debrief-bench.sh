@@ -14,7 +14,8 @@ rm -rf "$OUT" && mkdir -p "$OUT/home"
 export CUECARD_HOME="$PWD/$OUT/home"
 ID=$(java -cp target/cuecard-bench.jar:target/test-classes dev.cuecard.cli.BenchCli bench-long-session)
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-timed() { local s e; s=$(date +%s.%N); "$@"; e=$(date +%s.%N); echo "$e - $s" | bc; }
+# wall seconds, then CPU seconds (user + system, children included: the command runs in a child JVM)
+timed() { /usr/bin/time -f "%e %U %S" -o "$OUT/time" "$@"; awk '{printf "%s %.1f\n", $1, $2 + $3}' "$OUT/time"; }
 n=0
 for jar in "${JARS[@]}"; do
   n=$((n + 1))
@@ -23,11 +24,14 @@ for jar in "${JARS[@]}"; do
       # a jar that keeps nothing (before the coverage was kept) has no second mode
       [ "$mode" = kept ] && [ ! -d "$CUECARD_HOME/cache/coverage" ] && continue
       ts=()
+      cpu=()
       for ((i = 0; i < RUNS; i++)); do
         [ "$mode" = cold ] && rm -rf "$CUECARD_HOME/cache/coverage"
-        ts+=("$(timed sh -c "java -jar '$jar' debrief $cmd $ID > '$OUT/$n-$cmd.out'")")
+        read -r wall used < <(timed sh -c "java -jar '$jar' debrief $cmd $ID > '$OUT/$n-$cmd.out'")
+        ts+=("$wall")
+        cpu+=("$used")
       done
-      echo "$jar debrief $cmd ($mode): median $(printf '%s\n' "${ts[@]}" | median) s (runs: ${ts[*]}; load $(cut -d' ' -f1 /proc/loadavg))"
+      echo "$jar debrief $cmd ($mode): median $(printf '%s\n' "${ts[@]}" | median) s wall, $(printf '%s\n' "${cpu[@]}" | median) s CPU (runs: ${ts[*]} s; load $(cut -d' ' -f1 /proc/loadavg))"
     done
     if [ "$n" -gt 1 ]; then
       cmp -s "$OUT/1-$cmd.out" "$OUT/$n-$cmd.out" && echo "  $cmd output identical to ${JARS[0]}'s" \

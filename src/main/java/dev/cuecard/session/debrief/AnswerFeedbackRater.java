@@ -80,8 +80,8 @@ public final class AnswerFeedbackRater {
      * Said wherever a debrief is shown (the CLI on standard error, the debrief window in its status
      * line) when the key points were judged by their words because the sentence model did not load.
      */
-    public static final String WORDS_ONLY = "key points judged by their words only: the sentence model could not "
-            + "be loaded (see the log)";
+    public static final String WORDS_ONLY = "key points judged by their words only: the sentence model is not "
+            + "available (see the log)";
 
     /** Whether key points are judged by meaning (may wait for the sentence model to load: not on the FX thread). */
     public boolean byMeaning() {
