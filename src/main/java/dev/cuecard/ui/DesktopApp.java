@@ -56,7 +56,10 @@ public final class DesktopApp extends Application {
     private TaskExecutor tasks;
     /** Debrief reads and writes, in the order asked. */
     private TaskExecutor debriefLane;
-    /** Judges a debrief's key points by meaning (seconds to a minute the first time for an hour's interview). */
+    /**
+     * Judges a debrief's key points by meaning (seconds to a minute the first time for an hour's interview), at a
+     * low priority: a live session started meanwhile keeps its cores.
+     */
     private TaskExecutor keyPointLane;
     private final WindowSlot debriefWindow = new WindowSlot();
     /** The open debrief window's sessions, read again when it is asked for while open. */
@@ -101,7 +104,7 @@ public final class DesktopApp extends Application {
         bridge = new FxBridge(Platform::runLater, model::apply);
         tasks = new FxTaskExecutor(bridge::post);
         debriefLane = tasks.serial("debrief");
-        keyPointLane = tasks.serial("debrief-key-points");
+        keyPointLane = tasks.backgroundSerial("debrief-key-points");
         // the app ends when its windows are closed and everything is stopped (quit), not before
         Platform.setImplicitExit(false);
         llm = llmServices(options);
