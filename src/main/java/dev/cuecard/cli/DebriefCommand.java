@@ -35,7 +35,12 @@ final class DebriefCommand implements Runnable {
     Debrief debrief(SessionStore store, long id) {
         SessionDetail detail = store.load(id).orElseThrow(() -> new UserError("no session " + id
                 + " (see 'cuecard debrief list')"));
-        return SessionStores.debriefs(cli).build(detail);
+        dev.cuecard.session.debrief.DebriefBuilder builder = SessionStores.debriefs(cli);
+        Debrief d = builder.build(detail);
+        if (!builder.byMeaning()) {
+            cli.warn(dev.cuecard.session.debrief.AnswerFeedbackRater.WORDS_ONLY);
+        }
+        return d;
     }
 
     /** Runs a command body that changes what is stored, turning database failures into one line. */

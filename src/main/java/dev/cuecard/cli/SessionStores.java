@@ -3,7 +3,6 @@ package dev.cuecard.cli;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.session.SessionStore;
 import dev.cuecard.session.SessionStoreException;
-import dev.cuecard.session.debrief.AnswerFeedbackRater;
 import dev.cuecard.session.debrief.DebriefBuilder;
 import java.util.Optional;
 
@@ -43,8 +42,7 @@ final class SessionStores {
     }
 
     static DebriefBuilder debriefs(Cli cli) {
-        // key points by meaning, as the live coach ticked them
-        return new DebriefBuilder(AnswerFeedbackRater.semantic(),
-                TemplateLibrary.load(Optional.of(cli.paths().templatesDir())));
+        // key points by meaning, as the live coach ticked them and the debrief window judges them
+        return DebriefBuilder.byMeaning(TemplateLibrary.load(Optional.of(cli.paths().templatesDir())));
     }
 }

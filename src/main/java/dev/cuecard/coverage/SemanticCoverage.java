@@ -51,12 +51,23 @@ public final class SemanticCoverage {
     private final AsrVocabulary vocabulary;
     private final Params params;
     private final Map<String, List<float[]>> pointVectors = new ConcurrentHashMap<>();
+    /** Where {@link #coverAll} keeps what it measured (null: nowhere). */
+    private final java.nio.file.Path kept;
 
     /** @param embedder null for the lexical rule alone */
     public SemanticCoverage(SentenceEmbedder embedder, AsrVocabulary vocabulary, Params params) {
+        this(embedder, vocabulary, params, null);
+    }
+
+    /**
+     * @param kept a folder where {@link #coverAll} keeps the evidence it measured by meaning, so the
+     *             same answers against the same key points are not embedded again (null: not kept)
+     */
+    public SemanticCoverage(SentenceEmbedder embedder, AsrVocabulary vocabulary, Params params, java.nio.file.Path kept) {
         this.embedder = embedder;
         this.vocabulary = vocabulary;
         this.params = params;
+        this.kept = kept;
     }
 
     public static SemanticCoverage lexical(AsrVocabulary vocabulary) {
@@ -73,7 +84,8 @@ public final class SemanticCoverage {
         if (s == null) {
             synchronized (SemanticCoverage.class) {
                 if (shipped == null) {
-                    shipped = new SemanticCoverage(shippedEmbedder().orElse(null), AsrVocabulary.shipped(), Params.DEFAULT);
+                    shipped = new SemanticCoverage(shippedEmbedder().orElse(null), AsrVocabulary.shipped(), Params.DEFAULT,
+                            AppPaths.fromEnvironment().cacheDir().resolve("coverage"));
                 }
                 s = shipped;
             }
@@ -102,7 +114,93 @@ public final class SemanticCoverage {
     }
 
     public SemanticCoverage with(Params other) {
-        return new SemanticCoverage(embedder, vocabulary, other);
+        return new SemanticCoverage(embedder, vocabulary, other, kept);
+    }
+
+    /** One answer and the key points it is checked against. */
+    public record Job(List<String> points, String answer) {
+        public Job {
+            points = List.copyOf(points);
+        }
+    }
+
+    /**
+     * {@link #cover} of every job, in order, with the very same results, sooner: by meaning the jobs
+     * run side by side on up to {@code threads} threads (named, daemon, gone when this returns; each
+     * window is still embedded alone, so the numbers are those of {@link #cover}), and what they
+     * measured is kept (see the constructor), so the same jobs again — the same session shown, then
+     * exported, then opened in the window — are not embedded again. The windows are not embedded
+     * as one batch: the shipped model quantizes each call's activations with one scale for the whole
+     * batch, so a window's vector would depend on its neighbours in the batch.
+     */
+    public List<List<PointCoverage>> coverAll(List<Job> jobs, int threads) {
+        if (embedder == null) {
+            return jobs.stream().map(j -> cover(j.points(), j.answer())).toList();
+        }
+        List<List<String>> words = jobs.stream().map(j -> words(j.answer())).toList();
+        Optional<CoverageKeep> keep = CoverageKeep.of(kept, embedder.modelId(), params, jobs, words);
+        Optional<List<double[][]>> known = keep.flatMap(CoverageKeep::read);
+        if (known.isPresent()) {
+            List<List<PointCoverage>> out = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                out.add(judged(jobs.get(i).points(), words.get(i), known.get().get(i)));
+            }
+            return out;
+        }
+        List<List<PointCoverage>> out = inParallel(jobs, threads);
+        keep.ifPresent(k -> k.write(out));
+        return out;
+    }
+
+    private List<List<PointCoverage>> inParallel(List<Job> jobs, int threads) {
+        int n = Math.min(threads, jobs.size());
+        if (n <= 1) {
+            return jobs.stream().map(j -> cover(j.points(), j.answer())).toList();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n,
+                new dev.cuecard.pipeline.NamedThreadFactory("coverage"));
+        try {
+            List<java.util.concurrent.Future<List<PointCoverage>>> running = new ArrayList<>();
+            for (Job j : jobs) {
+                running.add(pool.submit(() -> cover(j.points(), j.answer())));
+            }
+            List<List<PointCoverage>> out = new ArrayList<>();
+            for (java.util.concurrent.Future<List<PointCoverage>> f : running) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("key point coverage was interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Coverage from kept evidence: per key point its best cosine and margin; the words' part is cheap, so done again. */
+    private List<PointCoverage> judged(List<String> points, List<String> words, double[][] cosineAndMargin) {
+        var said = LexicalCoverage.said(words);
+        List<PointCoverage> out = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            out.add(judged(points.get(i), LexicalCoverage.match(points.get(i), said), cosineAndMargin[i][0],
+                    cosineAndMargin[i][1], !words.isEmpty()));
+        }
+        return out;
+    }
+
+    /** The decision on one key point from its evidence ({@code cos} already at least 0). */
+    private PointCoverage judged(String point, LexicalCoverage.Match lex, double cos, double margin, boolean anyWords) {
+        double score = cos + params.lexicalWeight() * lex.fraction() + params.marginWeight() * margin;
+        boolean covered = anyWords && (score >= params.threshold() || params.lexicalRuleSuffices() && lex.covered());
+        return new PointCoverage(point, covered, score, cos, lex.fraction(), margin, lex.covered(), lex.matched());
     }
 
     /** Coverage of {@code points} by a whole answer. */
@@ -320,12 +418,7 @@ public final class SemanticCoverage {
                         margin = points.size() > 1 ? c - others : 0;
                     }
                 }
-                cos = Math.max(0, cos);
-                double score = cos + params.lexicalWeight() * lex.fraction() + params.marginWeight() * margin;
-                boolean covered = !all.isEmpty() && (score >= params.threshold()
-                        || params.lexicalRuleSuffices() && lex.covered());
-                out.add(new PointCoverage(points.get(i), covered, score, cos, lex.fraction(), margin, lex.covered(),
-                        lex.matched()));
+                out.add(judged(points.get(i), lex, Math.max(0, cos), margin, !all.isEmpty()));
             }
             return out;
         }

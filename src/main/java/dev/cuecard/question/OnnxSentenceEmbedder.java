@@ -28,9 +28,16 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
     private static final String ORT_NATIVE_PATH = "onnxruntime.native.path";
 
     private final Model model;
+    private final String modelId;
 
-    private OnnxSentenceEmbedder(Model model) {
+    private OnnxSentenceEmbedder(Model model, String modelId) {
         this.model = model;
+        this.modelId = modelId;
+    }
+
+    @Override
+    public String modelId() {
+        return modelId;
     }
 
     /**
@@ -66,8 +73,11 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
                 }
                 session = createSession(env, m.get(), modelFile(cacheDir, modelResource, m.get()), options);
             }
+            String ort = OrtEnvironment.class.getPackage() == null ? null
+                    : OrtEnvironment.class.getPackage().getImplementationVersion();
             OnnxSentenceEmbedder embedder = new OnnxSentenceEmbedder(
-                    new Model(new OnnxBertBiEncoder(env, session, t, PoolingMode.MEAN)));
+                    new Model(new OnnxBertBiEncoder(env, session, t, PoolingMode.MEAN)),
+                    MODEL_ID + ":" + Long.toHexString(m.get().crc()) + "-" + m.get().size() + ":onnxruntime-" + ort);
             if (embedder.embed("hello").length != DIMENSIONS) {
                 throw new EmbeddingUnavailable("embedding model " + modelResource + " does not give "
                         + DIMENSIONS + " dimensions");

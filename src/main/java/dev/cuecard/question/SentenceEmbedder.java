@@ -13,4 +13,12 @@ public interface SentenceEmbedder {
      * Thread-safe; may take a few milliseconds, so not on the FX thread.
      */
     float[] embed(String text);
+
+    /**
+     * What gives this embedder's exact numbers (model, its file, the runtime's version): results
+     * computed from its vectors may be kept under it and reused. Empty: none may be kept.
+     */
+    default String modelId() {
+        return "";
+    }
 }

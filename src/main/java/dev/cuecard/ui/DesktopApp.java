@@ -56,6 +56,11 @@ public final class DesktopApp extends Application {
     private TaskExecutor tasks;
     /** Debrief reads and writes, in the order asked. */
     private TaskExecutor debriefLane;
+    /**
+     * Judges a debrief's key points by meaning (seconds to a minute the first time for an hour's interview), at a
+     * low priority: a live session started meanwhile keeps its cores.
+     */
+    private TaskExecutor keyPointLane;
     private final WindowSlot debriefWindow = new WindowSlot();
     /** The open debrief window's sessions, read again when it is asked for while open. */
     private dev.cuecard.ui.debrief.SessionBrowserModel debriefBrowser;
@@ -99,6 +104,7 @@ public final class DesktopApp extends Application {
         bridge = new FxBridge(Platform::runLater, model::apply);
         tasks = new FxTaskExecutor(bridge::post);
         debriefLane = tasks.serial("debrief");
+        keyPointLane = tasks.backgroundSerial("debrief-key-points");
         // the app ends when its windows are closed and everything is stopped (quit), not before
         Platform.setImplicitExit(false);
         llm = llmServices(options);
@@ -475,11 +481,14 @@ public final class DesktopApp extends Application {
             }
             long last = runner.lastSessionId();
             // the user's templates too: key points of questions whose hint was not stored come from them
-            dev.cuecard.session.debrief.DebriefBuilder builder = new dev.cuecard.session.debrief.DebriefBuilder(
-                    dev.cuecard.session.debrief.AnswerFeedbackRater.shipped(), classifier.library());
+            // key points by meaning, as `cuecard debrief show` judges them (one builder for both), judged on a
+            // lane of their own after the window shows the debrief
+            dev.cuecard.session.debrief.DebriefBuilder builder = dev.cuecard.session.debrief.DebriefBuilder.byMeaning(
+                    classifier.library());
             tasks.submit(() -> {
                 dev.cuecard.ui.debrief.SessionBrowserModel browser = dev.cuecard.ui.debrief.SessionBrowserModel.loaded(s,
-                        builder, debriefLane, last >= 0 ? java.util.OptionalLong.of(last) : java.util.OptionalLong.empty());
+                        builder, debriefLane, keyPointLane, last >= 0 ? java.util.OptionalLong.of(last)
+                                : java.util.OptionalLong.empty());
                 return new PreparedDebrief(browser, dev.cuecard.ui.debrief.DebriefWindow.prepare(browser));
             }, prepared -> {
                 debriefBrowser = prepared.browser();

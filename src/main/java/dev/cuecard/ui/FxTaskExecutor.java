@@ -97,6 +97,14 @@ public final class FxTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public TaskExecutor backgroundSerial(String role) {
+        FxTaskExecutor lane = new FxTaskExecutor(Executors.newSingleThreadExecutor(NamedThreadFactory.background(role)),
+                fxThread, lanes);
+        lanes.add(lane);
+        return lane;
+    }
+
+    @Override
     public boolean shutdown(Duration timeout) {
         shutdown = true;
         threads.shutdownNow();

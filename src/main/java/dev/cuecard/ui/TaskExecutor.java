@@ -44,6 +44,15 @@ public interface TaskExecutor {
     TaskExecutor serial(String role);
 
     /**
+     * As {@link #serial}, its thread at a low priority ({@code NamedThreadFactory.background}; threads it
+     * starts inherit it on Linux): for long work beside the user's own — judging a long debrief's key
+     * points takes both cores for seconds, which a live session's recognizers must not wait for.
+     */
+    default TaskExecutor backgroundSerial(String role) {
+        return serial(role);
+    }
+
+    /**
      * Stops taking work, interrupts what runs and waits for it up to {@code timeout}; results not
      * delivered yet are dropped. Blocks: call it off the FX thread.
      *

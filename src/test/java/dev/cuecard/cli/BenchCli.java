@@ -31,7 +31,7 @@ public final class BenchCli {
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = Cli.commandLine(out, err);
         for (Object bench : new Object[] {new BenchAsrCommand(), new BenchClassifyCommand(), new BenchQuestionsCommand(),
-                new BenchSessionsCommand()}) {
+                new BenchSessionsCommand(), new BenchLongSessionCommand()}) {
             cl.addSubcommand(bench);
         }
         // picocli hands streams and handlers down to the subcommands present when they are set

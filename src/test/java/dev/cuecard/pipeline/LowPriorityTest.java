@@ -45,6 +45,28 @@ class LowPriorityTest {
         }
     }
 
+    /** The debrief window judges key points on such a lane, on a pool its task starts: both run niced. */
+    @Test
+    void aBackgroundLaneAndThePoolItsTaskStartsRunNiced() throws Exception {
+        assumeTrue(Platform.isLinux(), "per-thread nice values are a Linux feature");
+        dev.cuecard.ui.FxTaskExecutor tasks = new dev.cuecard.ui.FxTaskExecutor(Runnable::run);
+        try {
+            java.util.concurrent.CompletableFuture<int[]> both = new java.util.concurrent.CompletableFuture<>();
+            tasks.backgroundSerial("test-lane").submit(() -> {
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(1,
+                        new NamedThreadFactory("test-inner"));
+                try {
+                    return new int[] {niceAndPriority()[0], pool.submit(() -> niceAndPriority()[0]).get()};
+                } finally {
+                    pool.shutdownNow();
+                }
+            }, both::complete, both::completeExceptionally);
+            assertThat(both.get(10, TimeUnit.SECONDS)).containsExactly(LowPriority.NICE, LowPriority.NICE);
+        } finally {
+            tasks.shutdown(java.time.Duration.ofSeconds(5));
+        }
+    }
+
     private static int[] niceAndPriority() {
         try {
             return new int[] {niceOf(LowPriority.linuxThreadId().orElseThrow()), Thread.currentThread().getPriority()};

@@ -76,14 +76,68 @@ public final class AnswerFeedbackRater {
         return new AnswerFeedbackRater(SemanticCoverage::shipped);
     }
 
-    public AnswerFeedback rate(String answer, Category category, List<String> keyPoints) {
-        String text = TextNormalizer.normalize(answer);
-        List<KeyPointCoverage> covered = new ArrayList<>();
+    /**
+     * Said wherever a debrief is shown (the CLI on standard error, the debrief window in its status
+     * line) when the key points were judged by their words because the sentence model did not load.
+     */
+    public static final String WORDS_ONLY = "key points judged by their words only: the sentence model is not "
+            + "available (see the log)";
+
+    /** Whether key points are judged by meaning (may wait for the sentence model to load: not on the FX thread). */
+    public boolean byMeaning() {
+        return coverage.get().semantic();
+    }
+
+    /**
+     * The request's feedback with its key points listed but not judged (none covered, no credit):
+     * the rest of the feedback is quick, so a window shows it while the key points are judged.
+     */
+    public static AnswerFeedback unjudged(Request r) {
+        String text = TextNormalizer.normalize(r.answer());
+        List<KeyPointCoverage> points = r.keyPoints().stream()
+                .map(p -> new KeyPointCoverage(p, false, List.of(), 0)).toList();
+        return new AnswerFeedback(points, structure(text, r.category()), numbers(text), found(text, EXAMPLES));
+    }
+
+    /** One answer to rate: its transcript, the question's category and the card's key points. */
+    public record Request(String answer, Category category, List<String> keyPoints) {
+        public Request {
+            keyPoints = List.copyOf(keyPoints);
+        }
+    }
+
+    /**
+     * {@link #rate} of every request, in order, with the same results: by meaning the answers are
+     * rated side by side, one thread per core, and the evidence is kept for the next time
+     * ({@link SemanticCoverage#coverAll}) — an hour's interview is ~15,000 windows of a few ms each.
+     */
+    public List<AnswerFeedback> rateAll(List<Request> requests) {
+        return rateAll(requests, Runtime.getRuntime().availableProcessors());
+    }
+
+    List<AnswerFeedback> rateAll(List<Request> requests, int threads) {
         SemanticCoverage c = coverage.get();
-        for (PointCoverage p : c.cover(keyPoints, answer)) {
+        List<List<PointCoverage>> covered = c.coverAll(requests.stream()
+                .map(r -> new SemanticCoverage.Job(r.keyPoints(), r.answer())).toList(), threads);
+        List<AnswerFeedback> out = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            out.add(feedback(c, requests.get(i), covered.get(i)));
+        }
+        return out;
+    }
+
+    public AnswerFeedback rate(String answer, Category category, List<String> keyPoints) {
+        SemanticCoverage c = coverage.get();
+        return feedback(c, new Request(answer, category, keyPoints), c.cover(keyPoints, answer));
+    }
+
+    private static AnswerFeedback feedback(SemanticCoverage c, Request r, List<PointCoverage> points) {
+        String text = TextNormalizer.normalize(r.answer());
+        List<KeyPointCoverage> covered = new ArrayList<>();
+        for (PointCoverage p : points) {
             covered.add(new KeyPointCoverage(p.point(), p.covered(), p.matchedTerms(), credit(c, p)));
         }
-        return new AnswerFeedback(covered, structure(text, category), numbers(text), found(text, EXAMPLES));
+        return new AnswerFeedback(covered, structure(text, r.category()), numbers(text), found(text, EXAMPLES));
     }
 
     /**

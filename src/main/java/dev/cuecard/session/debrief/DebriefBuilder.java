@@ -25,23 +25,64 @@ public final class DebriefBuilder {
         this.templates = templates;
     }
 
+    /**
+     * The debriefs the user reads — {@code debrief show|export} and the debrief window alike: key
+     * points judged by meaning with the shipped sentence model (loaded at the first build, so not on
+     * the FX thread), by their words when it cannot load ({@link AnswerFeedbackRater#WORDS_ONLY}).
+     *
+     * @param templates the user's templates too: key points of questions whose hint was not stored
+     */
+    public static DebriefBuilder byMeaning(TemplateLibrary templates) {
+        return new DebriefBuilder(AnswerFeedbackRater.semantic(), templates);
+    }
+
+    /** The debrief with every answer's key points judged (by meaning when the sentence model loads). */
     public Debrief build(SessionDetail detail) {
+        return build(detail, rater::rateAll);
+    }
+
+    /**
+     * The debrief with the key points not judged yet ({@link AnswerFeedbackRater#unjudged}): quick,
+     * for a window to show while {@link #build} judges them in the background.
+     */
+    public Debrief outline(SessionDetail detail) {
+        return build(detail, requests -> requests.stream().map(AnswerFeedbackRater::unjudged).toList());
+    }
+
+    /**
+     * Whether the key points are judged by meaning; false when the sentence model cannot load (then
+     * by their words, {@link AnswerFeedbackRater#WORDS_ONLY}). May wait for the model: not on the FX thread.
+     */
+    public boolean byMeaning() {
+        return rater.byMeaning();
+    }
+
+    private Debrief build(SessionDetail detail,
+                          java.util.function.Function<List<AnswerFeedbackRater.Request>, List<AnswerFeedback>> rate) {
         List<StoredQuestion> questions = detail.questions();
         List<Utterance> me = detail.utterances().stream().filter(u -> u.channel() == Channel.ME).toList();
-        List<AnswerReview> answers = new ArrayList<>();
+        List<List<Utterance>> spans = new ArrayList<>();
+        List<AnswerFeedbackRater.Request> requests = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             StoredQuestion q = questions.get(i);
             // a closing line is one no question follows: the last answer ends there
             long until = i + 1 < questions.size() ? questions.get(i + 1).startMs()
                     : closingAfter(detail.utterances(), q.startMs());
             List<Utterance> answer = me.stream().filter(u -> u.startMs() >= q.startMs() && u.startMs() < until).toList();
-            List<StoredHint> hints = detail.hintsFor(q);
-            SpeakingMetrics metrics = SpeakingMetrics.of(answer);
+            spans.add(answer);
             String text = String.join(" ", answer.stream().map(Utterance::text).toList());
-            AnswerFeedback feedback = rater.rate(text, q.category(), keyPoints(q, hints));
+            requests.add(new AnswerFeedbackRater.Request(text, q.category(), keyPoints(q, detail.hintsFor(q))));
+        }
+        // every answer at once: by meaning they are rated side by side (the slow part of a debrief)
+        List<AnswerFeedback> feedback = rate.apply(requests);
+        List<AnswerReview> answers = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            StoredQuestion q = questions.get(i);
+            List<Utterance> answer = spans.get(i);
+            SpeakingMetrics metrics = SpeakingMetrics.of(answer);
             LiveCoverage live = new LiveCoverage(detail.coverageFor(q), detail.answerEndFor(q));
-            answers.add(new AnswerReview(i + 1, q, hints, answer, metrics, AnswerLength.of(metrics), feedback, live,
-                    detail.scoreFor(q).map(dev.cuecard.session.StoredScore::total)));
+            answers.add(new AnswerReview(i + 1, q, detail.hintsFor(q), answer, metrics, AnswerLength.of(metrics),
+                    feedback.get(i), live, detail.scoreFor(q).map(dev.cuecard.session.StoredScore::total)));
         }
         SpeakingMetrics all = SpeakingMetrics.of(me);
         long themMs = detail.utterances().stream().filter(u -> u.channel() == Channel.THEM)

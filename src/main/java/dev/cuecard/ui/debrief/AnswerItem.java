@@ -19,7 +19,11 @@ import javafx.beans.property.StringProperty;
 /** One question of the timeline as the view shows it; the note and rating are editable. */
 public final class AnswerItem {
     private static final String NBSP = "\u00a0";
-    private final AnswerReview review;
+    /** Said instead of the count while the key points are judged by meaning in the background. */
+    static final String JUDGING = "Key points: judging by meaning…";
+    private AnswerReview review;
+    /** False while the key points are being judged in the background ({@link DebriefViewModel#judgeKeyPoints}). */
+    private boolean judged;
     private final StringProperty note = new SimpleStringProperty(this, "note", "");
     private final ObjectProperty<Integer> rating = new SimpleObjectProperty<>(this, "rating");
 
@@ -27,14 +31,35 @@ public final class AnswerItem {
     private final boolean graded;
 
     AnswerItem(AnswerReview review, boolean graded) {
+        this(review, graded, true);
+    }
+
+    AnswerItem(AnswerReview review, boolean graded, boolean judged) {
         this.review = review;
         this.graded = graded;
+        this.judged = judged;
         note.set(review.question().note() == null ? "" : review.question().note());
         rating.set(review.question().rating().orElse(null));
     }
 
     AnswerReview review() {
         return review;
+    }
+
+    /** The same answer with its key points judged. FX thread. */
+    void judged(AnswerReview withKeyPoints) {
+        review = withKeyPoints;
+        judged = true;
+    }
+
+    /** The key points as judged, for tests and the view: (key point, covered); empty while being judged. */
+    public java.util.Optional<java.util.Map<String, Boolean>> keyPoints() {
+        if (!judged) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+        review.feedback().keyPoints().forEach(k -> out.put(k.keyPoint(), k.covered()));
+        return java.util.Optional.of(out);
     }
 
     long questionId() {
@@ -109,11 +134,16 @@ public final class AnswerItem {
         }
         List<String> lines = new ArrayList<>();
         if (!review.feedback().keyPoints().isEmpty()) {
-            lines.add("Key points covered: " + review.feedback().keyPointsCovered() + " of "
-                    + review.feedback().keyPoints().size());
             List<String> live = review.live().points();
+            if (!judged) {
+                lines.add(JUDGING);
+            } else {
+                lines.add("Key points covered: " + review.feedback().keyPointsCovered() + " of "
+                        + review.feedback().keyPoints().size());
+            }
             for (KeyPointCoverage k : review.feedback().keyPoints()) {
-                lines.add((k.covered() ? "✓ " : "✗ ") + k.keyPoint() + (live.contains(k.keyPoint()) ? "  (ticked live)" : ""));
+                lines.add((!judged ? "• " : k.covered() ? "✓ " : "✗ ") + k.keyPoint()
+                        + (live.contains(k.keyPoint()) ? "  (ticked live)" : ""));
             }
         }
         if (review.hints().size() > 1) {

@@ -59,6 +59,12 @@ public final class DebriefView extends BorderPane {
         });
         model.selectedProperty().addListener((obs, old, item) -> show(item));
         show(model.selectedProperty().get());
+        // the key points are judged in the background: the shown answer's ticks join when they are
+        model.judgedProperty().addListener((obs, was, now) -> {
+            if (shown != null) {
+                feedback.setText(shown.feedbackText());
+            }
+        });
     }
 
     private VBox header() {

@@ -24,7 +24,9 @@ import javafx.collections.ObservableList;
  */
 public final class DebriefViewModel {
     private final SessionStore store;
-    private final Debrief debrief;
+    private Debrief debrief;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper judged =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "judged");
     private final TaskExecutor tasks;
     private final DebriefBuilder builder;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
@@ -43,9 +45,29 @@ public final class DebriefViewModel {
                 .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId)));
     }
 
+    /**
+     * A stored session's debrief with its key points not judged yet ({@link DebriefBuilder#outline}):
+     * quick, so the window shows it at once and {@link #judgeKeyPoints} judges them. Off the FX thread.
+     *
+     * @throws IllegalArgumentException when there is no such session
+     */
+    public static Debrief outline(SessionStore store, long sessionId, DebriefBuilder builder) {
+        return builder.outline(store.load(sessionId)
+                .orElseThrow(() -> new IllegalArgumentException("no session " + sessionId)));
+    }
+
     /** The view model of a debrief {@link #load loaded} in the background. FX thread. */
     public DebriefViewModel(SessionStore store, Debrief debrief, TaskExecutor tasks) {
         this(store, debrief, tasks, null);
+    }
+
+    /**
+     * The view model of an {@link #outline}: its key points say they are being judged until
+     * {@link #judgeKeyPoints} has judged them.
+     */
+    public static DebriefViewModel judgingLater(SessionStore store, Debrief outline, TaskExecutor tasks,
+                                                DebriefBuilder builder) {
+        return new DebriefViewModel(store, outline, tasks, builder, false);
     }
 
     /**
@@ -53,6 +75,12 @@ public final class DebriefViewModel {
      *                was opened (null: the debrief as opened)
      */
     public DebriefViewModel(SessionStore store, Debrief debrief, TaskExecutor tasks, DebriefBuilder builder) {
+        this(store, debrief, tasks, builder, true);
+    }
+
+    private DebriefViewModel(SessionStore store, Debrief debrief, TaskExecutor tasks, DebriefBuilder builder,
+                             boolean judged) {
+        this.judged.set(judged);
         this.builder = builder;
         this.store = store;
         this.debrief = debrief;
@@ -61,7 +89,7 @@ public final class DebriefViewModel {
         SessionDetail detail = debrief.detail();
         long sessionId = detail.session().id();
         for (AnswerReview r : debrief.answers()) {
-            answers.add(new AnswerItem(r, debrief.candidateRecorded()));
+            answers.add(new AnswerItem(r, debrief.candidateRecorded(), judged));
         }
         title.set(SessionTitles.title(detail.session().kind(), detail.session().startedAt(), java.time.ZoneId.systemDefault()));
         SessionAnalytics a = debrief.analytics();
@@ -86,6 +114,45 @@ public final class DebriefViewModel {
         if (!answers.isEmpty()) {
             selected.set(answers.get(0));
         }
+    }
+
+    /** Judged by meaning (as {@code cuecard debrief show}) once the sentence model is loaded. */
+    private record Judged(Debrief debrief, boolean byMeaning) {
+    }
+
+    /**
+     * Judges every answer's key points as {@code cuecard debrief show} does ({@link DebriefBuilder#build}),
+     * on {@code lane} — its own, so saves and searches do not wait behind it — and shows them when
+     * done; says so in the status line when the sentence model could not load and words were used.
+     * FX thread; nothing to do when already judged.
+     *
+     * @return the judging, to cancel when another debrief replaces this one
+     */
+    public java.util.concurrent.Future<?> judgeKeyPoints(TaskExecutor lane) {
+        if (judged.get() || builder == null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        SessionDetail detail = debrief.detail();
+        return lane.submit(() -> new Judged(builder.build(detail), builder.byMeaning()), j -> {
+            for (int i = 0; i < answers.size(); i++) {
+                answers.get(i).judged(j.debrief().answers().get(i));
+            }
+            debrief = j.debrief();
+            judged.set(true);
+            if (!j.byMeaning()) {
+                status.set(capitalized(dev.cuecard.session.debrief.AnswerFeedbackRater.WORDS_ONLY));
+            }
+        }, e -> status.set("Could not judge the key points: " + (e.getMessage() == null
+                ? e.getClass().getSimpleName() : e.getMessage())));
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** True once the key points shown are judged (at once for a debrief built whole). */
+    public javafx.beans.property.ReadOnlyBooleanProperty judgedProperty() {
+        return judged.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

@@ -32,6 +32,10 @@ public final class SessionBrowserModel {
     private final SessionStore store;
     private final DebriefBuilder builder;
     private final TaskExecutor tasks;
+    /** Where key points are judged: a lane of its own, so the list, searches and saves never wait for it. */
+    private final TaskExecutor judging;
+    /** The shown debrief's key points being judged: cancelled when another debrief replaces it. */
+    private java.util.concurrent.Future<?> judgingNow = java.util.concurrent.CompletableFuture.completedFuture(null);
     private List<SessionSummary> all = List.of();
     private final ObservableList<SessionSummary> sessions = FXCollections.observableArrayList();
     /** Null: every kind. */
@@ -45,9 +49,18 @@ public final class SessionBrowserModel {
     private int searches;
 
     public SessionBrowserModel(SessionStore store, DebriefBuilder builder, TaskExecutor tasks) {
+        this(store, builder, tasks, tasks);
+    }
+
+    /**
+     * @param judging where a debrief's key points are judged by meaning (long for an hour's
+     *                interview the first time): the app gives it a lane of its own
+     */
+    public SessionBrowserModel(SessionStore store, DebriefBuilder builder, TaskExecutor tasks, TaskExecutor judging) {
         this.store = store;
         this.builder = builder;
         this.tasks = tasks;
+        this.judging = judging;
         readOnlyReason().ifPresent(status::set);
         kind.addListener((o, a, k) -> {
             applyFilter();
@@ -64,13 +77,25 @@ public final class SessionBrowserModel {
      */
     public static SessionBrowserModel loaded(SessionStore store, DebriefBuilder builder, TaskExecutor tasks,
                                              OptionalLong first) {
-        SessionBrowserModel m = new SessionBrowserModel(store, builder, tasks);
+        return loaded(store, builder, tasks, tasks, first);
+    }
+
+    /**
+     * As {@link #loaded(SessionStore, DebriefBuilder, TaskExecutor, OptionalLong)}: the debrief opened
+     * shows its key points being judged, on {@code judging}, while the window opens.
+     */
+    public static SessionBrowserModel loaded(SessionStore store, DebriefBuilder builder, TaskExecutor tasks,
+                                             TaskExecutor judging, OptionalLong first) {
+        SessionBrowserModel m = new SessionBrowserModel(store, builder, tasks, judging);
         m.all = store.list();
         m.sessions.setAll(m.all);
         long newest = m.all.stream().mapToLong(SessionSummary::id).findFirst().orElse(-1);
         long id = first.isPresent() && m.all.stream().anyMatch(s -> s.id() == first.getAsLong()) ? first.getAsLong() : newest;
         if (id >= 0) {
-            m.opened.set(new DebriefViewModel(store, DebriefViewModel.load(store, id, builder), tasks, builder));
+            DebriefViewModel vm = DebriefViewModel.judgingLater(store, DebriefViewModel.outline(store, id, builder), tasks,
+                    builder);
+            m.opened.set(vm);
+            m.judgingNow = vm.judgeKeyPoints(judging);
         }
         return m;
     }
@@ -90,6 +115,7 @@ public final class SessionBrowserModel {
             return;
         }
         ++loads; // a debrief still being read for the old list must not open over the new one
+        judgingNow.cancel(true);
         opened.set(null);
         if (!sessions.isEmpty()) {
             open(sessions.get(0).id());
@@ -116,12 +142,15 @@ public final class SessionBrowserModel {
         }
         int load = ++loads;
         status.set("Opening…");
-        tasks.submit(() -> new DebriefViewModel(store, DebriefViewModel.load(store, sessionId, builder), tasks, builder), vm -> {
+        tasks.submit(() -> DebriefViewModel.judgingLater(store, DebriefViewModel.outline(store, sessionId, builder), tasks,
+                builder), vm -> {
             if (load != loads) {
                 return;
             }
             status.set("");
+            judgingNow.cancel(true);
             opened.set(vm);
+            judgingNow = vm.judgeKeyPoints(judging);
             then.accept(vm);
         }, e -> status.set("Could not open that session: " + e.getMessage()));
     }
@@ -187,6 +216,7 @@ public final class SessionBrowserModel {
             applyFilter();
             hits.removeIf(h -> h.sessionId() == s.id());
             if (wasOpen) {
+                judgingNow.cancel(true);
                 opened.set(null);
                 if (!sessions.isEmpty()) {
                     open(sessions.get(Math.min(Math.max(0, index), sessions.size() - 1)).id());
