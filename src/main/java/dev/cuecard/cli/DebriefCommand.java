@@ -189,6 +189,7 @@ final class DebriefCommand implements Runnable {
                     return new int[] {n, s.list().size()};
                 });
                 int n = deletedAndKept[0];
+                dev.cuecard.coverage.SemanticCoverage.forgetKept();
                 out.println("deleted " + n + " session" + (n == 1 ? "" : "s"));
                 if (deletedAndKept[1] > 0) {
                     parent.cli.warn(deletedAndKept[1] + " session" + (deletedAndKept[1] == 1 ? " is" : "s are")
@@ -205,6 +206,7 @@ final class DebriefCommand implements Runnable {
                 if (!deleted) {
                     throw new UserError("no session " + id + " (see 'cuecard debrief list')");
                 }
+                dev.cuecard.coverage.SemanticCoverage.forgetKept();
                 out.println("deleted session " + id);
             }
             out.flush();

@@ -142,6 +142,20 @@ final class CoverageKeep {
         }
     }
 
+    /** Removes every kept file in {@code folder} (a deleted session leaves no numbers behind); what cannot be removed is logged. */
+    static void forgetAll(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".bin")).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("kept key point coverage in {} not all removed: {}", folder, e.getMessage());
+        }
+    }
+
     /** Only the {@value #KEEP} most recently used files stay. */
     private void prune() throws IOException {
         List<Path> files;

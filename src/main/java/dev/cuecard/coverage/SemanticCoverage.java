@@ -6,6 +6,7 @@ import dev.cuecard.question.EmbeddingUnavailable;
 import dev.cuecard.question.SemanticMatcher;
 import dev.cuecard.question.SentenceEmbedder;
 import dev.cuecard.question.TextNormalizer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class SemanticCoverage {
     private final Params params;
     private final Map<String, List<float[]>> pointVectors = new ConcurrentHashMap<>();
     /** Where {@link #coverAll} keeps what it measured (null: nowhere). */
-    private final java.nio.file.Path kept;
+    private final Path kept;
 
     /** @param embedder null for the lexical rule alone */
     public SemanticCoverage(SentenceEmbedder embedder, AsrVocabulary vocabulary, Params params) {
@@ -63,7 +64,7 @@ public final class SemanticCoverage {
      * @param kept a folder where {@link #coverAll} keeps the evidence it measured by meaning, so the
      *             same answers against the same key points are not embedded again (null: not kept)
      */
-    public SemanticCoverage(SentenceEmbedder embedder, AsrVocabulary vocabulary, Params params, java.nio.file.Path kept) {
+    public SemanticCoverage(SentenceEmbedder embedder, AsrVocabulary vocabulary, Params params, Path kept) {
         this.embedder = embedder;
         this.vocabulary = vocabulary;
         this.params = params;
@@ -85,12 +86,25 @@ public final class SemanticCoverage {
             synchronized (SemanticCoverage.class) {
                 if (shipped == null) {
                     shipped = new SemanticCoverage(shippedEmbedder().orElse(null), AsrVocabulary.shipped(), Params.DEFAULT,
-                            AppPaths.fromEnvironment().cacheDir().resolve("coverage"));
+                            keptFolder());
                 }
                 s = shipped;
             }
         }
         return s;
+    }
+
+    /** Where {@link #shipped()} keeps what it measured, by session: the data folder's cache. */
+    private static Path keptFolder() {
+        return AppPaths.fromEnvironment().cacheDir().resolve("coverage");
+    }
+
+    /**
+     * Forgets every measurement kept for past sessions (numbers only, but a deleted session should
+     * leave nothing behind); the next debrief measures again.
+     */
+    public static void forgetKept() {
+        CoverageKeep.forgetAll(keptFolder());
     }
 
     private static Optional<SentenceEmbedder> shippedEmbedder() {

@@ -7,6 +7,7 @@ import dev.cuecard.session.SessionStore;
 import dev.cuecard.testing.DataFolderProperty;
 import dev.cuecard.testing.InterviewFixture;
 import dev.cuecard.testing.SpeechFixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -50,8 +51,13 @@ class DebriefCommandTest {
 
         assertThat(CliTest.run("debrief", "export", id).out()).startsWith("# Session " + id).contains("## Transcript");
 
+        // what a debrief measured by meaning is kept by session (numbers only): deleting forgets it
+        Path kept = home.resolve("cache").resolve("coverage").resolve("a-session.bin");
+        Files.createDirectories(kept.getParent());
+        Files.write(kept, new byte[] {1, 2, 3});
         CliTest.Run deleted = CliTest.run("debrief", "delete", id);
         assertThat(deleted.exit()).isZero();
+        assertThat(kept).doesNotExist();
         assertThat(CliTest.run("debrief", "list", "--json").out()).isBlank();
         assertThat(CliTest.run("debrief", "search", "--json", "database").out()).isBlank();
     }

@@ -1,5 +1,6 @@
 package dev.cuecard.ui.debrief;
 
+import dev.cuecard.coverage.SemanticCoverage;
 import dev.cuecard.session.SearchHit;
 import dev.cuecard.session.SessionKind;
 import dev.cuecard.session.SessionStore;
@@ -210,6 +211,7 @@ public final class SessionBrowserModel {
         status.set("Deleting…");
         tasks.submit(() -> {
             store.delete(s.id());
+            SemanticCoverage.forgetKept();
             return store.list();
         }, list -> {
             all = list;
