@@ -33,9 +33,16 @@ public final class AnswerFeedbackRater {
             "in my previous", "we had", "there was", "the situation", "the project", "years ago", "last year", "once");
     private static final List<Cue> TASK = cues("my task", "my job was", "i was responsible", "i needed to", "i had to",
             "the goal", "my role", "i was asked", "we needed to", "we had to", "i was supposed");
-    private static final List<Cue> ACTION = cues("i decided", "so i", "i started", "i proposed", "i built", "i wrote",
-            "i talked", "i set up", "i organized", "i suggested", "i worked", "what i did", "i sat down", "i scheduled",
-            "i asked", "i added", "i changed");
+    private static final List<Cue> ACTION = withPattern(cues("i decided", "so i", "i started", "i proposed", "i built",
+            "i wrote", "i talked", "i set up", "i organized", "i suggested", "i worked", "what i did", "i sat down",
+            "i scheduled", "i asked", "i added", "i changed"), "I + a verb in the past",
+            // what the candidate did, in their own words: "i traced…", "i then migrated…", "i led…" — any
+            // regular past tense, or a common irregular one; not wishes, needs or what they learned
+            "\\bi (?:then |also |first |quickly |personally |finally |just )?(?!(?:needed|wanted|learned|joined|liked"
+            + "|loved|hoped|used|supposed|expected|guessed|assumed|believed|felt|heard|was|had|did not|didnt)\\b)"
+            + "(?:[a-z]{2,}ed|built|wrote|made|took|led|ran|set|found|got|spent|went|told|brought|sent|met|put|kept"
+            + "|drove|chose|began|gave|rewrote|broke|caught|dug|paid|taught|thought|sought|split|cut|shipped|fixed"
+            + "|stepped|dropped|mapped|pushed|pulled)\\b");
     private static final List<Cue> RESULT = cues("as a result", "in the end", "the result", "the outcome", "reduced",
             "improved", "increased", "we shipped", "saved", "i learned", "learned", "ended up", "since then");
     private static final List<Cue> EXAMPLES = cues("for example", "for instance", "such as", "e g", "at my last",
@@ -223,10 +230,17 @@ public final class AnswerFeedbackRater {
         for (Cue c : cues) {
             Matcher m = c.pattern().matcher(text);
             if (m.find(from) && (best == null || m.start() < best.at())) {
-                best = new Hit(c.phrase(), m.start());
+                best = new Hit(m.group(), m.start()); // the words said (a pattern cue has no one phrase)
             }
         }
         return best;
+    }
+
+    /** {@code cues} and one more cue, a regular expression named {@code phrase} in feedback. */
+    private static List<Cue> withPattern(List<Cue> cues, String phrase, String regex) {
+        List<Cue> out = new ArrayList<>(cues);
+        out.add(new Cue(phrase, Pattern.compile(regex)));
+        return List.copyOf(out);
     }
 
     private static List<Cue> cues(String... phrases) {

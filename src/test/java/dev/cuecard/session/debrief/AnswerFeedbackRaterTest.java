@@ -37,4 +37,25 @@ class AnswerFeedbackRaterTest {
         assertThat(f.structure().inOrder()).isFalse();
         assertThat(f.structure().complete()).isFalse();
     }
+
+    /**
+     * The README's practice screenshot: "I traced the slow calls, proposed a cache … and built it" was
+     * graded "STAR, missing action" and advised to say "I proposed…, I built…".
+     */
+    @Test
+    void whatTheCandidateSaysTheyDidInAnyPastTenseIsTheAction() {
+        StructureCheck told = AnswerFeedbackRater.structure("at my last job our checkout service kept timing out and my "
+                + "task was to find out why i traced the slow calls and added a cache as a result latency fell",
+                Category.BEHAVIORAL);
+        assertThat(told.missing()).isEmpty();
+        assertThat(told.parts().get(2).cue()).isEqualTo("i traced");
+        assertThat(AnswerFeedbackRater.structure("at my last job my task was to fix it i then migrated the queue "
+                + "in the end it worked", Category.BEHAVIORAL).missing()).isEmpty();
+        // needs, wishes and what the team did are not the candidate's action
+        for (String notAnAction : List.of("i needed a fix", "i wanted a cache", "we rewrote the service",
+                "i learned a lot")) {
+            assertThat(AnswerFeedbackRater.structure("at my last job my task was to fix it " + notAnAction
+                    + " in the end it worked", Category.BEHAVIORAL).missing()).as(notAnAction).containsExactly("action");
+        }
+    }
 }
