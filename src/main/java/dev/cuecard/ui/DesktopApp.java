@@ -112,6 +112,7 @@ public final class DesktopApp extends Application {
                 model::say);
         runner.onListening(startup::listening);
         runner.onSessionStart(model::sessionStarted);
+        runner.onSessionStored(id -> bridge.post(() -> judgeAhead(id))); // the store is the FX thread's
         runner.loadSemantics(paths.cacheDir());
         // the speech model loads beside the window, not when the first session starts
         afterWindowShown.add(() -> background.execute(() -> {
@@ -184,6 +185,21 @@ public final class DesktopApp extends Application {
     }
 
     private dev.cuecard.session.SessionStore store;
+
+    /**
+     * Judges a just-stored session's answers by meaning on the debrief's low-priority lane, as the
+     * debrief will: what it measures is kept, so opening the debrief of an hour's interview shows its
+     * key points at once instead of after ~12 s of work (BENCHMARKS "Long debriefs").
+     */
+    private void judgeAhead(long sessionId) { // FX thread
+        dev.cuecard.session.SessionStore s = store;
+        if (s == null) {
+            return;
+        }
+        keyPointLane.run(() -> s.load(sessionId).ifPresent(detail ->
+                        dev.cuecard.session.debrief.DebriefBuilder.byMeaning(classifier.library()).build(detail)),
+                () -> { }, e -> LOG.debug("key points of session {} not judged ahead: {}", sessionId, e.toString()));
+    }
 
     /**
      * Sessions are kept in the data folder; opening (and migrating) the database happens in the

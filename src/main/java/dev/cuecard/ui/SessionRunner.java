@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ public final class SessionRunner implements AutoCloseable {
     /** Set by {@link #stop()}: a session still loading its model or opening devices does not start. */
     private volatile boolean stopRequested;
     private volatile Runnable onListening = () -> { };
+    private volatile LongConsumer onSessionStored = id -> { };
     private volatile Runnable onSessionStart = () -> { };
 
     /**
@@ -89,6 +91,14 @@ public final class SessionRunner implements AutoCloseable {
     /** Waits for the semantic model when it was asked for (sessions decide with it), else the lexical classifier. */
     private UtteranceClassifier sessionClassifier() {
         return semanticsRequested ? fullClassifier.join() : classifier;
+    }
+
+    /**
+     * Called on the session thread with a session's id once it has ended and been stored (not when
+     * nothing could be stored): the app judges its answers ahead, so its first debrief is quick.
+     */
+    public void onSessionStored(LongConsumer c) {
+        onSessionStored = c;
     }
 
     /** Called on the session thread each time a session has started listening. */
@@ -223,6 +233,9 @@ public final class SessionRunner implements AutoCloseable {
             session = null;
             if (started != null) {
                 started.close(); // writes lost by the end are posted by the recorder: what and why
+                if (store.isPresent() && started.sessionId() >= 0) {
+                    onSessionStored.accept(started.sessionId());
+                }
             }
             bridge.post(onEnd);
         }

@@ -39,6 +39,26 @@ class SessionRunnerTest {
         }
     }
 
+    /** The app judges a stored session's answers ahead (its first debrief is then quick): it is told which one. */
+    @Test
+    void aStoredSessionIsAnnouncedOnceItHasEnded() throws Exception {
+        FxBridge bridge = new FxBridge(Runnable::run, e -> { });
+        CountDownLatch ended = new CountDownLatch(1);
+        List<Long> stored = new CopyOnWriteArrayList<>();
+        try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"));
+             SessionRunner runner = new SessionRunner(Optional.empty(), FxTestSupport.CLASSIFIER, Optional.empty(),
+                     bridge, m -> { })) {
+            runner.storeSessionsIn(store);
+            runner.onSessionStored(stored::add);
+            runner.startReplay(SpeechFixtures.wav("cache-slt"), Optional.empty(), Double.POSITIVE_INFINITY,
+                    ended::countDown);
+            assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(stored).containsExactly(runner.lastSessionId());
+            assertThat(store.load(runner.lastSessionId())).hasValueSatisfying(d ->
+                    assertThat(d.utterances()).isNotEmpty());
+        }
+    }
+
     @Test
     void aFullDiskIsShownWhileTheSessionRunsAndWhatWasLostWhenItEnds() throws Exception {
         List<StatusMessage> messages = new CopyOnWriteArrayList<>();
