@@ -24,14 +24,18 @@ import java.util.TreeMap;
 
 /**
  * Past scores: practice answers as stored, and the answers of live sessions and replays scored
- * with the same rubric when the history is loaded (their debriefs store no score).
+ * with the same rubric when the history is loaded (their debriefs store no score). Their key points
+ * are judged a session at a time ({@link AnswerScorer#scoreAll}): what was measured by meaning is
+ * kept in the data folder's cache (numbers only, cleared by {@code debrief delete}), so a second
+ * plan or round over the same sessions embeds nothing and scores exactly the same.
  */
 public final class PracticeHistory {
     /** Live sessions scored on load, newest first; older ones say little about today's weak topics. */
     static final int LIVE_SESSIONS = 30;
     /**
-     * And at most this many of their answers: each is scored again by meaning (~0.1 s here), so a few
-     * hour-long interviews (1,400 answers) held up every plan and round for 2.5 minutes.
+     * And at most this many of their answers: each is judged by meaning (~0.1 s here) unless kept from
+     * an earlier load, so a few hour-long interviews (1,400 answers) held up every plan and round for
+     * 2.5 minutes.
      */
     static final int LIVE_ANSWERS = 100;
 
@@ -71,15 +75,21 @@ public final class PracticeHistory {
                 continue;
             }
             List<AnswerReview> answers = d.get().answers();
+            List<AnswerScorer.Item> items = new ArrayList<>();
             // the session's latest answers when only some fit the budget
             for (int i = answers.size() - 1; i >= 0 && budget > 0; i--) {
                 AnswerReview a = answers.get(i);
                 Optional<Template> t = Optional.ofNullable(a.question().templateId()).flatMap(templates::get);
                 if (t.isPresent() && a.length() != AnswerLength.NO_ANSWER) {
-                    double total = scorer.score(t.get(), Answer.spoken(a.answer())).total();
-                    out.add(new Entry(t.get().category(), t.get().id(), total, s.startedAt(), s.kind()));
+                    items.add(new AnswerScorer.Item(t.get(), Answer.spoken(a.answer())));
                     budget--;
                 }
+            }
+            // a session's answers at once: what was measured by meaning is kept, so the next load embeds nothing
+            List<AnswerScore> scores = items.isEmpty() ? List.of() : scorer.scoreAll(items);
+            for (int i = 0; i < items.size(); i++) {
+                Template t = items.get(i).template();
+                out.add(new Entry(t.category(), t.id(), scores.get(i).total(), s.startedAt(), s.kind()));
             }
         }
         out.sort(Comparator.comparing(Entry::at));
