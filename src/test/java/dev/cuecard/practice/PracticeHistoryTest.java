@@ -78,10 +78,10 @@ class PracticeHistoryTest {
         // where the shipped scorer keeps its numbers, and what debrief delete clears
         Path kept = dir.resolve("cache").resolve("coverage");
         try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"))) {
-            LongInterviewFixture.record(store, templates, 10);
-            LongInterviewFixture.record(store, templates, 14);
+            LongInterviewFixture.record(store, templates, 6);
+            LongInterviewFixture.record(store, templates, 8);
             List<PracticeHistory.Entry> alone = scoredOneByOne(store, templates, scorer(model, null));
-            assertThat(alone).hasSizeGreaterThan(15);
+            assertThat(alone).hasSizeGreaterThan(10);
             assertThat(alone.stream().map(PracticeHistory.Entry::total).distinct()).hasSizeGreaterThan(5);
 
             Counting first = new Counting(model);
