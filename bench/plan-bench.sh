@@ -4,12 +4,15 @@
 # (default target/cuecard.jar):
 #   mvn -B -q -o -DskipTests package && bench/plan-bench.sh [OLD_DIR/cuecard.jar] target/cuecard.jar
 # "cold": the kept key point coverage (cache/coverage) is removed before each run (a first plan);
-# "kept": left from the run before (a second and later plan). One untimed plan first unpacks the
-# sentence model into the cache. Each jar's plan (--seed 1, so the same draw) is written to $OUT/<n>-plan.txt and compared with the first jar's.
+# "kept": left from the run before (a second and later plan); "new": the first plan after a new
+# NEW_QUESTIONS-question (default 20) interview is stored, beside what the kept runs kept (on a copy of
+# the data folder, made again for each run). One untimed plan first unpacks the
+# sentence model into the cache. Each jar's plan (--seed 1, so the same draw) is written to $OUT/<n>-<mode>.txt and compared with the first jar's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 SESSIONS=${SESSIONS:-4}
+NEW_QUESTIONS=${NEW_QUESTIONS:-20}
 OUT=${OUT:-target/plan-bench}
 JARS=("$@")
 [ ${#JARS[@]} -eq 0 ] && JARS=(target/cuecard.jar)
@@ -25,19 +28,28 @@ java -jar "${JARS[0]}" practice plan --seed 1 > /dev/null
 n=0
 for jar in "${JARS[@]}"; do
   n=$((n + 1))
-  for mode in cold kept; do
+  for mode in cold kept new; do
     ts=()
     cpu=()
     for ((i = 0; i < RUNS; i++)); do
       [ "$mode" = cold ] && rm -rf "$CUECARD_HOME/cache/coverage"
-      read -r wall used < <(timed sh -c "java -jar '$jar' practice plan --seed 1 > '$OUT/$n-plan.txt'")
+      home="$CUECARD_HOME"
+      if [ "$mode" = new ]; then
+        home="$OUT/home-new"
+        rm -rf "$home" && cp -a "$CUECARD_HOME" "$home"
+        CUECARD_HOME="$home" java -cp target/cuecard-bench.jar:target/test-classes dev.cuecard.cli.BenchCli \
+          bench-long-session --questions "$NEW_QUESTIONS" > /dev/null
+      fi
+      read -r wall used < <(CUECARD_HOME="$home" timed sh -c "java -jar '$jar' practice plan --seed 1 > '$OUT/$n-$mode.txt'")
       ts+=("$wall")
       cpu+=("$used")
     done
     echo "$jar practice plan ($mode): median $(printf '%s\n' "${ts[@]}" | median) s wall, $(printf '%s\n' "${cpu[@]}" | median) s CPU (runs: ${ts[*]} s; load $(cut -d' ' -f1 /proc/loadavg))"
   done
   if [ "$n" -gt 1 ]; then
-    cmp -s "$OUT/1-plan.txt" "$OUT/$n-plan.txt" && echo "  plan identical to ${JARS[0]}'s" \
-      || echo "  plan DIFFERS from ${JARS[0]}'s"
+    for mode in kept new; do
+      cmp -s "$OUT/1-$mode.txt" "$OUT/$n-$mode.txt" && echo "  plan ($mode) identical to ${JARS[0]}'s" \
+        || echo "  plan ($mode) DIFFERS from ${JARS[0]}'s"
+    done
   fi
 done

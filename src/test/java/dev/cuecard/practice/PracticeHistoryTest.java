@@ -113,6 +113,42 @@ class PracticeHistoryTest {
         }
     }
 
+    /**
+     * A new interview moves the budget's cut within an older session: that session's kept numbers are
+     * still found (its answers are judged in blocks counted from its last answer), so only the new
+     * interview's answers are embedded, and the entries are still those of each answer scored alone.
+     */
+    @Test
+    void aNewInterviewEmbedsOnlyItsOwnAnswers() throws Exception {
+        SentenceEmbedder model = SemanticMatcher.sharedEmbedder(AppPaths.fromEnvironment().cacheDir());
+        TemplateLibrary templates = TemplateLibrary.shipped();
+        Path kept = dir.resolve("kept");
+        int budget = 10;
+        int block = 4;
+        long newOnly;
+        try (SessionStore alone = SessionStore.open(dir.resolve("new-only.db"))) {
+            LongInterviewFixture.record(alone, templates, 3);
+            Counting c = new Counting(model);
+            assertThat(PracticeHistory.load(alone, templates, scorer(c, null), budget, block).entries()).hasSize(3);
+            newOnly = c.calls.get();
+        }
+        try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"))) {
+            LongInterviewFixture.record(store, templates, 8);
+            LongInterviewFixture.record(store, templates, 6);
+            // 6 answers of the newest session, the latest 4 of the one before
+            assertThat(PracticeHistory.load(store, templates, scorer(new Counting(model), kept), budget, block)
+                    .entries()).hasSize(budget);
+
+            LongInterviewFixture.record(store, templates, 3);
+            // now 3 + 6 + the latest 1 of the oldest
+            Counting after = new Counting(model);
+            List<PracticeHistory.Entry> entries = PracticeHistory.load(store, templates, scorer(after, kept), budget, block)
+                    .entries();
+            assertThat(entries).isEqualTo(scoredOneByOne(store, templates, scorer(model, null), budget));
+            assertThat(after.calls.get()).as("windows embedded after a 3-answer interview").isEqualTo(newOnly);
+        }
+    }
+
     private static AnswerScorer scorer(SentenceEmbedder e, Path kept) {
         return new AnswerScorer(AsrVocabulary.shipped(), new AnswerFeedbackRater(
                 new SemanticCoverage(e, AsrVocabulary.shipped(), SemanticCoverage.Params.DEFAULT, kept)));
@@ -121,11 +157,17 @@ class PracticeHistoryTest {
     /** The history as load made it before anything was kept: every live answer scored on its own (all fit the budget here). */
     private static List<PracticeHistory.Entry> scoredOneByOne(SessionStore store, TemplateLibrary templates,
                                                               AnswerScorer scorer) {
+        return scoredOneByOne(store, templates, scorer, Integer.MAX_VALUE);
+    }
+
+    /** As before, the newest {@code budget} live answers (fewer sessions here than the session limit). */
+    private static List<PracticeHistory.Entry> scoredOneByOne(SessionStore store, TemplateLibrary templates,
+                                                              AnswerScorer scorer, int budget) {
         DebriefBuilder debriefs = new DebriefBuilder(AnswerFeedbackRater.shipped(), templates);
         List<PracticeHistory.Entry> out = new ArrayList<>();
         for (SessionSummary s : store.list()) {
             Debrief d = store.load(s.id()).map(debriefs::build).orElseThrow();
-            for (int i = d.answers().size() - 1; i >= 0; i--) {
+            for (int i = d.answers().size() - 1; i >= 0 && out.size() < budget; i--) {
                 AnswerReview a = d.answers().get(i);
                 Optional<Template> t = Optional.ofNullable(a.question().templateId()).flatMap(templates::get);
                 if (t.isPresent() && a.length() != AnswerLength.NO_ANSWER) {
