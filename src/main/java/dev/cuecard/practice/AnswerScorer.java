@@ -80,7 +80,31 @@ public final class AnswerScorer {
     }
 
     public AnswerScore score(Template template, Answer answer) {
-        AnswerFeedback feedback = rater.rate(answer.text(), template.category(), coverageItems(template));
+        return score(template, answer, rater.rate(answer.text(), template.category(), coverageItems(template)));
+    }
+
+    /** One answer to score against its question's template. */
+    public record Item(Template template, Answer answer) {
+    }
+
+    /**
+     * {@link #score} of every item, in order, with the very same scores, sooner: the key points are
+     * judged for all of them at once ({@link AnswerFeedbackRater#rateAll}: side by side, and what was
+     * measured by meaning is kept in the cache folder, so the same answers again — the next plan or
+     * round over the same stored sessions — embed nothing). The rest of the rubric is cheap and is
+     * worked out again each time, so no rubric change can be served a stale score.
+     */
+    public List<AnswerScore> scoreAll(List<Item> items) {
+        List<AnswerFeedback> feedback = rater.rateAll(items.stream().map(i -> new AnswerFeedbackRater.Request(
+                i.answer().text(), i.template().category(), coverageItems(i.template()))).toList());
+        List<AnswerScore> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.add(score(items.get(i).template(), items.get(i).answer(), feedback.get(i)));
+        }
+        return out;
+    }
+
+    private AnswerScore score(Template template, Answer answer, AnswerFeedback feedback) {
         SpeakingMetrics metrics = answer.metrics();
         List<DimensionScore> dims = new ArrayList<>();
         if (metrics.words() == 0) {

@@ -24,16 +24,27 @@ import java.util.TreeMap;
 
 /**
  * Past scores: practice answers as stored, and the answers of live sessions and replays scored
- * with the same rubric when the history is loaded (their debriefs store no score).
+ * with the same rubric when the history is loaded (their debriefs store no score). Their key points
+ * are judged {@link #BLOCK} answers of a session at a time ({@link AnswerScorer#scoreAll}): what was
+ * measured by meaning is kept in the data folder's cache (numbers only, cleared by {@code debrief
+ * delete}), so a second plan or round over the same sessions embeds nothing and scores exactly the same.
  */
 public final class PracticeHistory {
     /** Live sessions scored on load, newest first; older ones say little about today's weak topics. */
     static final int LIVE_SESSIONS = 30;
     /**
-     * And at most this many of their answers: each is scored again by meaning (~0.1 s here), so a few
-     * hour-long interviews (1,400 answers) held up every plan and round for 2.5 minutes.
+     * And at most this many of their answers: each is judged by meaning (~0.1 s here) unless kept from
+     * an earlier load, so a few hour-long interviews (1,400 answers) held up every plan and round for
+     * 2.5 minutes.
      */
     static final int LIVE_ANSWERS = 100;
+    /**
+     * A session's answers are judged by meaning in blocks of this many, counted from its last answer,
+     * and each block's numbers are kept ({@link AnswerScorer#scoreAll}): when a new interview moves the
+     * budget's cut within an older session, that session's blocks are still the same and found again
+     * (one block of the answers it took, judged whole, if the budget stopped inside it).
+     */
+    static final int BLOCK = 20;
 
     /** One scored answer. */
     public record Entry(Category category, String templateId, double total, Instant at, SessionKind kind) {
@@ -54,6 +65,11 @@ public final class PracticeHistory {
     }
 
     public static PracticeHistory load(SessionStore store, TemplateLibrary templates, AnswerScorer scorer) {
+        return load(store, templates, scorer, LIVE_ANSWERS, BLOCK);
+    }
+
+    static PracticeHistory load(SessionStore store, TemplateLibrary templates, AnswerScorer scorer, int liveAnswers,
+                                int block) {
         List<Entry> out = new ArrayList<>();
         for (StoredScore s : store.scores()) {
             out.add(new Entry(s.category(), s.templateId(), s.total(), s.scoredAt(), s.kind()));
@@ -61,7 +77,7 @@ public final class PracticeHistory {
         DebriefBuilder debriefs = new DebriefBuilder(AnswerFeedbackRater.shipped(), templates);
         List<SessionSummary> live = store.list().stream().filter(s -> s.kind() != SessionKind.PRACTICE)
                 .filter(s -> s.questions() > 0).limit(LIVE_SESSIONS).toList();
-        int budget = LIVE_ANSWERS;
+        int budget = liveAnswers;
         for (SessionSummary s : live) {
             if (budget <= 0) {
                 break;
@@ -71,15 +87,27 @@ public final class PracticeHistory {
                 continue;
             }
             List<AnswerReview> answers = d.get().answers();
-            // the session's latest answers when only some fit the budget
-            for (int i = answers.size() - 1; i >= 0 && budget > 0; i--) {
+            // the session's answers, latest first: only its latest ones when only some fit the budget
+            List<AnswerScorer.Item> items = new ArrayList<>();
+            for (int i = answers.size() - 1; i >= 0; i--) {
                 AnswerReview a = answers.get(i);
                 Optional<Template> t = Optional.ofNullable(a.question().templateId()).flatMap(templates::get);
                 if (t.isPresent() && a.length() != AnswerLength.NO_ANSWER) {
-                    double total = scorer.score(t.get(), Answer.spoken(a.answer())).total();
-                    out.add(new Entry(t.get().category(), t.get().id(), total, s.startedAt(), s.kind()));
-                    budget--;
+                    items.add(new AnswerScorer.Item(t.get(), Answer.spoken(a.answer())));
                 }
+            }
+            int taken = Math.min(budget, items.size());
+            budget -= taken;
+            // judged in whole blocks counted from the session's last answer (the last block's unused
+            // answers too), so the kept numbers are found again whichever answer the budget stops at
+            int judged = Math.min(items.size(), (taken + block - 1) / block * block);
+            List<AnswerScore> scores = new ArrayList<>();
+            for (int from = 0; from < judged; from += block) {
+                scores.addAll(scorer.scoreAll(items.subList(from, Math.min(judged, from + block))));
+            }
+            for (int i = 0; i < taken; i++) {
+                Template t = items.get(i).template();
+                out.add(new Entry(t.category(), t.id(), scores.get(i).total(), s.startedAt(), s.kind()));
             }
         }
         out.sort(Comparator.comparing(Entry::at));

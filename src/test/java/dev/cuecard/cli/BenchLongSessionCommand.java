@@ -5,6 +5,7 @@ import dev.cuecard.session.SessionStore;
 import dev.cuecard.testing.LongInterviewFixture;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -23,10 +24,13 @@ final class BenchLongSessionCommand implements Callable<Integer> {
     @ParentCommand
     Cli cli;
 
+    @Option(names = "--questions", paramLabel = "N", description = "only its first N questions (default: all 204)")
+    int questions = LongInterviewFixture.QUESTIONS;
+
     @Override
     public Integer call() {
         try (SessionStore store = SessionStores.open(cli)) {
-            long id = LongInterviewFixture.record(store, TemplateLibrary.shipped());
+            long id = LongInterviewFixture.record(store, TemplateLibrary.shipped(), questions);
             cli.out().println(id);
             cli.out().flush();
             return 0;
