@@ -17,11 +17,10 @@ import java.util.Locale;
  * "ERROR: … Read failed" lines straight to the process's stderr when a graph is damaged, above the
  * one line the CLI promises. Reads each graph's header and checks the file is as long as its
  * counts need: the constant-layout graphs ({@code const}, also inside a label-lookahead
- * {@code HCLr.fst}) exactly, the n-gram {@code Gr.fst} of the small models at least for its label and
- * weight arrays (after skipping its symbol tables, as OpenFst reads them). The file is mapped, so only
- * the headers (and a small model's word tables) are read. What this cannot see Vosk still reports (the
- * check after loading stays): a graph cut inside the lookahead data or in the last bitmaps of an n-gram
- * graph, or a layout this does not know (header checked only).
+ * {@code HCLr.fst}) and the n-gram {@code Gr.fst} of the small models (after skipping its symbol
+ * tables, as OpenFst reads them) exactly. The file is mapped, so only the headers (and a small model's
+ * word tables) are read, and the lookahead data's counts. What this cannot see Vosk still reports (the
+ * check after loading stays): a layout this does not know (header checked only).
  */
 final class GraphFiles {
     /** OpenFst's file magic number. */
@@ -119,7 +118,9 @@ final class GraphFiles {
             if (b.getInt() != ADD_ON_MAGIC) {
                 throw new IllegalArgumentException("not an OpenFst graph: a lookahead graph without its data");
             }
-            return constSize(Header.read(b), b.position());
+            Header inner = Header.read(b);
+            long fstEnd = constSize(inner, b.position());
+            return fstEnd == b.position() ? fstEnd : lookaheadSize(b, fstEnd);
         }
         if (h.type().equals("ngram")) {
             return ngramSize(h, b);
@@ -128,8 +129,9 @@ final class GraphFiles {
     }
 
     /**
-     * Header, symbol tables, three counts, then bitmaps (not counted here: their layout may differ
-     * between OpenFst versions), labels and weights (fst/extensions/ngram/ngram-fst.h, Storage).
+     * Header, symbol tables, three counts, then three bitmaps (context, future and final index, in
+     * 64-bit words), labels, padding to a weight's alignment, and weights
+     * (fst/extensions/ngram/ngram-fst.h, NGramFstImpl::Storage): exactly the file's length.
      */
     private static long ngramSize(Header h, ByteBuffer b) {
         if ((h.flags() & HAS_ISYMBOLS) != 0) {
@@ -138,6 +140,7 @@ final class GraphFiles {
         if ((h.flags() & HAS_OSYMBOLS) != 0) {
             skipSymbols(b);
         }
+        long data = b.position(); // the n-gram data's start: its padding is counted from here, not the file's
         long states = b.getLong();
         long futures = b.getLong();
         long finals = b.getLong();
@@ -145,8 +148,56 @@ final class GraphFiles {
                 || finals > (1L << 40)) {
             throw new IllegalArgumentException("its n-gram counts are damaged");
         }
-        // context labels, future labels, backoff weights, final weights, future weights
-        return b.position() + NGRAM_ITEM_BYTES * ((states + 1) + futures + (states + 1) + finals + (futures + 1));
+        long bitmaps = Long.BYTES * (bitmapWords(states * 2 + 1) + bitmapWords(futures + states + 1)
+                + bitmapWords(states));
+        // context labels, future labels; padding; backoff weights, final weights, future weights
+        long labels = 3L * Long.BYTES + bitmaps + NGRAM_ITEM_BYTES * ((states + 1) + futures);
+        long aligned = (labels + NGRAM_ITEM_BYTES - 1) / NGRAM_ITEM_BYTES * NGRAM_ITEM_BYTES;
+        return data + aligned + NGRAM_ITEM_BYTES * ((states + 1) + finals + (futures + 1));
+    }
+
+    /**
+     * The end of a label-lookahead graph's reachability data after its const FST ends at {@code fstEnd},
+     * as the bundled model writes it: a flag that the data is there, four bytes of flags, the final
+     * label, then per state a set of label intervals (a count, that many pairs of labels, a size). Walked
+     * by its counts, which are all that is read: a file that ends inside it is cut short (each set still
+     * missing takes at least 12 bytes). A layout this does not recognise gives {@code fstEnd} (only the
+     * FST it wraps is checked).
+     */
+    private static long lookaheadSize(ByteBuffer b, long fstEnd) {
+        long limit = b.limit();
+        long at = fstEnd + 5 + Integer.BYTES; // flags and the final label
+        if (at + Long.BYTES > limit) {
+            return at + Long.BYTES;
+        }
+        if (b.get((int) fstEnd) != 1) {
+            return fstEnd;
+        }
+        long sets = b.getLong((int) at);
+        if (sets < 0 || sets > (1L << 32)) {
+            return fstEnd;
+        }
+        at += Long.BYTES;
+        for (long i = 0; i < sets; i++) {
+            long least = at + (sets - i) * (Long.BYTES + Integer.BYTES);
+            if (at + Long.BYTES > limit) {
+                return least;
+            }
+            long intervals = b.getLong((int) at);
+            if (intervals < 0 || intervals > (1L << 24)) {
+                return fstEnd; // not this layout
+            }
+            at += Long.BYTES + intervals * 2L * Integer.BYTES + Integer.BYTES;
+            if (at > limit) {
+                return at + (sets - i - 1) * (Long.BYTES + Integer.BYTES);
+            }
+        }
+        return at;
+    }
+
+    /** 64-bit words of a bitmap of {@code bits} bits (fst/extensions/ngram/bitmap-index.h, StorageSize). */
+    private static long bitmapWords(long bits) {
+        return (bits + Long.SIZE - 1) / Long.SIZE;
     }
 
     /** Past a symbol table (fst/symbol-table.cc, Read): name, next key, then each symbol and its key. */

@@ -33,12 +33,30 @@ final class CoverageKeep {
     private static final int MAGIC = 0x43564b31; // "CVK1"
     static final int KEEP = 64;
 
+    /**
+     * Rewritten by {@link #forgetAll} (a session deleted): a measurement that began before it is not
+     * kept, so a debrief being judged while its session is deleted — in this process or another —
+     * leaves nothing behind.
+     */
+    static final String FORGOTTEN = "forgotten";
+
     private final Path file;
     private final List<Integer> pointCounts;
+    private final String forgottenAtStart;
 
     private CoverageKeep(Path file, List<Integer> pointCounts) {
         this.file = file;
         this.pointCounts = pointCounts;
+        this.forgottenAtStart = forgotten(file.getParent());
+    }
+
+    /** The folder's last {@link #forgetAll} mark ("" when there was none, or it cannot be read). */
+    private static String forgotten(Path folder) {
+        try {
+            return Files.readString(folder.resolve(FORGOTTEN), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** Empty when nothing may be kept (no folder, or an embedder without a {@code modelId}). */
@@ -120,6 +138,10 @@ final class CoverageKeep {
                     }
                 }
             }
+            if (!forgotten(file.getParent()).equals(forgottenAtStart)) {
+                LOG.debug("key point coverage not kept in {}: a session was deleted meanwhile", file.getParent());
+                return;
+            }
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "keep-", ".tmp");
             try {
@@ -127,6 +149,10 @@ final class CoverageKeep {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
+            }
+            if (!forgotten(file.getParent()).equals(forgottenAtStart)) {
+                Files.deleteIfExists(file); // deleted while it was written
+                return;
             }
             prune();
         } catch (IOException | RuntimeException e) {
@@ -144,6 +170,16 @@ final class CoverageKeep {
 
     /** Removes every kept file in {@code folder} (a deleted session leaves no numbers behind); what cannot be removed is logged. */
     static void forgetAll(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            // first: a measurement still running (a window, another process) must not keep its numbers
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(FORGOTTEN), java.util.UUID.randomUUID().toString(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("kept key point coverage in {}: deletion not marked: {}", folder, e.getMessage());
+        }
         if (!Files.isDirectory(folder)) {
             return;
         }

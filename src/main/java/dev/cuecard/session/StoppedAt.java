@@ -16,7 +16,10 @@ public record StoppedAt(long heardMs, OptionalLong recordingMs) {
         }
     }
 
-    /** "stopped at 3:12 of 17:30" (or "stopped at 3:12" when the length is not known). */
+    /**
+     * "stopped at 3:12 of 17:30" (or "stopped at 3:12" when the length is not known; "stopped at 1:30 of
+     * 1:30, 0.4 s before its end" when stopped in its last second).
+     */
     public String describe() {
         return "stopped at " + position();
     }
@@ -27,7 +30,16 @@ public record StoppedAt(long heardMs, OptionalLong recordingMs) {
     }
 
     private String position() {
-        return clock(heardMs) + (recordingMs.isPresent() ? " of " + clock(recordingMs.getAsLong()) : "");
+        if (recordingMs.isEmpty()) {
+            return clock(heardMs);
+        }
+        long length = recordingMs.getAsLong();
+        String at = clock(heardMs) + " of " + clock(length);
+        // stopped in the recording's last second: "1:30 of 1:30" alone reads as heard to the end
+        if (heardMs < length && clock(heardMs).equals(clock(length))) {
+            return at + String.format(Locale.ROOT, ", %.1f s before its end", Math.max(100, length - heardMs) / 1000.0);
+        }
+        return at;
     }
 
     /** m:ss, or h:mm:ss from an hour. */

@@ -119,6 +119,34 @@ class CoverAllTest {
                 .cover(POINTS, "a circuit breaker protects the database"));
     }
 
+    /**
+     * A session deleted while its debrief is being judged (the window's lane, or 'debrief show' in another
+     * process): the measurement finishing after the delete kept its numbers, so the deleted session left them
+     * behind in the cache folder.
+     */
+    @Test
+    void aMeasurementOverlappingADeleteKeepsNothing() throws Exception {
+        Path kept = dir.resolve("coverage");
+        BagOfWords deletedMeanwhile = new BagOfWords("bag-1") {
+            @Override
+            public float[] embed(String text) {
+                if (calls.get() == 0) {
+                    CoverageKeep.forgetAll(kept); // 'debrief delete' while this session is being judged
+                }
+                return super.embed(text);
+            }
+        };
+        List<List<PointCoverage>> judged = coverage(deletedMeanwhile, kept).coverAll(jobs(), 2);
+        try (var files = Files.list(kept)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".bin"))).isEmpty();
+        }
+        // a measurement after the delete is kept as before
+        assertThat(coverage(new BagOfWords("bag-1"), kept).coverAll(jobs(), 2)).isEqualTo(judged);
+        BagOfWords again = new BagOfWords("bag-1");
+        assertThat(coverage(again, kept).coverAll(jobs(), 2)).isEqualTo(judged);
+        assertThat(again.calls).hasValue(0);
+    }
+
     @Test
     void aDamagedOrForeignFileIsMeasuredAgain() throws Exception {
         List<List<PointCoverage>> first = coverage(new BagOfWords("bag-1"), dir).coverAll(jobs(), 1);

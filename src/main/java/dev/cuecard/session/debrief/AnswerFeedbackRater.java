@@ -39,7 +39,9 @@ public final class AnswerFeedbackRater {
             // what the candidate did, in their own words: "i traced…", "i then migrated…", "i led…" — any
             // regular past tense, or a common irregular one; not wishes, needs or what they learned
             "\\bi (?:then |also |first |quickly |personally |finally |just )?(?!(?:needed|wanted|learned|joined|liked"
-            + "|loved|hoped|used|supposed|expected|guessed|assumed|believed|felt|heard|was|had|did not|didnt)\\b)"
+            + "|loved|hoped|used|supposed|expected|guessed|assumed|believed|felt|heard|was|had|did not|didnt"
+            // present tenses that end in "ed": "i need to…" is no more an action than "i needed"
+            + "|need|feed|proceed|succeed|exceed|embed|speed|bleed|breed|seed|heed|shred|bed|wed)\\b)"
             + "(?:[a-z]{2,}ed|built|wrote|made|took|led|ran|set|found|got|spent|went|told|brought|sent|met|put|kept"
             + "|drove|chose|began|gave|rewrote|broke|caught|dug|paid|taught|thought|sought|split|cut|shipped|fixed"
             + "|stepped|dropped|mapped|pushed|pulled)\\b");

@@ -58,4 +58,16 @@ class AnswerFeedbackRaterTest {
                     + " in the end it worked", Category.BEHAVIORAL).missing()).as(notAnAction).containsExactly("action");
         }
     }
+
+    /** Present tenses that end in "ed" ("i need…", "i feed…") are no more a past action than "i needed". */
+    @Test
+    void aPresentTenseEndingInEdIsNotTheAction() {
+        for (String notAnAction : List.of("i need to make sure everyone is heard", "i feed the data into a doc",
+                "i proceed step by step", "i embed the numbers", "i exceed the budget")) {
+            assertThat(AnswerFeedbackRater.structure("at my last job my task was to fix it " + notAnAction
+                    + " in the end it worked", Category.BEHAVIORAL).missing()).as(notAnAction).containsExactly("action");
+        }
+        assertThat(AnswerFeedbackRater.structure("at my last job my task was to fix it i agreed a plan with them "
+                + "in the end it worked", Category.BEHAVIORAL).missing()).isEmpty();
+    }
 }
