@@ -66,13 +66,49 @@ final class GraphFiles {
         } catch (IOException e) {
             key = null; // said below, when it is read
         }
-        if (key != null && SOUND.contains(key)) {
+        if (key != null && (SOUND.contains(key) || checkedBefore(key))) {
             return;
         }
         checkContents(modelDir, f);
         if (key != null) {
             SOUND.add(key);
+            rememberChecked(key);
         }
+    }
+
+    /**
+     * A file found sound by an earlier run, unchanged since (same path, size and time): reading its
+     * tables again cost ~60 ms of every start on the way to listening (BENCHMARKS.md). A cut or
+     * replaced file has another size or time, so it is checked again.
+     */
+    private static boolean checkedBefore(String key) {
+        try {
+            Path marker = marker(key);
+            return Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(key);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void rememberChecked(String key) {
+        try {
+            Path marker = marker(key);
+            Files.createDirectories(marker.getParent());
+            Path tmp = Files.createTempFile(marker.getParent(), "checking", ".tmp");
+            Files.writeString(tmp, key, StandardCharsets.UTF_8);
+            Files.move(tmp, marker, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // a cache that cannot be written: checked again next time
+        }
+    }
+
+    /** The marker of a sound file in the data folder's cache, named by its key's CRC (its content is the key itself). */
+    private static Path marker(String key) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
+        return dev.cuecard.config.AppPaths.fromEnvironment().cacheDir().resolve("checked-graphs")
+                .resolve(Long.toHexString(crc.getValue()) + ".ok");
     }
 
     private static void checkContents(Path modelDir, Path f) throws ModelException {
