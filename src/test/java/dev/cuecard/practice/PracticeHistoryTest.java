@@ -22,6 +22,7 @@ import dev.cuecard.session.debrief.AnswerLength;
 import dev.cuecard.session.debrief.AnswerReview;
 import dev.cuecard.session.debrief.Debrief;
 import dev.cuecard.session.debrief.DebriefBuilder;
+import dev.cuecard.testing.CountingEmbedder;
 import dev.cuecard.testing.DataFolderProperty;
 import dev.cuecard.testing.InterviewFixture;
 import dev.cuecard.testing.LongInterviewFixture;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,14 +84,14 @@ class PracticeHistoryTest {
             assertThat(alone).hasSizeGreaterThan(10);
             assertThat(alone.stream().map(PracticeHistory.Entry::total).distinct()).hasSizeGreaterThan(5);
 
-            Counting first = new Counting(model);
+            CountingEmbedder first = new CountingEmbedder(model);
             List<PracticeHistory.Entry> firstLoad = PracticeHistory.load(store, templates, scorer(first, kept)).entries();
             assertThat(firstLoad).isEqualTo(alone);
-            assertThat(first.calls.get()).isGreaterThan(alone.size() * 10);
+            assertThat(first.calls()).isGreaterThan(alone.size() * 10);
 
-            Counting second = new Counting(model);
+            CountingEmbedder second = new CountingEmbedder(model);
             assertThat(PracticeHistory.load(store, templates, scorer(second, kept)).entries()).isEqualTo(alone);
-            assertThat(second.calls).as("windows embedded for the second load").hasValue(0);
+            assertThat(second.calls()).as("windows embedded for the second load").isZero();
             List<Path> files;
             try (Stream<Path> f = Files.list(kept)) {
                 files = f.toList();
@@ -107,9 +107,9 @@ class PracticeHistoryTest {
             try (Stream<Path> f = Files.list(kept)) {
                 assertThat(f.filter(p -> p.toString().endsWith(".bin"))).isEmpty();
             }
-            Counting afterDelete = new Counting(model);
+            CountingEmbedder afterDelete = new CountingEmbedder(model);
             assertThat(PracticeHistory.load(store, templates, scorer(afterDelete, kept)).entries()).isEqualTo(alone);
-            assertThat(afterDelete.calls.get()).isPositive();
+            assertThat(afterDelete.calls()).isPositive();
         }
     }
 
@@ -128,24 +128,24 @@ class PracticeHistoryTest {
         long newOnly;
         try (SessionStore alone = SessionStore.open(dir.resolve("new-only.db"))) {
             LongInterviewFixture.record(alone, templates, 3);
-            Counting c = new Counting(model);
+            CountingEmbedder c = new CountingEmbedder(model);
             assertThat(PracticeHistory.load(alone, templates, scorer(c, null), budget, block).entries()).hasSize(3);
-            newOnly = c.calls.get();
+            newOnly = c.calls();
         }
         try (SessionStore store = SessionStore.open(dir.resolve("cuecard.db"))) {
             LongInterviewFixture.record(store, templates, 8);
             LongInterviewFixture.record(store, templates, 6);
             // 6 answers of the newest session, the latest 4 of the one before
-            assertThat(PracticeHistory.load(store, templates, scorer(new Counting(model), kept), budget, block)
+            assertThat(PracticeHistory.load(store, templates, scorer(new CountingEmbedder(model), kept), budget, block)
                     .entries()).hasSize(budget);
 
             LongInterviewFixture.record(store, templates, 3);
             // now 3 + 6 + the latest 1 of the oldest
-            Counting after = new Counting(model);
+            CountingEmbedder after = new CountingEmbedder(model);
             List<PracticeHistory.Entry> entries = PracticeHistory.load(store, templates, scorer(after, kept), budget, block)
                     .entries();
             assertThat(entries).isEqualTo(scoredOneByOne(store, templates, scorer(model, null), budget));
-            assertThat(after.calls.get()).as("windows embedded after a 3-answer interview").isEqualTo(newOnly);
+            assertThat(after.calls()).as("windows embedded after a 3-answer interview").isEqualTo(newOnly);
         }
     }
 
@@ -179,27 +179,6 @@ class PracticeHistoryTest {
         out.sort(Comparator.comparing(PracticeHistory.Entry::at));
         return out;
     }
-
-    private static final class Counting implements SentenceEmbedder {
-        final AtomicInteger calls = new AtomicInteger();
-        private final SentenceEmbedder model;
-
-        Counting(SentenceEmbedder model) {
-            this.model = model;
-        }
-
-        @Override
-        public float[] embed(String text) {
-            calls.incrementAndGet();
-            return model.embed(text);
-        }
-
-        @Override
-        public String modelId() {
-            return model.modelId();
-        }
-    }
-
     /** Questions on one template, each answered for 40 s. */
     private static List<PipelineEvent> interview(Template t, int questions) {
         List<PipelineEvent> e = new ArrayList<>();

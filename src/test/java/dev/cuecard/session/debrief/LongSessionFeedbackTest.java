@@ -10,11 +10,11 @@ import dev.cuecard.question.SentenceEmbedder;
 import dev.cuecard.question.TemplateLibrary;
 import dev.cuecard.session.SessionDetail;
 import dev.cuecard.session.SessionStore;
+import dev.cuecard.testing.CountingEmbedder;
 import dev.cuecard.testing.LongInterviewFixture;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +40,7 @@ class LongSessionFeedbackTest {
             detail = store.load(LongInterviewFixture.record(store, templates, QUESTIONS)).orElseThrow();
         }
         Path kept = dir.resolve("kept");
-        Counting first = new Counting(model);
+        CountingEmbedder first = new CountingEmbedder(model);
         Debrief debrief = new DebriefBuilder(new AnswerFeedbackRater(coverage(first, kept)), templates).build(detail);
 
         // as before: each answer rated on its own, nothing kept
@@ -55,37 +55,17 @@ class LongSessionFeedbackTest {
         long all = debrief.answers().stream().mapToLong(a -> a.feedback().keyPoints().size()).sum();
         assertThat(covered).isPositive().isLessThan(all);
 
-        Counting second = new Counting(model);
+        CountingEmbedder second = new CountingEmbedder(model);
         Debrief again = new DebriefBuilder(new AnswerFeedbackRater(coverage(second, kept)), templates).build(detail);
         MarkdownExport md = new MarkdownExport(ZoneOffset.UTC);
         assertThat(md.render(again)).isEqualTo(md.render(debrief));
         assertThat(again.answers().stream().map(AnswerReview::feedback).toList())
                 .isEqualTo(debrief.answers().stream().map(AnswerReview::feedback).toList());
-        assertThat(first.calls.get()).isGreaterThan(QUESTIONS * 10);
-        assertThat(second.calls).as("windows embedded for the second debrief").hasValue(0);
+        assertThat(first.calls()).isGreaterThan(QUESTIONS * 10);
+        assertThat(second.calls()).as("windows embedded for the second debrief").isZero();
     }
 
     private static SemanticCoverage coverage(SentenceEmbedder e, Path kept) {
         return new SemanticCoverage(e, AsrVocabulary.shipped(), SemanticCoverage.Params.DEFAULT, kept);
-    }
-
-    private static final class Counting implements SentenceEmbedder {
-        final AtomicInteger calls = new AtomicInteger();
-        private final SentenceEmbedder model;
-
-        Counting(SentenceEmbedder model) {
-            this.model = model;
-        }
-
-        @Override
-        public float[] embed(String text) {
-            calls.incrementAndGet();
-            return model.embed(text);
-        }
-
-        @Override
-        public String modelId() {
-            return model.modelId();
-        }
     }
 }
