@@ -228,6 +228,9 @@ class DesktopAppTest {
         // the answer's detail joins the window a frame after it is shown
         FxTestSupport.waitUntil(() -> debrief.getScene().lookup("#question") instanceof Label q
                 && QUESTION.equals(q.getText()));
+        // key points are judged by meaning on a lane of their own after the debrief is shown
+        FxTestSupport.waitUntil(() -> debrief.getScene().lookup("#feedback") instanceof Label f
+                && !f.getText().contains("judging by meaning"));
         String feedback = ((Label) debrief.getScene().lookup("#feedback")).getText();
         assertThat(feedback).contains("Key points covered: 1 of 2", "✓ Customer id hash as the shard key");
     }
