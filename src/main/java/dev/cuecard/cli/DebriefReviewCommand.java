@@ -65,7 +65,7 @@ final class DebriefReviewCommand implements Callable<Integer> {
             }
             ReviewOutcome outcome = reviewer.get().review(PracticeQuestion.of(a.number(), t.get()), answer,
                     scorer.score(t.get(), answer));
-            out.println(json.on ? json(a, outcome) : TerminalText.block(text(a, outcome)));
+            out.println(json.on ? json(a, outcome) : text(a, outcome));
             out.flush();
             if (outcome instanceof ReviewOutcome.Failed f) {
                 failed++;
@@ -87,12 +87,15 @@ final class DebriefReviewCommand implements Callable<Integer> {
         return reviewed == 0 ? 1 : 0;
     }
 
-    /** The answer, the offline feedback `debrief show` gives, then the LLM's review beside it. */
+    /**
+     * The answer, the offline feedback `debrief show` gives, then the LLM's review beside it. Each
+     * stored or received text is escaped on its own: a line break in it must not start a line that
+     * looks like ours.
+     */
     private static String text(AnswerReview a, ReviewOutcome o) {
         String nl = System.lineSeparator();
-        StringBuilder b = new StringBuilder("Q" + a.number() + ". " + a.question().text() + nl);
-        String said = a.answerText();
-        b.append("  you said: ").append(said.length() > 240 ? said.substring(0, 239) + "…" : said).append(nl);
+        StringBuilder b = new StringBuilder("Q" + a.number() + ". " + TerminalText.line(a.question().text()) + nl);
+        b.append("  you said: ").append(TerminalText.line(shortened(a.answerText(), 240))).append(nl);
         b.append(String.format(java.util.Locale.ROOT, "  offline: key points %d/%d; structure %s; %s%n",
                 a.feedback().keyPointsCovered(), a.feedback().keyPoints().size(),
                 a.feedback().structure().complete() ? "complete" : "missing " + a.feedback().structure().missing(),
@@ -106,9 +109,18 @@ final class DebriefReviewCommand implements Callable<Integer> {
             r.review().improvements().forEach(x -> b.append("  → ").append(TerminalText.continued(x, "    ")
                     .replace("\n", nl)).append(nl));
         } else if (o instanceof ReviewOutcome.Failed f) {
-            b.append("  (no review: ").append(f.status()).append(')').append(System.lineSeparator());
+            b.append("  (no review: ").append(TerminalText.line(f.status())).append(')').append(nl);
         }
         return b.toString();
+    }
+
+    /** At most {@code max} characters, cut between code points (never inside a surrogate pair). */
+    private static String shortened(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = s.offsetByCodePoints(0, s.codePointCount(0, max - 1));
+        return s.substring(0, end) + "…";
     }
 
     private static String json(AnswerReview a, ReviewOutcome o) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code debrief review}: an LLM's written review of a stored session's answers, over real HTTP. */
 class DebriefReviewTest {
@@ -32,6 +33,35 @@ class DebriefReviewTest {
         int exit = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
                 new ByteArrayInputStream(new byte[0]), env).execute(args);
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void storedQuestionAndAnswerWithControlCharactersArePrintedEscapedOnTheirOwnLine(@TempDir Path home) throws Exception {
+        Path demo = Path.of(DebriefReviewTest.class.getResource("/dev/cuecard/demo/demo-them.wav").toURI()).getParent();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("CUECARD_HOME", home.toString());
+        env.remove("CUECARD_LLM_BASE_URL");
+        Run replay = run(env, "replay", "--speed", "max", "--offline",
+                demo.resolve("demo-them.wav").toString(), "--me", demo.resolve("demo-me.wav").toString());
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        // a screen-clearing sequence, a bare CR and a line feed stored in the question and in the answer
+        String escaped = "\\e[2J\\r\\nQ9. injected";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + home.resolve("cuecard.db"));
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE questions SET text = text || char(27) || '[2J' || char(13) || char(10) || 'Q9. injected'");
+            st.executeUpdate("UPDATE utterances SET text = text || char(27) || '[2J' || char(13) || char(10) || 'Q9. injected'"
+                    + " WHERE channel = 'me'");
+        }
+        try (FakeOpenAiServer server = new FakeOpenAiServer(FakeOpenAiServer.hintStream(REVIEW, 20, Duration.ZERO,
+                Duration.ZERO))) {
+            env.put("CUECARD_LLM_BASE_URL", server.baseUrl().toString());
+            env.put("CUECARD_LLM_MODEL", "fake-model");
+            Run text = run(env, "debrief", "review", "1");
+            assertThat(text.exit()).as(text.err()).isZero();
+            assertThat(text.out()).doesNotContain("\u001b", "\r").contains("Q1. ", "you said: ", escaped);
+            assertThat(text.out().lines().filter(l -> !l.isBlank()))
+                    .as("each line is a question or indented under one").allMatch(l -> l.matches("Q[1-3]\\. .*|  .*"));
+        }
     }
 
     @Test
