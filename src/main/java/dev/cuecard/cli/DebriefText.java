@@ -5,6 +5,7 @@ import dev.cuecard.session.SessionRecord;
 import dev.cuecard.session.SessionSummary;
 import dev.cuecard.session.debrief.AnswerReview;
 import dev.cuecard.session.debrief.Debrief;
+import dev.cuecard.session.debrief.LiveCoverage;
 import dev.cuecard.session.debrief.SessionAnalytics;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -78,6 +79,8 @@ final class DebriefText {
                     r.live().end().map(e -> String.format(Locale.ROOT, "; %.0f s, %.0f wpm, %d fillers%s",
                             e.durationMs() / 1000.0, e.wordsPerMinute(), e.fillers(),
                             e.followUp().map(f -> "; be ready for: " + f).orElse(""))).orElse("")));
+            r.tickedLiveNotFound().forEach(p -> b.append("   ✗ ").append(TerminalText.line(p)).append(" — ")
+                    .append(LiveCoverage.NOT_FOUND_AFTER).append('\n'));
         }
     }
 

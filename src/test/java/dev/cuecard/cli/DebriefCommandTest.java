@@ -114,6 +114,29 @@ class DebriefCommandTest {
         assertThat(text.out()).contains("Q1", InterviewFixture.Q1, "key points 2/4");
     }
 
+    /**
+     * QA (polish 4): a point the live coach ticked from part of the answer but that reading the whole
+     * answer did not find was shown as ticked live and as missing, with nothing saying they disagree.
+     */
+    @Test
+    void aPointTickedLiveButNotFoundInTheWholeAnswerSaysTheyDisagree() {
+        String found = InterviewFixture.CACHE_KEY_POINTS.get(0);
+        String notFound = "Thundering herd protection";
+        try (SessionStore store = SessionStore.open(home.resolve(SessionStore.FILE_NAME))) {
+            long id = InterviewFixture.record(store);
+            store.recordCoverage(id, 1, found, 12_000);
+            store.recordCoverage(id, 1, notFound, 20_000);
+        }
+        String disagree = " — ticked live during the answer, not found reading the whole answer";
+        CliTest.Run text = CliTest.run("debrief", "show", "1");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("key points 2/4", "live: 2 key point(s) ticked",
+                "\n   ✗ " + notFound + disagree + "\n").doesNotContain(found + disagree);
+
+        String md = CliTest.run("debrief", "export", "1").out();
+        assertThat(md).contains("- [ ] " + notFound + disagree + "\n", "- [x] " + found + "\n");
+    }
+
     @Test
     void unknownSessionAndMissingArgumentsAreOneLine() {
         CliTest.Run r = CliTest.run("debrief", "show", "42");

@@ -34,6 +34,13 @@ public record AnswerReview(int number, StoredQuestion question, List<StoredHint>
         return answer.stream().map(Utterance::text).collect(Collectors.joining(" "));
     }
 
+    /** The key points the live coach ticked that the debrief did not find in the whole answer. */
+    public List<String> tickedLiveNotFound() {
+        List<String> ticked = live.points();
+        return feedback.keyPoints().stream().filter(k -> !k.covered() && ticked.contains(k.keyPoint()))
+                .map(KeyPointCoverage::keyPoint).toList();
+    }
+
     /** Whether an audio position (a search hit) lies in this question or its answer. */
     public boolean contains(long atMs, long nextQuestionStartMs) {
         return atMs >= question.startMs() && atMs < nextQuestionStartMs;

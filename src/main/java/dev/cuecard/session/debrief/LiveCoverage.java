@@ -12,6 +12,11 @@ import java.util.Optional;
  */
 public record LiveCoverage(List<StoredCoverage> ticked, Optional<StoredAnswerEnd> end) {
     public static final LiveCoverage NONE = new LiveCoverage(List.of(), Optional.empty());
+    /**
+     * Said beside a point the coach ticked that the debrief did not find: the coach judged a window
+     * of the answer as it was spoken, the debrief the whole answer; its verdict stands.
+     */
+    public static final String NOT_FOUND_AFTER = "ticked live during the answer, not found reading the whole answer";
 
     public LiveCoverage {
         ticked = List.copyOf(ticked);

@@ -112,9 +112,10 @@ public final class MarkdownExport {
         if (!f.keyPoints().isEmpty()) {
             md.append("Key points covered: ").append(f.keyPointsCovered()).append(" of ").append(f.keyPoints().size())
                     .append("\n\n");
+            List<String> disagree = a.tickedLiveNotFound();
             for (KeyPointCoverage k : f.keyPoints()) {
                 md.append("- [").append(k.covered() ? "x" : " ").append("] ").append(MarkdownText.inline(k.keyPoint()))
-                        .append('\n');
+                        .append(disagree.contains(k.keyPoint()) ? " — " + LiveCoverage.NOT_FOUND_AFTER : "").append('\n');
             }
             md.append('\n');
         }

@@ -142,8 +142,9 @@ public final class AnswerItem {
                         + review.feedback().keyPoints().size());
             }
             for (KeyPointCoverage k : review.feedback().keyPoints()) {
+                boolean ticked = live.contains(k.keyPoint());
                 lines.add((!judged ? "• " : k.covered() ? "✓ " : "✗ ") + k.keyPoint()
-                        + (live.contains(k.keyPoint()) ? "  (ticked live)" : ""));
+                        + (!ticked ? "" : judged && !k.covered() ? " — " + LiveCoverage.NOT_FOUND_AFTER : "  (ticked live)"));
             }
         }
         if (review.hints().size() > 1) {
