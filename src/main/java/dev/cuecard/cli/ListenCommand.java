@@ -45,6 +45,12 @@ final class ListenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (StopHook stopHook = StopHook.install(cli, SessionRun.SHUTDOWN_WAIT)) {
+            return listen(stopHook);
+        }
+    }
+
+    private Integer listen(StopHook stopHook) {
         Settings settings = cli.settings().settings();
         DeviceCatalog devices = DeviceCatalog.forThisMachine(new dev.cuecard.pipeline.NamedThreadFactory("audio"));
         List<ChannelInput> inputs = CaptureInputs.open(devices,
@@ -57,7 +63,7 @@ final class ListenCommand implements Callable<Integer> {
         cli.warn("listening on " + String.join(" and ", inputs.stream()
                 .map(i -> i.channel().id() + "=" + i.source().describe()).toList()) + "; Ctrl+C to stop");
         try (SpeechModel model = modelOption.load(cli)) {
-            SessionRun.run(cli, LiveSession.with(model, Engines.classifier(cli))
+            SessionRun.run(cli, stopHook, LiveSession.with(model, Engines.classifier(cli))
                     .inputs(inputs)
                     .drafter(Engines.llm(cli, offline.on))
                     .titled(SessionKind.LIVE, "Live session (terminal)"), noSave.on, json.on, ListenCommand::text);

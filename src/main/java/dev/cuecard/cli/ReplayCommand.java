@@ -47,6 +47,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (StopHook stopHook = StopHook.install(cli, SessionRun.SHUTDOWN_WAIT)) {
+            return replay(stopHook);
+        }
+    }
+
+    private Integer replay(StopHook stopHook) {
         double factor = WavSources.parseSpeed(speed);
         List<ChannelInput> inputs = new ArrayList<>();
         inputs.add(new ChannelInput(Channel.THEM, WavSources.open(cli, file, factor)));
@@ -55,7 +61,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         List<String> failures;
         try (SpeechModel model = modelOption.load(cli)) {
-            failures = SessionRun.run(cli, LiveSession.with(model, Engines.classifier(cli))
+            failures = SessionRun.run(cli, stopHook, LiveSession.with(model, Engines.classifier(cli))
                     .inputs(inputs)
                     .drafter(Engines.llm(cli, offline.on))
                     .titled(SessionKind.REPLAY, file.getFileName().toString())

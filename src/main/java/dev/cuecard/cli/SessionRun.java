@@ -2,7 +2,6 @@ package dev.cuecard.cli;
 
 import dev.cuecard.asr.ModelException;
 import dev.cuecard.live.LiveSession;
-import dev.cuecard.pipeline.NamedThreadFactory;
 import dev.cuecard.pipeline.PipelineEvent;
 import dev.cuecard.session.SessionRecorder;
 import dev.cuecard.session.SessionStore;
@@ -25,17 +24,21 @@ final class SessionRun {
     /** Exit status when the session could not be stored completely (sysexits EX_IOERR). */
     static final int STORAGE_FAILED = 74;
     /** How long Ctrl+C waits for the last utterances to be recognised and stored, and the outcome said. */
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     private SessionRun() {
     }
 
     /**
+     * @param stopHook installed when the command began; a Ctrl+C before this call means no session at all
      * @param text the line for an event in text mode, or null for none
      * @return the channels that failed
      */
-    static List<String> run(Cli cli, LiveSession.Builder session, boolean noSave, boolean json,
+    static List<String> run(Cli cli, StopHook stopHook, LiveSession.Builder session, boolean noSave, boolean json,
                             Function<PipelineEvent, String> text) {
+        if (!stopHook.begin()) {
+            return List.of(); // the JVM is ending; the hook has said so
+        }
         Optional<SessionStore> store = noSave ? Optional.empty() : Optional.of(SessionStores.open(cli));
         PrintWriter out = cli.out();
         // the outcome after close says it once; until then problems are warned about as they happen
@@ -61,13 +64,7 @@ final class SessionRun {
             } catch (ModelException e) {
                 throw new UserError(e.getMessage());
             }
-            // the JVM ends as soon as its shutdown hooks return: this one waits until the command has
-            // stored the session and said how it went (its exit line included)
-            Thread hook = NamedThreadFactory.thread("shutdown", () -> {
-                live.stop();
-                Cli.awaitCommandEnd(SHUTDOWN_WAIT);
-            });
-            Runtime.getRuntime().addShutdownHook(hook);
+            stopHook.stopsWith(live::stop);
             try {
                 live.awaitEnd();
             } catch (InterruptedException e) {
@@ -75,11 +72,6 @@ final class SessionRun {
             } finally {
                 closing.set(true);
                 live.close();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl+C: the hook is running and waits for the lines below
-                }
             }
             live.failures().forEach(cli::warn);
             Optional<SessionRecorder.Outcome> storage = live.storage();

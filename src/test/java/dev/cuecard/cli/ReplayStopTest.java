@@ -36,19 +36,7 @@ class ReplayStopTest {
         Path wav = SpeechFixtures.wav("live-interview"); // 34.7 s, the first question at ~7 s
         Path home = dir.resolve("home");
         Path err = dir.resolve("stderr.txt");
-        List<String> cmd = new ArrayList<>();
-        // a test run from a background shell inherits SIGINT ignored, and a JVM keeps an ignored SIGINT
-        // ignored; a terminal's Ctrl+C reaches a command with the default action, so give it that
-        if (defaultSignalSupported()) {
-            cmd.addAll(List.of("env", "--default-signal=INT"));
-        }
-        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-D" + ModelLocator.MODELS_DIR_PROPERTY + "=" + System.getProperty(ModelLocator.MODELS_DIR_PROPERTY),
-                "-Dcuecard.home=" + home, "dev.cuecard.Main", "replay", "--offline", "--speed", "1", wav.toString()));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
-        pb.environment().remove("CUECARD_LLM_BASE_URL");
-        Process child = pb.start();
+        Process child = replay(wav, home, err);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.contains(">>")) {
@@ -92,6 +80,77 @@ class ReplayStopTest {
         assertThat(show.out().lines().findFirst().orElseThrow()).endsWith("replay  stopped (" + heard + ")");
         DebriefReviewTest.Run export = DebriefReviewTest.run(env, "debrief", "export", m.group(1));
         assertThat(export.out()).contains("| status | stopped — " + heard + " |");
+    }
+
+    /**
+     * QA (polish 4): Ctrl+C while the speech model was still loading ended the command with 130 and
+     * not a word. The signal is sent while the model loads (its word-list thread is alive): a signal
+     * sent later would give "session N stored", one sent before the command began would give nothing,
+     * so only a stop before the session began prints this line.
+     */
+    @Test
+    void ctrlCWhileTheSpeechModelLoadsSaysNothingWasHeardOrStored() throws Exception {
+        Path tasks = Path.of("/proc/self/task");
+        org.assertj.core.api.Assumptions.assumeThat(tasks).as("thread names from /proc (Linux)").isDirectory();
+        Path home = dir.resolve("home");
+        Path err = dir.resolve("stderr.txt");
+        Process child = replay(SpeechFixtures.wav("live-interview"), home, err);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!threadNamed(child.pid(), "cuecard-speech-") && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(child.isAlive()).as("loading the model; stderr: %s", Files.readString(err)).isTrue();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+        List<String> stderr = Files.readAllLines(err);
+        assertThat(child.exitValue()).as(String.join("\n", stderr)).isEqualTo(130);
+        assertThat(stderr).containsExactly("cuecard: " + StopHook.BEFORE_START);
+        Path db = home.resolve(SessionStore.FILE_NAME);
+        if (Files.exists(db)) {
+            try (SessionStore store = SessionStore.openReadOnly(db)) {
+                assertThat(store.list()).isEmpty();
+            }
+        }
+    }
+
+    /** Whether a thread of process {@code pid} has this name (as Linux keeps it: its first 15 characters). */
+    private static boolean threadNamed(long pid, String name) {
+        try (java.util.stream.Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return threads.anyMatch(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).strip().equals(name);
+                } catch (java.io.IOException ended) {
+                    return false;
+                }
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException ended) {
+            return false;
+        }
+    }
+
+    /** {@code cuecard replay WAV} at real time in a child JVM, its stderr to {@code err}. */
+    private static Process replay(Path wav, Path home, Path err) throws java.io.IOException {
+        List<String> cmd = new ArrayList<>();
+        // a test run from a background shell inherits SIGINT ignored, and a JVM keeps an ignored SIGINT
+        // ignored; a terminal's Ctrl+C reaches a command with the default action, so give it that
+        if (defaultSignalSupported()) {
+            cmd.addAll(List.of("env", "--default-signal=INT"));
+        }
+        cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-D" + ModelLocator.MODELS_DIR_PROPERTY + "=" + System.getProperty(ModelLocator.MODELS_DIR_PROPERTY),
+                "-Dcuecard.home=" + home, "dev.cuecard.Main", "replay", "--offline", "--speed", "1", wav.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
+        pb.environment().remove("CUECARD_LLM_BASE_URL");
+        return pb.start();
     }
 
     @Test
