@@ -37,9 +37,7 @@ final class DebriefCommand implements Runnable {
                 + " (see 'cuecard debrief list')"));
         dev.cuecard.session.debrief.DebriefBuilder builder = SessionStores.debriefs(cli);
         Debrief d = builder.build(detail);
-        if (!builder.byMeaning()) {
-            cli.warn(dev.cuecard.session.debrief.AnswerFeedbackRater.WORDS_ONLY);
-        }
+        builder.wordsOnly().ifPresent(cli::warn);
         return d;
     }
 

@@ -54,6 +54,8 @@ public final class SemanticCoverage {
     private final Map<String, List<float[]>> pointVectors = new ConcurrentHashMap<>();
     /** Where {@link #coverAll} keeps what it measured (null: nowhere). */
     private final Path kept;
+    /** Why the shipped model did not load, in a user's words (null: it loaded, or none was asked for). */
+    private final String withoutModel;
 
     /** @param embedder null for the lexical rule alone */
     public SemanticCoverage(SentenceEmbedder embedder, AsrVocabulary vocabulary, Params params) {
@@ -65,10 +67,16 @@ public final class SemanticCoverage {
      *             same answers against the same key points are not embedded again (null: not kept)
      */
     public SemanticCoverage(SentenceEmbedder embedder, AsrVocabulary vocabulary, Params params, Path kept) {
+        this(embedder, vocabulary, params, kept, null);
+    }
+
+    private SemanticCoverage(SentenceEmbedder embedder, AsrVocabulary vocabulary, Params params, Path kept,
+                             String withoutModel) {
         this.embedder = embedder;
         this.vocabulary = vocabulary;
         this.params = params;
         this.kept = kept;
+        this.withoutModel = withoutModel;
     }
 
     public static SemanticCoverage lexical(AsrVocabulary vocabulary) {
@@ -85,8 +93,9 @@ public final class SemanticCoverage {
         if (s == null) {
             synchronized (SemanticCoverage.class) {
                 if (shipped == null) {
-                    shipped = new SemanticCoverage(shippedEmbedder().orElse(null), AsrVocabulary.shipped(), Params.DEFAULT,
-                            keptFolder());
+                    String[] why = new String[1];
+                    SentenceEmbedder e = shippedEmbedder(reason -> why[0] = reason).orElse(null);
+                    shipped = new SemanticCoverage(e, AsrVocabulary.shipped(), Params.DEFAULT, keptFolder(), why[0]);
                 }
                 s = shipped;
             }
@@ -107,14 +116,16 @@ public final class SemanticCoverage {
         CoverageKeep.forgetAll(keptFolder());
     }
 
-    private static Optional<SentenceEmbedder> shippedEmbedder() {
+    private static Optional<SentenceEmbedder> shippedEmbedder(java.util.function.Consumer<String> whyNot) {
         if (!Boolean.parseBoolean(System.getProperty("cuecard.coverage.semantic", "true"))) {
+            whyNot.accept("the sentence model is turned off (-Dcuecard.coverage.semantic=false)");
             return Optional.empty();
         }
         try {
             return Optional.of(SemanticMatcher.sharedEmbedder(AppPaths.fromEnvironment().cacheDir()));
         } catch (EmbeddingUnavailable | RuntimeException e) {
             LOG.warn("key points are matched by their words only: {}", e.getMessage());
+            whyNot.accept(e.getMessage());
             return Optional.empty();
         }
     }
@@ -123,12 +134,20 @@ public final class SemanticCoverage {
         return embedder != null;
     }
 
+    /**
+     * Why there is no sentence model, as one line (the log may not be writable: a read-only data
+     * folder); empty with the model, or when none was asked for.
+     */
+    public Optional<String> withoutModel() {
+        return embedder != null ? Optional.empty() : Optional.ofNullable(withoutModel);
+    }
+
     public Params params() {
         return params;
     }
 
     public SemanticCoverage with(Params other) {
-        return new SemanticCoverage(embedder, vocabulary, other, kept);
+        return new SemanticCoverage(embedder, vocabulary, other, kept, withoutModel);
     }
 
     /** One answer and the key points it is checked against. */

@@ -105,6 +105,39 @@ class FaultCliTest {
         assertThat(run("debrief", "list").out()).contains("complete");
     }
 
+    /**
+     * QA (polish 4): on a read-only data folder with no cache yet the sentence model cannot be unpacked,
+     * and the warning pointed at a log that could not be written there either; it now says why. A
+     * child JVM: this one may have loaded the sentence model already, and keeps it.
+     */
+    @Test
+    void debriefShowOnAReadOnlyFolderWithNoCacheSaysWhyKeyPointsAreJudgedByWords() throws Exception {
+        try (SessionStore store = SessionStore.open(home.resolve(SessionStore.FILE_NAME))) {
+            InterviewFixture.record(store);
+        }
+        assertThat(home.resolve("cache")).doesNotExist();
+        Path err = tmp.resolve("stderr.txt");
+        ReadOnlyFolder.make(home);
+        int exit;
+        try {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "-Dcuecard.home=" + home, "dev.cuecard.Main",
+                    "debrief", "show", "1").redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().remove("CUECARD_HOME");
+            Process child = pb.start();
+            assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            exit = child.exitValue();
+        } finally {
+            ReadOnlyFolder.undo(home);
+        }
+        String stderr = Files.readString(err);
+        assertThat(exit).as(stderr).isZero();
+        assertThat(home.resolve("logs")).as("no log to point at").doesNotExist();
+        assertThat(lines(stderr)).filteredOn(l -> l.contains("judged by their words")).singleElement().asString()
+                .doesNotContain("see the log")
+                .contains("the cache folder " + home.resolve("cache") + " cannot be written");
+    }
+
     @Test
     void aReplayOnAFullDiskFailsWithOneLineAndTheSessionIsMarkedIncomplete() throws Exception {
         Path db = home.resolve(SessionStore.FILE_NAME);

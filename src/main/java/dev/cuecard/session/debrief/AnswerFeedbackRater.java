@@ -87,14 +87,21 @@ public final class AnswerFeedbackRater {
 
     /**
      * Said wherever a debrief is shown (the CLI on standard error, the debrief window in its status
-     * line) when the key points were judged by their words because the sentence model did not load.
+     * line) when the key points were judged by their words because the sentence model did not load,
+     * and the reason is not known; {@link #wordsOnly()} says the reason when it is.
      */
     public static final String WORDS_ONLY = "key points judged by their words only: the sentence model is not "
-            + "available (see the log)";
+            + "available";
 
-    /** Whether key points are judged by meaning (may wait for the sentence model to load: not on the FX thread). */
-    public boolean byMeaning() {
-        return coverage.get().semantic();
+    /**
+     * The line to say when key points are judged by their words, with why the sentence model did not
+     * load; empty when judged by meaning. May wait for the model: not on the FX thread.
+     */
+    public java.util.Optional<String> wordsOnly() {
+        SemanticCoverage c = coverage.get();
+        return c.semantic() ? java.util.Optional.empty()
+                : java.util.Optional.of(c.withoutModel().map(why -> "key points judged by their words only (" + why + ")")
+                .orElse(WORDS_ONLY));
     }
 
     /**

@@ -28,7 +28,7 @@ public final class DebriefBuilder {
     /**
      * The debriefs the user reads — {@code debrief show|export} and the debrief window alike: key
      * points judged by meaning with the shipped sentence model (loaded at the first build, so not on
-     * the FX thread), by their words when it cannot load ({@link AnswerFeedbackRater#WORDS_ONLY}).
+     * the FX thread), by their words when it cannot load ({@link #wordsOnly}).
      *
      * @param templates the user's templates too: key points of questions whose hint was not stored
      */
@@ -50,11 +50,11 @@ public final class DebriefBuilder {
     }
 
     /**
-     * Whether the key points are judged by meaning; false when the sentence model cannot load (then
-     * by their words, {@link AnswerFeedbackRater#WORDS_ONLY}). May wait for the model: not on the FX thread.
+     * Empty when the key points are judged by meaning; else the line saying they are judged by their
+     * words and why ({@link AnswerFeedbackRater#wordsOnly}). May wait for the model: not on the FX thread.
      */
-    public boolean byMeaning() {
-        return rater.byMeaning();
+    public java.util.Optional<String> wordsOnly() {
+        return rater.wordsOnly();
     }
 
     private Debrief build(SessionDetail detail,

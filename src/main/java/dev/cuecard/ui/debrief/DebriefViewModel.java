@@ -117,7 +117,7 @@ public final class DebriefViewModel {
     }
 
     /** Judged by meaning (as {@code cuecard debrief show}) once the sentence model is loaded. */
-    private record Judged(Debrief debrief, boolean byMeaning) {
+    private record Judged(Debrief debrief, java.util.Optional<String> wordsOnly) {
     }
 
     /**
@@ -133,15 +133,13 @@ public final class DebriefViewModel {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         SessionDetail detail = debrief.detail();
-        return lane.submit(() -> new Judged(builder.build(detail), builder.byMeaning()), j -> {
+        return lane.submit(() -> new Judged(builder.build(detail), builder.wordsOnly()), j -> {
             for (int i = 0; i < answers.size(); i++) {
                 answers.get(i).judged(j.debrief().answers().get(i));
             }
             debrief = j.debrief();
             judged.set(true);
-            if (!j.byMeaning()) {
-                status.set(capitalized(dev.cuecard.session.debrief.AnswerFeedbackRater.WORDS_ONLY));
-            }
+            j.wordsOnly().ifPresent(w -> status.set(capitalized(w)));
         }, e -> status.set("Could not judge the key points: " + (e.getMessage() == null
                 ? e.getClass().getSimpleName() : e.getMessage())));
     }

@@ -164,7 +164,7 @@ class DebriefKeyPointsTest {
     void withoutTheSentenceModelBothSayTheKeyPointsWereJudgedByWords() throws Exception {
         try (SessionStore store = SessionStore.open(home.resolve(SessionStore.FILE_NAME))) {
             long id = LongInterviewFixture.record(store, TemplateLibrary.shipped(), 2);
-            // a builder whose rater has no model: what byMeaning() gives when it cannot load
+            // a builder whose rater has no model: what wordsOnly() reports when it cannot load
             DebriefBuilder words = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.shipped()),
                     TemplateLibrary.shipped());
             SessionBrowserModel browser = SessionBrowserModel.loaded(store, words, new CurrentThreadTaskExecutor(),
