@@ -75,10 +75,10 @@ final class DebriefText {
                 r.feedback().specific() ? "specific" : "no numbers or examples"));
         if (r.live().recorded()) {
             b.append(String.format(Locale.ROOT, "   live: %d key point(s) ticked%s%s%n", r.live().ticked().size(),
-                    r.live().ticked().isEmpty() ? "" : " (" + String.join("; ", r.live().points()) + ")",
+                    r.live().ticked().isEmpty() ? "" : " (" + TerminalText.line(String.join("; ", r.live().points())) + ")",
                     r.live().end().map(e -> String.format(Locale.ROOT, "; %.0f s, %.0f wpm, %d fillers%s",
                             e.durationMs() / 1000.0, e.wordsPerMinute(), e.fillers(),
-                            e.followUp().map(f -> "; be ready for: " + f).orElse(""))).orElse("")));
+                            e.followUp().map(f -> "; be ready for: " + TerminalText.line(f)).orElse(""))).orElse("")));
             r.tickedLiveNotFound().forEach(p -> b.append("   ✗ ").append(TerminalText.line(p)).append(" — ")
                     .append(LiveCoverage.NOT_FOUND_AFTER).append('\n'));
         }

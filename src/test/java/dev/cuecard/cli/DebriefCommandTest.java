@@ -137,6 +137,28 @@ class DebriefCommandTest {
         assertThat(md).contains("- [ ] " + notFound + disagree + "\n", "- [x] " + found + "\n");
     }
 
+    /**
+     * QA (polish 4): what the live coach stored — a key point's text (a user's template) and the
+     * follow-up it expected (an LLM's reply when drafted) — was printed raw by show and export.
+     */
+    @Test
+    void theLiveCoachsTextIsShownEscaped() {
+        try (SessionStore store = SessionStore.open(home.resolve(SessionStore.FILE_NAME))) {
+            long id = InterviewFixture.record(store);
+            store.recordCoverage(id, 1, "Thundering herd\u001b[2J", 20_000);
+            store.recordAnswerEnd(id, 1, 66_000, 118.4, 3, "Why\u001b[31m red\r\n# Q9 injected", 71_000);
+        }
+        CliTest.Run text = CliTest.run("debrief", "show", "1");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).doesNotContain("\u001b", "\r").contains("Thundering herd\\e[2J",
+                "be ready for: Why\\e[31m red\\r\\n# Q9 injected");
+        assertThat(text.out().lines()).noneMatch(l -> l.startsWith("# Q9"));
+
+        String md = CliTest.run("debrief", "export", "1").out();
+        assertThat(md).doesNotContain("\u001b").contains("Thundering herd␛\\[2J");
+        assertThat(md.lines()).noneMatch(l -> l.startsWith("# Q9"));
+    }
+
     @Test
     void unknownSessionAndMissingArgumentsAreOneLine() {
         CliTest.Run r = CliTest.run("debrief", "show", "42");

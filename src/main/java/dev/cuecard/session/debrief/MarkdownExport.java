@@ -122,9 +122,10 @@ public final class MarkdownExport {
         LiveCoverage live = a.live();
         if (live.recorded()) {
             md.append("Live coach: ").append(live.ticked().size()).append(" key point(s) ticked while answering")
-                    .append(live.ticked().isEmpty() ? "" : " (" + String.join("; ", live.points()) + ")")
+                    .append(live.ticked().isEmpty() ? "" : " (" + MarkdownText.inline(String.join("; ", live.points())) + ")")
                     .append(live.end().map(e -> String.format(Locale.ROOT, "; %s, %.0f wpm, %d fillers%s", clock(e.durationMs()),
-                            e.wordsPerMinute(), e.fillers(), e.followUp().map(x -> "; be ready for: " + x).orElse("")))
+                            e.wordsPerMinute(), e.fillers(), e.followUp().map(x -> "; be ready for: " + MarkdownText.inline(x))
+                                    .orElse("")))
                             .orElse("")).append("\n\n");
         }
         StructureCheck st = f.structure();
