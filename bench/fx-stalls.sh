@@ -1,17 +1,19 @@
 #!/bin/sh
 # FX-thread stalls (issue 12), see BENCHMARKS.md "FX thread (issue 12)".
 # 1. The desktop app's scripted tour (`--fx-bench`): start-up, the demo interview replayed in real
-#    time, its debrief (search, every question, a saved review) and a practice round answered by
-#    typing, driven through the app's own buttons. Prints, per phase, the 99th percentile and the
+#    time, its debrief (search, every question, a saved review; then closed and opened again:
+#    phase debrief2) and a practice round answered by typing, driven through the app's own buttons. Prints, per phase, the 99th percentile and the
 #    longest gap between rendered frames (~16.7 ms when idle; goal < 50 ms), then the gaps over
-#    50 ms the app logged (time since its first frame, phase).
+#    50 ms the app logged (time since its first frame, phase, the FX thread's own CPU in that gap).
 # 2. FxWorkBenchmark: how long each piece of work that was moved off the FX thread takes.
 #   bench/fx-stalls.sh            one tour (under Xvfb when there is no DISPLAY)
 #   RUNS=3 bench/fx-stalls.sh     three tours, each on a fresh data folder
 #   COACH=off bench/fx-stalls.sh  the same with the answer coach's panel hidden
+#   NOBUILD=1 bench/fx-stalls.sh  without compiling first (target/ as it is)
+#   CUECARD_JAVA_OPTS=-Dcuecard.ui.warmUp=false bench/fx-stalls.sh   an ablation switch for the tour's JVM
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/fx-bench-classpath.txt
+[ -n "$NOBUILD" ] || mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/fx-bench-classpath.txt
 cp="target/classes:$(cat target/fx-bench-classpath.txt)"
 x=""
 [ -n "$DISPLAY" ] || x="xvfb-run -a -s"
@@ -24,9 +26,9 @@ while [ "$i" -le "$runs" ]; do
   if [ "${COACH:-on}" = off ]; then printf '  answerCoach: false\n' >> "$home/settings.yaml"; fi
   echo "tour $i ($(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
   if [ -n "$x" ]; then
-    CUECARD_HOME="$home" xvfb-run -a -s "-screen 0 1280x800x24" java -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
+    CUECARD_HOME="$home" xvfb-run -a -s "-screen 0 1280x800x24" java ${CUECARD_JAVA_OPTS:-} -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
   else
-    CUECARD_HOME="$home" java -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
+    CUECARD_HOME="$home" java ${CUECARD_JAVA_OPTS:-} -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
   fi
   grep -o 'FX frame gap .*' "$home/logs/cuecard.log" | sed 's/^/  /' || true
   rm -rf "$home"

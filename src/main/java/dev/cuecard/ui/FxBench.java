@@ -83,6 +83,13 @@ final class FxBench {
         }, () -> debriefStatus().contains("saved"), 20);
         pause("debrief: idle", 1);
         step("debrief: close", () -> debrief.get().ifPresent(Stage::close), () -> true, 1);
+        pause("debrief: closed", 1);
+        step("debrief: open it again", () -> {
+            probe.phase("debrief2");
+            actions.openDebrief();
+        }, () -> debrief.get().isPresent(), 30);
+        pause("debrief: first layout again", 2);
+        step("debrief: close again", () -> debrief.get().ifPresent(Stage::close), () -> true, 1);
         step("practice: open it", () -> {
             probe.phase("practice");
             actions.openPractice();

@@ -50,8 +50,8 @@ public final class FxStallProbe extends AnimationTimer {
             maxGapNanos = Math.max(maxGapNanos, gap);
             if (gap > STALL_NANOS) {
                 over50++;
-                org.slf4j.LoggerFactory.getLogger(FxStallProbe.class).info("FX frame gap {} ms at {} ms ({})",
-                        gap / 1_000_000, (now - first) / 1_000_000, phase);
+                org.slf4j.LoggerFactory.getLogger(FxStallProbe.class).info("FX frame gap {} ms at {} ms ({}), FX thread's own CPU {} ms",
+                        gap / 1_000_000, (now - first) / 1_000_000, phase, cpu[count - 1] / 1_000_000);
             }
         }
         last = now;

@@ -124,6 +124,39 @@ class DebriefWindowTest {
         assertThat(controls).allSatisfy(c -> assertThat(c.getSkin()).as(c.toString()).isNull());
     }
 
+    /**
+     * The window's first frame styles the session list alone; the debrief beside it joins from the next
+     * (both at once were one frame of ~80 ms of FX work on first open). Its nodes are built off the FX thread.
+     */
+    @Test
+    void theDebriefJoinsTheSessionListAfterTheWindowsFirstLayout() throws Exception {
+        Scene scene = DebriefWindow.prepare(browser); // the test thread: as the app's worker does
+        // a split pane's items join the scene graph with its skin: reached through the items, not a lookup
+        javafx.scene.layout.StackPane holder = (javafx.scene.layout.StackPane) ((javafx.scene.control.SplitPane)
+                ((javafx.scene.layout.BorderPane) scene.getRoot()).getCenter()).getItems().get(1);
+        assertThat(holder.getChildren()).as("before the window is shown").isEmpty();
+        List<Integer> atFirstLayout = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Stage second = WaitForAsyncUtils.asyncFx(() -> {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                atFirstLayout.add(holder.getChildren().size());
+                scene.removePostLayoutPulseListener(once[0]);
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            Stage s = new Stage();
+            s.setScene(scene);
+            s.show();
+            return s;
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> scene.lookup("#timeline") != null);
+            assertThat(atFirstLayout).as("children of the debrief's place in the first frame").containsExactly(0);
+            assertThat(holder.getChildren()).hasSize(1).first().isInstanceOf(DebriefView.class);
+        } finally {
+            WaitForAsyncUtils.asyncFx(second::close).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     /** The scene is built at 1,180 px; the window is fitted narrower beside the overlay (828 px on a 1280×800 screen). */
     @Test
     void inAWindowNarrowerThanTheSceneWasBuiltForTheSessionListKeepsItsShare() throws Exception {
