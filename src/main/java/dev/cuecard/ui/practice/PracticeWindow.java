@@ -99,7 +99,7 @@ public final class PracticeWindow {
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
 
-        tabs.getTabs().setAll(new Tab("Round", round()), new Tab("Report & progress", reportPane()));
+        tabs.getTabs().setAll(new Tab("Round", round()), dev.cuecard.ui.ShownInParts.tab("Report & progress", reportPane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.finishedProperty().addListener((o, a, done) -> {
             // a skipped last question has no score to read first: straight to the report
@@ -245,7 +245,11 @@ public final class PracticeWindow {
         chart.getYAxis().setLabel("score (0–10)");
         chart.setAnimated(false);
         chart.setMinHeight(180);
-        SplitPane split = new SplitPane(text, chart);
+        // the chart joins a frame after the report: both at once were one frame of ~45-60 ms of FX work
+        javafx.scene.layout.StackPane chartSlot = new javafx.scene.layout.StackPane();
+        chartSlot.setMinHeight(180);
+        dev.cuecard.ui.ShownInParts.afterLayout(text, () -> chartSlot.getChildren().setAll(chart));
+        SplitPane split = new SplitPane(text, chartSlot);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.62);
         return split;

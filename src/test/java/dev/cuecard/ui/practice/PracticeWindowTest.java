@@ -181,6 +181,30 @@ class PracticeWindowTest {
         }
     }
 
+    /**
+     * The report tab is styled when first opened, its chart a frame after the report (all at once was
+     * the practice window's longest frame on opening), and both are there once it is.
+     */
+    @Test
+    void theReportTabJoinsWhenFirstOpenedAndItsChartAFrameLater() throws Exception {
+        PracticeViewModel vm = viewModel(Optional.empty());
+        PracticeWindow[] window = new PracticeWindow[1];
+        FxToolkit.setupFixture(() -> {
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
+        });
+        try {
+            javafx.scene.control.Tab report = window[0].tabs().getTabs().get(1);
+            assertThat(report.getContent()).as("the unopened report tab").isNull();
+            FxToolkit.setupFixture(() -> window[0].tabs().getSelectionModel().select(report));
+            assertThat(report.getContent()).isNotNull();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].progressChart().getScene() != null);
+            assertThat(window[0].reportView().getScene()).isSameAs(window[0].stage().getScene());
+        } finally {
+            FxToolkit.setupFixture(() -> window[0].stage().close());
+        }
+    }
+
     @Test
     void aRoundLeftMidwayIsStoredAsEndedNotStillRecording() throws Exception {
         SessionStore store = SessionStore.open(dir.resolve("left.db"));
