@@ -3,8 +3,11 @@ package dev.cuecard.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -53,12 +56,89 @@ public final class MarkdownView extends VBox {
         getStylesheets().add(MarkdownView.class.getResource("/dev/cuecard/ui/markdown.css").toExternalForm());
     }
 
-    /** Replaces the content with {@code markdown}, rendered. */
+    /** Text flows styled and laid out per frame when a document is shown in parts: about a question of a report. */
+    private static final int FLOWS_PER_FRAME = 40;
+
+    private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(true);
+    /** The document asked for last: a render or a part of an older one that arrives later is dropped. */
+    private int shown;
+
+    /** Replaces the content with {@code markdown}, rendered, at once (a short text; any thread before shown). */
     public void setMarkdown(String markdown) {
-        getChildren().setAll(blocks(PARSER.parse(markdown == null ? "" : markdown)));
+        shown++;
+        getChildren().setAll(render(markdown));
+        complete.set(true);
     }
 
-    private List<Node> blocks(org.commonmark.node.Node parent) {
+    /**
+     * Replaces the content with {@code markdown}, parsed and built into nodes on {@code tasks} and
+     * attached a few blocks per frame: a round's report all at once was one frame of 43-50 ms of FX
+     * work (~25 ms parsing and building, the rest styling and laying out some 200 wrapping text
+     * flows). The top of the document arrives first; {@link #completeProperty} is false until the
+     * last block is attached. FX thread.
+     */
+    public void showLater(String markdown, TaskExecutor tasks) {
+        int ask = ++shown;
+        complete.set(false);
+        tasks.submit(() -> render(markdown), blocks -> {
+            if (ask == shown) {
+                getChildren().clear();
+                attach(blocks, 0, ask);
+            }
+        }, e -> {
+            if (ask == shown) { // not expected (parsing is lenient): the text as it is rather than nothing
+                getChildren().setAll(new TextFlow(new Text(markdown)));
+                complete.set(true);
+            }
+        });
+    }
+
+    /** Attaches blocks from {@code from} up to about {@link #FLOWS_PER_FRAME} text flows, the rest after this frame's layout. */
+    private void attach(List<Node> blocks, int from, int ask) {
+        if (ask != shown) {
+            return;
+        }
+        int to = from;
+        for (int flows = 0; to < blocks.size() && (to == from || flows + flows(blocks.get(to)) <= FLOWS_PER_FRAME); to++) {
+            flows += flows(blocks.get(to));
+        }
+        getChildren().addAll(blocks.subList(from, to));
+        if (to < blocks.size()) {
+            int next = to;
+            ShownInParts.afterLayout(this, () -> attach(blocks, next, ask));
+        } else {
+            complete.set(true);
+        }
+    }
+
+    /** A block's text flows (a table's cells, a list's items and markers): what its styling and layout cost grows with. */
+    private static int flows(Node n) {
+        if (n instanceof TextFlow) {
+            return 1;
+        }
+        int count = 0;
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                count += flows(c);
+            }
+        }
+        return Math.max(1, count);
+    }
+
+    /** True once every block of the document asked for last is attached (tests and screen readers wait for it). */
+    public ReadOnlyBooleanProperty completeProperty() {
+        return complete.getReadOnlyProperty();
+    }
+
+    /**
+     * {@code markdown} as one node per block, not attached to anything: any thread may build them
+     * (JavaFX allows building nodes off the FX thread until they are in a shown scene).
+     */
+    private static List<Node> render(String markdown) {
+        return blocks(PARSER.parse(markdown == null ? "" : markdown));
+    }
+
+    private static List<Node> blocks(org.commonmark.node.Node parent) {
         List<Node> out = new ArrayList<>();
         for (org.commonmark.node.Node b = parent.getFirstChild(); b != null; b = b.getNext()) {
             Node n = block(b);
@@ -69,7 +149,7 @@ public final class MarkdownView extends VBox {
         return out;
     }
 
-    private Node block(org.commonmark.node.Node b) {
+    private static Node block(org.commonmark.node.Node b) {
         if (b instanceof Heading h) {
             TextFlow flow = inline(h);
             flow.getStyleClass().add("md-h" + Math.min(3, h.getLevel()));
@@ -109,7 +189,7 @@ public final class MarkdownView extends VBox {
         return flow;
     }
 
-    private VBox list(org.commonmark.node.Node list) {
+    private static VBox list(org.commonmark.node.Node list) {
         VBox box = new VBox(3);
         int number = list instanceof OrderedList o ? o.getStartNumber() : 0;
         for (org.commonmark.node.Node item = list.getFirstChild(); item != null; item = item.getNext()) {
@@ -133,7 +213,7 @@ public final class MarkdownView extends VBox {
      * A table as a grid: the header bold, each cell wrapping; columns share the width by how much
      * text they hold (never less than a narrow minimum), so nothing is cut and nothing scrolls sideways.
      */
-    private GridPane table(TableBlock t) {
+    private static GridPane table(TableBlock t) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("md-table");
         grid.setHgap(0);
@@ -188,14 +268,14 @@ public final class MarkdownView extends VBox {
         return flow.getChildren().stream().filter(n -> n instanceof Text).mapToInt(n -> ((Text) n).getText().length()).sum();
     }
 
-    private TextFlow inline(org.commonmark.node.Node parent) {
+    private static TextFlow inline(org.commonmark.node.Node parent) {
         TextFlow flow = new TextFlow();
         flow.getStyleClass().add("md-flow");
         addInline(parent, flow, Set.of());
         return flow;
     }
 
-    private void addInline(org.commonmark.node.Node parent, TextFlow flow, Set<String> styles) {
+    private static void addInline(org.commonmark.node.Node parent, TextFlow flow, Set<String> styles) {
         for (org.commonmark.node.Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof org.commonmark.node.Text t) {
                 flow.getChildren().add(text(t.getLiteral(), styles));
@@ -233,7 +313,7 @@ public final class MarkdownView extends VBox {
         return text(s, Set.of(style));
     }
 
-    /** All the text shown, block by block (tests and accessibility read it). */
+    /** All the text shown, block by block (tests and accessibility read it; all of it once {@link #completeProperty} is true). */
     public String plainText() {
         StringBuilder b = new StringBuilder();
         collect(this, b);
@@ -243,7 +323,7 @@ public final class MarkdownView extends VBox {
     private static void collect(Node n, StringBuilder b) {
         if (n instanceof Text t) {
             b.append(t.getText());
-        } else if (n instanceof javafx.scene.Parent p) {
+        } else if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
                 collect(c, b);
             }

@@ -437,6 +437,11 @@ public final class PracticeViewModel {
         return review;
     }
 
+    /** The background work of the window around this model (its report is rendered there). */
+    TaskExecutor tasks() {
+        return tasks;
+    }
+
     public StringProperty reportProperty() {
         return report;
     }

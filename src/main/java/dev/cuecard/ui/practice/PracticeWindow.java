@@ -107,8 +107,9 @@ public final class PracticeWindow {
                 tabs.getSelectionModel().select(1);
             }
         });
-        model.reportProperty().addListener((o, a, md) -> report.setMarkdown(md == null || md.isBlank()
-                ? "The report of a round appears here once its last question is answered or skipped." : md));
+        // built off the FX thread and shown a few blocks per frame: all at once was one frame of 43-50 ms of FX work
+        model.reportProperty().addListener((o, a, md) -> report.showLater(md == null || md.isBlank()
+                ? "The report of a round appears here once its last question is answered or skipped." : md, model.tasks()));
         report.setMarkdown("The report of a round appears here once its last question is answered or skipped.");
         model.historyProperty().addListener((o, a, h) -> drawProgress(h));
         drawProgress(model.history());

@@ -13,6 +13,7 @@ import dev.cuecard.session.SessionKind;
 import dev.cuecard.session.SessionStore;
 import dev.cuecard.testing.SpeechFixtures;
 import dev.cuecard.ui.FxTaskExecutor;
+import dev.cuecard.ui.MarkdownView;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -127,7 +128,9 @@ class PracticeWindowTest {
 
         FxToolkit.setupFixture(next::fire);
         assertThat(window[0].tabs().getSelectionModel().getSelectedIndex()).isEqualTo(1);
-        String report = window[0].reportView().plainText();
+        // the report is built in the background and attached a few blocks per frame
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, window[0].reportView().completeProperty());
+        String report = WaitForAsyncUtils.asyncFx(() -> window[0].reportView().plainText()).get(10, TimeUnit.SECONDS);
         assertThat(report).contains(String.format(java.util.Locale.ROOT,
                 "Average score: %.1f / 10 over 1 answered question(s), 1 skipped", total));
         assertThat(report).contains("Skipped.").doesNotContain("**").doesNotContain("| ").doesNotContain("# ");
@@ -200,6 +203,52 @@ class PracticeWindowTest {
             assertThat(report.getContent()).isNotNull();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].progressChart().getScene() != null);
             assertThat(window[0].reportView().getScene()).isSameAs(window[0].stage().getScene());
+        } finally {
+            FxToolkit.setupFixture(() -> window[0].stage().close());
+        }
+    }
+
+    /**
+     * A round's report is parsed and built off the FX thread, then attached a few blocks per frame, the
+     * top first: all in the report property's listener was one frame of 43-50 ms of FX work.
+     */
+    @Test
+    void aLongReportIsBuiltInTheBackgroundAndJoinsAFewBlocksPerFrame() throws Exception {
+        StringBuilder md = new StringBuilder("# Practice round\n\nAverage score: **6.0 / 10**\n");
+        for (int q = 1; q <= 6; q++) {
+            md.append("\n## ").append(q).append(". Question ").append(q).append("\n\n**Score 6.0 / 10**\n\n")
+                    .append("| dimension | score | finding | suggestion |\n|---|---|---|---|\n");
+            for (int d = 0; d < 6; d++) {
+                md.append("| Coverage | 6.0 | a finding that wraps over a few words | a suggestion that wraps too |\n");
+            }
+            md.append("\n**Your answer**\n\n> I would start with the requirements.\n\n1. first\n2. second\n");
+        }
+        md.append("\nThe last line of the report.\n");
+        PracticeViewModel vm = viewModel(Optional.empty());
+        PracticeWindow[] window = new PracticeWindow[1];
+        FxToolkit.setupFixture(() -> {
+            window[0] = new PracticeWindow(vm);
+            window[0].show(null);
+            window[0].tabs().getSelectionModel().select(1);
+        });
+        try {
+            MarkdownView view = window[0].reportView();
+            java.util.List<Integer> blocksPerFrame = new java.util.concurrent.CopyOnWriteArrayList<>();
+            String[] inTheListener = new String[1];
+            FxToolkit.setupFixture(() -> {
+                window[0].stage().getScene().addPostLayoutPulseListener(() -> blocksPerFrame.add(view.getChildren().size()));
+                vm.reportProperty().set(md.toString());
+                inTheListener[0] = view.plainText();
+            });
+            assertThat(inTheListener[0]).as("not parsed and built on the FX thread").doesNotContain("Question 1");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                    () -> view.plainText().contains("The last line of the report.")).get());
+            int blocks = WaitForAsyncUtils.asyncFx(() -> view.getChildren().size()).get();
+            java.util.List<Integer> partial = blocksPerFrame.stream().filter(n -> n > 1 && n < blocks).distinct().toList();
+            assertThat(partial).as("frames laid out with part of the report").hasSizeGreaterThan(2);
+            String top = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.text.TextFlow) view.getChildren().get(0))
+                    .getChildren().stream().map(n -> ((javafx.scene.text.Text) n).getText()).reduce("", String::concat)).get();
+            assertThat(top).isEqualTo("Practice round");
         } finally {
             FxToolkit.setupFixture(() -> window[0].stage().close());
         }
