@@ -59,15 +59,23 @@ class ControlWarmUpTest {
     void thePartsAreMadeOneAtATimeOnTheFxThreadAfterTheDelay() throws Exception {
         List<Long> madeAt = new CopyOnWriteArrayList<>();
         List<Boolean> onFx = new CopyOnWriteArrayList<>();
+        List<StackPane> made = new CopyOnWriteArrayList<>();
+        List<Double> previousWidthWhenMade = new CopyOnWriteArrayList<>();
         Supplier<Parent> part = () -> {
             madeAt.add(System.nanoTime());
             onFx.add(Platform.isFxApplicationThread());
-            return new StackPane(new javafx.scene.control.Button("b"));
+            previousWidthWhenMade.add(made.isEmpty() ? -1 : made.get(made.size() - 1).getWidth());
+            StackPane root = new StackPane(new javafx.scene.control.Button("b"));
+            made.add(root);
+            return root;
         };
         long asked = System.nanoTime();
         Platform.runLater(() -> ControlWarmUp.after(Duration.millis(300), List.of(part, part, part)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> madeAt.size() == 3);
         assertThat(onFx).containsOnly(true);
+        // each part is styled in one step and laid out in the next, before the next part is made
+        assertThat(previousWidthWhenMade.subList(1, 3)).allSatisfy(w -> assertThat(w).isGreaterThan(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> made.get(2).getWidth() > 0);
         assertThat(madeAt.get(0) - asked).as("after the delay").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(250));
         // a frame can be drawn between two parts
         assertThat(madeAt.get(1) - madeAt.get(0)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
