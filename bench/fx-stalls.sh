@@ -10,8 +10,13 @@
 #   RUNS=3 bench/fx-stalls.sh     three tours, each on a fresh data folder
 #   COACH=off bench/fx-stalls.sh  the same with the answer coach's panel hidden
 #   NOBUILD=1 bench/fx-stalls.sh  without compiling first (target/ as it is)
-#   CUECARD_JAVA_OPTS=-Dcuecard.ui.warmUp=false bench/fx-stalls.sh   an ablation switch for the tour's JVM
+#   CUECARD_JAVA_OPTS=-Dcuecard.ui.warmUp=false bench/fx-stalls.sh   more options for the tour's JVM
+# The tour runs from class folders, where the app does not restart with its options: it is given them
+# here (dev.cuecard.JvmOptions.OPTIONS, what `java -jar` and the installed launcher run with; a test
+# keeps the two the same). APP_OPTIONS= (empty) runs it with the JVM's defaults instead.
 set -e
+app_options="-Xmx192m -Xms48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:TieredStopAtLevel=1 -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000 -Dcuecard.jvm.tuned=true"
+jvm_options="${APP_OPTIONS-$app_options} ${CUECARD_JAVA_OPTS:-}"
 cd "$(dirname "$0")/.."
 [ -n "$NOBUILD" ] || mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/fx-bench-classpath.txt
 cp="target/classes:$(cat target/fx-bench-classpath.txt)"
@@ -26,9 +31,9 @@ while [ "$i" -le "$runs" ]; do
   if [ "${COACH:-on}" = off ]; then printf '  answerCoach: false\n' >> "$home/settings.yaml"; fi
   echo "tour $i ($(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
   if [ -n "$x" ]; then
-    CUECARD_HOME="$home" xvfb-run -a -s "-screen 0 1280x800x24" java ${CUECARD_JAVA_OPTS:-} -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
+    CUECARD_HOME="$home" xvfb-run -a -s "-screen 0 1280x800x24" java $jvm_options -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
   else
-    CUECARD_HOME="$home" java ${CUECARD_JAVA_OPTS:-} -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
+    CUECARD_HOME="$home" java $jvm_options -cp "$cp" dev.cuecard.Main --fx-bench | grep '^fx'
   fi
   grep -o 'FX frame gap .*' "$home/logs/cuecard.log" | sed 's/^/  /' || true
   rm -rf "$home"

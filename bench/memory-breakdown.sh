@@ -22,7 +22,7 @@ while (( $# )); do
   esac
 done
 opts=("$@")
-(( ${#opts[@]} )) || opts=(-Xmx192m -Xms24m -XX:MaxNewSize=24m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC
+(( ${#opts[@]} )) || opts=(-Xmx192m -Xms48m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseG1GC -XX:MaxGCPauseMillis=20
   -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000 -Dcuecard.jvm.tuned=true)
 soak=bench/out/soak; out=bench/out/memory; mkdir -p "$out"
 [[ -f "$soak/them.wav" && -f "$soak/me.wav" ]] || { echo "run bench/make-soak.sh first" >&2; exit 1; }

@@ -28,11 +28,13 @@ final class JvmOptions {
     /** Marks a JVM that already runs with our options (also set by the installed launcher). */
     static final String TUNED_PROPERTY = "cuecard.jvm.tuned";
     /**
-     * The options; keep installer/build.xml's java-options the same (a test checks). The live heap
-     * is ~40 MB: with only a maximum the serial collector still grew to it (196 MB committed, all of
-     * it touched) — a small young generation and shrinking after a full GC keep ~70 MB committed.
-     * It starts at 48 MB, below what a session settles at (53–64 MB committed): from 24 MB, loading
-     * the models at start-up grew it through ~18 collections, four of them full (~0.7 s of pauses).
+     * The options; keep installer/build.xml's java-options the same (a test checks). The heap is
+     * small and shrinks after collections (a default JVM let G1 commit 0.5–1.1 GB for a ~40–85 MB
+     * live set); it starts at 48 MB, below what a session settles at. G1 with a 20 ms pause goal,
+     * not the serial collector: with a live set of ~85 MB (a practice round) the serial collector's
+     * full collections stopped every thread for ~30–100 ms — at start-up as the heap grew, and in
+     * practice — which froze the window's frames (issue 12); G1 did the same work in pauses under
+     * 20 ms at the same memory (4-minute soak: RSS mean 502 MB against 504 MB, BENCHMARKS.md).
      * The native heap is trimmed every 5 s: replaced recognizers free their graph caches, and glibc
      * keeps freed memory until trimmed (measured: ~50 MB less on average than every 30 s).
      * The JIT's first tier only (issue 12, start-up): the optimising compiler spent ~1.5 s of the
@@ -40,8 +42,9 @@ final class JvmOptions {
      * session's time goes (the recogniser and the sentence model are native) — a 4-minute replay
      * used less CPU without it, and classifying a partial stays below a millisecond (BENCHMARKS.md).
      */
-    static final List<String> OPTIONS = List.of("-Xmx192m", "-Xms48m", "-XX:MaxNewSize=24m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+    static final List<String> OPTIONS = List.of("-Xmx192m", "-Xms48m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+            "-XX:TieredStopAtLevel=1",
             "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000", "-D" + TUNED_PROPERTY + "=true");
     /**
      * What a one-line command ({@code classify}, {@code hint}, {@code debrief}…) runs with (issue 12,

@@ -21,6 +21,15 @@ class JvmOptionsTest {
         assertThat(launcher).containsAll(JvmOptions.OPTIONS);
     }
 
+    /** The FX-stall tour runs the app from class folders (no restart): it passes the same options itself. */
+    @Test
+    void theFxStallTourRunsWithTheOptionsTheAppRunsWith() throws Exception {
+        String script = Files.readString(Path.of("bench", "fx-stalls.sh"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("(?m)^app_options=\"([^\"]+)\"").matcher(script);
+        assertThat(m.find()).as("app_options in bench/fx-stalls.sh").isTrue();
+        assertThat(List.of(m.group(1).trim().split("\\s+"))).containsExactlyElementsOf(JvmOptions.OPTIONS);
+    }
+
     @Test
     void noRestartFromAClassesFolderOrWhenTheUserChoseTheHeap() {
         // tests run from classes folders, as IDEs do: the JVM runs as started
