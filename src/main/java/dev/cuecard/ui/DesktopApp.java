@@ -156,8 +156,8 @@ public final class DesktopApp extends Application {
         afterWindowShown.clear();
         // once the start-up work is done: the debrief's first opening then costs what a second one does
         ControlWarmUp.after(Duration.seconds(4), java.util.stream.Stream.concat(
-                dev.cuecard.ui.debrief.DebriefWindow.warmUpParts().stream(),
-                dev.cuecard.ui.practice.PracticeWindow.warmUpParts().stream()).toList());
+                dev.cuecard.ui.debrief.DebriefWarmUp.parts().stream(),
+                dev.cuecard.ui.practice.PracticeWarmUp.parts().stream()).toList());
         if (options.fxBench()) {
             new FxBench(probe, new Actions(), model, debriefWindow::stage, practiceWindow::stage, this::quit).run();
         } else {

@@ -2,8 +2,8 @@ package dev.cuecard.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cuecard.ui.debrief.DebriefWindow;
-import dev.cuecard.ui.practice.PracticeWindow;
+import dev.cuecard.ui.debrief.DebriefWarmUp;
+import dev.cuecard.ui.practice.PracticeWarmUp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,8 +36,8 @@ class ControlWarmUpTest {
 
     @Test
     void everyPartOfTheDebriefAndPracticeWindowsIsSkinnedAndLaidOut() throws Exception {
-        List<Supplier<Parent>> parts = Stream.concat(DebriefWindow.warmUpParts().stream(),
-                PracticeWindow.warmUpParts().stream()).toList();
+        List<Supplier<Parent>> parts = Stream.concat(DebriefWarmUp.parts().stream(),
+                PracticeWarmUp.parts().stream()).toList();
         List<Parent> styled = WaitForAsyncUtils.asyncFx(() -> {
             List<Parent> roots = new ArrayList<>();
             for (Supplier<Parent> p : parts) {

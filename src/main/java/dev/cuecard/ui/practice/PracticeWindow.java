@@ -303,26 +303,4 @@ public final class PracticeWindow {
     TabPane tabs() {
         return tabs;
     }
-
-    /**
-     * The kinds of controls this window is made of, as parts for {@link dev.cuecard.ui.ControlWarmUp}:
-     * its choosers, a line chart of scores and a Markdown report with a table. No round needed.
-     */
-    public static List<java.util.function.Supplier<javafx.scene.Parent>> warmUpParts() {
-        return List.of(
-                () -> new FlowPane(new ComboBox<>(javafx.collections.FXCollections.observableArrayList("Drill"))),
-                () -> {
-                    LineChart<String, Number> scores = new LineChart<>(new CategoryAxis(), new NumberAxis(0, 10, 2));
-                    XYChart.Series<String, Number> s = new XYChart.Series<>();
-                    s.getData().addAll(List.of(new XYChart.Data<>("1 Dec", 6), new XYChart.Data<>("2 Dec", 7)));
-                    scores.getData().add(s);
-                    scores.setAnimated(false);
-                    return scores;
-                },
-                () -> {
-                    MarkdownView md = new MarkdownView();
-                    md.setMarkdown("## Report\n\n| question | score |\n|---|---|\n| rate limiter | 7.5 |\n\n- **Strength:** numbers\n");
-                    return md;
-                });
-    }
 }
