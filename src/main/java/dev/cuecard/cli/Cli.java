@@ -356,7 +356,8 @@ public final class Cli implements Runnable {
         } catch (Error e) {
             // picocli hands Errors through; still one line for the user, the trace in the log
             org.slf4j.LoggerFactory.getLogger(Cli.class).error("fatal error", e);
-            err.println("cuecard: internal error: " + e + " (details in the log file; please report it)");
+            err.println("cuecard: internal error: " + TerminalText.line(String.valueOf(e))
+                    + " (details in the log file; please report it)");
             return 70;
         }
     }
