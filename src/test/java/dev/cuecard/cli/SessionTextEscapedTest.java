@@ -95,6 +95,14 @@ class SessionTextEscapedTest {
                 .isEqualTo("me: now on Headset\\e]0;pwned\\x07 (bluez)");
     }
 
+    /** cuecard devices: the same for a device's name and description (a USB device names itself). */
+    @Test
+    void aDeviceWithTerminalEscapesIsListedEscaped() {
+        String line = DevicesCommand.line(new dev.cuecard.audio.AudioDevice("USB Audio\u009b2J [plughw:1,0]",
+                "Headset\u001b]0;pwned\u0007", dev.cuecard.audio.AudioDevice.Backend.JAVA_SOUND, false, false));
+        assertThat(line).startsWith("USB Audio\\x9b2J [plughw:1,0]").contains("Headset\\e]0;pwned\\x07  [Java Sound]");
+    }
+
     /** Nothing a terminal acts on but the line feeds that end our own lines. */
     private static void assertNoControlCharacters(String out) {
         for (int i = 0; i < out.length(); i++) {
