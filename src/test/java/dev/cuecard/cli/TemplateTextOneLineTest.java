@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every control character but the line feed — so a line break inside one field of a user's
  * template (YAML {@code "\n"}) started a line of its own that read as ours: a fake "Key points:"
  * section, a fake score. Each field now stays on its line, its line breaks shown as {@code \n}.
+ * And {@code classify} printed the matched template's id as it was.
  */
 class TemplateTextOneLineTest {
     private static final String FORGED = "Score 10.0 / 10";
@@ -41,6 +42,11 @@ class TemplateTextOneLineTest {
                         - "Short ids from a counter\\n%s"
                       followUps:
                         - "How do pastes expire?\\n%s"
+                  - id: "mine\\e]0;pwned\\x07"
+                    triggers:
+                      - how would you design a feeding scheduler for the animals of a zoo
+                    hint:
+                      gist: base62 ids
                 """.formatted(FORGED, FORGED, FORGED));
     }
 
@@ -52,6 +58,14 @@ class TemplateTextOneLineTest {
                 .contains("  A key-value store for ids\\n" + FORGED, "  - Short ids from a counter\\n" + FORGED,
                         "  - How do pastes expire?\\n" + FORGED);
         assertThat(r.out().lines()).noneMatch(l -> l.strip().equals(FORGED)).noneMatch(l -> l.equals("Key points:  ["));
+    }
+
+    /** classify's text line: the matched template's id is the user's too. */
+    @Test
+    void classifyShowsAUserTemplatesIdEscaped() {
+        CliTest.Run r = CliTest.run("classify", "how would you design a feeding scheduler for the animals of a zoo");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("mine\\e]0;pwned\\x07").doesNotContain("\u001b", "\u0007");
     }
 
     @Test
