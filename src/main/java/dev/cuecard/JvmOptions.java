@@ -71,9 +71,10 @@ final class JvmOptions {
 
     /**
      * When started as {@code java -jar cuecard.jar} without our options, replaces this process with
-     * the same command plus them and never returns; otherwise returns at once.
+     * the same command plus them and never returns; otherwise returns at once. Not when {@code stopped}
+     * (Ctrl+C came while starting and was answered): this JVM is ending.
      */
-    static void applyOrReexec(String[] args) {
+    static void applyOrReexec(String[] args, java.util.function.BooleanSupplier stopped) {
         if (!longRunning(args)) {
             // loading JNA to replace the process would cost ~0.1 s of a one-line command: it runs in a child
             Optional<List<String>> child = commandCommand(args, System.getenv(), commandLineJvmArguments());
@@ -98,6 +99,9 @@ final class JvmOptions {
                 envp[i++] = e.getKey() + "=" + e.getValue();
             }
             CLib c = Native.load("c", CLib.class);
+            if (stopped.getAsBoolean()) {
+                return; // Ctrl+C came and was answered: the restarted JVM would run the command all the same
+            }
             // nothing has been printed yet: the streams have nothing to flush before the process image goes
             c.execve(command.get().get(0), command.get().toArray(new String[0]), envp);
             log().warn("could not restart with the memory options (execve returned); running with the JVM's defaults");

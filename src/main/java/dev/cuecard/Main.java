@@ -1,6 +1,7 @@
 package dev.cuecard;
 
 import dev.cuecard.cli.Cli;
+import dev.cuecard.cli.StopHook;
 import dev.cuecard.config.AppPaths;
 
 /** Entry point (not a JavaFX Application subclass, so the plain classpath jar can start). */
@@ -9,6 +10,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // first: a Ctrl+C from here on says it stopped before anything was heard, instead of nothing
+        StopHook.installFromStart(args);
         AppPaths paths = AppPaths.fromEnvironment();
         // logback reads this property when the first logger is created: set it before anything logs
         if (System.getProperty("cuecard.logdir") == null) {
@@ -17,7 +20,7 @@ public final class Main {
         if (JvmOptions.longRunning(args)) { // the runs that load JNA and Vosk
             NativeLibraryCache.use(paths.cacheDir());
         }
-        JvmOptions.applyOrReexec(args);
+        JvmOptions.applyOrReexec(args, StopHook.stoppedWhileStarting());
         NativeLibraryCache.useForSqlite(paths.cacheDir()); // in the JVM that runs the command
         System.exit(Cli.run(args));
     }

@@ -47,7 +47,7 @@ final class ClassifyCommand implements Callable<Integer> {
             out.println(EventJson.write(HintJson.classification(c)));
         } else {
             out.println(String.format(Locale.ROOT, "%-19s %-28s %.2f  %s", c.category().id(),
-                    c.templateId() == null ? "-" : c.templateId(), c.confidence(), TerminalText.line(c.text())));
+                    c.templateId() == null ? "-" : TerminalText.line(c.templateId()), c.confidence(), TerminalText.line(c.text())));
         }
         out.flush();
     }

@@ -328,6 +328,7 @@ public final class Cli implements Runnable {
         PrintWriter out = new PrintWriter(stdout, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
+            StartHold.beforeParsing();
             preloadSentenceModel(System.getenv(), args);
             int code = runGuarded(commandLineFor(out, err, System.in, args), err, args);
             out.flush();
@@ -339,6 +340,7 @@ public final class Cli implements Runnable {
             }
             return code;
         } finally {
+            StopHook.releaseFromStart(); // the run is over: an exit is no longer a stop while starting
             out.flush();
             err.flush();
             COMMAND_ENDED.countDown();
@@ -354,7 +356,8 @@ public final class Cli implements Runnable {
         } catch (Error e) {
             // picocli hands Errors through; still one line for the user, the trace in the log
             org.slf4j.LoggerFactory.getLogger(Cli.class).error("fatal error", e);
-            err.println("cuecard: internal error: " + e + " (details in the log file; please report it)");
+            err.println("cuecard: internal error: " + TerminalText.line(String.valueOf(e))
+                    + " (details in the log file; please report it)");
             return 70;
         }
     }

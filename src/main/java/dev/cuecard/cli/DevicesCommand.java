@@ -27,8 +27,17 @@ final class DevicesCommand implements Callable<Integer> {
             return 0;
         }
         for (AudioDevice d : devices) {
-            out.println(d.line());
+            out.println(line(d));
         }
         return 0;
+    }
+
+    /**
+     * A device's line, its name and description escaped: they are not ours (Java Sound's come from the
+     * driver, a USB device's from the device itself). PulseAudio's JSON list carries no control
+     * character (pactl reports such a description as "(null)"), Java Sound's may.
+     */
+    static String line(AudioDevice d) {
+        return TerminalText.line(d.line());
     }
 }

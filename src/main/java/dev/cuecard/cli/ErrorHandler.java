@@ -25,7 +25,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return 1;
         }
         log.error("unexpected failure", ex);
-        cl.getErr().println("cuecard: unexpected error: " + ex
+        cl.getErr().println("cuecard: unexpected error: " + TerminalText.line(String.valueOf(ex))
                 + " (details in the log file; please report it)");
         cl.getErr().flush();
         return 70;
@@ -36,7 +36,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
-            cl.getErr().println("cuecard: " + ex.getMessage());
+            // picocli quotes the argument, often a file name (a glob's match): shown escaped
+            cl.getErr().println("cuecard: " + TerminalText.line(ex.getMessage()));
             // a misspelt command or option: picocli's "Did you mean: classify?"
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, cl.getErr());
             cl.getErr().println("Try '" + cl.getCommandSpec().qualifiedName() + " --help'.");

@@ -71,16 +71,17 @@ final class ListenCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String text(PipelineEvent event) {
+    /** As {@link ReplayCommand#text}, and the devices' changes (their names come from the system: escaped too). */
+    static String text(PipelineEvent event) {
         if (event instanceof PipelineEvent.ChannelStatus s) {
             switch (s.state()) {
                 case FAILED:
-                    return s.channel().id() + " channel stopped: " + s.message();
+                    return s.channel().id() + " channel stopped: " + TerminalText.line(s.message());
                 case LOST:
-                    return s.channel().id() + " device lost: " + s.message();
+                    return s.channel().id() + " device lost: " + TerminalText.line(s.message());
                 case RECOVERED:
                 case SWITCHED:
-                    return s.channel().id() + ": " + s.message();
+                    return s.channel().id() + ": " + TerminalText.line(s.message());
                 default:
                     break;
             }

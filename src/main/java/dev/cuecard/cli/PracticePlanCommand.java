@@ -118,8 +118,9 @@ final class PracticePlanCommand implements Callable<Integer> {
                 cli.out().println(history.drillNote());
             }
             for (PracticeQuestion q : plan) {
-                cli.out().printf(Locale.ROOT, "%2d. %s  [%s / %s]%n", q.number(), q.text(), q.category().id(),
-                        q.template().id());
+                // questions and ids may come from the user's templates folder
+                cli.out().printf(Locale.ROOT, "%2d. %s  [%s / %s]%n", q.number(), TerminalText.line(q.text()),
+                        q.category().id(), TerminalText.line(q.template().id()));
             }
         }
         cli.out().flush();

@@ -154,8 +154,9 @@ final class PracticeScoreCommand implements Callable<Integer> {
 
     static String text(QuestionResult r) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%s [%s]%nScore %.1f / 10%n", r.question().text(),
-                r.question().template().id(), r.score().total()));
+        // the question, its id and key points may come from the user's templates: one line each
+        s.append(String.format(Locale.ROOT, "%s [%s]%nScore %.1f / 10%n", TerminalText.line(r.question().text()),
+                TerminalText.line(r.question().template().id()), r.score().total()));
         for (DimensionScore d : r.score().dimensions()) {
             s.append(String.format(Locale.ROOT, "  %-13s %4s  %s%n", d.dimension().label(),
                     d.outOfTen().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("—"), d.finding()));
@@ -163,8 +164,8 @@ final class PracticeScoreCommand implements Callable<Integer> {
                 s.append("                      → ").append(d.suggestion()).append('\n');
             }
         }
-        r.score().coveredKeyPoints().forEach(k -> s.append("  ✔ ").append(k).append('\n'));
-        r.score().missedKeyPoints().forEach(k -> s.append("  ✘ ").append(k).append('\n'));
+        r.score().coveredKeyPoints().forEach(k -> s.append("  ✔ ").append(TerminalText.line(k)).append('\n'));
+        r.score().missedKeyPoints().forEach(k -> s.append("  ✘ ").append(TerminalText.line(k)).append('\n'));
         // the LLM's text may hold line breaks: continued in its column, never at the margin
         r.followUp().ifPresent(f -> s.append("Follow-up").append(r.followUpFromLlm() ? " (LLM)" : "").append(": ")
                 .append(TerminalText.continued(f, "    ")).append('\n'));

@@ -70,35 +70,42 @@ final class ReplayCommand implements Callable<Integer> {
         return failures.size() == inputs.size() ? 1 : 0;
     }
 
+    /**
+     * The text line for an event, or null for none. Everything in it that our code did not write
+     * (what was heard, the user's templates, an LLM's draft or error, a configured address) is
+     * shown escaped ({@link TerminalText#line}), as {@code debrief show} shows it: a user template
+     * or a reply with a terminal escape cannot retitle the window, clear the screen or fake a line.
+     */
     static String text(PipelineEvent event) {
         if (event instanceof PipelineEvent.Transcript t && t.event().isFinal()) {
             return String.format(Locale.ROOT, "%-4s %7.1fs  %s", t.channel().id(), t.event().startMs() / 1000.0,
-                    t.event().text());
+                    TerminalText.line(t.event().text()));
         }
         if (event instanceof PipelineEvent.HintReady h) {
             return String.format(Locale.ROOT, "%-4s %7.1fs  >> %s [%s] %s", h.channel().id(), h.atMs() / 1000.0,
-                    h.hint().title(), h.hint().category().id(), h.hint().gist());
+                    TerminalText.line(h.hint().title()), h.hint().category().id(), TerminalText.line(h.hint().gist()));
         }
         if (event instanceof PipelineEvent.HintUpdate u && u.complete()) {
             return String.format(Locale.ROOT, "%-4s %7.1fs  >> llm: %s — %s", u.channel().id(), u.atMs() / 1000.0,
-                    u.hint().title(), u.hint().gist());
+                    TerminalText.line(u.hint().title()), TerminalText.line(u.hint().gist()));
         }
         if (event instanceof PipelineEvent.LlmStatus s && s.state() == PipelineEvent.LlmStatus.State.FAILED) {
             return String.format(Locale.ROOT, "%-4s %7.1fs  (%s; template hint kept)", s.channel().id(),
-                    s.atMs() / 1000.0, s.message());
+                    s.atMs() / 1000.0, TerminalText.line(s.message()));
         }
         if (event instanceof PipelineEvent.Coverage c) {
-            return String.format(Locale.ROOT, "%-4s %7.1fs  ✓ %s", c.channel().id(), c.atMs() / 1000.0, c.point());
+            return String.format(Locale.ROOT, "%-4s %7.1fs  ✓ %s", c.channel().id(), c.atMs() / 1000.0,
+                    TerminalText.line(c.point()));
         }
         if (event instanceof PipelineEvent.AnswerEnd a) {
             return String.format(Locale.ROOT, "%-4s %7.1fs  answer: %.0f s, %.0f words/min, %d filler(s), %d of %d key points%s",
                     a.channel().id(), a.atMs() / 1000.0, a.durationMs() / 1000.0, a.wordsPerMinute(), a.fillers(),
                     a.covered().size(), a.covered().size() + a.missed().size(),
-                    a.likelyFollowUp().map(f -> "; be ready for: " + f).orElse(""));
+                    a.likelyFollowUp().map(f -> "; be ready for: " + TerminalText.line(f)).orElse(""));
         }
         if (event instanceof PipelineEvent.TextSent t && t.offMachine()) {
             return String.format(Locale.ROOT, "%-4s %7.1fs  (question and transcript sent to %s)", t.channel().id(),
-                    t.atMs() / 1000.0, t.destination());
+                    t.atMs() / 1000.0, TerminalText.line(t.destination()));
         }
         return null;
     }

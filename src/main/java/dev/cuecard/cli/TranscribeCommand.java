@@ -39,7 +39,8 @@ final class TranscribeCommand implements Callable<Integer> {
             run.run(model, List.of(new ChannelInput(Channel.THEM, source)), event -> {
                 if (event instanceof PipelineEvent.Transcript t && t.event().isFinal()) {
                     synchronized (out) {
-                        out.println(json.on ? EventJson.segment(t.event()) : t.event().text());
+                        // the words are the model's, and the model may be the user's own (--model, modelDir)
+                        out.println(json.on ? EventJson.segment(t.event()) : TerminalText.line(t.event().text()));
                         out.flush();
                     }
                 }

@@ -215,6 +215,26 @@ class CliTest {
         }
     }
 
+    /**
+     * QA (polish 5): a usage error quoted the argument as it was, and arguments are often file names
+     * ({@code cuecard replay *.wav} with two matches): a name holding a terminal escape reached the
+     * terminal through the one-line error. So did an unexpected error's message.
+     */
+    @Test
+    void aBadArgumentWithTerminalEscapesIsQuotedEscaped() {
+        Run r = run("replay", "a.wav", "b\u001b]0;pwned\u0007.wav");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("'b\\e]0;pwned\\x07.wav'").doesNotContain("\u001b", "\u0007");
+
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new Cli());
+        cl.setErr(new PrintWriter(err, true));
+        int exit = new ErrorHandler().handleExecutionException(
+                new IllegalStateException("cannot read b\u001b[2J.wav"), cl, null);
+        assertThat(exit).isEqualTo(70);
+        assertThat(err.toString()).contains("cannot read b\\e[2J.wav").doesNotContain("\u001b");
+    }
+
     @Test
     void versionIsPrinted() {
         Run r = run("--version");

@@ -89,6 +89,28 @@ class PracticeCommandTest {
         assertThat(line.substring(0, line.indexOf("next weakest"))).doesNotContain(third);
     }
 
+    /**
+     * QA (polish 5): practice plan printed a question and its template id as they were, and both can
+     * come from the user's templates folder: a terminal escape in them reached the terminal.
+     */
+    @Test
+    void planShowsAUserTemplatesQuestionAndIdEscaped() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("templates"));
+        java.nio.file.Files.writeString(home.resolve("templates/mine.yaml"), """
+                category: system_design
+                templates:
+                  - id: "mine\\e]0;id\\x07"
+                    triggers:
+                      - "how would you design a pastebin\\e]0;pwned\\x07 service"
+                    hint:
+                      gist: a key-value store and a blob store
+                """);
+        CliTest.Run r = CliTest.run("practice", "plan", "--category", "system_design", "--questions", "50", "--seed", "1");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("How would you design a pastebin\\e]0;pwned\\x07 service?  "
+                + "[system_design / mine\\e]0;id\\x07]").doesNotContain("\u001b", "\u0007");
+    }
+
     @Test
     void textOutputShowsTheBreakdownAndFollowUp() {
         CliTest.Run r = CliTest.run("practice", "score", "--question", "deadlock", "--offline",

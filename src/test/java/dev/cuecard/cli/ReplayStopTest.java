@@ -85,8 +85,8 @@ class ReplayStopTest {
     /**
      * QA (polish 4): Ctrl+C while the speech model was still loading ended the command with 130 and
      * not a word. The signal is sent while the model loads (its word-list thread is alive): a signal
-     * sent later would give "session N stored", one sent before the command began would give nothing,
-     * so only a stop before the session began prints this line.
+     * sent later would give "session N stored", so only a stop before the session began prints this
+     * line (one before the command began: the next test).
      */
     @Test
     void ctrlCWhileTheSpeechModelLoadsSaysNothingWasHeardOrStored() throws Exception {
@@ -121,6 +121,48 @@ class ReplayStopTest {
         }
     }
 
+    /**
+     * QA (polish 5): Ctrl+C in the first ~0.5 s of a replay (the JVM starting, Main, the options being
+     * read, before the command installed its hook) ended it with 130 and not a word. The child is held
+     * before its command line is parsed ({@link StartHold}) and signalled there: the same one line.
+     */
+    @Test
+    void ctrlCBeforeTheOptionsAreReadSaysNothingWasHeardOrStored() throws Exception {
+        Path home = dir.resolve("home");
+        Path err = dir.resolve("stderr.txt");
+        Path held = dir.resolve("held");
+        Process child = replay(SpeechFixtures.wav("hear-me-slt"), home, err,
+                "-D" + StartHold.BEFORE_PARSING_PROPERTY + "=" + held);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(held) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(Files.exists(held)).as("held before parsing; stderr: %s", Files.readString(err)).isTrue();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+        List<String> stderr = Files.readAllLines(err);
+        assertThat(child.exitValue()).as(String.join("\n", stderr)).isEqualTo(130);
+        assertThat(stderr).containsExactly("cuecard: " + StopHook.BEFORE_START);
+        assertThat(home.resolve(SessionStore.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void theHookFromTheStartIsForTheCommandsThatRunASessionNotTheirHelp() {
+        assertThat(StopHook.runsASession("replay", "x.wav")).isTrue();
+        assertThat(StopHook.runsASession("listen", "--json")).isTrue();
+        assertThat(StopHook.runsASession("replay", "--help")).isFalse();
+        assertThat(StopHook.runsASession("transcribe", "x.wav")).isFalse();
+        assertThat(StopHook.runsASession()).isFalse();
+    }
+
     /** Whether a thread of process {@code pid} has this name (as Linux keeps it: its first 15 characters). */
     private static boolean threadNamed(long pid, String name) {
         try (java.util.stream.Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
@@ -137,7 +179,7 @@ class ReplayStopTest {
     }
 
     /** {@code cuecard replay WAV} at real time in a child JVM, its stderr to {@code err}. */
-    private static Process replay(Path wav, Path home, Path err) throws java.io.IOException {
+    private static Process replay(Path wav, Path home, Path err, String... jvmOptions) throws java.io.IOException {
         List<String> cmd = new ArrayList<>();
         // a test run from a background shell inherits SIGINT ignored, and a JVM keeps an ignored SIGINT
         // ignored; a terminal's Ctrl+C reaches a command with the default action, so give it that
@@ -147,7 +189,9 @@ class ReplayStopTest {
         cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-D" + ModelLocator.MODELS_DIR_PROPERTY + "=" + System.getProperty(ModelLocator.MODELS_DIR_PROPERTY),
-                "-Dcuecard.home=" + home, "dev.cuecard.Main", "replay", "--offline", "--speed", "1", wav.toString()));
+                "-Dcuecard.home=" + home));
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("dev.cuecard.Main", "replay", "--offline", "--speed", "1", wav.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(err.toFile());
         pb.environment().remove("CUECARD_LLM_BASE_URL");
         return pb.start();
