@@ -4,7 +4,8 @@
 #    time, its debrief (search, every question, a saved review; then closed and opened again:
 #    phase debrief2) and a practice round answered by typing, driven through the app's own buttons. Prints, per phase, the 99th percentile and the
 #    longest gap between rendered frames (~16.7 ms when idle; goal < 50 ms), then the gaps over
-#    50 ms the app logged (time since its first frame, phase, the FX thread's own CPU in that gap).
+#    50 ms the app logged (time since its first frame, phase, the FX thread's and the renderer's own CPU in
+#    that gap: a frame the FX thread waits for while the renderer paints it shows in the renderer's).
 # 2. FxWorkBenchmark: how long each piece of work that was moved off the FX thread takes.
 #   bench/fx-stalls.sh            one tour (under Xvfb when there is no DISPLAY)
 #   RUNS=3 bench/fx-stalls.sh     three tours, each on a fresh data folder

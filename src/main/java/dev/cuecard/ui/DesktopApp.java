@@ -86,13 +86,48 @@ public final class DesktopApp extends Application {
     java.util.function.Function<Stage, Optional<AudioCheckDialog.Choice>> audioCheck =
             owner -> AudioCheckDialog.show(owner, bridge, tasks);
 
+    /** The settings file's problem, said once the window shows. */
+    private Optional<String> settingsProblem = Optional.empty();
+    private boolean prepared;
+    /** Whether the renderer's warm-up had painted when {@link #start} began (a test reads it). */
+    private volatile boolean warmedUp;
+    private boolean warmedUpBeforeStart;
+
+    /**
+     * On the launcher thread, before {@link #start}: the FX thread would wait idle meanwhile, so it
+     * sets the theme and warms up the renderer ({@link RendererWarmUp}) while this thread prepares
+     * what needs no FX thread.
+     */
     @Override
-    public void start(Stage stage) {
+    public void init() {
+        if (RendererWarmUp.ON) {
+            Platform.runLater(() -> {
+                useTheme();
+                RendererWarmUp.paint();
+                warmedUp = true;
+            });
+        }
+        prepare();
+    }
+
+    private static void useTheme() {
+        String theme = new PrimerDark().getUserAgentStylesheet();
+        if (!theme.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(theme);
+        }
+    }
+
+    /** Settings, view model and session runner: nothing here needs the FX thread. Once. */
+    private void prepare() {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
         DesktopOptions options = DesktopLauncher.options();
-        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         paths = AppPaths.from(options.env());
         SettingsStore.Loaded loaded = SettingsStore.load(paths);
         settings = loaded.settings();
+        settingsProblem = loaded.problem();
         // templates, vocabulary and category model load, and the sentence model too, once the window shows
         classifier = UtteranceClassifier.building(() -> TemplateLibrary.load(Optional.of(paths.templatesDir())),
                 Optional.of(paths.cacheDir()),
@@ -122,11 +157,18 @@ public final class DesktopApp extends Application {
                 // said when a session starts and cannot load it
             }
         }));
+    }
 
+    @Override
+    public void start(Stage stage) {
+        warmedUpBeforeStart = warmedUp;
+        useTheme();
+        prepare();
+        DesktopOptions options = DesktopLauncher.options();
         openSessionStore();
         overlay = new OverlayWindow(model, settings.uiOrDefaults(), this::saveOverlayPlace);
         main = new MainWindow(stage, model, new Actions(), settings.themDeviceName(), settings.meDeviceName());
-        loaded.problem().ifPresent(m -> model.say(StatusMessage.warning(m)));
+        settingsProblem.ifPresent(m -> model.say(StatusMessage.warning(m)));
         classifier.ready().whenComplete((c, e) -> bridge.post(() -> {
             if (e != null) {
                 Throwable why = e.getCause() != null ? e.getCause() : e;
@@ -592,6 +634,10 @@ public final class DesktopApp extends Application {
 
     OverlayWindow overlay() {
         return overlay;
+    }
+
+    boolean rendererWarmedUpBeforeStart() {
+        return warmedUpBeforeStart;
     }
 
     private dev.cuecard.asr.SpeechModel speechModel() {

@@ -10,8 +10,10 @@ import javafx.animation.AnimationTimer;
  * idle, so the longest gap between frames shows the worst stall the user could see. Beside each
  * gap it notes the CPU time the FX thread itself used in it: on a machine short of CPU the gaps
  * grow with the load, the FX thread's own work per frame does not — that is what moving work off
- * the FX thread reduces. Gaps can be split into named phases (start-up, demo, debrief, practice);
- * a gap counts towards the phase in which it ends. FX thread only.
+ * the FX thread reduces. A gap over 50 ms is logged with the renderer thread's CPU in it too: a
+ * frame the FX thread waits for while the renderer paints it shows there. Gaps can be split into
+ * named phases (start-up, demo, debrief, practice); a gap counts towards the phase in which it
+ * ends. FX thread only.
  */
 public final class FxStallProbe extends AnimationTimer {
     private static final long STALL_NANOS = 50_000_000L;
@@ -22,6 +24,9 @@ public final class FxStallProbe extends AnimationTimer {
     private long phaseStart = -1;
     private final java.lang.management.ThreadMXBean cpuClock = java.lang.management.ManagementFactory.getThreadMXBean();
     private long lastCpu = -1;
+    /** The renderer thread's id (JavaFX names it QuantumRenderer-0): -2 until looked up, -1 if not found. */
+    private long renderer = -2;
+    private long lastRendererCpu = -1;
     private long[] gaps = new long[4096];
     private long[] cpu = new long[4096];
     private int count;
@@ -39,6 +44,7 @@ public final class FxStallProbe extends AnimationTimer {
             phaseStart = now;
         }
         long cpuNow = cpuClock.getCurrentThreadCpuTime();
+        long rendererCpu = rendererCpu();
         if (last > 0) {
             long gap = now - last;
             if (count == gaps.length) {
@@ -50,14 +56,29 @@ public final class FxStallProbe extends AnimationTimer {
             maxGapNanos = Math.max(maxGapNanos, gap);
             if (gap > STALL_NANOS) {
                 over50++;
-                org.slf4j.LoggerFactory.getLogger(FxStallProbe.class).info("FX frame gap {} ms at {} ms ({}), FX thread's own CPU {} ms",
-                        gap / 1_000_000, (now - first) / 1_000_000, phase, cpu[count - 1] / 1_000_000);
+                long painting = lastRendererCpu < 0 || rendererCpu < 0 ? -1 : (rendererCpu - lastRendererCpu) / 1_000_000;
+                org.slf4j.LoggerFactory.getLogger(FxStallProbe.class).info(
+                        "FX frame gap {} ms at {} ms ({}), FX thread's own CPU {} ms, renderer's {} ms",
+                        gap / 1_000_000, (now - first) / 1_000_000, phase, cpu[count - 1] / 1_000_000, painting);
             }
         }
         last = now;
         lastCpu = cpuNow;
+        lastRendererCpu = rendererCpu;
         frames++;
         allFrames++;
+    }
+
+    private long rendererCpu() {
+        if (renderer == -2) {
+            renderer = -1;
+            for (java.lang.management.ThreadInfo t : cpuClock.getThreadInfo(cpuClock.getAllThreadIds())) {
+                if (t != null && t.getThreadName().startsWith("QuantumRenderer")) {
+                    renderer = t.getThreadId();
+                }
+            }
+        }
+        return renderer < 0 ? -1 : cpuClock.getThreadCpuTime(renderer);
     }
 
     /** Ends the current phase and starts counting gaps towards {@code name}. */

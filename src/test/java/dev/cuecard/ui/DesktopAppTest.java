@@ -142,6 +142,16 @@ class DesktopAppTest {
         FxToolkit.setupFixture(b::fire);
     }
 
+    /**
+     * The FX thread paints the renderer's warm-up sample while init() prepares the app on the launcher
+     * thread, before start() builds the windows: their first frame then no longer loads the renderer's code.
+     */
+    @Test
+    @Order(0)
+    void theRendererIsWarmedUpBeforeTheWindowsAreBuilt() {
+        assertThat(app.rendererWarmedUpBeforeStart()).isTrue();
+        assertThat(app.model()).as("prepared before start").isNotNull();
+    }
 
     @Test
     @Order(2)
