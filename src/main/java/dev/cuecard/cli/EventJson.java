@@ -1,5 +1,6 @@
 package dev.cuecard.cli;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,7 +13,9 @@ import java.util.Optional;
 
 /** The JSON-lines shapes of the CLI contract. */
 final class EventJson {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Escapes beyond JSON's own: {@link JsonTextEscapes}. */
+    static final ObjectMapper JSON = new ObjectMapper(
+            new JsonFactoryBuilder().characterEscapes(new JsonTextEscapes()).build());
 
     private EventJson() {
     }

@@ -52,4 +52,15 @@ class EventJsonTest {
         assertThat(s.get("state").asText()).isEqualTo("started");
         assertThat(s.get("epochMs").asLong()).isEqualTo(1_795_000_000_000L);
     }
+
+    @Test
+    void controlsATerminalWouldActOnAreEscapedAndReadBackTheSame() throws Exception {
+        // U+009B is CSI to a terminal, U+202E reverses what follows, DEL; "ü" and "✓" stay as they are
+        String text = "ok \u009b2J \u202eevil\u202c \u007f grüß ✓";
+        String line = EventJson.segment(new dev.cuecard.asr.TranscriptEvent(Channel.THEM,
+                dev.cuecard.asr.TranscriptKind.FINAL, text, 0, 900, 900, List.of()));
+        assertThat(line.toLowerCase(java.util.Locale.ROOT)).contains("\\u009b2j", "\\u202eevil\\u202c", "\\u007f", "grüß ✓");
+        assertThat(line.chars()).noneMatch(c -> c == 0x9b || c == 0x202e || c == 0x7f);
+        assertThat(new ObjectMapper().readTree(line).get("text").asText()).isEqualTo(text);
+    }
 }
