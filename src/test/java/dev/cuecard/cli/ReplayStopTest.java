@@ -95,22 +95,8 @@ class ReplayStopTest {
         Path home = dir.resolve("home");
         Path err = dir.resolve("stderr.txt");
         Process child = replay(SpeechFixtures.wav("live-interview"), home, err);
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!threadNamed(child.pid(), "cuecard-speech-") && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(2);
-            }
-            assertThat(child.isAlive()).as("loading the model; stderr: %s", Files.readString(err)).isTrue();
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
-            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            if (child.isAlive()) {
-                child.destroyForcibly();
-            }
-        }
-        List<String> stderr = Files.readAllLines(err);
+        List<String> stderr = interruptOnceReady(child, err, () -> threadNamed(child.pid(), "cuecard-speech-"),
+                "loading the model");
         assertThat(child.exitValue()).as(String.join("\n", stderr)).isEqualTo(130);
         assertThat(stderr).containsExactly("cuecard: " + StopHook.BEFORE_START);
         Path db = home.resolve(SessionStore.FILE_NAME);
@@ -133,22 +119,7 @@ class ReplayStopTest {
         Path held = dir.resolve("held");
         Process child = replay(SpeechFixtures.wav("hear-me-slt"), home, err,
                 "-D" + StartHold.BEFORE_PARSING_PROPERTY + "=" + held);
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!Files.exists(held) && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(2);
-            }
-            assertThat(Files.exists(held)).as("held before parsing; stderr: %s", Files.readString(err)).isTrue();
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
-            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            if (child.isAlive()) {
-                child.destroyForcibly();
-            }
-        }
-        List<String> stderr = Files.readAllLines(err);
+        List<String> stderr = interruptOnceReady(child, err, () -> Files.exists(held), "held before parsing");
         assertThat(child.exitValue()).as(String.join("\n", stderr)).isEqualTo(130);
         assertThat(stderr).containsExactly("cuecard: " + StopHook.BEFORE_START);
         assertThat(home.resolve(SessionStore.FILE_NAME)).doesNotExist();
@@ -211,5 +182,26 @@ class ReplayStopTest {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** Waits (up to 60 s) until {@code ready}, sends a real SIGINT, waits for the child's end; its stderr lines. */
+    private static List<String> interruptOnceReady(Process child, Path err, java.util.function.BooleanSupplier ready,
+                                                   String what) throws Exception {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!ready.getAsBoolean() && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(ready.getAsBoolean() && child.isAlive()).as("%s; stderr: %s", what, Files.readString(err)).isTrue();
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(child.pid())).start();
+            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            child.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+        return Files.readAllLines(err);
     }
 }
