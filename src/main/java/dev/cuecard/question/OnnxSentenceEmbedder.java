@@ -104,6 +104,10 @@ final class OnnxSentenceEmbedder implements SentenceEmbedder {
             if (dir == null) {
                 return Optional.empty();
             }
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                return Optional.of("the cache folder " + cacheDir + (dir.equals(cacheDir.toAbsolutePath()) ? "" : " (" + dir + ")")
+                        + " is a file, not a folder; move the file away or set CUECARD_HOME to another folder");
+            }
             if (!java.nio.file.Files.isWritable(dir)) {
                 return Optional.of("the cache folder " + cacheDir + " cannot be written; make it writable or set "
                         + "CUECARD_HOME to a folder you can write");

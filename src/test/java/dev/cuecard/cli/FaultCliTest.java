@@ -138,6 +138,31 @@ class FaultCliTest {
                 .contains("the cache folder " + home.resolve("cache") + " cannot be written");
     }
 
+    /**
+     * QA (twentieth session): a data folder whose "cache" is a file made the sentence model's warning say
+     * "Unexpected flavor: cpu" (the tokenizer's loader); it now says what is wrong and where.
+     */
+    @Test
+    void aCacheThatIsAFileIsNamedInTheWarning() throws Exception {
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("cache"), "not a folder");
+        Path err = tmp.resolve("stderr.txt");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dcuecard.home=" + home, "dev.cuecard.Main",
+                "classify", "how would you design a rate limiter").redirectError(err.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("CUECARD_HOME");
+        Process child = pb.start();
+        assertThat(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String stderr = Files.readString(err);
+        assertThat(child.exitValue()).as(stderr).isZero();
+        // the user's line (the tests' logback-test.xml also logs to the console; the app logs to its file)
+        assertThat(lines(stderr)).filteredOn(l -> l.startsWith("cuecard:") && l.contains("embedding model"))
+                .singleElement().asString()
+                .doesNotContain("flavor")
+                .contains("the cache folder " + home.resolve("cache") + " is a file, not a folder");
+    }
+
     @Test
     void aReplayOnAFullDiskFailsWithOneLineAndTheSessionIsMarkedIncomplete() throws Exception {
         Path db = home.resolve(SessionStore.FILE_NAME);
