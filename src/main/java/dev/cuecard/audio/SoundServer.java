@@ -109,10 +109,41 @@ final class SoundServer {
                 sources.add(new Source(name, s.path("description").asText(name),
                         monitor ? Optional.of(monitorOf) : Optional.empty()));
             }
+            if (sources.stream().anyMatch(src -> src.description().equals(PACTL_JSON_NULL))) {
+                sources = withTextDescriptions(sources, pactl("list", "sources"));
+            }
             return new State(text(i, "default_sink_name"), text(i, "default_source_name"), List.copyOf(sources));
         } catch (IOException e) {
             throw new Unavailable("the sound server's device list could not be read (" + e.getMessage() + ")");
         }
+    }
+
+    /** What pactl's JSON writes for a description with a non-ASCII character ("Kopfhörer"): it rejects them. */
+    static final String PACTL_JSON_NULL = "(null)";
+
+    /**
+     * The sources with pactl's {@code (null)} descriptions taken from its text listing instead
+     * ({@code Name:} / {@code Description:} lines, in the C locale this class sets), which writes them whole.
+     */
+    static List<Source> withTextDescriptions(List<Source> sources, String listing) {
+        Map<String, String> described = new HashMap<>();
+        String name = null;
+        for (String line : listing.split("\n")) {
+            String l = line.strip();
+            if (l.startsWith("Name: ")) {
+                name = l.substring(6).strip();
+            } else if (l.startsWith("Description: ") && name != null) {
+                described.put(name, l.substring(13).strip());
+                name = null;
+            }
+        }
+        List<Source> out = new ArrayList<>();
+        for (Source src : sources) {
+            String d = src.description().equals(PACTL_JSON_NULL) ? described.getOrDefault(src.name(), src.name())
+                    : src.description();
+            out.add(new Source(src.name(), d, src.monitorOf()));
+        }
+        return out;
     }
 
     private static Optional<String> text(JsonNode n, String field) {

@@ -166,6 +166,26 @@ class PulseCaptureTest {
     }
 
     /**
+     * QA (twentieth session): pactl's JSON rejects a non-ASCII description ("Invalid non-ASCII character")
+     * and writes "(null)", so a headset called "Kopfhörer" was listed as "(null)". The bytes are made by
+     * the shell's printf, so the JVM's own encoding of arguments cannot turn them into '?'.
+     */
+    @Test
+    void aDeviceWithANonAsciiDescriptionIsListedByItsDescription() throws Exception {
+        PulseDaemon.Result r = pulse.run("sh", "-c", "pactl load-module module-null-sink sink_name=na_call "
+                + "sink_properties=device.description=$(printf 'Kopfh\\303\\266rer')");
+        assertThat(r.exit()).as(r.out()).isZero();
+        int call = Integer.parseInt(r.out().strip());
+        try {
+            List<AudioDevice> all = catalog(List.of()).list();
+            assertThat(all).filteredOn(d -> d.name().equals("na_call.monitor")).singleElement()
+                    .satisfies(d -> assertThat(d.description()).contains("Kopfh\u00f6rer").doesNotContain("(null)"));
+        } finally {
+            pulse.unload(call);
+        }
+    }
+
+    /**
      * An idle sink's monitor delivers its first audio up to ~2 s after the stream connects; counted
      * from the first byte, positions ran that far behind the wall clock (and the other channel) for
      * the whole session. That time is silence, so position p is heard at start + p.
