@@ -92,6 +92,8 @@ public final class DesktopApp extends Application {
     /** Whether the renderer's warm-up had painted when {@link #start} began (a test reads it). */
     private volatile boolean warmedUp;
     private boolean warmedUpBeforeStart;
+    /** Whether both windows were laid out as they were shown, their first frame left only to paint (a test reads it). */
+    private boolean laidOutWhenShown;
 
     /**
      * On the launcher thread, before {@link #start}: the FX thread would wait idle meanwhile, so it
@@ -191,8 +193,16 @@ public final class DesktopApp extends Application {
         tasks.submit(catalog::list, devices -> main.showDevices(catalog, devices),
                 e -> model.say(StatusMessage.warning("Could not list the capture devices: " + e.getMessage())));
         stage.setOnCloseRequest(e -> quit());
+        // both windows styled before either shows: they appear together, their first frame only paints
+        if (FirstFrame.ON) {
+            FirstFrame.prepare(stage.getScene());
+            if (model.overlayVisibleProperty().get()) {
+                FirstFrame.prepare(overlay.stage().getScene());
+            }
+        }
         stage.show();
         overlay.show();
+        laidOutWhenShown = !FirstFrame.needsLayout(stage.getScene()) && !FirstFrame.needsLayout(overlay.stage().getScene());
         startup.windowShown();
         afterWindowShown.forEach(Runnable::run);
         afterWindowShown.clear();
@@ -638,6 +648,10 @@ public final class DesktopApp extends Application {
 
     boolean rendererWarmedUpBeforeStart() {
         return warmedUpBeforeStart;
+    }
+
+    boolean laidOutWhenShown() {
+        return laidOutWhenShown;
     }
 
     private dev.cuecard.asr.SpeechModel speechModel() {

@@ -153,6 +153,16 @@ class DesktopAppTest {
         assertThat(app.model()).as("prepared before start").isNotNull();
     }
 
+    /**
+     * Both windows are styled and laid out before either is shown: shown one after the other, the main
+     * window stayed blank while the overlay was styled, and its first frame laid all of it out again.
+     */
+    @Test
+    @Order(1)
+    void theWindowsFirstFrameFindsThemLaidOut() {
+        assertThat(app.laidOutWhenShown()).isTrue();
+    }
+
     @Test
     @Order(2)
     void thePauseHotkeyWithNoSessionListeningSaysSoAndPausesNothing() throws Exception {
