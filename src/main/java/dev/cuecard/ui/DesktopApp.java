@@ -94,6 +94,10 @@ public final class DesktopApp extends Application {
     private boolean warmedUpBeforeStart;
     /** Whether both windows were laid out as they were shown, their first frame left only to paint (a test reads it). */
     private boolean laidOutWhenShown;
+    /** What can wait until the windows' first frames are painted. */
+    private final AfterFrames firstFrames = new AfterFrames();
+    /** Whether the device list filled the pickers after the first frames were painted; null until it did (a test reads it). */
+    private volatile Boolean devicesShownAfterFirstFrames;
 
     /**
      * On the launcher thread, before {@link #start}: the FX thread would wait idle meanwhile, so it
@@ -190,7 +194,11 @@ public final class DesktopApp extends Application {
         }
         installHotkeys();
         dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
-        tasks.submit(catalog::list, devices -> main.showDevices(catalog, devices),
+        // listed in ~50 ms, it filled the pickers (6-18 ms of FX work) in the middle of the first frames
+        tasks.submit(catalog::list, devices -> firstFrames.run(() -> {
+                    devicesShownAfterFirstFrames = firstFrames.painted();
+                    main.showDevices(catalog, devices);
+                }),
                 e -> model.say(StatusMessage.warning("Could not list the capture devices: " + e.getMessage())));
         stage.setOnCloseRequest(e -> quit());
         // both windows styled before either shows: they appear together, their first frame only paints
@@ -202,6 +210,7 @@ public final class DesktopApp extends Application {
         }
         stage.show();
         overlay.show();
+        firstFrames.start(2);
         laidOutWhenShown = !FirstFrame.needsLayout(stage.getScene()) && !FirstFrame.needsLayout(overlay.stage().getScene());
         startup.windowShown();
         afterWindowShown.forEach(Runnable::run);
@@ -652,6 +661,10 @@ public final class DesktopApp extends Application {
 
     boolean laidOutWhenShown() {
         return laidOutWhenShown;
+    }
+
+    Optional<Boolean> devicesShownAfterFirstFrames() {
+        return Optional.ofNullable(devicesShownAfterFirstFrames);
     }
 
     private dev.cuecard.asr.SpeechModel speechModel() {

@@ -163,6 +163,14 @@ class DesktopAppTest {
         assertThat(app.laidOutWhenShown()).isTrue();
     }
 
+    /** Listed in the background within ~50 ms, the capture devices filled the pickers in the middle of the first frames. */
+    @Test
+    @Order(1)
+    void theDeviceListFillsThePickersOnceTheFirstFramesArePainted() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.devicesShownAfterFirstFrames().isPresent());
+        assertThat(app.devicesShownAfterFirstFrames()).contains(true);
+    }
+
     @Test
     @Order(2)
     void thePauseHotkeyWithNoSessionListeningSaysSoAndPausesNothing() throws Exception {
