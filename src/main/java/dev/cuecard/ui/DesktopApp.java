@@ -92,6 +92,12 @@ public final class DesktopApp extends Application {
     /** Whether the renderer's warm-up had painted when {@link #start} began (a test reads it). */
     private volatile boolean warmedUp;
     private boolean warmedUpBeforeStart;
+    /** Whether both windows were laid out as they were shown, their first frame left only to paint (a test reads it). */
+    private boolean laidOutWhenShown;
+    /** What can wait until the windows' first frames are painted. */
+    private final AfterFrames firstFrames = new AfterFrames();
+    /** Whether the device list filled the pickers after the first frames were painted; null until it did (a test reads it). */
+    private volatile Boolean devicesShownAfterFirstFrames;
 
     /**
      * On the launcher thread, before {@link #start}: the FX thread would wait idle meanwhile, so it
@@ -188,11 +194,24 @@ public final class DesktopApp extends Application {
         }
         installHotkeys();
         dev.cuecard.audio.DeviceCatalog catalog = DevicePickers.catalog();
-        tasks.submit(catalog::list, devices -> main.showDevices(catalog, devices),
+        // listed in ~50 ms, it filled the pickers (6-18 ms of FX work) in the middle of the first frames
+        tasks.submit(catalog::list, devices -> firstFrames.run(() -> {
+                    devicesShownAfterFirstFrames = firstFrames.painted();
+                    main.showDevices(catalog, devices);
+                }),
                 e -> model.say(StatusMessage.warning("Could not list the capture devices: " + e.getMessage())));
         stage.setOnCloseRequest(e -> quit());
+        // both windows styled before either shows: they appear together, their first frame only paints
+        if (FirstFrame.ON) {
+            FirstFrame.prepare(stage.getScene());
+            if (model.overlayVisibleProperty().get()) {
+                FirstFrame.prepare(overlay.stage().getScene());
+            }
+        }
         stage.show();
         overlay.show();
+        firstFrames.start(2);
+        laidOutWhenShown = !FirstFrame.needsLayout(stage.getScene()) && !FirstFrame.needsLayout(overlay.stage().getScene());
         startup.windowShown();
         afterWindowShown.forEach(Runnable::run);
         afterWindowShown.clear();
@@ -638,6 +657,14 @@ public final class DesktopApp extends Application {
 
     boolean rendererWarmedUpBeforeStart() {
         return warmedUpBeforeStart;
+    }
+
+    boolean laidOutWhenShown() {
+        return laidOutWhenShown;
+    }
+
+    Optional<Boolean> devicesShownAfterFirstFrames() {
+        return Optional.ofNullable(devicesShownAfterFirstFrames);
     }
 
     private dev.cuecard.asr.SpeechModel speechModel() {

@@ -171,7 +171,12 @@ public final class MainWindow {
         root.setCenter(split);
         root.setBottom(status);
         stage.setTitle("Cuecard");
-        Scene scene = new Scene(root, 1100, 680);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        ScreenLayout.fit(stage, 1100, 680);
+        // made at the window's size: a scene made at 1100 px on a narrower screen was styled and laid out at
+        // 1100 px as the window was shown, then all over again at the window's width in the first frame
+        Scene scene = new Scene(root, stage.getWidth(), stage.getHeight());
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/cuecard/ui/app.css").toExternalForm());
         stage.setScene(scene);
         // keyboard access to the windows (Alt+letter, as the tooltips say)
@@ -179,9 +184,6 @@ public final class MainWindow {
         accelerator(scene, javafx.scene.input.KeyCode.P, practice, "Alt+P");
         accelerator(scene, javafx.scene.input.KeyCode.S, settings, "Alt+S");
         accelerator(scene, javafx.scene.input.KeyCode.M, demo, "Alt+M");
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
-        ScreenLayout.fit(stage, 1100, 680);
     }
 
     /**

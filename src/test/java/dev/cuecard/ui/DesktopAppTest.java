@@ -153,6 +153,24 @@ class DesktopAppTest {
         assertThat(app.model()).as("prepared before start").isNotNull();
     }
 
+    /**
+     * Both windows are styled and laid out before either is shown: shown one after the other, the main
+     * window stayed blank while the overlay was styled, and its first frame laid all of it out again.
+     */
+    @Test
+    @Order(1)
+    void theWindowsFirstFrameFindsThemLaidOut() {
+        assertThat(app.laidOutWhenShown()).isTrue();
+    }
+
+    /** Listed in the background within ~50 ms, the capture devices filled the pickers in the middle of the first frames. */
+    @Test
+    @Order(1)
+    void theDeviceListFillsThePickersOnceTheFirstFramesArePainted() throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.devicesShownAfterFirstFrames().isPresent());
+        assertThat(app.devicesShownAfterFirstFrames()).contains(true);
+    }
+
     @Test
     @Order(2)
     void thePauseHotkeyWithNoSessionListeningSaysSoAndPausesNothing() throws Exception {

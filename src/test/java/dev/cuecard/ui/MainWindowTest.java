@@ -55,6 +55,23 @@ class MainWindowTest {
                 .filter(n -> n instanceof ButtonBase b && text.equals(b.getText())).findFirst().orElseThrow());
     }
 
+    /**
+     * Fitted to a screen narrower than its preferred 1100 px (here Xvfb's 1280 px, the overlay's column
+     * beside it), the window's scene is made at the window's width: made at 1100 px, it was styled and laid
+     * out at that width as the window was shown, then all over again in the first frame.
+     */
+    @Test
+    void theSceneIsMadeAtTheWidthTheWindowIsShownAt() throws Exception {
+        FxTestSupport.onFx(() -> {
+            Stage stage = new Stage();
+            new MainWindow(stage, model, new NoActions(), Optional.empty(), Optional.empty());
+            assertThat(stage.getWidth()).as("fitted beside the overlay").isLessThan(1100);
+            assertThat(stage.getScene().getWidth()).isEqualTo(stage.getWidth());
+            assertThat(stage.getScene().getHeight()).isEqualTo(stage.getHeight());
+            return null;
+        });
+    }
+
     @Test
     void anErrorIsShownInTheStatusAreaWithItsSeverityAndStaysInItsHistory() throws Exception {
         FxTestSupport.onFx(() -> model.say(StatusMessage.error(
