@@ -2,9 +2,6 @@ package dev.cuecard.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cuecard.config.AppPaths;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,24 +17,16 @@ class TechnicalOpenersTest {
     record Line(String category, String text) { }
 
     static List<Line> lines;
-    static UtteranceClassifier classifier;
+    static ProbeLines reader;
 
     @BeforeAll
     static void load() throws Exception {
-        lines = new ArrayList<>();
-        for (String l : Files.readAllLines(Path.of(TechnicalOpenersTest.class.getResource("/devset/tell-me-about.tsv").toURI()))) {
-            if (!l.startsWith("#") && !l.isBlank()) {
-                String[] f = l.split("\t");
-                lines.add(new Line(f[0], f[1]));
-            }
-        }
-        UtteranceClassifier lexical = UtteranceClassifier.shipped();
-        classifier = lexical.withSemantics(SemanticMatcher.loadShipped(AppPaths.fromEnvironment().cacheDir(), lexical.library()));
+        lines = ProbeLines.fields("/devset/tell-me-about.tsv").stream().map(f -> new Line(f[0], f[1])).toList();
+        reader = ProbeLines.shippedReader();
     }
 
     private static String read(String text) {
-        Classification c = classifier.classify(text);
-        return c.isQuestion() ? c.category().id() : Category.NONE.id();
+        return reader.categoryOf(text);
     }
 
     @Test
