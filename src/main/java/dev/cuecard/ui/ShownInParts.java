@@ -30,7 +30,13 @@ public final class ShownInParts {
             public void changed(ObservableValue<? extends Scene> o, Scene old, Scene scene) {
                 if (scene != null) {
                     node.sceneProperty().removeListener(this);
-                    onNextLayout(scene, step);
+                    if (Platform.isFxApplicationThread()) {
+                        onNextLayout(scene, step);
+                    } else {
+                        // a scene made in the background (the node went into it there): a scene takes its
+                        // listeners on the FX thread only, and is shown from there after this runs
+                        Platform.runLater(() -> onNextLayout(scene, step));
+                    }
                 }
             }
         });

@@ -99,7 +99,12 @@ public final class PracticeWindow {
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
 
-        tabs.getTabs().setAll(new Tab("Round", round()), dev.cuecard.ui.ShownInParts.tab("Report & progress", reportPane()));
+        // the round's controls join the window a frame after it shows: styled with the tool bar in show() they were
+        // one frame of 36–49 ms of FX work on first open (BENCHMARKS.md, "FX thread, twenty-second session")
+        Tab roundTab = new Tab("Round");
+        javafx.scene.Node roundContent = round();
+        dev.cuecard.ui.ShownInParts.afterLayout(tabs, () -> roundTab.setContent(roundContent));
+        tabs.getTabs().setAll(roundTab, dev.cuecard.ui.ShownInParts.tab("Report & progress", reportPane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         model.finishedProperty().addListener((o, a, done) -> {
             // a skipped last question has no score to read first: straight to the report

@@ -86,6 +86,7 @@ class PracticeWindowTest {
             window[0].show(null);
         });
         javafx.scene.Scene scene = window[0].stage().getScene();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> scene.lookup("#score") != null); // a frame after showing
         // before a round nothing but Start can act
         assertThat(scene.lookup("#score").isDisabled()).isTrue();
         assertThat(scene.lookup("#next").isDisabled()).isTrue();
@@ -391,6 +392,32 @@ class PracticeWindowTest {
     }
 
     /** The shipped templates and scorer, no LLM, results on the FX thread. */
+    /**
+     * Shown whole, the window's first styling (the tool bar's choices, the round's text area and buttons, the
+     * tabs) was one frame of 36–49 ms of FX work on first open; the round's controls now join it a frame later.
+     */
+    @Test
+    void theRoundsControlsJoinTheWindowTheFrameAfterItShows() throws Exception {
+        PracticeWindow[] window = new PracticeWindow[1];
+        boolean[] inTheFirstFrame = new boolean[2];
+        // built in the background, as the app does
+        Thread builder = new Thread(() -> window[0] = new PracticeWindow(viewModel(Optional.empty())), "test-build");
+        builder.start();
+        builder.join();
+        FxToolkit.setupFixture(() -> {
+            window[0].show(null);
+            inTheFirstFrame[0] = window[0].stage().getScene().lookup("#start-round") != null;
+            inTheFirstFrame[1] = window[0].stage().getScene().lookup("#answer") != null;
+        });
+        try {
+            assertThat(inTheFirstFrame[0]).as("the tool bar's Start button").isTrue();
+            assertThat(inTheFirstFrame[1]).as("the round's answer box").isFalse();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window[0].stage().getScene().lookup("#answer") != null);
+        } finally {
+            FxToolkit.setupFixture(() -> window[0].stage().close());
+        }
+    }
+
     private static PracticeViewModel viewModel(Optional<SessionStore> store) {
         return new PracticeViewModel(TemplateLibrary.shipped(), AnswerScorer.shipped(), Optional.empty(), store,
                 SpeechFixtures::model, new FxTaskExecutor(Platform::runLater));
