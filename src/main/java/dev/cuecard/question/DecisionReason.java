@@ -9,7 +9,8 @@ public enum DecisionReason {
     FINAL("the utterance ended"),
     ASKED("asked for a card"),
     STRONGER_PARTIAL("refined: a stronger match while the question was spoken"),
-    STRONGER_FINAL("refined: the whole utterance matched more strongly");
+    STRONGER_FINAL("refined: the whole utterance matched more strongly"),
+    WHOLE_QUESTION("refined: the whole question read another topic than its first words");
 
     private final String description;
 

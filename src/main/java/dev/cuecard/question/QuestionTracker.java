@@ -329,6 +329,25 @@ public final class QuestionTracker {
                 && now.confidence() >= was.confidence() - REFINE_CATEGORY_GAIN;
     }
 
+    /** Ablation switch for {@link #wholeQuestionElsewhere}. */
+    static final boolean WHOLE_QUESTION = Boolean.parseBoolean(System.getProperty("cuecard.tracker.wholeQuestion", "true"));
+
+    /**
+     * A card decided on the first words of its question that the whole question reads as another topic at about
+     * the same confidence: "how do you decide when a team" → prioritising (behavioural, 0.77), then "… should stop
+     * shipping features and focus on stability" → error budgets (reliability, 0.74). With half again as many words
+     * the evidence grew, so the whole question needs no {@link #REFINE_CATEGORY_GAIN} margin; a reading of about
+     * the words it was decided on still does, so a later, weaker match never replaces a stronger card. On two
+     * fresh panels' early cards (502) the whole question read another topic this way 4 times, each the right one.
+     */
+    static boolean wholeQuestionElsewhere(Classification now, DetectedQuestion shown) {
+        Classification was = shown.classification();
+        int wordsNow = TextNormalizer.words(TextNormalizer.normalize(now.text())).size();
+        int wordsThen = TextNormalizer.words(TextNormalizer.normalize(was.text())).size();
+        return WHOLE_QUESTION && shown.early() && now.category() != was.category() && 2 * wordsNow >= 3 * wordsThen
+                && now.confidence() >= was.confidence() - REFINE_CATEGORY_GAIN;
+    }
+
     private Optional<DetectedQuestion> onFinal(TranscriptEvent e, Classification c) {
         if (decided == null) {
             return c.isQuestion()
@@ -340,6 +359,10 @@ public final class QuestionTracker {
                 && (!STRONGER_ONLY || stronger(c, decided.classification()) || sharperTemplate(c, decided))) {
             return Optional.of(new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), false, true,
                     DecisionReason.STRONGER_FINAL, e.startMs()));
+        }
+        if (c.isQuestion() && wholeQuestionElsewhere(c, decided)) {
+            return Optional.of(new DetectedQuestion(decided.id(), e.channel(), c, e.atMs(), e.endMs(), false, true,
+                    DecisionReason.WHOLE_QUESTION, e.startMs()));
         }
         return Optional.empty();
     }

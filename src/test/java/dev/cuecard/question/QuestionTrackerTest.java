@@ -254,6 +254,31 @@ class QuestionTrackerTest {
         });
     }
 
+    /**
+     * Decided on its first words as a personal question (how you prioritise), the whole question is about error
+     * budgets: read at about the same confidence with more than half again as many words, it takes the card.
+     */
+    @Test
+    void theWholeQuestionTakesTheCardFromItsFirstWordsWhenItReadsAnotherTopic() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        List<DetectedQuestion> early = feed(t,
+                partial("how would you decide when", 600),
+                partial("how would you decide when a team", 900),
+                partial("how would you decide when a team", 1000));
+        assertThat(early).as("decided on the first words").singleElement()
+                .satisfies(q -> assertThat(q.classification().category()).isEqualTo(Category.BEHAVIORAL));
+        String whole = "how would you decide when a team should pause new features because its error budget is spent";
+        Classification wholeReading = classifier.classify(whole);
+        assertThat(wholeReading.category()).as("precondition: the whole question").isEqualTo(Category.RELIABILITY_OPS);
+        assertThat(QuestionTracker.stronger(wholeReading, early.get(0).classification()))
+                .as("precondition: not clearly stronger (%s against %s)", wholeReading, early.get(0).classification()).isFalse();
+        Optional<DetectedQuestion> refined = t.onTranscript(fin(whole, 4000));
+        assertThat(refined).isPresent();
+        assertThat(refined.get().id()).isEqualTo(early.get(0).id());
+        assertThat(refined.get().classification().category()).isEqualTo(Category.RELIABILITY_OPS);
+        assertThat(refined.get().reason()).isEqualTo(DecisionReason.WHOLE_QUESTION);
+    }
+
     @Test
     void aPauseAfterAQuestionDecidesBeforeTheRecogniserEndsTheUtterance() {
         QuestionTracker t = new QuestionTracker(classifier);
