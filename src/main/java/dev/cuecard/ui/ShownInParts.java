@@ -30,13 +30,7 @@ public final class ShownInParts {
             public void changed(ObservableValue<? extends Scene> o, Scene old, Scene scene) {
                 if (scene != null) {
                     node.sceneProperty().removeListener(this);
-                    if (Platform.isFxApplicationThread()) {
-                        onNextLayout(scene, step);
-                    } else {
-                        // a scene made in the background (the node went into it there): a scene takes its
-                        // listeners on the FX thread only, and is shown from there after this runs
-                        Platform.runLater(() -> onNextLayout(scene, step));
-                    }
+                    onNextLayout(scene, step);
                 }
             }
         });
@@ -57,6 +51,12 @@ public final class ShownInParts {
     }
 
     private static void onNextLayout(Scene scene, Runnable step) {
+        if (!Platform.isFxApplicationThread()) {
+            // a scene made in the background: a scene takes its listeners on the FX thread only, and is
+            // shown from there after this runs
+            Platform.runLater(() -> onNextLayout(scene, step));
+            return;
+        }
         boolean[] done = {false};
         Runnable[] listener = new Runnable[1];
         // only a shown scene has layout pulses; the step runs after this pulse, so the frame is drawn first
