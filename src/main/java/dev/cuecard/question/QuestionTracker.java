@@ -2,8 +2,10 @@ package dev.cuecard.question;
 
 import dev.cuecard.asr.TranscriptEvent;
 import dev.cuecard.audio.PauseDetector;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Early decision for one channel: classifies partial results as they grow and decides once the
@@ -83,6 +85,17 @@ public final class QuestionTracker {
     static final double PAUSE_UNCUED_CONFIDENCE = Double.parseDouble(
             System.getProperty("cuecard.tracker.pauseUncuedConfidence", "0.6"));
 
+    /**
+     * Words no question ends on: an article, a possessive or a conjunction whose word is still to come. "How would
+     * you design the" reads as system design at 0.87 whether "cache keys" or "tables" follows, and a pause after
+     * "… web servers in a" is a breath mid-question, not its end. Prepositions are not here: a question may end
+     * on one ("what are you working on").
+     */
+    static final Set<String> MID_PHRASE = Set.of("the", "a", "an", "your", "my", "our", "their", "its", "and", "or",
+            "but");
+    /** Ablation switch for {@link #endsMidPhrase}. */
+    static final boolean WAIT_MID_PHRASE = Boolean.parseBoolean(System.getProperty("cuecard.tracker.waitMidPhrase", "true"));
+
     private final UtteranceClassifier classifier;
     private final PauseDetector pauses = new PauseDetector();
     private TranscriptEvent openPartial;
@@ -133,8 +146,8 @@ public final class QuestionTracker {
             return Optional.empty();
         }
         Classification c = openClassification;
-        int words = TextNormalizer.words(TextNormalizer.normalize(c.text())).size();
-        if (words < PAUSE_MIN_WORDS) {
+        List<String> words = TextNormalizer.words(TextNormalizer.normalize(c.text()));
+        if (words.size() < PAUSE_MIN_WORDS || endsMidPhrase(words)) {
             return Optional.empty();
         }
         if (pauseReading == null) {
@@ -196,8 +209,12 @@ public final class QuestionTracker {
         previousTemplate = c.templateId();
         categoryCount = c.category() == previousCategory ? categoryCount + 1 : 1;
         previousCategory = c.category();
+        List<String> heardWords = TextNormalizer.words(TextNormalizer.normalize(e.text()));
+        if (endsMidPhrase(heardWords)) {
+            return Optional.empty(); // the counts above still grow: the next partial may decide at once
+        }
         if (decided == null) {
-            int words = TextNormalizer.words(TextNormalizer.normalize(e.text())).size();
+            int words = heardWords.size();
             boolean stable = stableCount >= 2 && c.confidence() >= EARLY_CONFIDENCE && c.score() >= EARLY_TEMPLATE_SCORE;
             boolean sure = c.confidence() >= SURE_CONFIDENCE && c.score() >= SURE_TEMPLATE_SCORE;
             if (words >= MIN_EARLY_WORDS && EARLY_CATEGORY && !stable && !sure && categoryCount >= CATEGORY_PARTIALS
@@ -236,6 +253,11 @@ public final class QuestionTracker {
             return Optional.of(decided);
         }
         return Optional.empty();
+    }
+
+    /** Whether these words stop on one of {@link #MID_PHRASE}: the word that makes the question is still to come. */
+    static boolean endsMidPhrase(List<String> words) {
+        return WAIT_MID_PHRASE && !words.isEmpty() && MID_PHRASE.contains(words.get(words.size() - 1));
     }
 
     /**

@@ -218,6 +218,38 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void noCardIsDecidedOnAWordThatOnlyIntroducesTheNextOne() {
+        Classification soFar = classifier.classify("how would you design the");
+        // precondition: two partials of these words would decide a system-design card
+        assertThat(soFar.category()).isEqualTo(Category.SYSTEM_DESIGN);
+        assertThat(soFar.confidence()).isGreaterThanOrEqualTo(QuestionTracker.EARLY_CONFIDENCE);
+        assertThat(soFar.score()).isGreaterThanOrEqualTo(QuestionTracker.EARLY_TEMPLATE_SCORE);
+        QuestionTracker t = new QuestionTracker(classifier);
+        assertThat(feed(t,
+                partial("how would you design the", 900),
+                partial("how would you design the", 1100),
+                partial("how would you design the", 1300))).isEmpty();
+        // the card is decided on the words that say what is designed
+        String more = "how would you design the schema for book loans in a library";
+        assertThat(feed(t, partial(more, 2300), partial(more, 2500), fin(more, 3000)))
+                .first().satisfies(q -> assertThat(q.text()).isEqualTo(more));
+        assertThat(QuestionTracker.endsMidPhrase(List.of("what", "are", "you", "working", "on"))).isFalse();
+    }
+
+    @Test
+    void aPauseAfterAWordThatOnlyIntroducesTheNextOneDecidesNothing() {
+        String words = "what would you monitor for a";
+        assertThat(classifier.confirm(words, List.of()).confidence()).as("precondition: question-like enough to decide")
+                .isGreaterThanOrEqualTo(QuestionTracker.PAUSE_CONFIDENCE);
+        QuestionTracker t = new QuestionTracker(classifier);
+        t.onAudio(0.2, 900);
+        assertThat(t.onTranscript(partial(words, 1000))).isEmpty();
+        for (long at = 1100; at < 2500; at += 100) {
+            assertThat(t.onAudio(0.0001, at)).isEmpty();
+        }
+    }
+
+    @Test
     void smallTalkNeverDecides() {
         QuestionTracker t = new QuestionTracker(classifier);
         assertThat(feed(t,
