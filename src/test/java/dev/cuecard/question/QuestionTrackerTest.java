@@ -237,6 +237,25 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void noCardIsDecidedOnTheIfOrWhetherThatOpensWhatIsAsked() {
+        String opener = "how do you decide if";
+        Classification soFar = classifier.classify(opener);
+        // precondition: two partials of these words would decide a card on the opener alone
+        assertThat(soFar.isQuestion()).isTrue();
+        assertThat(soFar.confidence()).isGreaterThanOrEqualTo(QuestionTracker.EARLY_CONFIDENCE);
+        assertThat(soFar.score()).isGreaterThanOrEqualTo(QuestionTracker.EARLY_TEMPLATE_SCORE);
+        QuestionTracker t = new QuestionTracker(classifier);
+        assertThat(feed(t,
+                partial(opener, 900),
+                partial(opener, 1100),
+                partial(opener, 1300))).isEmpty();
+        String more = "how do you decide if a slow endpoint needs a cache in front of it";
+        assertThat(feed(t, partial(more, 2300), partial(more, 2500), fin(more, 3000)))
+                .first().satisfies(q -> assertThat(q.text()).isEqualTo(more));
+        assertThat(QuestionTracker.endsMidPhrase(List.of("how", "would", "you", "choose", "whether", "to"))).isTrue();
+    }
+
+    @Test
     void aPauseAfterAWordThatOnlyIntroducesTheNextOneDecidesNothing() {
         String words = "what would you monitor for a";
         assertThat(classifier.confirm(words, List.of()).confidence()).as("precondition: question-like enough to decide")
