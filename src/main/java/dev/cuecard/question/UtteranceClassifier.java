@@ -52,6 +52,16 @@ public final class UtteranceClassifier {
     private final CompletableFuture<Parts> parts;
     /** Null until {@link #withSemantics} (or when the embedding model is unavailable): lexical only. */
     private final SemanticMatcher semantic;
+    /**
+     * The keyword spotter's terms are one more reading of a final, not words added to every reading: they
+     * decide only when the readings with them are clearly more confident than the heard words alone. A
+     * grammar of technical phrases also "hears" them in ordinary words ("payload contain" → container,
+     * "urgent" → origin), and added to a hesitant reading such a term tips it to another topic.
+     * {@code -Dcuecard.spotter.asReading=false}: the terms join every reading (as before).
+     */
+    static final boolean SPOTTED_AS_READING = Boolean.parseBoolean(
+            System.getProperty("cuecard.spotter.asReading", "true"));
+    static final double SPOTTED_MARGIN = 0.1;
     /** Weight of the BM25 evidence (scaled to the best template's) in picking a template; by dev cross-validation. */
     static final double BM25_WEIGHT = 0.5;
 
@@ -307,6 +317,15 @@ public final class UtteranceClassifier {
      * right; a confidence-weighted vote was within a point of it (BENCHMARKS.md).
      */
     public Classification confirm(String text, List<String> alternatives, List<String> spotted) {
+        Classification heard = mostConfident(text, alternatives, List.of());
+        if (spotted.isEmpty() || !SPOTTED_AS_READING) {
+            return spotted.isEmpty() ? heard : mostConfident(text, alternatives, spotted);
+        }
+        Classification withSpotted = mostConfident(text, alternatives, spotted);
+        return withSpotted.confidence() > heard.confidence() + SPOTTED_MARGIN ? withSpotted : heard;
+    }
+
+    private Classification mostConfident(String text, List<String> alternatives, List<String> spotted) {
         Classification best = confirm(text, spotted);
         for (String a : alternatives) {
             Classification c = confirm(a, spotted);

@@ -56,6 +56,24 @@ public final class FinalReadings {
                 return best;
             });
         }
+        rules.put("either", (u, h) -> {
+            Classification with = u.confirm(h.text(), h.alternatives(), h.terms());
+            Classification without = u.confirm(h.text(), h.alternatives(), List.of());
+            return with.confidence() > without.confidence() ? with : without;
+        });
+        for (double m : new double[] {0.05, 0.15}) {
+            rules.put("termsBy" + m, (u, h) -> {
+                Classification with = u.confirm(h.text(), h.alternatives(), h.terms());
+                Classification without = u.confirm(h.text(), h.alternatives(), List.of());
+                return with.confidence() > without.confidence() + m ? with : without;
+            });
+        }
+        for (double t : new double[] {0.4, 0.5}) {
+            rules.put("termsIfSure" + t, (u, h) -> {
+                Classification with = u.confirm(h.text(), h.alternatives(), h.terms());
+                return with.confidence() >= t ? with : u.confirm(h.text(), h.alternatives(), List.of());
+            });
+        }
         rules.put("vote", (u, h) -> {
             List<Classification> all = new ArrayList<>();
             all.add(u.confirm(h.text(), h.terms()));

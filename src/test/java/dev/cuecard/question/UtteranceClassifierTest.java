@@ -78,6 +78,24 @@ class UtteranceClassifierTest {
     }
 
     @Test
+    void aSpottedTermDecidesAFinalOnlyWhenTheReadingWithItIsClearlySurer() {
+        UtteranceClassifier classifier = UtteranceClassifier.shipped();
+        // the spotter heard "redis" where the transcript says "rate is": the term makes the reading
+        String misheard = "how would you use rate is to speed up a product page";
+        assertThat(classifier.confirm(misheard, List.of()).category()).as("precondition").isNotEqualTo(Category.CACHING);
+        assertThat(classifier.confirm(misheard, List.of(), List.of("redis")).category()).isEqualTo(Category.CACHING);
+
+        // a grammar of technical phrases also hears them in ordinary words: terms that make the reading
+        // less sure leave the card to the heard words
+        String heard = "two leads asked you for urgent work on the same day how did you pick which came first";
+        List<String> spurious = List.of("origin", "worst case");
+        Classification words = classifier.confirm(heard, List.of());
+        Classification withTerms = classifier.confirm(heard, spurious);
+        assertThat(withTerms.confidence()).as("precondition").isLessThan(words.confidence());
+        assertThat(classifier.confirm(heard, List.of(), spurious)).isEqualTo(words);
+    }
+
+    @Test
     void unsureOtherReadingsDoNotOutvoteAConfidentFirstOne() {
         UtteranceClassifier classifier = UtteranceClassifier.shipped();
         String first = "what is the difference between a mutex and a semaphore";
