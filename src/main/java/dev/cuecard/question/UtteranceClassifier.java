@@ -61,6 +61,7 @@ public final class UtteranceClassifier {
      */
     static final boolean SPOTTED_AS_READING = Boolean.parseBoolean(
             System.getProperty("cuecard.spotter.asReading", "true"));
+    /** How much surer the readings with spotted terms must be (0.05 and 0.15 re-read alike: BENCHMARKS.md). */
     static final double SPOTTED_MARGIN = 0.1;
     /** Weight of the BM25 evidence (scaled to the best template's) in picking a template; by dev cross-validation. */
     static final double BM25_WEIGHT = 0.5;
@@ -317,11 +318,11 @@ public final class UtteranceClassifier {
      * right; a confidence-weighted vote was within a point of it (BENCHMARKS.md).
      */
     public Classification confirm(String text, List<String> alternatives, List<String> spotted) {
-        Classification heard = mostConfident(text, alternatives, List.of());
-        if (spotted.isEmpty() || !SPOTTED_AS_READING) {
-            return spotted.isEmpty() ? heard : mostConfident(text, alternatives, spotted);
-        }
         Classification withSpotted = mostConfident(text, alternatives, spotted);
+        if (spotted.isEmpty() || !SPOTTED_AS_READING) {
+            return withSpotted;
+        }
+        Classification heard = mostConfident(text, alternatives, List.of());
         return withSpotted.confidence() > heard.confidence() + SPOTTED_MARGIN ? withSpotted : heard;
     }
 
