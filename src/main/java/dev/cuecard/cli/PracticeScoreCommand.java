@@ -159,9 +159,11 @@ final class PracticeScoreCommand implements Callable<Integer> {
                 TerminalText.line(r.question().template().id()), r.score().total()));
         for (DimensionScore d : r.score().dimensions()) {
             s.append(String.format(Locale.ROOT, "  %-13s %4s  %s%n", d.dimension().label(),
-                    d.outOfTen().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("—"), d.finding()));
+                    d.outOfTen().map(v -> String.format(Locale.ROOT, "%.1f", v)).orElse("—"),
+                    TerminalText.line(d.finding())));
+            // the advice may quote the template's gist (the user's own, for an off-topic answer): one line too
             if (!d.suggestion().isBlank()) {
-                s.append("                      → ").append(d.suggestion()).append('\n');
+                s.append("                      → ").append(TerminalText.line(d.suggestion())).append('\n');
             }
         }
         r.score().coveredKeyPoints().forEach(k -> s.append("  ✔ ").append(TerminalText.line(k)).append('\n'));

@@ -77,4 +77,15 @@ class TemplateTextOneLineTest {
         // a follow-up (an LLM's, or the card's) may run on over lines, but in its column, never at the margin
         assertThat(r.out().lines()).noneMatch(l -> l.startsWith(FORGED));
     }
+
+    /** An answer about another topic is pointed back at the question's gist — the user's, so on its line too. */
+    @Test
+    void theOffTopicAdviceKeepsAUserTemplatesGistOnItsLine() {
+        CliTest.Run r = CliTest.run("practice", "score", "--question", "pastebin", "--offline", "--answer-text",
+                "Two threads each hold one mutex and wait for the other's, so neither goes on: a deadlock. "
+                        + "Take the locks in one global order, or use tryLock with a timeout and back off.");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("its core: A key-value store for ids\\n" + FORGED);
+        assertThat(r.out().lines()).noneMatch(l -> l.startsWith(FORGED));
+    }
 }
