@@ -1,22 +1,23 @@
 package dev.cuecard.question;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * Tells interview questions and directives from small talk, logistics and acknowledgements, on
- * recogniser text. Combines question cues (how the sentence is built) with topic evidence (how
- * strongly it matches a template): small talk vetoes only weak topic evidence, so "great that makes
- * sense so how would you shard this" is still a question.
+ * The question cues of recogniser text — how the sentence is built: a question starter after any
+ * preamble, a question phrase anywhere, small talk — which the category model weighs with the
+ * topic evidence ({@link UtteranceFeatures}), and the fewest words a question has.
  */
 public final class QuestionDetector {
-    /** Topic score that is a question even without a cue ("cap theorem trade offs for a bank"). */
-    static final double STRONG_TOPIC = 0.55;
-    /** Topic score enough when a cue is present and no small talk. */
-    static final double WEAK_TOPIC = 0.20;
-    /** Topic score enough with a cue even beside small talk. */
-    static final double MIXED_TOPIC = 0.40;
-    /** Fewer words than this is an acknowledgement, not a question. */
+    /** Fewer words than this is an acknowledgement, not a question — but for a {@link #shortDirective}. */
     static final int MIN_WORDS = 3;
+    /** Verbs that make two words a whole question: "design uber", "explain sharding". */
+    private static final Set<String> DIRECTIVES = Set.of("design", "explain", "define", "implement", "architect",
+            "describe", "compare");
+    /** Second words that leave such a directive about nothing in particular ("explain that"). */
+    private static final Set<String> VAGUE = Set.of("it", "that", "this", "them", "those", "these", "again", "more",
+            "please", "yourself", "why", "how", "what", "one", "something", "anything", "everything", "question",
+            "questions", "round", "part", "exercise", "interview", "problem");
 
     /** What the detector saw. */
     public record Cues(boolean cue, boolean smallTalk, int words, List<String> opening) {
@@ -52,14 +53,15 @@ public final class QuestionDetector {
         return new Cues(cue, smallTalk, words.size(), List.copyOf(opening));
     }
 
-    /** Decides from the cues and the best topic score. */
-    public boolean isQuestion(Cues c, double topicScore) {
-        if (c.words() < MIN_WORDS) {
-            return false;
-        }
-        if (c.smallTalk()) {
-            return (c.cue() && topicScore >= MIXED_TOPIC) || topicScore >= STRONG_TOPIC + 0.15;
-        }
-        return topicScore >= STRONG_TOPIC || (c.cue() && topicScore >= WEAK_TOPIC);
+    /**
+     * Two words that are a whole question: a directive verb and what it is about ("design uber").
+     * Interviewers do open a round this way; anything else of two words is an acknowledgement.
+     */
+    static boolean shortDirective(List<String> words) {
+        return words.size() == 2 && DIRECTIVES.contains(words.get(0)) && !VAGUE.contains(words.get(1));
+    }
+
+    static boolean shortDirective(Cues c) {
+        return c.words() == 2 && shortDirective(c.opening());
     }
 }

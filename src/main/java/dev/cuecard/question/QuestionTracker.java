@@ -149,7 +149,7 @@ public final class QuestionTracker {
         }
         Classification c = openClassification;
         List<String> words = TextNormalizer.words(TextNormalizer.normalize(c.text()));
-        if (words.size() < PAUSE_MIN_WORDS || endsMidPhrase(words)) {
+        if ((words.size() < PAUSE_MIN_WORDS && !QuestionDetector.shortDirective(words)) || endsMidPhrase(words)) {
             return Optional.empty();
         }
         if (pauseReading == null) {

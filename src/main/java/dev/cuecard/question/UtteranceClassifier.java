@@ -65,6 +65,8 @@ public final class UtteranceClassifier {
     static final double SPOTTED_MARGIN = 0.1;
     /** Weight of the BM25 evidence (scaled to the best template's) in picking a template; by dev cross-validation. */
     static final double BM25_WEIGHT = 0.5;
+    /** The reading a two-word directive needs to be a question (a misheard pair reads weakly). */
+    static final double SHORT_DIRECTIVE_CONFIDENCE = 0.8;
 
     /**
      * The classifier of {@code library}: its category model is the one built with the app when the
@@ -381,7 +383,9 @@ public final class UtteranceClassifier {
             best = Category.NONE;
             bestP = p[Category.NONE.ordinal()];
         }
-        boolean tooShort = cues.words() < QuestionDetector.MIN_WORDS;
+        // two words are a question only as a directive the model reads surely ("design uber" 0.98)
+        boolean tooShort = cues.words() < QuestionDetector.MIN_WORDS
+                && !(QuestionDetector.shortDirective(cues) && bestP >= SHORT_DIRECTIVE_CONFIDENCE);
         if (best == Category.NONE || (tooShort && !forced)) {
             return new Classification(text, false, Category.NONE, Optional.empty(),
                     best == Category.NONE ? bestP : 1 - bestP, 0);

@@ -370,6 +370,29 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void twoWordsThatDirectADesignAreAQuestionAtThePause() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        t.onAudio(0.2, 900);
+        assertThat(t.onTranscript(partial("design dropbox", 1000))).isEmpty();
+        Optional<DetectedQuestion> q = Optional.empty();
+        for (long at = 1100; at < 1500 && q.isEmpty(); at += 100) {
+            q = t.onAudio(0.0001, at);
+        }
+        assertThat(q).hasValueSatisfying(d -> {
+            assertThat(d.classification().category()).isEqualTo(Category.SYSTEM_DESIGN);
+            assertThat(d.reason()).isEqualTo(DecisionReason.PAUSE);
+        });
+        // a directive about nothing in particular stays an aside, at the pause and at the final
+        QuestionTracker vague = new QuestionTracker(classifier);
+        vague.onAudio(0.2, 900);
+        vague.onTranscript(partial("explain that", 1000));
+        for (long at = 1100; at < 2500; at += 100) {
+            assertThat(vague.onAudio(0.0001, at)).isEmpty();
+        }
+        assertThat(vague.onTranscript(fin("explain that", 2600))).isEmpty();
+    }
+
+    @Test
     void aPauseAfterSmallTalkDecidesNothing() {
         QuestionTracker t = new QuestionTracker(classifier);
         t.onAudio(0.2, 900);

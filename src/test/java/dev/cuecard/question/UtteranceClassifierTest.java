@@ -123,4 +123,17 @@ class UtteranceClassifierTest {
             assertThat(c.isQuestion()).as(text).isTrue();
         }
     }
+
+    @Test
+    void twoWordsAreAQuestionOnlyAsADirectiveAboutSomething() {
+        UtteranceClassifier c = UtteranceClassifier.shipped();
+        assertThat(c.confirm("Design Dropbox.", List.of())).satisfies(r -> {
+            assertThat(r.isQuestion()).isTrue();
+            assertThat(r.category()).isEqualTo(Category.SYSTEM_DESIGN);
+        });
+        assertThat(c.confirm("explain sharding", List.of()).isQuestion()).isTrue();
+        for (String aside : List.of("explain that", "design question", "sounds good", "got it", "read repair")) {
+            assertThat(c.confirm(aside, List.of()).isQuestion()).as(aside).isFalse();
+        }
+    }
 }
