@@ -14,10 +14,15 @@ public final class QuestionDetector {
     /** Verbs that make two words a whole question: "design uber", "explain sharding". */
     private static final Set<String> DIRECTIVES = Set.of("design", "explain", "define", "implement", "architect",
             "describe", "compare");
-    /** Second words that leave such a directive about nothing in particular ("explain that"). */
+    /**
+     * Second words that leave such a directive about nothing in particular ("explain that"), or
+     * open the rest of it ("design a …": the first two words of a longer question as it is heard).
+     */
     private static final Set<String> VAGUE = Set.of("it", "that", "this", "them", "those", "these", "again", "more",
-            "please", "yourself", "why", "how", "what", "one", "something", "anything", "everything", "question",
-            "questions", "round", "part", "exercise", "interview", "problem");
+            "please", "yourself", "why", "how", "what", "when", "where", "which", "who", "one", "something",
+            "anything", "everything", "question", "questions", "round", "part", "exercise", "interview", "problem",
+            "a", "an", "the", "of", "some", "me", "us", "you", "your", "our", "my", "for", "to", "in", "on", "with",
+            "and", "or", "at", "from", "about", "so", "we", "i", "is", "was", "would", "could", "can", "as", "like");
 
     /** What the detector saw. */
     public record Cues(boolean cue, boolean smallTalk, int words, List<String> opening) {

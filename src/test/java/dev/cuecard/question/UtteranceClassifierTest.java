@@ -132,7 +132,8 @@ class UtteranceClassifierTest {
             assertThat(r.category()).isEqualTo(Category.SYSTEM_DESIGN);
         });
         assertThat(c.confirm("explain sharding", List.of()).isQuestion()).isTrue();
-        for (String aside : List.of("explain that", "design question", "sounds good", "got it", "read repair")) {
+        for (String aside : List.of("explain that", "design question", "design a", "explain how", "sounds good", "got it",
+                "read repair")) {
             assertThat(c.confirm(aside, List.of()).isQuestion()).as(aside).isFalse();
         }
     }
