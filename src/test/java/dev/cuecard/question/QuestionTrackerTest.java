@@ -347,59 +347,54 @@ class QuestionTrackerTest {
         assertThat(t.onTranscript(fin("how would you roll back safely", 2200))).isEmpty();
     }
 
-    @Test
-    void aShortQuestionIsDecidedAtThePauseAfterIt() {
+    /** A partial heard at 1 s, then silence: the card its pause decides, if any, within 0.5 s. */
+    private static Optional<DetectedQuestion> decidedAtThePauseAfter(String heard) {
         QuestionTracker t = new QuestionTracker(classifier);
         t.onAudio(0.2, 900);
-        assertThat(t.onTranscript(partial("explain read repair", 1000))).isEmpty();
+        assertThat(t.onTranscript(partial(heard, 1000))).isEmpty();
         Optional<DetectedQuestion> q = Optional.empty();
         for (long at = 1100; at < 1500 && q.isEmpty(); at += 100) {
             q = t.onAudio(0.0001, at);
         }
-        assertThat(q).hasValueSatisfying(d -> {
+        return q;
+    }
+
+    /** A partial heard at 1 s that 1.5 s of silence leaves undecided; the tracker, for its final. */
+    private static QuestionTracker undecidedAtThePauseAfter(String heard) {
+        QuestionTracker t = new QuestionTracker(classifier);
+        t.onAudio(0.2, 900);
+        t.onTranscript(partial(heard, 1000));
+        for (long at = 1100; at < 2500; at += 100) {
+            assertThat(t.onAudio(0.0001, at)).as(heard).isEmpty();
+        }
+        return t;
+    }
+
+    @Test
+    void aShortQuestionIsDecidedAtThePauseAfterIt() {
+        assertThat(decidedAtThePauseAfter("explain read repair")).hasValueSatisfying(d -> {
             assertThat(d.classification().category()).isEqualTo(Category.DISTRIBUTED_SYSTEMS);
             assertThat(d.reason()).isEqualTo(DecisionReason.PAUSE);
         });
         // two words are not enough, however long the pause
-        QuestionTracker two = new QuestionTracker(classifier);
-        two.onAudio(0.2, 900);
-        two.onTranscript(partial("read repair", 1000));
-        for (long at = 1100; at < 2500; at += 100) {
-            assertThat(two.onAudio(0.0001, at)).isEmpty();
-        }
+        undecidedAtThePauseAfter("read repair");
     }
 
     @Test
     void twoWordsThatDirectADesignAreAQuestionAtThePause() {
-        QuestionTracker t = new QuestionTracker(classifier);
-        t.onAudio(0.2, 900);
-        assertThat(t.onTranscript(partial("design dropbox", 1000))).isEmpty();
-        Optional<DetectedQuestion> q = Optional.empty();
-        for (long at = 1100; at < 1500 && q.isEmpty(); at += 100) {
-            q = t.onAudio(0.0001, at);
-        }
-        assertThat(q).hasValueSatisfying(d -> {
+        assertThat(decidedAtThePauseAfter("design dropbox")).hasValueSatisfying(d -> {
             assertThat(d.classification().category()).isEqualTo(Category.SYSTEM_DESIGN);
             assertThat(d.reason()).isEqualTo(DecisionReason.PAUSE);
         });
         // a directive about nothing in particular stays an aside, at the pause and at the final
-        QuestionTracker vague = new QuestionTracker(classifier);
-        vague.onAudio(0.2, 900);
-        vague.onTranscript(partial("explain that", 1000));
-        for (long at = 1100; at < 2500; at += 100) {
-            assertThat(vague.onAudio(0.0001, at)).isEmpty();
-        }
-        assertThat(vague.onTranscript(fin("explain that", 2600))).isEmpty();
+        assertThat(undecidedAtThePauseAfter("explain that").onTranscript(fin("explain that", 2600))).isEmpty();
+        // nor is the opening of a longer question a question of its own
+        undecidedAtThePauseAfter("design a");
     }
 
     @Test
     void aPauseAfterSmallTalkDecidesNothing() {
-        QuestionTracker t = new QuestionTracker(classifier);
-        t.onAudio(0.2, 900);
-        t.onTranscript(partial("great thanks that makes sense", 1000));
-        for (long at = 1100; at < 2500; at += 100) {
-            assertThat(t.onAudio(0.0001, at)).isEmpty();
-        }
+        undecidedAtThePauseAfter("great thanks that makes sense");
     }
 
     @Test
