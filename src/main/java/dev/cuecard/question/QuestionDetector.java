@@ -15,14 +15,12 @@ public final class QuestionDetector {
     private static final Set<String> DIRECTIVES = Set.of("design", "explain", "define", "implement", "architect",
             "describe", "compare");
     /**
-     * Second words that leave such a directive about nothing in particular ("explain that"), or
-     * open the rest of it ("design a …": the first two words of a longer question as it is heard).
+     * Second words that leave such a directive about nothing in particular ("explain that", "design
+     * question") or only open the rest of it ("design a …", the start of a longer question as heard):
+     * the words that say nothing about a topic, and these.
      */
-    private static final Set<String> VAGUE = Set.of("it", "that", "this", "them", "those", "these", "again", "more",
-            "please", "yourself", "why", "how", "what", "when", "where", "which", "who", "one", "something",
-            "anything", "everything", "question", "questions", "round", "part", "exercise", "interview", "problem",
-            "a", "an", "the", "of", "some", "me", "us", "you", "your", "our", "my", "for", "to", "in", "on", "with",
-            "and", "or", "at", "from", "about", "so", "we", "i", "is", "was", "would", "could", "can", "as", "like");
+    private static final Set<String> VAGUE = Set.of("again", "please", "yourself", "anything", "everything", "round",
+            "part", "exercise", "interview", "problem");
 
     /** What the detector saw. */
     public record Cues(boolean cue, boolean smallTalk, int words, List<String> opening) {
@@ -63,7 +61,8 @@ public final class QuestionDetector {
      * Interviewers do open a round this way; anything else of two words is an acknowledgement.
      */
     static boolean shortDirective(List<String> words) {
-        return words.size() == 2 && DIRECTIVES.contains(words.get(0)) && !VAGUE.contains(words.get(1));
+        return words.size() == 2 && DIRECTIVES.contains(words.get(0))
+                && !TextNormalizer.STOPWORDS.contains(words.get(1)) && !VAGUE.contains(words.get(1));
     }
 
     static boolean shortDirective(Cues c) {
