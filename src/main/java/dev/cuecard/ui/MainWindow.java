@@ -123,8 +123,13 @@ public final class MainWindow {
         transcript.setAccessibleText("Live transcript");
         transcript.setCellFactory(v -> new TranscriptCell(transcript));
         transcript.setPlaceholder(placeholder("What the interviewer and you say appears here, with its time."));
-        transcript.getItems().addListener((javafx.collections.ListChangeListener<TranscriptLine>) c ->
-                transcript.scrollTo(transcript.getItems().size() - 1));
+        // not in a hidden window (the session's last lines arrive after quitting hid it): its scene no
+        // longer resolves the theme's colours, and a row styled there warns on the console
+        transcript.getItems().addListener((javafx.collections.ListChangeListener<TranscriptLine>) c -> {
+            if (stage.isShowing()) {
+                transcript.scrollTo(transcript.getItems().size() - 1);
+            }
+        });
         Label themPartial = partialLabel("Interviewer … ", model.themPartialProperty());
         Label mePartial = partialLabel("You … ", model.mePartialProperty());
         VBox.setVgrow(transcript, Priority.ALWAYS);

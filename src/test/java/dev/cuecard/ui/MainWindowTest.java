@@ -236,27 +236,77 @@ class MainWindowTest {
 
     @Test
     void theInterviewersLinesAreBoldInTheAccentColourAndTheCandidatesPlain() throws Exception {
+        underTheAppsTheme(this::interviewerAndCandidateRowsAreStyled);
+    }
+
+    private interface Steps {
+        void run() throws Exception;
+    }
+
+    /** The app's theme (DesktopApp), whose looked-up colours the windows use, while {@code test} runs. */
+    private static void underTheAppsTheme(Steps test) throws Exception {
         String before = javafx.application.Application.getUserAgentStylesheet();
         try {
-            // the app's theme (DesktopApp), whose looked-up colours the transcript uses
             FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(
                     new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
-            interviewerAndCandidateRowsAreStyled();
+            test.run();
         } finally {
             FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(before));
         }
     }
 
+    /**
+     * The session's last lines reach the view after quitting has hidden the window (the pipeline
+     * stops after it). A hidden window's scene no longer resolves the theme's colours: scrolling the
+     * transcript to a new row there styled it and printed "Could not resolve '-color-cell-fg'" on the
+     * console of everyone who quit during a session.
+     */
+    @Test
+    void linesHeardAfterTheWindowIsHiddenAreNotStyledThere() throws Exception {
+        underTheAppsTheme(() -> {
+            // more rows than the list shows: a row added now needs a new cell, not an empty one in view
+            FxTestSupport.onFx(() -> {
+                for (int i = 0; i < 40; i++) {
+                    model.apply(dev.cuecard.testing.InterviewFixture.transcript(i % 2 == 0 ? Channel.THEM : Channel.ME,
+                            i * 3_000L, i * 3_000L + 2_000, "line " + i + " of the interview so far"));
+                }
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Handler handler = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord r) {
+                    warnings.add(r.getMessage());
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            java.util.logging.Logger css = java.util.logging.Logger.getLogger("javafx.css");
+            css.addHandler(handler);
+            try {
+                FxTestSupport.onFx(() -> window.stage().hide());
+                FxTestSupport.onFx(() -> model.apply(dev.cuecard.testing.InterviewFixture.transcript(Channel.ME,
+                        200_000, 202_000, "by customer id")));
+                WaitForAsyncUtils.waitForFxEvents();
+            } finally {
+                css.removeHandler(handler);
+            }
+            assertThat(warnings).isEmpty();
+            assertThat(FxTestSupport.onFx(() -> model.transcript().size())).as("the line is still kept").isEqualTo(41);
+        });
+    }
+
     @Test
     void aTranscriptRowIsAsTallAsItsLinesAfterPartialsAndAfterTheWindowIsWidened() throws Exception {
-        String before = javafx.application.Application.getUserAgentStylesheet();
-        try {
-            // as the demo shows it: the app's theme, partial results growing word by word, then the final
-            FxTestSupport.onFx(() -> {
-                javafx.application.Application.setUserAgentStylesheet(
-                        new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
-                window.stage().setWidth(1100);
-            });
+        // as the demo shows it: the app's theme, partial results growing word by word, then the final
+        underTheAppsTheme(() -> {
+            FxTestSupport.onFx(() -> window.stage().setWidth(1100));
             WaitForAsyncUtils.waitForFxEvents();
             speak(Channel.THEM, 0, "hi thanks for joining today can you hear me okay");
             speak(Channel.ME, 4_000, "yes i can hear you fine");
@@ -266,9 +316,7 @@ class MainWindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.waitForFxEvents();
             assertNoBlankLineUnderARow(transcript);
-        } finally {
-            FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(before));
-        }
+        });
     }
 
     /** Partial results word by word, then the final one, on one channel. */
