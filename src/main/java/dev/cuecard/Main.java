@@ -3,6 +3,7 @@ package dev.cuecard;
 import dev.cuecard.cli.Cli;
 import dev.cuecard.cli.StopHook;
 import dev.cuecard.config.AppPaths;
+import dev.cuecard.config.LogSetup;
 
 /** Entry point (not a JavaFX Application subclass, so the plain classpath jar can start). */
 public final class Main {
@@ -17,6 +18,7 @@ public final class Main {
         if (System.getProperty("cuecard.logdir") == null) {
             System.setProperty("cuecard.logdir", paths.logsDir().toString());
         }
+        LogSetup.routeJavaUtilLogging();
         if (JvmOptions.longRunning(args)) { // the runs that load JNA and Vosk
             NativeLibraryCache.use(paths.cacheDir());
         }

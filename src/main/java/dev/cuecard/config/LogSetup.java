@@ -12,13 +12,15 @@ import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.status.NopStatusListener;
 import ch.qos.logback.core.util.FileSize;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The app's logging, set up in code (logback finds it through {@code META-INF/services}): the
  * same set-up an XML file would give, without parsing one — Joran took ~0.3–0.5 s of CPU at every
  * start. One rolling file {@code cuecard.log} (5 MB × 4) in {@code cuecard.logdir} (the data
  * folder's logs, set by {@code Main}; the temp folder otherwise), INFO and up, nothing on the
- * standard streams — not even logback's own status when the file cannot be written. A
+ * standard streams — not even logback's own status when the file cannot be written, nor what
+ * libraries log through {@code java.util.logging}. A
  * {@code logback-test.xml} on the class path (the tests) or {@code -Dlogback.configurationFile}
  * wins: then logback reads that file as usual.
  */
@@ -69,5 +71,16 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.addAppender(file);
         // DJL probes for CUDA at every embedding-model load and warns when there is none: not our problem
         context.getLogger("ai.djl.util.cuda").setLevel(Level.ERROR);
+    }
+
+    /**
+     * What logs through {@code java.util.logging} — JavaFX ("Unsupported JavaFX configuration" at every
+     * start, CSS warnings) — goes to the same file instead of the console. Its levels stay its own
+     * (INFO and up), so nothing finer is formatted only to be dropped. Called first thing ({@code Main}):
+     * JavaFX warns as it starts, before anything of ours has logged and so set this class to work.
+     */
+    public static void routeJavaUtilLogging() {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 }

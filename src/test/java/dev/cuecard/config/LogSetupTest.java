@@ -36,6 +36,37 @@ class LogSetupTest {
     }
 
     @Test
+    void whatLibrariesLogThroughJavaUtilLoggingGoesToTheLogNotTheConsole() {
+        java.util.logging.Logger julRoot = java.util.logging.LogManager.getLogManager().getLogger("");
+        java.util.logging.Handler[] before = julRoot.getHandlers();
+        LoggerContext logback = (LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger fx = logback.getLogger("javafx.scene");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        fx.addAppender(seen);
+        try {
+            LogSetup.routeJavaUtilLogging();
+            java.util.logging.Logger.getLogger("javafx.scene").warning("Unsupported JavaFX configuration");
+            java.util.logging.Logger.getLogger("javafx.scene").fine("finer than the log keeps");
+            assertThat(julRoot.getHandlers()).as("no console handler left").noneMatch(
+                    h -> h instanceof java.util.logging.ConsoleHandler);
+            assertThat(seen.list).singleElement().satisfies(e -> {
+                assertThat(e.getFormattedMessage()).isEqualTo("Unsupported JavaFX configuration");
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            });
+        } finally {
+            fx.detachAppender(seen);
+            for (java.util.logging.Handler h : julRoot.getHandlers()) {
+                julRoot.removeHandler(h);
+            }
+            for (java.util.logging.Handler h : before) {
+                julRoot.addHandler(h);
+            }
+        }
+    }
+
+    @Test
     void aLogbackFileOnTheClassPathWins() {
         // the tests have logback-test.xml: logback must go on and read it
         assertThat(new LogSetup().configure(new LoggerContext())).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
