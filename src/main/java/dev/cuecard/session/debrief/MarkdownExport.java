@@ -87,7 +87,7 @@ public final class MarkdownExport {
         for (StoredHint h : a.hints()) {
             Hint hint = h.hint();
             md.append("**Hint shown** (").append(h.source())
-                    .append(h.latencyMs().map(l -> ", " + l + " ms after the question").orElse("")).append("): ")
+                    .append(h.whenShown(" ").map(w -> ", " + w).orElse("")).append("): ")
                     .append(MarkdownText.inline(hint.title())).append(" — ").append(MarkdownText.inline(hint.gist()))
                     .append("\n\n");
             list(md, hint.keyPoints());

@@ -94,7 +94,7 @@ public final class AnswerItem {
             Hint hint = h.hint();
             boolean last = i == hints.size() - 1;
             String source = "llm".equalsIgnoreCase(h.source()) ? "refined by the LLM" : "template card";
-            lines.add(hint.title() + " (" + source + h.latencyMs().map(l -> ", shown after " + l + NBSP + "ms").orElse("")
+            lines.add(hint.title() + " (" + source + h.whenShown(NBSP).map(w -> ", shown " + w).orElse("")
                     + (hints.size() > 1 && last ? " — final card" : "") + ")");
             if (last || hints.size() == 1) {
                 lines.add(hint.gist());
