@@ -224,8 +224,11 @@ public final class PracticeWindow {
         Label status = wrapping("practice-status", model.statusProperty());
         FlowPane actions = new FlowPane(8, 8, record, submit, next, total);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox round = new VBox(8, progress, question, timer, answer, actions, average, new BreakdownTable(model.breakdown()),
-                missed, followUp, review, status);
+        // what the app is doing or needs ("Scoring…", "Type an answer first") under the buttons that asked
+        // for it, not below the (still empty) score table; no blank line when there is nothing to say
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        VBox round = new VBox(8, progress, question, timer, answer, actions, status, average,
+                new BreakdownTable(model.breakdown()), missed, followUp, review);
         round.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(round);
         scroll.setFitToWidth(true);

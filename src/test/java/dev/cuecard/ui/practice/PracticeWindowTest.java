@@ -359,6 +359,13 @@ class PracticeWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.progressProperty().get()).startsWith("Question 1 of 2");
         assertThat(vm.questionProperty().get()).isEqualTo(first);
+        // said under the buttons that were pressed, not below the score table that is still empty
+        javafx.scene.Node status = window[0].stage().getScene().lookup("#practice-status");
+        javafx.scene.Node average = window[0].stage().getScene().lookup("#round-average");
+        assertThat(((javafx.scene.control.Label) status).getText()).startsWith("Scoring…");
+        assertThat(status.localToScene(status.getBoundsInLocal()).getMinY())
+                .isGreaterThanOrEqualTo(next.localToScene(next.getBoundsInLocal()).getMaxY())
+                .isLessThan(average.localToScene(average.getBoundsInLocal()).getMinY());
 
         recordingEnds.countDown();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.answeredProperty().get());
