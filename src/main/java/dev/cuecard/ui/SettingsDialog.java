@@ -134,8 +134,14 @@ final class SettingsDialog {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
-        g.setPadding(new Insets(12));
         return g;
+    }
+
+    /** A tab's rows and the notes under them, all on one left edge (the notes sat 12 px left of the rows). */
+    private static VBox tab(javafx.scene.Node... children) {
+        VBox box = new VBox(8, children);
+        box.setPadding(new Insets(12));
+        return box;
     }
 
     private VBox audioTab(Settings s, TaskExecutor tasks) {
@@ -155,7 +161,7 @@ final class SettingsDialog {
             how.setText(SystemAudioHelp.text(System.getProperty("os.name", ""), devices, catalog.notice()));
         }, e -> { });
         modelDir.setText(s.modelDir() == null ? "" : s.modelDir());
-        modelDir.setPromptText("empty = the bundled English model");
+        modelDir.setPromptText("bundled English model"); // what an empty field means
         modelDir.setId("model-dir");
         modelDir.textProperty().addListener((o, a, b) -> checkModelFolder());
         Button browse = new Button("Browse…");
@@ -174,12 +180,22 @@ final class SettingsDialog {
         meLabel.setLabelFor(me);
         Label modelLabel = name("Speech model folder");
         modelLabel.setLabelFor(modelDir);
+        // the pickers take the width the names and notes leave
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        g.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(), fields);
+        them.setMaxWidth(Double.MAX_VALUE);
+        me.setMaxWidth(Double.MAX_VALUE);
         g.addRow(0, themLabel, them, applies("Used from the next Start"));
         g.addRow(1, meLabel, me, applies("Used from the next Start"));
-        g.addRow(2, modelLabel, new javafx.scene.layout.HBox(6, modelDir, browse), restart());
+        // the folder's row spans the notes' column too: the path gets the room its note would leave empty
+        javafx.scene.layout.HBox folder = new javafx.scene.layout.HBox(6, modelDir, browse, restart());
+        folder.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        g.addRow(2, modelLabel);
+        g.add(folder, 1, 2, 2, 1);
         g.add(modelError, 1, 3, 2, 1);
         how.setWrapText(true);
-        return new VBox(8, g, how);
+        return tab(g, how);
     }
 
     /** "Restart to apply": the setting is read once, when Cuecard starts. */
@@ -281,7 +297,7 @@ final class SettingsDialog {
                 + "recent transcript and your context files are sent to it. The overlay shows when text leaves "
                 + "this machine.");
         privacy.setWrapText(true);
-        return new VBox(8, g, key, test, result, privacy);
+        return tab(g, key, test, result, privacy);
     }
 
     /** The endpoint must be an http(s) URL (or empty: offline), the timeout a whole number of ms above 0 (or empty). */
@@ -331,7 +347,7 @@ final class SettingsDialog {
         Label note = new Label("Write chords like ctrl+alt+space. Global hotkeys work while the call has focus; "
                 + "where the OS refuses them they still work inside Cuecard's windows. Hotkeys: restart to apply.");
         note.setWrapText(true);
-        return new VBox(8, g, hotkeyError, note);
+        return tab(g, hotkeyError, note);
     }
 
     private void validateHotkeys() {
@@ -383,9 +399,7 @@ final class SettingsDialog {
         Label live = new Label("The overlay shows these as you move them; Cancel puts them back.");
         live.setWrapText(true);
         live.setStyle("-fx-text-fill: -color-fg-muted;");
-        VBox box = new VBox(8, g, live);
-        box.setPadding(new Insets(0, 0, 12, 0));
-        return box;
+        return tab(g, live);
     }
 
     private void preview() {

@@ -104,6 +104,29 @@ class SettingsDialogTest {
             });
             assertThat(d.hotkeyErrorLabel().getText()).contains("is set for both");
             assertThat(cut).as("labels shown with less room than their text needs").isEmpty();
+
+            // the Audio tab: the empty model folder's prompt says what empty means, whole ("empty = the bun" was
+            // cut), and the note under the rows starts where the rows do (it sat 12 px to their left)
+            double[] audio = FxTestSupport.onFx(() -> {
+                javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) d.dialog().getDialogPane().getContent();
+                tabs.getSelectionModel().select(0);
+                d.dialog().getDialogPane().applyCss();
+                d.dialog().getDialogPane().layout();
+                javafx.scene.control.TextField field = d.modelDirField();
+                javafx.scene.text.Text prompt = new javafx.scene.text.Text(field.getPromptText());
+                prompt.setFont(field.getFont());
+                javafx.scene.Node rowName = d.dialog().getDialogPane().lookupAll(".label").stream()
+                        .filter(n -> "Speech model folder".equals(((Label) n).getText())).findFirst().orElseThrow();
+                javafx.scene.Node note = d.dialog().getDialogPane().lookupAll(".label").stream()
+                        .filter(n -> ((Label) n).getText() != null && ((Label) n).getText().contains("loopback"))
+                        .findFirst().orElseThrow();
+                return new double[] {prompt.getLayoutBounds().getWidth() + field.getInsets().getLeft()
+                        + field.getInsets().getRight(), field.getWidth(),
+                        rowName.localToScene(rowName.getBoundsInLocal()).getMinX(),
+                        note.localToScene(note.getBoundsInLocal()).getMinX()};
+            });
+            assertThat(audio[0]).as("the folder prompt's width").isLessThanOrEqualTo(audio[1]);
+            assertThat(audio[3]).as("the note's left edge").isEqualTo(audio[2], org.assertj.core.data.Offset.offset(1.0));
         } finally {
             FxTestSupport.onFx(() -> {
                 d.dialog().setResult(ButtonType.CANCEL);
