@@ -55,8 +55,10 @@ final class SessionBrowserView extends VBox {
         TextField search = new TextField();
         search.setId("search");
         searchLabel.setLabelFor(search);
-        search.setPromptText("Words said or shown, then Enter");
-        search.setAccessibleText("Search all sessions");
+        // short enough for the session column beside the overlay; how to run it is in the tooltip
+        search.setPromptText("Words said or shown");
+        search.setTooltip(new javafx.scene.control.Tooltip("Words said or shown in any session, then Enter"));
+        search.setAccessibleText("Search all sessions: words said or shown, then Enter");
         search.textProperty().bindBidirectional(model.queryProperty());
         search.setOnAction(e -> model.search());
         ListView<SearchHit> hits = new ListView<>(model.hits());

@@ -258,13 +258,7 @@ class DebriefWindowTest {
 
     @Test
     void theSearchResultsPlaceholderIsReadInFullBesideTheOverlay(FxRobot robot) throws Exception {
-        String before = javafx.application.Application.getUserAgentStylesheet();
-        // the app's theme, at the width the window opens at on a 1280-px screen (left of the overlay's column)
-        WaitForAsyncUtils.asyncFx(() -> {
-            javafx.application.Application.setUserAgentStylesheet(
-                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
-            window.setWidth(770);
-        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        String before = themedAtTheOpeningWidth();
         robot.clickOn("#search").write("x");
         WaitForAsyncUtils.waitForFxEvents();
         List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
@@ -281,6 +275,37 @@ class DebriefWindowTest {
         // it read "Search results appear ..." in the session column
         assertThat(cut).isEmpty();
         assertThat(robot.lookup("#hits .placeholder .label").tryQuery()).isPresent();
+    }
+
+    /**
+     * The app's theme, at the width the window opens at on a 1280-px screen (left of the overlay's column).
+     *
+     * @return the stylesheet to put back
+     */
+    private String themedAtTheOpeningWidth() throws Exception {
+        String before = javafx.application.Application.getUserAgentStylesheet();
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            window.setWidth(770);
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return before;
+    }
+
+    @Test
+    void theSearchFieldsPromptIsReadInFullBesideTheOverlay() throws Exception {
+        String before = themedAtTheOpeningWidth();
+        double[] widths = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.TextField search = (javafx.scene.control.TextField) window.getScene().lookup("#search");
+            javafx.scene.text.Text prompt = new javafx.scene.text.Text(search.getPromptText());
+            prompt.setFont(search.getFont());
+            javafx.application.Application.setUserAgentStylesheet(before);
+            return new double[] {prompt.getLayoutBounds().getWidth() + search.getInsets().getLeft()
+                    + search.getInsets().getRight(), search.getWidth()};
+        }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        // it read "Words said or shown, t"
+        assertThat(widths[0]).as("the prompt's width").isLessThanOrEqualTo(widths[1]);
     }
 
     @Test
