@@ -3,6 +3,7 @@ package dev.cuecard.cli;
 import dev.cuecard.session.SearchHit;
 import dev.cuecard.session.SessionRecord;
 import dev.cuecard.session.SessionSummary;
+import dev.cuecard.session.StoredHint;
 import dev.cuecard.session.debrief.AnswerReview;
 import dev.cuecard.session.debrief.Debrief;
 import dev.cuecard.session.debrief.LiveCoverage;
@@ -51,8 +52,12 @@ final class DebriefText {
         for (AnswerReview r : d.answers()) {
             b.append(String.format(Locale.ROOT, "%nQ%d %s  [%s] %s%n", r.number(), clock(r.question().startMs()),
                     r.question().category().id(), TerminalText.line(r.question().text())));
-            r.hints().forEach(h -> b.append("   hint: ").append(TerminalText.line(h.hint().title())).append(" — ")
-                    .append(TerminalText.line(h.hint().gist())).append('\n'));
+            for (int i = 0; i < r.hints().size(); i++) {
+                StoredHint h = r.hints().get(i);
+                b.append("   hint").append(r.hintRole(i).map(role -> " (" + role + ")").orElse("")).append(": ")
+                        .append(TerminalText.line(h.hint().title())).append(" — ")
+                        .append(TerminalText.line(h.hint().gist())).append('\n');
+            }
             if (graded) {
                 answer(b, r);
             }

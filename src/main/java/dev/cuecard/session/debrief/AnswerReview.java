@@ -26,6 +26,17 @@ public record AnswerReview(int number, StoredQuestion question, List<StoredHint>
     }
 
     /** The practice score out of 10 as stored, e.g. "4.3 / 10" (practice sessions only). */
+    /**
+     * Where hint {@code i} stands when the card changed while the question was asked: "replaced" or
+     * "final card" (the feedback is graded against the final one); empty when one card was shown.
+     */
+    public Optional<String> hintRole(int i) {
+        if (hints.size() < 2) {
+            return Optional.empty();
+        }
+        return Optional.of(i == hints.size() - 1 ? "final card" : "replaced");
+    }
+
     public Optional<String> practiceScoreText() {
         return practiceScore.map(s -> String.format(java.util.Locale.ROOT, "%.1f / 10", s));
     }

@@ -84,10 +84,12 @@ public final class MarkdownExport {
         md.append(String.format(Locale.ROOT, "*%s at %s · %s%s · confidence %.2f*%n%n", a.question().category().id(),
                 clock(a.question().startMs()), a.question().templateId() == null ? "no template" : a.question().templateId(),
                 a.question().early() ? " · decided early" : "", a.question().confidence()));
-        for (StoredHint h : a.hints()) {
+        for (int i = 0; i < a.hints().size(); i++) {
+            StoredHint h = a.hints().get(i);
             Hint hint = h.hint();
             md.append("**Hint shown** (").append(h.source())
-                    .append(h.whenShown(" ").map(w -> ", " + w).orElse("")).append("): ")
+                    .append(h.whenShown(" ").map(w -> ", " + w).orElse(""))
+                    .append(a.hintRole(i).map(role -> ", " + role).orElse("")).append("): ")
                     .append(MarkdownText.inline(hint.title())).append(" — ").append(MarkdownText.inline(hint.gist()))
                     .append("\n\n");
             list(md, hint.keyPoints());

@@ -95,7 +95,7 @@ public final class AnswerItem {
             boolean last = i == hints.size() - 1;
             String source = "llm".equalsIgnoreCase(h.source()) ? "refined by the LLM" : "template card";
             lines.add(hint.title() + " (" + source + h.whenShown(NBSP).map(w -> ", shown " + w).orElse("")
-                    + (hints.size() > 1 && last ? " — final card" : "") + ")");
+                    + review.hintRole(i).map(role -> " — " + role).orElse("") + ")");
             if (last || hints.size() == 1) {
                 lines.add(hint.gist());
                 hint.keyPoints().forEach(k -> lines.add("• " + k));

@@ -65,6 +65,11 @@ class DebriefBuilderTest {
         assertThat(d.answers().get(0).hints()).hasSize(2);
         assertThat(d.answers().get(0).feedback().keyPoints()).extracting(KeyPointCoverage::keyPoint)
                 .containsExactly("Read-through cache in front of the database", "Invalidate on price change");
+        // the export says which card the feedback is graded against, as the debrief window does
+        String md = new MarkdownExport(ZoneOffset.UTC).render(d);
+        assertThat(md).contains("**Hint shown** (template, 200 ms after the question, replaced): " + template.title(),
+                "**Hint shown** (llm, 800 ms after the question, final card): Caching the catalog");
+        assertThat(d.answers().get(1).hintRole(0)).as("one card: nothing to tell apart").isEmpty();
     }
 
     @Test
