@@ -36,12 +36,18 @@ final class HintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String asked = words == null ? "" : String.join(" ", words).strip();
+        if (words != null && !words.isEmpty() && asked.isEmpty()) {
+            // a card for nothing ("General answer shape [databases, confidence 0.00]") helps no one
+            throw new UserError("the question is empty: give its words (cuecard hint \"how would you design a rate "
+                    + "limiter\"), or none to read one question per line from standard input", 2);
+        }
         UtteranceClassifier classifier = Engines.classifier(cli);
         TemplateHintEngine engine = new TemplateHintEngine();
         Optional<LlmHintEngine> llm = Engines.llm(cli, offline.on);
         PrintWriter out = cli.out();
-        if (words != null && !words.isEmpty()) {
-            print(out, classifier, engine, llm, String.join(" ", words));
+        if (!asked.isEmpty()) {
+            print(out, classifier, engine, llm, asked);
             return 0;
         }
         TextInput r = new TextInput(cli.in(), cli::warn);

@@ -235,6 +235,21 @@ class FaultCliTest {
     }
 
     @Test
+    void anEmptyQuestionForAHintIsAMistakeNotACard() {
+        for (String empty : List.of("", "   ")) {
+            CliTest.Run r = run("hint", "--offline", empty);
+            assertThat(r.exit()).as("a usage mistake").isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(lines(r.err())).singleElement().asString().startsWith("cuecard: the question is empty")
+                    .contains("standard input");
+        }
+        // blank lines on standard input are skipped, as before
+        CliTest.Run piped = runWithInput("\n  \nwhat is a mutex\n", "hint", "--offline", "--json");
+        assertThat(piped.exit()).isZero();
+        assertThat(lines(piped.out())).singleElement().asString().contains("\"category\":\"concurrency\"");
+    }
+
+    @Test
     void aMegabyteLineOnStandardInputIsCutWithAWarning() {
         String line = "how would you design a cache " + "x".repeat(1_048_576);
         CliTest.Run r = runWithInput(line + "\nwhat is a mutex\n", "classify", "--json");
