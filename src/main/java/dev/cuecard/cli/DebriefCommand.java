@@ -140,6 +140,10 @@ final class DebriefCommand implements Runnable {
             if (limit < 1 || limit > 10_000) {
                 throw new UserError("--limit must be 1 to 10000 (got " + limit + ")", 2);
             }
+            if (String.join(" ", words).isBlank()) {
+                throw new UserError("the search is empty: give the words to find (cuecard debrief search cache "
+                        + "stampede)", 2);
+            }
             // one more than shown: whether the list was cut is said, not left to guess (QA: 50 lines of a common
             // word, all from the newest session, read as everything there was)
             List<SearchHit> found = parent.reading(s -> s.search(String.join(" ", words), OptionalLong.empty(), limit + 1));

@@ -87,6 +87,18 @@ class DebriefCommandTest {
     }
 
     @Test
+    void anEmptySearchIsAMistakeNotANoMatch() {
+        try (SessionStore store = SessionStore.open(home.resolve(SessionStore.FILE_NAME))) {
+            InterviewFixture.record(store);
+        }
+        // it said "no stored session has all of: " and exited 1, as if the sessions held nothing
+        CliTest.Run empty = CliTest.run("debrief", "search", " ");
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.out()).isEmpty();
+        assertThat(empty.err().strip()).startsWith("cuecard: the search is empty: give the words to find");
+    }
+
+    @Test
     void noSaveStoresNothing() {
         CliTest.Run r = CliTest.run("replay", "--no-save", "--speed", "max", SpeechFixtures.wav("hear-me-slt").toString());
         assertThat(r.exit()).as(r.err()).isZero();
