@@ -18,11 +18,12 @@ public final class Main {
         if (System.getProperty("cuecard.logdir") == null) {
             System.setProperty("cuecard.logdir", paths.logsDir().toString());
         }
-        LogSetup.routeJavaUtilLogging();
         if (JvmOptions.longRunning(args)) { // the runs that load JNA and Vosk
             NativeLibraryCache.use(paths.cacheDir());
         }
         JvmOptions.applyOrReexec(args, StopHook.stoppedWhileStarting());
+        // in the JVM that runs the command (the one started by `java -jar` may hand over to another)
+        LogSetup.routeJavaUtilLogging();
         NativeLibraryCache.useForSqlite(paths.cacheDir()); // in the JVM that runs the command
         System.exit(Cli.run(args));
     }

@@ -76,8 +76,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     /**
      * What logs through {@code java.util.logging} — JavaFX ("Unsupported JavaFX configuration" at every
      * start, CSS warnings) — goes to the same file instead of the console. Its levels stay its own
-     * (INFO and up), so nothing finer is formatted only to be dropped. Called first thing ({@code Main}):
-     * JavaFX warns as it starts, before anything of ours has logged and so set this class to work.
+     * (INFO and up), so nothing finer is formatted only to be dropped. Called by {@code Main} before a
+     * command runs: JavaFX warns as it starts, before anything of ours has logged and so set this class to work.
      */
     public static void routeJavaUtilLogging() {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
