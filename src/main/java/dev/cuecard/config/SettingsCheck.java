@@ -11,10 +11,16 @@ import java.util.Map;
 
 /**
  * What a readable settings file says that Cuecard will not use: keys it does not know (a typo such
- * as {@code baseURL} turned the LLM off without a word) and negative numbers. The settings records
+ * as {@code baseURL} turned the LLM off without a word), negative numbers, the look's numbers out of
+ * their range and a detail level it does not have (each used as the nearest it allows). The settings records
  * ignore unknown keys, so a file written by a newer version still loads; this only tells the user.
  */
 final class SettingsCheck {
+    /** Numbers with bounds of their own, by path: out of them the nearest bound is used ({@link UiSettings}). */
+    private static final Map<String, double[]> RANGES = Map.of(
+            "ui.fontScale", new double[] {UiSettings.MIN_FONT_SCALE, UiSettings.MAX_FONT_SCALE},
+            "ui.overlayOpacity", new double[] {UiSettings.MIN_OPACITY, 1.0});
+
     private SettingsCheck() {
     }
 
@@ -39,11 +45,29 @@ final class SettingsCheck {
                         + near.getName() + "'?)"));
             } else if (c.getType().isRecord() && field.getValue().isObject()) {
                 walk(field.getValue(), c.getType(), path + ".", found);
+            } else if (RANGES.containsKey(path) && field.getValue().isNumber()) {
+                double[] range = RANGES.get(path);
+                double v = field.getValue().asDouble();
+                if (v < range[0] || v > range[1]) {
+                    found.add("'" + path + "' must be between " + number(range[0]) + " and " + number(range[1])
+                            + " (got " + field.getValue().asText() + "; " + number(v < range[0] ? range[0] : range[1])
+                            + " is used)");
+                }
+            } else if (path.equals("ui.detailLevel") && field.getValue().isTextual()
+                    && !UiSettings.DETAIL_LEVELS.contains(field.getValue().asText())) {
+                found.add("'" + path + "' must be " + String.join(", ", UiSettings.DETAIL_LEVELS.subList(0,
+                        UiSettings.DETAIL_LEVELS.size() - 1)) + " or " + UiSettings.DETAIL_LEVELS.get(
+                        UiSettings.DETAIL_LEVELS.size() - 1) + " (got '" + field.getValue().asText()
+                        + "'; " + UiSettings.DEFAULT_DETAIL_LEVEL + " is used)");
             } else if (Number.class.isAssignableFrom(c.getType()) && field.getValue().isNumber()
                     && field.getValue().asDouble() < 0) {
                 found.add("'" + path + "' must not be negative (got " + field.getValue().asText() + ")");
             }
         }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 
     private static RecordComponent component(RecordComponent[] components, String name) {

@@ -9,12 +9,12 @@ import java.util.Map;
  * The desktop app's own settings (the {@code ui:} section of settings.yaml). Absent values mean
  * the defaults below.
  *
- * @param overlayOpacity  0.3..1
- * @param fontScale       0.7..2, relative to the default card font
+ * @param overlayOpacity  {@link #MIN_OPACITY}..1
+ * @param fontScale       {@link #MIN_FONT_SCALE}..{@link #MAX_FONT_SCALE}, relative to the default card font
  * @param overlayBounds   overlay position and size per screen ("1920x1080@0,0" → bounds)
  * @param hotkeys         action id → key chord ("ctrl+alt+space"); missing actions use defaults
  * @param consentAccepted the first-run purpose/consent screen was confirmed
- * @param detailLevel     the card's level: one_line, outline or detail
+ * @param detailLevel     the card's level: one of {@link #DETAIL_LEVELS}
  * @param answerCoach     the live answer coach shows on the card while the user answers (default on)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,6 +23,12 @@ public record UiSettings(Double overlayOpacity, Double fontScale, Map<String, Wi
                          Map<String, String> hotkeys, Boolean consentAccepted, String detailLevel,
                          Boolean answerCoach) {
     public static final double DEFAULT_OPACITY = 0.92;
+    public static final double MIN_OPACITY = 0.3;
+    public static final double MIN_FONT_SCALE = 0.8;
+    public static final double MAX_FONT_SCALE = 1.6;
+    /** The card's levels as settings name them (the ids of {@code hint.HintLevel}); outline when absent or unknown. */
+    public static final java.util.List<String> DETAIL_LEVELS = java.util.List.of("one_line", "outline", "detail");
+    public static final String DEFAULT_DETAIL_LEVEL = "outline";
 
     /** A window's place on one screen. */
     public record WindowBounds(double x, double y, double width, double height) {
@@ -33,11 +39,11 @@ public record UiSettings(Double overlayOpacity, Double fontScale, Map<String, Wi
     }
 
     public double opacity() {
-        return overlayOpacity == null ? DEFAULT_OPACITY : Math.max(0.3, Math.min(1.0, overlayOpacity));
+        return overlayOpacity == null ? DEFAULT_OPACITY : Math.max(MIN_OPACITY, Math.min(1.0, overlayOpacity));
     }
 
     public double scale() {
-        return fontScale == null ? 1.0 : Math.max(0.7, Math.min(2.0, fontScale));
+        return fontScale == null ? 1.0 : Math.max(MIN_FONT_SCALE, Math.min(MAX_FONT_SCALE, fontScale));
     }
 
     public boolean consented() {

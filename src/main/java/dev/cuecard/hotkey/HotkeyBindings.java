@@ -1,9 +1,14 @@
 package dev.cuecard.hotkey;
 
+import dev.cuecard.text.EditDistance;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Which chord triggers which action; two actions on one chord are rejected with a message. */
 public final class HotkeyBindings {
@@ -20,9 +25,17 @@ public final class HotkeyBindings {
     /**
      * Builds bindings from settings (action id → chord); missing actions take their defaults.
      *
-     * @throws IllegalArgumentException with a message naming the bad chord or the conflict
+     * @throws IllegalArgumentException with a message naming the bad chord, the conflict or an action
+     *                                  Cuecard does not have (a misspelt one would otherwise keep its default unseen)
      */
     public static HotkeyBindings from(Map<String, String> configured) {
+        for (String id : configured.keySet()) {
+            if (Arrays.stream(HotkeyAction.values()).noneMatch(a -> a.id().equals(id))) {
+                throw new IllegalArgumentException("no action '" + id + "'" + nearest(id).map(a -> " (did you mean '"
+                        + a.id() + "'?)").orElse(" (the actions are " + Arrays.stream(HotkeyAction.values())
+                        .map(HotkeyAction::id).collect(Collectors.joining(", ")) + ")"));
+            }
+        }
         Map<HotkeyAction, KeyChord> m = new EnumMap<>(HotkeyAction.class);
         for (HotkeyAction a : HotkeyAction.values()) {
             String text = configured.getOrDefault(a.id(), a.defaultChord());
@@ -41,6 +54,18 @@ public final class HotkeyBindings {
             m.put(a, chord);
         }
         return new HotkeyBindings(m);
+    }
+
+    /** The action a misspelt id most likely meant: the same letters ignoring case and separators, or two edits away. */
+    private static Optional<HotkeyAction> nearest(String id) {
+        String plain = plain(id);
+        return Arrays.stream(HotkeyAction.values())
+                .filter(a -> EditDistance.between(plain, plain(a.id())) <= 2)
+                .min(Comparator.comparingInt(a -> EditDistance.between(plain, plain(a.id()))));
+    }
+
+    private static String plain(String id) {
+        return id.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
     }
 
     public KeyChord chord(HotkeyAction a) {

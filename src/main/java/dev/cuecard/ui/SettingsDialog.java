@@ -60,10 +60,8 @@ final class SettingsDialog {
     private final TextField llmUrl = new TextField();
     private final TextField llmModel = new TextField();
     private final TextField llmTimeout = new TextField();
-    private final Slider opacity = new Slider(0.3, 1.0, UiSettings.DEFAULT_OPACITY);
-    private final Slider fontScale = new Slider(MIN_SCALE, MAX_SCALE, 1.0);
-    static final double MIN_SCALE = 0.8;
-    static final double MAX_SCALE = 1.6;
+    private final Slider opacity = new Slider(UiSettings.MIN_OPACITY, 1.0, UiSettings.DEFAULT_OPACITY);
+    private final Slider fontScale = new Slider(UiSettings.MIN_FONT_SCALE, UiSettings.MAX_FONT_SCALE, 1.0);
     private final Label modelError = new Label();
     /** What is wrong with the LLM endpoint or timeout as typed; Save waits until it is empty. */
     private final Label llmError = new Label();
@@ -369,7 +367,7 @@ final class SettingsDialog {
     private VBox overlayTab(UiSettings ui) {
         GridPane g = grid();
         opacity.setValue(ui.opacity());
-        fontScale.setValue(Math.max(MIN_SCALE, Math.min(MAX_SCALE, ui.scale())));
+        fontScale.setValue(ui.scale());
         opacity.setShowTickLabels(true);
         opacity.setMajorTickUnit(0.1);
         fontScale.setShowTickLabels(true);

@@ -43,6 +43,27 @@ class SettingsStoreTest {
     }
 
     @Test
+    void theLooksValuesOutOfRangeAndAnUnknownDetailLevelAreNamedWithWhatIsUsedInstead() throws Exception {
+        SettingsStore.Loaded l = load("""
+                ui:
+                  fontScale: 5
+                  overlayOpacity: 0.1
+                  detailLevel: full
+                """);
+        assertThat(l.settings().uiOrDefaults().scale()).isEqualTo(UiSettings.MAX_FONT_SCALE);
+        assertThat(l.settings().uiOrDefaults().opacity()).isEqualTo(UiSettings.MIN_OPACITY);
+        assertThat(l.problem()).hasValueSatisfying(m -> assertThat(m)
+                .contains("'ui.fontScale' must be between 0.8 and 1.6 (got 5; 1.6 is used)")
+                .contains("'ui.overlayOpacity' must be between 0.3 and 1 (got 0.1; 0.3 is used)")
+                .contains("'ui.detailLevel' must be one_line, outline or detail (got 'full'; outline is used)"));
+        assertThat(load("ui:\n  fontScale: -1\n").problem()).hasValueSatisfying(m -> assertThat(m)
+                .contains("'ui.fontScale' must be between 0.8 and 1.6 (got -1; 0.8 is used)")
+                .doesNotContain("negative"));
+        assertThat(load("ui:\n  fontScale: 1.6\n  overlayOpacity: 1\n  detailLevel: one_line\n").problem())
+                .isEmpty();
+    }
+
+    @Test
     void aFileOfKnownSettingsSaysNothing() throws Exception {
         assertThat(load("llm:\n  baseUrl: http://127.0.0.1:8765/v1\n  maxRetries: 2\n").problem()).isEmpty();
     }

@@ -35,6 +35,16 @@ class KeyChordTest {
     }
 
     @Test
+    void anActionCuecardDoesNotHaveIsNamedNotSilentlyLeftAtItsDefault() {
+        assertThatThrownBy(() -> HotkeyBindings.from(Map.of("moreDetail", "ctrl+shift+m")))
+                .hasMessageContaining("no action 'moreDetail' (did you mean 'more_detail'?)");
+        assertThatThrownBy(() -> HotkeyBindings.from(Map.of("screenshot", "ctrl+shift+s")))
+                .hasMessageContaining("no action 'screenshot' (the actions are ask_now, toggle_overlay,");
+        assertThat(HotkeyBindings.from(Map.of("more_detail", "ctrl+shift+m")).chord(HotkeyAction.MORE_DETAIL))
+                .hasToString("ctrl+shift+m");
+    }
+
+    @Test
     void globalHooksAreNotEvenTriedWithoutAnXDisplay() {
         assertThat(GlobalHotkeys.unavailableReason(Map.of(), "Linux")).contains("no X display");
         assertThat(GlobalHotkeys.unavailableReason(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux").orElseThrow())
