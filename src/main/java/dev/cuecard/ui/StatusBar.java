@@ -9,18 +9,21 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's status area: the latest message with its severity (icon, colour, time), the
- * earlier ones in a menu so an error is never lost under a later "Session ended", and any nodes
- * that belong at the window's bottom edge (the listening pill).
+ * earlier ones in a menu so an error is never lost under a later "Session ended" — the menu's
+ * button shows the sign of a warning or error that went there unread — and any nodes that belong
+ * at the window's bottom edge (the listening pill).
  */
 final class StatusBar extends HBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -34,6 +37,11 @@ final class StatusBar extends HBox {
     private final Label time = new Label();
     private final FontIcon icon = new FontIcon(Feather.INFO);
     private final MenuButton earlier = new MenuButton("Earlier");
+    /** The menu's messages wrap at this width: a settings file's problems run long. */
+    static final double HISTORY_TEXT_WIDTH = 560;
+    private StatusMessage shown;
+    /** The worst warning or error that left the bar for the menu since the menu was last opened. */
+    private StatusMessage.Severity unread;
 
     StatusBar(ObservableValue<StatusMessage> current, ObservableList<StatusMessage> history, Node... trailing) {
         setId("status-bar");
@@ -51,6 +59,7 @@ final class StatusBar extends HBox {
         earlier.setAccessibleText("Earlier messages");
         earlier.setMinWidth(USE_PREF_SIZE);
         earlier.setFocusTraversable(true);
+        earlier.setOnShowing(e -> markUnread(null));
         getChildren().addAll(icon, text, time, earlier);
         getChildren().addAll(trailing);
         current.addListener((o, a, m) -> show(m));
@@ -60,6 +69,12 @@ final class StatusBar extends HBox {
     }
 
     private void show(StatusMessage m) {
+        // at start-up a settings warning is followed within a second by "Loading…" and "Listening"
+        if (shown != null && m != shown && shown.severity().compareTo(StatusMessage.Severity.WARNING) >= 0
+                && (unread == null || shown.severity().compareTo(unread) > 0)) {
+            markUnread(shown.severity());
+        }
+        shown = m;
         getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-bar"));
         if (m == null) {
             text.setText("");
@@ -77,10 +92,35 @@ final class StatusBar extends HBox {
         setAccessibleText(m.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + m.text());
     }
 
+    private void markUnread(StatusMessage.Severity severity) {
+        unread = severity;
+        earlier.getStyleClass().removeIf(c -> c.startsWith("unread-"));
+        if (severity == null) {
+            earlier.setGraphic(null);
+            earlier.setAccessibleText("Earlier messages");
+            return;
+        }
+        earlier.getStyleClass().add("unread-" + severity.name().toLowerCase(java.util.Locale.ROOT));
+        earlier.setGraphic(new FontIcon(ICONS.get(severity)));
+        earlier.setAccessibleText("Earlier messages, with " + (severity == StatusMessage.Severity.ERROR ? "an error"
+                : "a warning") + " not yet read");
+    }
+
     private void fillHistory(ObservableList<StatusMessage> history) {
         java.util.List<MenuItem> newestFirst = new java.util.ArrayList<>();
         for (StatusMessage m : history) {
-            newestFirst.add(0, new MenuItem(TIME.format(m.at()) + "  " + m.text(), new FontIcon(ICONS.get(m.severity()))));
+            // a text of its own, not the item's: that would take "_" for a mnemonic ("more_detail" read
+            // "moredetail") and run off the screen's edge rather than wrap (a wrapping label is measured one line high)
+            Text line = new Text(TIME.format(m.at()) + "  " + m.text());
+            line.getStyleClass().add("cell-text");
+            line.setWrappingWidth(HISTORY_TEXT_WIDTH);
+            FontIcon icon = new FontIcon(ICONS.get(m.severity()));
+            icon.getStyleClass().add(m.severity().styleClass());
+            HBox row = new HBox(8, icon, line);
+            row.setAlignment(Pos.TOP_LEFT);
+            CustomMenuItem item = new CustomMenuItem(row);
+            item.getStyleClass().add("status-history-item");
+            newestFirst.add(0, item);
         }
         earlier.getItems().setAll(newestFirst);
         earlier.setDisable(history.size() < 2);
@@ -89,5 +129,9 @@ final class StatusBar extends HBox {
     // visible for tests
     Label textLabel() {
         return text;
+    }
+
+    MenuButton history() {
+        return earlier;
     }
 }

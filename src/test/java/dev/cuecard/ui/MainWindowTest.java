@@ -91,6 +91,53 @@ class MainWindowTest {
         assertThat(bar.getAccessibleText()).startsWith("info: Session ended");
     }
 
+    /**
+     * At start-up a settings warning is followed within a second by "Loading…" and "Listening": the
+     * history's button shows that a warning went there unread, and the menu shows it whole.
+     */
+    @Test
+    void aWarningPushedIntoTheHistoryIsMarkedUnreadUntilTheHistoryIsOpened() throws Exception {
+        StatusBar bar = window.statusBar();
+        String warning = "Hotkeys: no action 'moreDetail' (did you mean 'more_detail'?) — using the defaults; "
+                + "settings file /home/someone/.local/share/cuecard/settings.yaml: 'ui.fontScale' must be between "
+                + "0.8 and 1.6 (got 5; 1.6 is used)";
+        FxTestSupport.onFx(() -> {
+            model.say(StatusMessage.info("Ready"));
+            model.say(StatusMessage.info("Loading the speech model…"));
+            return null;
+        });
+        assertThat(bar.history().getStyleClass()).noneMatch(c -> c.startsWith("unread-"));
+        FxTestSupport.onFx(() -> {
+            model.say(StatusMessage.warning(warning));
+            model.say(StatusMessage.success("Listening"));
+            return null;
+        });
+        assertThat(bar.history().getStyleClass()).contains("unread-warning");
+        assertThat(bar.history().getGraphic()).isNotNull();
+        assertThat(bar.history().getAccessibleText()).contains("a warning not yet read");
+        javafx.scene.text.Text shown = FxTestSupport.onFx(() -> (javafx.scene.text.Text) ((javafx.scene.control
+                .CustomMenuItem) bar.history().getItems().get(1)).getContent().lookup(".cell-text"));
+        assertThat(shown.getText()).endsWith(warning);
+
+        FxTestSupport.onFx(() -> {
+            bar.history().show();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(bar.history().getStyleClass()).noneMatch(c -> c.startsWith("unread-"));
+        assertThat(bar.history().getGraphic()).isNull();
+        FxTestSupport.onFx(() -> {
+            assertThat(shown.getLayoutBounds().getWidth()).as("wrapped, not run off the screen")
+                    .isLessThanOrEqualTo(StatusBar.HISTORY_TEXT_WIDTH);
+            assertThat(shown.getParent().getLayoutBounds().getHeight()).as("every line of it shown")
+                    .isGreaterThanOrEqualTo(shown.getLayoutBounds().getHeight());
+            assertThat(shown.getLayoutBounds().getHeight()).as("on more than one line")
+                    .isGreaterThan(2 * shown.getFont().getSize());
+            bar.history().hide();
+            return null;
+        });
+    }
+
     @Test
     void buttonsAreEnabledOnlyWhenTheyCanAct() throws Exception {
         // no capture device at all: Start cannot act, the demo can
