@@ -135,7 +135,7 @@ public final class OverlayWindow {
         StackPane.setAlignment(grip, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(grip, new javafx.geometry.Insets(0, 5, 5, 0));
         frame.setStyle("-fx-background-color: transparent;");
-        Scene scene = new Scene(frame, DEFAULT_WIDTH, DEFAULT_HEIGHT, Color.TRANSPARENT);
+        Scene scene = new Scene(frame, DEFAULT_WIDTH, defaultHeight(ui.scale()), Color.TRANSPARENT);
         scene.getStylesheets().add(OverlayWindow.class.getResource("/dev/cuecard/ui/overlay.css").toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
@@ -285,6 +285,14 @@ public final class OverlayWindow {
         stage.setHeight(h);
     }
 
+    /**
+     * Taller with a larger font, in the same column: at 1.6× the card's gist alone filled the default
+     * height, its outline all below the fold. (A place the user chose keeps its size.)
+     */
+    static double defaultHeight(double fontScale) {
+        return DEFAULT_HEIGHT * Math.max(1, fontScale);
+    }
+
     static String screenKey(Rectangle2D b) {
         return String.format(Locale.ROOT, "%.0fx%.0f@%.0f,%.0f", b.getWidth(), b.getHeight(), b.getMinX(), b.getMinY());
     }
@@ -298,9 +306,10 @@ public final class OverlayWindow {
             resizeTo(saved.width(), saved.height());
         } else {
             // beside the app's own windows, never over them (ScreenLayout)
-            Rectangle2D place = ScreenLayout.overlay(screen, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+            Rectangle2D place = ScreenLayout.overlay(screen, DEFAULT_WIDTH, defaultHeight(ui.scale()));
             stage.setX(place.getMinX());
             stage.setY(place.getMinY());
+            resizeTo(place.getWidth(), place.getHeight());
         }
     }
 
@@ -328,7 +337,7 @@ public final class OverlayWindow {
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * scale));
     }
 
-    /** The card's font size at scale 1; the settings scale it from 0.8 to 1.6. */
+    /** The card's font size at scale 1 (the settings scale it, {@code UiSettings.MIN_FONT_SCALE}..{@code MAX_FONT_SCALE}). */
     static final double BASE_FONT_PX = 13;
 
     public Stage stage() {

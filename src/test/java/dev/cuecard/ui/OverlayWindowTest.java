@@ -304,6 +304,58 @@ class OverlayWindowTest {
         return out;
     }
 
+    /**
+     * Opened at the largest font scale in its default place, the overlay is taller, so the card's gist
+     * and the start of its outline are read without scrolling (at the default height the gist alone
+     * filled the card); a place the user chose keeps its size.
+     */
+    @Test
+    void atTheLargestFontTheDefaultCardShowsItsGistAndTheStartOfItsOutline() throws Exception {
+        String before = javafx.application.Application.getUserAgentStylesheet();
+        FxTestSupport.onFx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            overlay.stage().close();
+            overlay = new OverlayWindow(model, UiSettings.defaults().withFontScale(UiSettings.MAX_FONT_SCALE), b -> { });
+            overlay.show();
+            model.listeningProperty().set(true);
+        });
+        try {
+            for (PipelineEvent e : FxTestSupport.questionAndHint(1, "how would you design a rate limiter for a public api")) {
+                bridge.onEvent(e);
+            }
+            FxTestSupport.waitUntil(() -> "Design a rate limiter".equals(overlay.titleLabel().getText()));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(overlay.stage().getHeight()).isGreaterThan(OverlayWindow.DEFAULT_HEIGHT);
+            assertThat(overlay.stage().getWidth()).isEqualTo(OverlayWindow.DEFAULT_WIDTH);
+            FxTestSupport.onFx(() -> {
+                javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) overlay.root()
+                        .lookup("#card-scroll");
+                javafx.scene.Node viewport = scroll.lookup(".viewport");
+                double bottom = viewport.localToScene(viewport.getLayoutBounds()).getMaxY();
+                javafx.scene.Node gist = overlay.root().lookup("#gist");
+                assertThat(gist.localToScene(gist.getLayoutBounds()).getMaxY()).as("the gist whole").isLessThan(bottom);
+                javafx.scene.Node firstLine = overlay.cardView().getChildren().get(0);
+                assertThat(firstLine.localToScene(firstLine.getLayoutBounds()).getMaxY()).as("the outline's first line")
+                        .isLessThan(bottom);
+                return null;
+            });
+
+            UiSettings placed = UiSettings.defaults().withFontScale(UiSettings.MAX_FONT_SCALE).withBounds(
+                    OverlayWindow.screenKey(javafx.stage.Screen.getPrimary().getBounds()),
+                    new UiSettings.WindowBounds(100, 100, 300, 240));
+            FxTestSupport.onFx(() -> {
+                overlay.stage().close();
+                overlay = new OverlayWindow(model, placed, b -> { });
+                overlay.show();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(overlay.stage().getHeight()).isEqualTo(240);
+        } finally {
+            FxTestSupport.onFx(() -> javafx.application.Application.setUserAgentStylesheet(before));
+        }
+    }
+
     @Test
     void theGripIsVisibleAndTheDefaultPlaceCoversNoneOfCuecardsWindows() throws Exception {
         javafx.scene.layout.Region grip = FxTestSupport.onFx(() -> (javafx.scene.layout.Region) overlay.stage().getScene()
