@@ -383,6 +383,10 @@ public final class UtteranceClassifier {
             best = Category.NONE;
             bestP = p[Category.NONE.ordinal()];
         }
+        if (!forced && best != Category.NONE && Restatement.in(normalized, parts.detector().phrases())) {
+            best = Category.NONE;
+            bestP = Math.max(p[Category.NONE.ordinal()], 1 - bestP);
+        }
         // two words are a question only as a directive the model reads surely ("design uber" 0.98)
         boolean tooShort = cues.words() < QuestionDetector.MIN_WORDS
                 && !(QuestionDetector.shortDirective(cues) && bestP >= SHORT_DIRECTIVE_CONFIDENCE);

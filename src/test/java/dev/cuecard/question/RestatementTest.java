@@ -1,0 +1,55 @@
+package dev.cuecard.question;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The interviewer playing an answer back asks nothing; a question in the same breath still does. */
+class RestatementTest {
+    private static final QuestionCues CUES = QuestionCues.shipped();
+
+    private static boolean restates(String text) {
+        return Restatement.in(TextNormalizer.normalize(text), CUES);
+    }
+
+    @Test
+    void anAnswerPlayedBackIsARestatement() {
+        // typed and as the recogniser writes them (no punctuation, "you're" as "youre")
+        assertThat(List.of(
+                "So what you're saying is the consumer retries with exponential backoff, right, okay.",
+                "okay so what youre saying is you would partition the topic by user id",
+                "Alright, to summarize: a write-through cache in front of Postgres with a five minute TTL.",
+                "just to recap you'd take a lock per account and always in id order",
+                "If I understand you correctly, the read replicas serve the search traffic.",
+                "um so if i got that right the gateway does the rate limiting and redis holds the counters",
+                "Let me play that back: idempotency keys stored for a day, and the client retries."))
+                .allMatch(RestatementTest::restates);
+    }
+
+    @Test
+    void questionsAndOtherLinesAreNot() {
+        assertThat(List.of(
+                "So what you're saying is you'd shard by tenant. How would you rebalance a hot tenant then?",
+                "to summarize you'd use a queue what happens if the consumer dies halfway",
+                "what would you say is the hardest part of running kafka",
+                "what are you saying to the client when the rate limit is hit",
+                "so to start how would you design a url shortener",
+                "okay summarize the trade offs between a b tree and an lsm tree",
+                "let me share my screen",
+                "so you would use a queue there got it"))
+                .noneMatch(RestatementTest::restates);
+    }
+
+    @Test
+    void aRestatementNamingATopicGetsNoCard() {
+        UtteranceClassifier c = UtteranceClassifier.shipped();
+        assertThat(c.classify("okay so what youre saying is you would put the cache in front of the database and "
+                + "invalidate it on every write").isQuestion()).isFalse();
+        assertThat(c.classify("so what youre saying is youd put the cache in front of the database how would you "
+                + "keep it from serving stale reads").isQuestion()).isTrue();
+        // a question the user says is one ("ask now") is read as one whatever its opening
+        assertThat(c.classifyAsQuestion("so what youre saying is you would put the cache in front of the database")
+                .category()).isEqualTo(Category.CACHING);
+    }
+}
