@@ -631,8 +631,7 @@ public final class DesktopApp extends Application {
                 d.showAndWait().ifPresent(s -> {
                     save(old -> s);
                     // applied now: the overlay's look, and the devices the next Start uses
-                    overlay.setOpacity(s.uiOrDefaults().opacity());
-                    overlay.setFontScale(s.uiOrDefaults().scale());
+                    overlay.applyLook(settings.uiOrDefaults());
                     model.coach().shownProperty().set(s.uiOrDefaults().coachShown());
                     main.choose(s.themDeviceName(), s.meDeviceName());
                     java.util.List<String> restart = SettingsDialog.needRestart(before, s);

@@ -329,6 +329,20 @@ public final class OverlayWindow {
                 .map(s -> screenKey(s.getBounds())).orElse(screenKey(Screen.getPrimary().getBounds()));
     }
 
+    /**
+     * The look chosen in the settings: opacity and font scale, and — while the card is in its default
+     * place on this screen (never moved or resized) — the height that goes with the scale.
+     */
+    public void applyLook(UiSettings ui) {
+        setOpacity(ui.opacity());
+        setFontScale(ui.scale());
+        if (!ui.bounds().containsKey(currentScreenKey())) {
+            Rectangle2D place = ScreenLayout.overlay(Screen.getPrimary().getVisualBounds(), DEFAULT_WIDTH,
+                    defaultHeight(ui.scale()));
+            resizeTo(place.getWidth(), place.getHeight());
+        }
+    }
+
     public void setOpacity(double opacity) {
         stage.setOpacity(opacity);
     }

@@ -356,6 +356,25 @@ class OverlayWindowTest {
         }
     }
 
+    /** A larger font chosen in the settings grows the card in its default place, and leaves a place the user chose. */
+    @Test
+    void aFontScaleChosenInTheSettingsGrowsTheCardOnlyInItsDefaultPlace() throws Exception {
+        UiSettings larger = UiSettings.defaults().withFontScale(UiSettings.MAX_FONT_SCALE);
+        FxTestSupport.onFx(() -> overlay.applyLook(larger));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(overlay.stage().getHeight()).isEqualTo(OverlayWindow.defaultHeight(UiSettings.MAX_FONT_SCALE));
+        FxTestSupport.onFx(() -> overlay.applyLook(UiSettings.defaults()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(overlay.stage().getHeight()).isEqualTo(OverlayWindow.DEFAULT_HEIGHT);
+
+        String screen = FxTestSupport.onFx(() -> overlay.currentScreenKey());
+        FxTestSupport.onFx(() -> overlay.resizeTo(300, 240));
+        FxTestSupport.onFx(() -> overlay.applyLook(larger.withBounds(screen, new UiSettings.WindowBounds(
+                overlay.stage().getX(), overlay.stage().getY(), 300, 240))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(overlay.stage().getHeight()).isEqualTo(240);
+    }
+
     @Test
     void theGripIsVisibleAndTheDefaultPlaceCoversNoneOfCuecardsWindows() throws Exception {
         javafx.scene.layout.Region grip = FxTestSupport.onFx(() -> (javafx.scene.layout.Region) overlay.stage().getScene()
