@@ -107,5 +107,18 @@ class RoundPlannerTest {
         assertThat(PracticeQuestion.of(1, TEMPLATES.get("rate-limiter").orElseThrow()).text()).isEqualTo("Design a rate limiter.");
         assertThat(PracticeQuestion.of(1, TEMPLATES.get("deadlock").orElseThrow()).text())
                 .isEqualTo("What is a deadlock and how do you prevent it?");
+        // triggers are written as the recogniser hears them; the question is asked with the names as titles spell them
+        assertThat(asked("acid-transactions")).isEqualTo("What does ACID mean?");
+        assertThat(asked("rest-graphql-grpc")).isEqualTo("What is the difference between REST GraphQL and gRPC?");
+        assertThat(asked("java-string-immutability")).isEqualTo("Why are strings immutable in Java?");
+        assertThat(asked("collaborative-editor")).isEqualTo("Design Google Docs.");
+        assertThat(asked("put-vs-patch")).isEqualTo("What is the difference between PUT and PATCH?");
+        // a word the titles also use as a plain word stays plain; code names are not spelt into sentences
+        assertThat(asked("cache-stampede")).isEqualTo("What is a cache stampede?");
+        assertThat(asked("transactional-outbox")).isEqualTo("Explain the transactional outbox pattern.");
+    }
+
+    private static String asked(String id) {
+        return PracticeQuestion.of(1, TEMPLATES.get(id).orElseThrow()).text();
     }
 }
