@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class Restatement {
     private static final Pattern OPENING = Pattern.compile("^(?:"
-            + "(?:so )?what (?:youre|you are|your) saying is"
+            + "(?:so )?what (?:youre|you are|your|you were) saying"
             + "|if i (?:understand|understood|get|got) (?:you |that |it )?(?:correctly|right)"
             + "|(?:so |just )?to (?:summari[sz]e|recap|sum up)"
             + "|let me (?:make sure i (?:understand|got (?:that|it))|play (?:that|it) back|repeat (?:that|it) back)"

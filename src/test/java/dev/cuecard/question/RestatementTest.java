@@ -19,6 +19,7 @@ class RestatementTest {
         assertThat(List.of(
                 "So what you're saying is the consumer retries with exponential backoff, right, okay.",
                 "okay so what youre saying is you would partition the topic by user id",
+                "okay so what you were saying if youd put the cash in front of the database and invalidate on right got it",
                 "Alright, to summarize: a write-through cache in front of Postgres with a five minute TTL.",
                 "just to recap you'd take a lock per account and always in id order",
                 "If I understand you correctly, the read replicas serve the search traffic.",
