@@ -20,6 +20,24 @@ class AsrVocabularyTest {
         assertThat(vocabulary.apply("")).isEmpty();
     }
 
+    /**
+     * A status code said digit by digit reads as one ("a four oh nine rather than a for zero zero" was carded as
+     * rotating a matrix); a round number that counts things does not.
+     */
+    @Test
+    void statusCodesSaidDigitByDigitAreStatusCodesButRoundNumbersAreNot() {
+        assertThat(vocabulary.apply("so when do you send back a four zero nine instead of a for zero zero"))
+                .endsWith(" status code");
+        assertThat(vocabulary.apply("should the gateway answer five oh three or five oh four")).endsWith(" status code");
+        assertThat(vocabulary.apply("we have five hundred users and four hundred services"))
+                .isEqualTo("we have five hundred users and four hundred services");
+        UtteranceClassifier classifier = UtteranceClassifier.shipped();
+        Classification c = classifier.classify("which is right here a four oh nine or a four twenty two when the "
+                + "version number is stale");
+        assertThat(c.category()).isEqualTo(Category.API_DESIGN);
+        assertThat(c.template()).hasValueSatisfying(t -> assertThat(t.id()).isEqualTo("api-error-responses"));
+    }
+
     /** The word-run lookup must give exactly what running every pattern gives, on any text. */
     @Test
     void theFastPathEqualsRunningEveryPattern() throws IOException {
