@@ -383,7 +383,7 @@ public final class UtteranceClassifier {
             best = Category.NONE;
             bestP = p[Category.NONE.ordinal()];
         }
-        if (!forced && best != Category.NONE && Restatement.in(normalized, parts.detector().phrases())) {
+        if (!forced && best != Category.NONE && AnswerReaction.in(normalized, parts.detector().phrases())) {
             best = Category.NONE;
             bestP = Math.max(p[Category.NONE.ordinal()], 1 - bestP);
         }

@@ -4,27 +4,32 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The interviewer playing the candidate's answer back ("so what you're saying is you'd put the cache
- * in front of the database — got it", "just to recap, you'd shard by tenant"): it names the answer's
- * topic as strongly as a question would, but asks nothing, so it gets no card — unless a question
- * follows in the same breath ("… how would you rebalance then?"). Recogniser text, normalised:
- * apostrophes dropped ("youre").
+ * The interviewer reacting to the answer just given — playing it back ("so what you're saying is you'd
+ * put the cache in front of the database — got it", "just to recap, you'd shard by tenant") or judging
+ * it ("that's a good point about the deadlock", "I hadn't thought of lock ordering"): it names the
+ * answer's topic as strongly as a question would, but asks nothing, so it gets no card — unless a
+ * question follows in the same breath ("… how would you rebalance then?"). Recogniser text,
+ * normalised: apostrophes dropped ("youre").
  */
-final class Restatement {
+final class AnswerReaction {
     private static final Pattern OPENING = Pattern.compile("^(?:"
             + "(?:so )?what (?:youre|you are|your|you were) saying"
             + "|if i (?:understand|understood|get|got) (?:you |that |it )?(?:correctly|right)"
             + "|(?:so |just )?to (?:summari[sz]e|recap|sum up)"
             + "|let me (?:make sure i (?:understand|got (?:that|it))|play (?:that|it) back|repeat (?:that|it) back)"
             + "|just to make sure i (?:understand|got (?:that|it))"
+            + "|(?:(?:yeah|yes|oh|ah) )*(?:thats |that is )?(?:an? )?(?:really |very )?"
+            + "(?:good|fair|great|nice|interesting|excellent) (?:point|catch|call|answer)"
+            + "|(?:(?:yeah|yes|oh|ah) )*i (?:hadnt|had not|never) thought (?:of|about)"
+            + "|(?:(?:yeah|yes|oh|ah) )*i like (?:that|it|this|how)"
             + ")(?: |$)");
 
-    private Restatement() {
+    private AnswerReaction() {
     }
 
     /**
-     * Whether normalised text opens, after the detector's preamble words, with a restatement and no
-     * question phrase follows in it.
+     * Whether normalised text opens, after the detector's preamble words, with a reaction to the answer and
+     * no question phrase follows in it.
      */
     static boolean in(String normalized, QuestionCues cues) {
         List<String> words = TextNormalizer.words(normalized);

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The interviewer playing an answer back asks nothing; a question in the same breath still does. */
-class RestatementTest {
+/** The interviewer playing an answer back or judging it asks nothing; a question in the same breath still does. */
+class AnswerReactionTest {
     private static final QuestionCues CUES = QuestionCues.shipped();
 
     private static boolean restates(String text) {
-        return Restatement.in(TextNormalizer.normalize(text), CUES);
+        return AnswerReaction.in(TextNormalizer.normalize(text), CUES);
     }
 
     @Test
-    void anAnswerPlayedBackIsARestatement() {
+    void anAnswerPlayedBackOrJudgedIsAReaction() {
         // typed and as the recogniser writes them (no punctuation, "you're" as "youre")
         assertThat(List.of(
                 "So what you're saying is the consumer retries with exponential backoff, right, okay.",
@@ -24,8 +24,12 @@ class RestatementTest {
                 "just to recap you'd take a lock per account and always in id order",
                 "If I understand you correctly, the read replicas serve the search traffic.",
                 "um so if i got that right the gateway does the rate limiting and redis holds the counters",
-                "Let me play that back: idempotency keys stored for a day, and the client retries."))
-                .allMatch(RestatementTest::restates);
+                "Let me play that back: idempotency keys stored for a day, and the client retries.",
+                "Oh, that's a really good catch on the retry storm, the backoff needs jitter.",
+                "Nice answer on consistent hashing, that's exactly the virtual node trick.",
+                "hmm i hadnt thought about using the write ahead log for change data capture",
+                "Yeah, I like how you split the read path from the write path there."))
+                .allMatch(AnswerReactionTest::restates);
     }
 
     @Test
@@ -38,15 +42,20 @@ class RestatementTest {
                 "so to start how would you design a url shortener",
                 "okay summarize the trade offs between a b tree and an lsm tree",
                 "let me share my screen",
+                "Good point. Why does a consistent lock order prevent the deadlock then?",
+                "i like this one how would you design a rate limiter for a public api",
+                "a good index on the orders table what columns would it have",
                 "so you would use a queue there got it"))
-                .noneMatch(RestatementTest::restates);
+                .noneMatch(AnswerReactionTest::restates);
     }
 
     @Test
-    void aRestatementNamingATopicGetsNoCard() {
+    void aReactionNamingATopicGetsNoCard() {
         UtteranceClassifier c = UtteranceClassifier.shipped();
         assertThat(c.classify("okay so what youre saying is you would put the cache in front of the database and "
                 + "invalidate it on every write").isQuestion()).isFalse();
+        assertThat(c.classify("oh thats a great point about the thundering herd on the cache i hadnt considered "
+                + "jitter on the expiry").isQuestion()).isFalse();
         assertThat(c.classify("so what youre saying is youd put the cache in front of the database how would you "
                 + "keep it from serving stale reads").isQuestion()).isTrue();
         // a question the user says is one ("ask now") is read as one whatever its opening
