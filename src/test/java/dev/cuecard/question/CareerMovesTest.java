@@ -51,7 +51,8 @@ class CareerMovesTest {
     void talkAboutCareersThatAsksNothingStaysSmallTalk() {
         assertThat(count("a", "none")).isEqualTo(60);
         assertThat(count("b", "none")).isEqualTo(40);
-        // 4 of 60 and 3 of 40 carded, before and after
+        // 4 of 60 and 3 of 40 carded before; 4 and 2 after (the summary "so to summarize, you went from agency
+        // work to a startup …" is a reaction to the answer: AnswerReaction)
         assertThat(readAs("a", "none", false)).hasSizeLessThanOrEqualTo(5);
         assertThat(readAs("b", "none", false)).hasSizeLessThanOrEqualTo(4);
     }
