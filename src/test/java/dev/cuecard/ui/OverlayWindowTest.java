@@ -243,18 +243,10 @@ class OverlayWindowTest {
 
     @Test
     void noLineRunsPastTheRightEdgeOfTheCardAtAnyFontScaleWithTheCoachShown() throws Exception {
-        String before = javafx.application.Application.getUserAgentStylesheet();
-        FxTestSupport.onFx(() -> {
-            // as the app shows it: its theme, the largest font scale from the settings
-            javafx.application.Application.setUserAgentStylesheet(
-                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
-            overlay.stage().close();
-            overlay = new OverlayWindow(model, UiSettings.defaults().withFontScale(1.6), b -> { });
-            overlay.show();
-            model.listeningProperty().set(true);
-            // you have spoken: the answer coach shows the card's key points as chips under the gist
-            model.coach().candidateHeardProperty().set(true);
-        });
+        // as the app shows it: its theme, the largest font scale from the settings
+        String before = reopenUnderTheAppsTheme(UiSettings.defaults().withFontScale(1.6));
+        // you have spoken: the answer coach shows the card's key points as chips under the gist
+        FxTestSupport.onFx(() -> model.coach().candidateHeardProperty().set(true));
         try {
             int id = 1;
             for (String question : List.of("tell me about a time you disagreed with a teammate about a technical decision",
@@ -286,6 +278,20 @@ class OverlayWindowTest {
         }
     }
 
+    /** The overlay opened again with {@code ui} under the app's theme, listening; returns the stylesheet to restore. */
+    private String reopenUnderTheAppsTheme(UiSettings ui) throws Exception {
+        String before = javafx.application.Application.getUserAgentStylesheet();
+        FxTestSupport.onFx(() -> {
+            javafx.application.Application.setUserAgentStylesheet(
+                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+            overlay.stage().close();
+            overlay = new OverlayWindow(model, ui, b -> { });
+            overlay.show();
+            model.listeningProperty().set(true);
+        });
+        return before;
+    }
+
     /** The card's texts whose drawn line reaches past the scroll pane's viewport (cut by it, under the scroll bar). */
     private List<String> linesPastTheCardsEdge() {
         javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) overlay.root().lookup("#card-scroll");
@@ -311,15 +317,7 @@ class OverlayWindowTest {
      */
     @Test
     void atTheLargestFontTheDefaultCardShowsItsGistAndTheStartOfItsOutline() throws Exception {
-        String before = javafx.application.Application.getUserAgentStylesheet();
-        FxTestSupport.onFx(() -> {
-            javafx.application.Application.setUserAgentStylesheet(
-                    new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
-            overlay.stage().close();
-            overlay = new OverlayWindow(model, UiSettings.defaults().withFontScale(UiSettings.MAX_FONT_SCALE), b -> { });
-            overlay.show();
-            model.listeningProperty().set(true);
-        });
+        String before = reopenUnderTheAppsTheme(UiSettings.defaults().withFontScale(UiSettings.MAX_FONT_SCALE));
         try {
             for (PipelineEvent e : FxTestSupport.questionAndHint(1, "how would you design a rate limiter for a public api")) {
                 bridge.onEvent(e);
