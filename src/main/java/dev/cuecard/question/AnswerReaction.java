@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The interviewer reacting to the answer just given — playing it back ("so what you're saying is you'd
- * put the cache in front of the database — got it", "just to recap, you'd shard by tenant") or judging
+ * put the cache in front of the database — got it", "so you'd shard by tenant", "just to recap …") or judging
  * it ("that's a good point about the deadlock", "I hadn't thought of lock ordering"): it names the
  * answer's topic as strongly as a question would, but asks nothing, so it gets no card — unless a
  * question follows in the same breath ("… how would you rebalance then?"). Recogniser text,
@@ -18,6 +18,7 @@ final class AnswerReaction {
             + "|(?:so |just )?to (?:summari[sz]e|recap|sum up)"
             + "|let me (?:make sure i (?:understand|got (?:that|it))|play (?:that|it) back|repeat (?:that|it) back)"
             + "|just to make sure i (?:understand|got (?:that|it))"
+            + "|so (?:youd|you would)(?! (?:be|have|need|get) )" // not a task set up: "so you'd be given …"
             + "|(?:(?:yeah|yes|oh|ah) )*(?:thats |that is )?(?:an? )?(?:really |very )?"
             + "(?:good|fair|great|nice|interesting|excellent) (?:point|catch|call|answer)"
             + "|(?:(?:yeah|yes|oh|ah) )*i (?:hadnt|had not|never) thought (?:of|about)"

@@ -25,6 +25,7 @@ class AnswerReactionTest {
                 "If I understand you correctly, the read replicas serve the search traffic.",
                 "um so if i got that right the gateway does the rate limiting and redis holds the counters",
                 "Let me play that back: idempotency keys stored for a day, and the client retries.",
+                "Okay, so you'd keep the sessions in the cookie and skip the server-side store entirely. Fair enough.",
                 "Oh, that's a really good catch on the retry storm, the backoff needs jitter.",
                 "Nice answer on consistent hashing, that's exactly the virtual node trick.",
                 "hmm i hadnt thought about using the write ahead log for change data capture",
@@ -45,7 +46,8 @@ class AnswerReactionTest {
                 "Good point. Why does a consistent lock order prevent the deadlock then?",
                 "i like this one how would you design a rate limiter for a public api",
                 "a good index on the orders table what columns would it have",
-                "so you would use a queue there got it"))
+                "so you would be given a list of meetings find the fewest rooms that fit them",
+                "so youd have a cache in front of the database what happens when it goes down"))
                 .noneMatch(AnswerReactionTest::restates);
     }
 
