@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * put the cache in front of the database — got it", "so you'd shard by tenant", "just to recap …") or judging
  * it ("that's a good point about the deadlock", "I hadn't thought of lock ordering"): it names the
  * answer's topic as strongly as a question would, but asks nothing, so it gets no card — unless a
- * question follows in the same breath ("… how would you rebalance then?"). Recogniser text,
+ * question follows in the same breath ("… how would you rebalance then?", "good point — what is a cache
+ * stampede?"). Recogniser text,
  * normalised: apostrophes dropped ("youre").
  */
 final class AnswerReaction {
@@ -22,15 +23,17 @@ final class AnswerReaction {
             + "|(?:(?:yeah|yes|oh|ah) )*(?:thats |that is )?(?:an? )?(?:really |very )?"
             + "(?:good|fair|great|nice|interesting|excellent) (?:point|catch|call|answer)"
             + "|(?:(?:yeah|yes|oh|ah) )*i (?:hadnt|had not|never) thought (?:of|about)"
-            + "|(?:(?:yeah|yes|oh|ah) )*i like (?:that|it|this|how)"
+            + "|(?:(?:yeah|yes|oh|ah) )*i like (?:that|how) you"
             + ")(?: |$)");
+    /** A question word after the reaction: the next question may follow in the same breath ("good point what is …"). */
+    private static final Pattern QUESTION_WORD = Pattern.compile("(?:^| )(?:what|whats|how|hows|why|which|who|whos)(?: |$)");
 
     private AnswerReaction() {
     }
 
     /**
      * Whether normalised text opens, after the detector's preamble words, with a reaction to the answer and
-     * no question phrase follows in it.
+     * neither a question phrase nor a question word ("what", "how", "why", …) follows in it.
      */
     static boolean in(String normalized, QuestionCues cues) {
         List<String> words = TextNormalizer.words(normalized);
@@ -41,9 +44,11 @@ final class AnswerReaction {
         // from any word of the preamble on: its words include some of the openings' ("so", "to")
         for (int from = 0; from <= start; from++) {
             String rest = String.join(" ", words.subList(from, words.size()));
-            if (OPENING.matcher(rest).find()) {
+            java.util.regex.Matcher m = OPENING.matcher(rest);
+            if (m.find()) {
                 String padded = " " + rest + " ";
-                return cues.anywhere().stream().noneMatch(padded::contains);
+                return cues.anywhere().stream().noneMatch(padded::contains)
+                        && !QUESTION_WORD.matcher(rest.substring(m.end())).find();
             }
         }
         return false;
