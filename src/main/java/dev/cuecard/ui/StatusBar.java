@@ -8,8 +8,8 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
@@ -118,6 +118,8 @@ final class StatusBar extends HBox {
             icon.getStyleClass().add(m.severity().styleClass());
             HBox row = new HBox(8, icon, line);
             row.setAlignment(Pos.TOP_LEFT);
+            row.setAccessibleText(m.severity().name().toLowerCase(java.util.Locale.ROOT) + ", " + TIME.format(m.at())
+                    + ": " + m.text());
             CustomMenuItem item = new CustomMenuItem(row);
             item.getStyleClass().add("status-history-item");
             newestFirst.add(0, item);

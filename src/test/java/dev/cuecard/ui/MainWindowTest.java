@@ -118,6 +118,7 @@ class MainWindowTest {
         javafx.scene.text.Text shown = FxTestSupport.onFx(() -> (javafx.scene.text.Text) ((javafx.scene.control
                 .CustomMenuItem) bar.history().getItems().get(1)).getContent().lookup(".cell-text"));
         assertThat(shown.getText()).endsWith(warning);
+        assertThat(shown.getParent().getAccessibleText()).startsWith("warning, ").endsWith(warning);
 
         FxTestSupport.onFx(() -> {
             bar.history().show();
