@@ -108,8 +108,11 @@ class DebriefViewTest {
         assertThat(robot.lookup("#export").tryQuery()).isPresent();
         DebriefBuilder builder = new DebriefBuilder(new AnswerFeedbackRater(AsrVocabulary.empty()),
                 TemplateLibrary.of(List.of()));
+        // one serial lane, as the app gives the debrief: the export comes after the review saved just before it
+        // (on the shared pool the two raced and, on a busy machine, the export was written without the note)
         DebriefViewModel vm = WaitForAsyncUtils.asyncFx(() -> new DebriefViewModel(store,
-                DebriefViewModel.load(store, sessionId, builder), tasks, builder)).get(10, TimeUnit.SECONDS);
+                DebriefViewModel.load(store, sessionId, builder), tasks.serial("debrief"), builder))
+                .get(10, TimeUnit.SECONDS);
         assertThat(vm.exportFileName()).startsWith("cuecard-session-").endsWith(".md");
         Path file = dir.resolve(vm.exportFileName());
         WaitForAsyncUtils.asyncFx(() -> {
