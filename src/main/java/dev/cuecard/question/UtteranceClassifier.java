@@ -384,8 +384,8 @@ public final class UtteranceClassifier {
             bestP = p[Category.NONE.ordinal()];
         }
         if (!forced && best != Category.NONE && AnswerReaction.in(normalized, parts.detector().phrases())) {
+            // a reaction to the answer, not a question: as sure as the model is of the topic it names
             best = Category.NONE;
-            bestP = Math.max(p[Category.NONE.ordinal()], 1 - bestP);
         }
         // two words are a question only as a directive the model reads surely ("design uber" 0.98)
         boolean tooShort = cues.words() < QuestionDetector.MIN_WORDS

@@ -57,8 +57,10 @@ class AnswerReactionTest {
     @Test
     void aReactionNamingATopicGetsNoCard() {
         UtteranceClassifier c = UtteranceClassifier.shipped();
-        assertThat(c.classify("okay so what youre saying is you would put the cache in front of the database and "
-                + "invalidate it on every write").isQuestion()).isFalse();
+        Classification reaction = c.classify("okay so what youre saying is you would put the cache in front of the "
+                + "database and invalidate it on every write");
+        assertThat(reaction.isQuestion()).isFalse();
+        assertThat(reaction.confidence()).as("as sure as the topic it names reads").isGreaterThan(0.5);
         assertThat(c.classify("oh thats a great point about the thundering herd on the cache i hadnt considered "
                 + "jitter on the expiry").isQuestion()).isFalse();
         assertThat(c.classify("so what youre saying is youd put the cache in front of the database how would you "
