@@ -1,39 +1,70 @@
 package dev.cuecard.question;
 
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The interviewer reacting to the answer just given — playing it back ("so what you're saying is you'd
- * put the cache in front of the database — got it", "so you'd shard by tenant", "just to recap …") or judging
- * it ("that's a good point about the deadlock", "I hadn't thought of lock ordering"): it names the
+ * put the cache in front of the database — got it", "so you'd shard by tenant", "just to recap …"), judging
+ * it ("that's a good point about the deadlock", "interesting, I hadn't thought of lock ordering"),
+ * acknowledging it ("got it, a queue per tenant", "… with virtual nodes, makes sense") or setting the
+ * candidate at ease ("don't worry about empty input yet", "no need to compile it"): it names the
  * answer's topic as strongly as a question would, but asks nothing, so it gets no card — unless a
  * question follows in the same breath ("… how would you rebalance then?", "good point — what is a cache
- * stampede?"). Recogniser text,
- * normalised: apostrophes dropped ("youre").
+ * stampede?", "got it. Design a URL shortener."). Recogniser text, normalised: apostrophes dropped ("youre").
  */
 final class AnswerReaction {
-    private static final Pattern OPENING = Pattern.compile("^(?:"
+    /** Interjections a reaction may open with, beside the detector's preamble words ("interesting, I hadn't …"). */
+    private static final String INTERJECTIONS = "(?:(?:yeah|yes|yep|oh|ah|huh|wow|mm|hm|mhm|interesting) )*";
+    private static final Pattern OPENING = Pattern.compile("^" + INTERJECTIONS + "(?:"
             + "(?:so )?what (?:youre|you are|your|you were) saying"
             + "|if i (?:understand|understood|get|got) (?:you |that |it )?(?:correctly|right)"
-            + "|(?:so |just )?to (?:summari[sz]e|recap|sum up)"
-            + "|let me (?:make sure i (?:understand|got (?:that|it))|play (?:that|it) back|repeat (?:that|it) back)"
+            + "|(?:so |just )?to (?:summari[sz]e|recap|sum up|play (?:that|it) back)"
+            + "|let me (?:just )?(?:make sure i (?:understand|got (?:that|it))|play (?:that|it) back|repeat (?:that|it) back)"
+            + "|i hear you saying|so (?:basically|in short|your answer is|that means|the short version is)"
             + "|just to make sure i (?:understand|got (?:that|it))"
             + "|so (?:youd|you would)(?! (?:be|have|need|get) )" // not a task set up: "so you'd be given …"
-            + "|(?:(?:yeah|yes|oh|ah) )*(?:thats |that is )?(?:an? )?(?:really |very )?"
+            + "|(?:thats |that is )?(?:an? )?(?:really |very )?"
             + "(?:good|fair|great|nice|interesting|excellent) (?:point|catch|call|answer)"
-            + "|(?:(?:yeah|yes|oh|ah) )*i (?:hadnt|had not|never) thought (?:of|about)"
-            + "|(?:(?:yeah|yes|oh|ah) )*i like (?:that|how) you"
+            // judging what was proposed: "that's a sensible default for …", "nice solution"
+            + "|(?:thats|that is) (?:an? )?(?!(?:the|one|another|only|same|not) )(?:\\w+ ){1,2}(?:answer|solution|trade ?off|way|approach|default|idea|choice|use)"
+            + "|(?:nice|neat|clever|elegant|clean) (?:use|solution|approach|answer|trick)|you nailed"
+            + "|i (?:hadnt|had not|never) (?:thought (?:of|about)|considered)"
+            + "|i like (?:that|how) you"
+            // an acknowledgement of what was said
+            + "|got it|gotcha|noted|(?:that )?makes sense|fair enough|i follow|that tracks"
+            // setting the candidate at ease about the task
+            + "|(?:dont|do not) worry about|no need to|feel free to|take your time|no rush"
             + ")(?: |$)");
-    /** A question word after the reaction: the next question may follow in the same breath ("good point what is …"). */
-    private static final Pattern QUESTION_WORD = Pattern.compile("(?:^| )(?:what|whats|how|hows|why|which|who|whos)(?: |$)");
+    /**
+     * An acknowledgement that closes the line ("… with virtual nodes, makes sense", "… on every write. Noted."):
+     * what came before it was the answer played back.
+     */
+    private static final Pattern CLOSING = Pattern.compile("(?:^| )(?:got it|gotcha|noted|makes sense|fair enough"
+            + "|i follow|(?:im |i am )?(?:writing|jotting|noting) (?:that|it) down|i have (?:written|noted) that down"
+            + "|i have that|(?:thats|that is) (?:clear|what i wrote)|understood|good|okay|ok|thanks|thank you)$");
+    /**
+     * A question word after the reaction, or a verb before its subject ("can it be", "would you"; not "is that":
+     * "what you're saying is that …"): the next question may follow in the same breath ("good point what is …",
+     * "fair enough can it be matched").
+     */
+    private static final Pattern QUESTION_WORD = Pattern.compile("(?:^| )(?:what|whats|how|hows|why|which|who|whos"
+            + "|(?:can|could|would|will|should|does) (?:it|you|we|they|this|that|there|i)|(?:do|did) (?:you|we|they|i))(?: |$)");
+
+    /** Words that may come between a reaction and a directive that follows it ("got it, okay, now design …"). */
+    private static final Set<String> LINKS = Set.of("okay", "ok", "so", "alright", "now", "um",
+            "uh", "then", "next", "and", "well", "right", "sure");
 
     private AnswerReaction() {
     }
 
     /**
      * Whether normalised text opens, after the detector's preamble words, with a reaction to the answer and
-     * neither a question phrase nor a question word ("what", "how", "why", …) follows in it.
+     * neither a question phrase nor a question word ("what", "how", "why", …) follows in it, nor a directive
+     * opens what follows ("got it — design a …"); or whether it ends on an acknowledgement with no question cue
+     * or question word anywhere.
      */
     static boolean in(String normalized, QuestionCues cues) {
         List<String> words = TextNormalizer.words(normalized);
@@ -41,16 +72,31 @@ final class AnswerReaction {
         while (start < words.size() && cues.preamble().contains(words.get(start))) {
             start++;
         }
+        String padded = " " + normalized + " ";
+        boolean anywhere = cues.anywhere().stream().anyMatch(padded::contains);
         // from any word of the preamble on: its words include some of the openings' ("so", "to")
         for (int from = 0; from <= start; from++) {
             String rest = String.join(" ", words.subList(from, words.size()));
-            java.util.regex.Matcher m = OPENING.matcher(rest);
+            Matcher m = OPENING.matcher(rest);
             if (m.find()) {
-                String padded = " " + rest + " ";
-                return cues.anywhere().stream().noneMatch(padded::contains)
-                        && !QUESTION_WORD.matcher(rest.substring(m.end())).find();
+                String after = rest.substring(m.end());
+                return !anywhere && !QUESTION_WORD.matcher(after).find() && !directiveOpens(after, cues);
             }
         }
-        return false;
+        // a line that only closes on an acknowledgement: no question cue (a starter after the preamble, a phrase
+        // anywhere) and no question word in it
+        return CLOSING.matcher(normalized).find() && !anywhere && !QUESTION_WORD.matcher(normalized).find()
+                && !directiveOpens(String.join(" ", words.subList(start, words.size())), cues);
+    }
+
+    /** Whether these words, after any linking words, open with one of the detector's question starters ("explain …"). */
+    private static boolean directiveOpens(String text, QuestionCues cues) {
+        List<String> words = TextNormalizer.words(text);
+        int start = 0;
+        while (start < words.size() && LINKS.contains(words.get(start))) {
+            start++;
+        }
+        String rest = " " + String.join(" ", words.subList(start, words.size())) + " ";
+        return cues.starters().stream().anyMatch(rest::startsWith);
     }
 }

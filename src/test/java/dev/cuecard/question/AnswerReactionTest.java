@@ -55,6 +55,45 @@ class AnswerReactionTest {
     }
 
     @Test
+    void anAcknowledgementAJudgementOrAReassuranceIsAReactionToo() {
+        // openings and closings beyond a restatement's: each carded by the model on its topic words before
+        assertThat(List.of(
+                "Gotcha, a bloom filter ahead of the disk lookups.",
+                "okay so a bounded queue between the parser and the writer threads noted",
+                "Sharding the orders table by customer, with a lookup service on the side. I'm writing that down.",
+                "mm so the lease expires and the old leader steps down understood",
+                "Huh, I never considered fencing tokens for the lock service.",
+                "That's a sensible trade-off for a read-heavy catalogue.",
+                "nice use of a monotonic stack",
+                "You nailed the part about readiness probes.",
+                "So basically the outbox table is written in the same transaction as the order.",
+                "Don't worry about thread safety for now, a single thread is fine.",
+                "No need to handle negative weights in this version.",
+                "Take your time with the recursion, there's no hurry.",
+                "a token bucket per tenant with the counters in redis okay",
+                "right the p ninety nine alert on the checkout service thanks"))
+                .allMatch(AnswerReactionTest::restates);
+    }
+
+    @Test
+    void aQuestionAfterAnAcknowledgementIsStillAQuestion() {
+        assertThat(List.of(
+                "fair enough can it be done in one pass",
+                "got it design a url shortener",
+                "Got it. Explain how consistent hashing spreads the keys.",
+                "noted would you add a cache in front of it",
+                "makes sense do you know what a write ahead log is for",
+                "no need to code it just tell me how you would find the cycle",
+                "that is the default isolation level in postgres is that a problem for the ledger",
+                "we have a service that gets slower every night and recovers on its own",
+                "your p ninety nine doubled after the deploy but the error rate is flat right",
+                "tell me about a time you had to learn a codebase nobody on the team understood"))
+                .noneMatch(AnswerReactionTest::restates);
+        // "is that" opens the played-back answer, not a question
+        assertThat(restates("okay so what youre saying is that the consumer commits after the write got it")).isTrue();
+    }
+
+    @Test
     void aReactionNamingATopicGetsNoCard() {
         UtteranceClassifier c = UtteranceClassifier.shipped();
         Classification reaction = c.classify("okay so what youre saying is you would put the cache in front of the "
