@@ -33,8 +33,8 @@ final class AnswerReaction {
             + "|(?:nice|neat|clever|elegant|clean) (?:use|solution|approach|answer|trick)|you nailed"
             + "|i (?:hadnt|had not|never) (?:thought (?:of|about)|considered)"
             + "|i like (?:that|how) you"
-            // an acknowledgement of what was said
-            + "|got it|gotcha|noted|(?:that )?makes sense|fair enough|i follow|that tracks"
+            // an acknowledgement of what was said (not "gotcha": the recogniser writes it for "sketch a" too)
+            + "|got it|noted|(?:that )?makes sense|fair enough|i follow|that tracks"
             // setting the candidate at ease about the task
             + "|(?:dont|do not) worry about|no need to|feel free to|take your time|no rush"
             + ")(?: |$)");
@@ -44,18 +44,32 @@ final class AnswerReaction {
      */
     private static final Pattern CLOSING = Pattern.compile("(?:^| )(?:got it|gotcha|noted|makes sense|fair enough"
             + "|i follow|(?:im |i am )?(?:writing|jotting|noting) (?:that|it) down|i have (?:written|noted) that down"
-            + "|i have that|(?:thats|that is) (?:clear|what i wrote)|understood|good|okay|ok|thanks|thank you)$");
+            + "|i have that|(?:thats|that is) (?:clear|what i wrote)|understood|good)(?: (?:okay|ok|thanks|thank you))?$");
     /**
-     * A question word after the reaction, or a verb before its subject ("can it be", "would you"; not "is that":
-     * "what you're saying is that …"): the next question may follow in the same breath ("good point what is …",
-     * "fair enough can it be matched").
+     * A question word after the reaction, or a verb before its subject ("can it be", "would the feed"; not "is
+     * that": "what you're saying is that …", nor "does the": "the gateway does the rate limiting"): the next
+     * question may follow in the same breath ("good point what is …", "fair enough can it be matched").
      */
     private static final Pattern QUESTION_WORD = Pattern.compile("(?:^| )(?:what|whats|how|hows|why|which|who|whos"
-            + "|(?:can|could|would|will|should|does) (?:it|you|we|they|this|that|there|i)|(?:do|did) (?:you|we|they|i))(?: |$)");
+            + "|(?:can|could|would|will|should) (?:it|you|we|they|this|that|there|i|the|a|an|your|our)"
+            + "|does (?:it|you|we|they|this|that|there|i)|(?:do|did) (?:you|we|they|i))(?: |$)");
 
     /** Words that may come between a reaction and a directive that follows it ("got it, okay, now design …"). */
     private static final Set<String> LINKS = Set.of("okay", "ok", "so", "alright", "now", "um",
             "uh", "then", "next", "and", "well", "right", "sure");
+
+    /**
+     * Acknowledgements that open a line before the next question ("fair enough — would the feed still hold up
+     * if …", "makes sense. Walk me through …"), with the filler words between them.
+     */
+    private static final Pattern ACKNOWLEDGEMENTS = Pattern.compile("^(?:(?:got it|gotcha|noted|understood"
+            + "|(?:that )?makes sense|fair enough|i follow|i see|mm hmm|mm hm|uh huh|mhm|mm|hmm|hm|interesting"
+            + "|thats (?:reasonable|fair)"
+            + "|good call|sounds good|nice|cool|perfect|sure|okay|ok|right|alright|so|yeah|yes|yep|oh|ah|huh) )+");
+    /** What in {@link #ACKNOWLEDGEMENTS} acknowledges something (not a filler such as "okay", "so"). */
+    private static final Pattern ACKNOWLEDGING = Pattern.compile("(?:^| )(?:got it|gotcha|noted|understood|makes sense"
+            + "|fair enough|i follow|i see|mm hmm|mm hm|uh huh|mhm|hm|interesting|thats (?:reasonable|fair)|good call"
+            + "|sounds good|sure|cool|nice|perfect) ");
 
     private AnswerReaction() {
     }
@@ -98,5 +112,23 @@ final class AnswerReaction {
         }
         String rest = " " + String.join(" ", words.subList(start, words.size())) + " ";
         return cues.starters().stream().anyMatch(rest::startsWith);
+    }
+
+    /**
+     * The words after an opening acknowledgement ("got it", "fair enough", "makes sense", "sure", …) when a question
+     * follows it (a question word, a question phrase, a directive): that question is what to read — "makes sense"
+     * is small talk, and would outweigh "walk me through …" after it. Otherwise the text unchanged: an
+     * acknowledgement before a statement is itself a sign of small talk.
+     */
+    static String afterAcknowledgement(String normalized, QuestionCues cues) {
+        Matcher m = ACKNOWLEDGEMENTS.matcher(normalized + " ");
+        if (!m.find() || !ACKNOWLEDGING.matcher(m.group()).find()) {
+            return normalized;
+        }
+        String rest = normalized.substring(Math.min(normalized.length(), m.end()));
+        String padded = " " + rest + " ";
+        boolean asks = QUESTION_WORD.matcher(rest).find() || directiveOpens(rest, cues)
+                || cues.anywhere().stream().anyMatch(padded::contains);
+        return asks && TextNormalizer.words(rest).size() >= QuestionDetector.MIN_WORDS ? rest : normalized;
     }
 }

@@ -351,7 +351,11 @@ public final class UtteranceClassifier {
         Parts parts = parts();
         TopicClassifier topics = parts.topics();
         Bm25Index bm25 = parts.bm25();
-        String normalized = heard(text, spotted, parts.phonetic());
+        // a reaction is read on the words as spoken (no spotted terms after its closing "got it"); a question
+        // after an acknowledgement is read without it
+        String plain = TextNormalizer.normalize(text);
+        boolean reaction = !forced && AnswerReaction.in(plain, parts.detector().phrases());
+        String normalized = heard(AnswerReaction.afterAcknowledgement(plain, parts.detector().phrases()), spotted, parts.phonetic());
         QuestionDetector.Cues cues = parts.detector().cues(normalized);
         double[] p = parts.model().probabilities(
                 UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening()));
@@ -383,7 +387,7 @@ public final class UtteranceClassifier {
             best = Category.NONE;
             bestP = p[Category.NONE.ordinal()];
         }
-        if (!forced && best != Category.NONE && AnswerReaction.in(normalized, parts.detector().phrases())) {
+        if (best != Category.NONE && reaction) {
             // a reaction to the answer, not a question: as sure as the model is of the topic it names
             best = Category.NONE;
         }

@@ -58,7 +58,7 @@ class AnswerReactionTest {
     void anAcknowledgementAJudgementOrAReassuranceIsAReactionToo() {
         // openings and closings beyond a restatement's: each carded by the model on its topic words before
         assertThat(List.of(
-                "Gotcha, a bloom filter ahead of the disk lookups.",
+                "Got it, a bloom filter ahead of the disk lookups.",
                 "okay so a bounded queue between the parser and the writer threads noted",
                 "Sharding the orders table by customer, with a lookup service on the side. I'm writing that down.",
                 "mm so the lease expires and the old leader steps down understood",
@@ -70,8 +70,8 @@ class AnswerReactionTest {
                 "Don't worry about thread safety for now, a single thread is fine.",
                 "No need to handle negative weights in this version.",
                 "Take your time with the recursion, there's no hurry.",
-                "a token bucket per tenant with the counters in redis okay",
-                "right the p ninety nine alert on the checkout service thanks"))
+                "a token bucket per tenant with the counters in redis got it thanks",
+                "right the p ninety nine alert on the checkout service noted"))
                 .allMatch(AnswerReactionTest::restates);
     }
 
@@ -79,6 +79,7 @@ class AnswerReactionTest {
     void aQuestionAfterAnAcknowledgementIsStillAQuestion() {
         assertThat(List.of(
                 "fair enough can it be done in one pass",
+                "gotcha see i c d pipeline for me where a broken build never reaches production", // "sketch a …" as heard
                 "got it design a url shortener",
                 "Got it. Explain how consistent hashing spreads the keys.",
                 "noted would you add a cache in front of it",
@@ -91,6 +92,30 @@ class AnswerReactionTest {
                 .noneMatch(AnswerReactionTest::restates);
         // "is that" opens the played-back answer, not a question
         assertThat(restates("okay so what youre saying is that the consumer commits after the write got it")).isTrue();
+    }
+
+    @Test
+    void aQuestionAfterAnAcknowledgementIsReadWithoutIt() {
+        assertThat(AnswerReaction.afterAcknowledgement("okay noted walk me through the upload path", CUES))
+                .isEqualTo("walk me through the upload path");
+        assertThat(AnswerReaction.afterAcknowledgement("mm hm fair enough can the merge be done in one pass", CUES))
+                .isEqualTo("can the merge be done in one pass");
+        // before a statement the acknowledgement stays: it is a sign of small talk
+        assertThat(AnswerReaction.afterAcknowledgement("mm hm consistent hashing with virtual nodes", CUES))
+                .isEqualTo("mm hm consistent hashing with virtual nodes");
+        // fillers alone are not an acknowledgement, and a question needs its words
+        assertThat(AnswerReaction.afterAcknowledgement("okay so how would you shard it", CUES))
+                .isEqualTo("okay so how would you shard it");
+        assertThat(AnswerReaction.afterAcknowledgement("got it why", CUES)).isEqualTo("got it why");
+
+        UtteranceClassifier c = UtteranceClassifier.shipped();
+        // both read as small talk while the acknowledgement was weighed with the question
+        Classification deadlock = c.classify("got it thats reasonable could the two transfers deadlock");
+        assertThat(deadlock.isQuestion()).isTrue();
+        assertThat(deadlock.category()).isEqualTo(Category.CONCURRENCY);
+        assertThat(deadlock.text()).as("the card keeps the words as heard")
+                .isEqualTo("got it thats reasonable could the two transfers deadlock");
+        assertThat(c.classify("fair enough can the merge be done in one pass").category()).isEqualTo(Category.CODING);
     }
 
     @Test
