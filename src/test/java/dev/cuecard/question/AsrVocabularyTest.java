@@ -2,6 +2,7 @@ package dev.cuecard.question;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cuecard.config.AppPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,20 @@ class AsrVocabularyTest {
      * A status code said digit by digit reads as one ("a four oh nine rather than a for zero zero" was carded as
      * rotating a matrix); a round number that counts things does not.
      */
+    @Test
+    void languageNamesAsTheRecogniserWritesThemAreTheLanguages() throws EmbeddingUnavailable {
+        assertThat(vocabulary.apply("how do caitlyn cortines suspend without blocking a thread"))
+                .contains(" kotlin").contains(" coroutines");
+        assertThat(vocabulary.apply("in see sharp when does configure await false matter")).contains(" c sharp");
+        assertThat(vocabulary.apply("have you shipped anything in type or script")).endsWith(" typescript");
+        // the full reading (with the sentence model, as the CLI's): a question about threads while the name was a name
+        UtteranceClassifier lexical = UtteranceClassifier.shipped();
+        UtteranceClassifier full = lexical.withSemantics(
+                SemanticMatcher.loadShipped(AppPaths.fromEnvironment().cacheDir(), lexical.library()));
+        Classification c = full.confirm("how do caitlyn cortines suspend without blocking a thread", List.of());
+        assertThat(c.category()).isEqualTo(Category.LANGUAGE_RUNTIME);
+    }
+
     @Test
     void statusCodesSaidDigitByDigitAreStatusCodesButRoundNumbersAreNot() {
         assertThat(vocabulary.apply("so when do you send back a four zero nine instead of a for zero zero"))
