@@ -1,0 +1,52 @@
+package dev.cuecard.question;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the interviewer says around an answer: reacting to it (played back, judged, acknowledged) asks nothing and
+ * gets no card, and a question after an acknowledgement ("fair enough — could that deadlock?") is still a question.
+ * Checked on lines written for this probe and never trained on (devset/reactions.tsv); set b was scored once before
+ * any of its lines was looked at. The bounds are the figures at the time, with a line or two of slack for a retrain.
+ */
+class ReactionsTest {
+    static List<String[]> lines;
+    static ProbeLines reader;
+
+    @BeforeAll
+    static void load() throws Exception {
+        lines = ProbeLines.fields("/devset/reactions.tsv");
+        reader = ProbeLines.shippedReader();
+    }
+
+    private static List<String> read(String set, String kind, boolean right) {
+        return lines.stream().filter(l -> l[0].equals(set) && l[1].equals(kind))
+                .filter(l -> reader.categoryOf(l[3]).equals(l[2]) == right)
+                .map(l -> l[3] + " → " + reader.categoryOf(l[3])).toList();
+    }
+
+    @Test
+    void reactionsToTheAnswerStaySmallTalk() {
+        // carded before AnswerReaction's acknowledgements, judgements and closings: a 39 of 60, b 41 of 50; after: 22, 35
+        assertThat(read("a", "react", false)).hasSizeLessThanOrEqualTo(24);
+        assertThat(read("b", "react", false)).hasSizeLessThanOrEqualTo(37);
+        // other technical lines that ask nothing: 18 and 14 before, 17 and 13 after
+        assertThat(read("a", "aside", false)).hasSizeLessThanOrEqualTo(18);
+        assertThat(read("b", "aside", false)).hasSizeLessThanOrEqualTo(14);
+    }
+
+    @Test
+    void aQuestionAfterAnAcknowledgementIsStillAQuestion() {
+        // right before the acknowledgement was read apart: a 47 of 60, b 43 of 50; after: 54, 44
+        assertThat(read("a", "q_after", true)).as("wrong: %s", read("a", "q_after", false))
+                .hasSizeGreaterThanOrEqualTo(52);
+        assertThat(read("b", "q_after", true)).as("wrong: %s", read("b", "q_after", false))
+                .hasSizeGreaterThanOrEqualTo(43);
+        // plain questions, many as statements ("Reverse a linked list in place."): 56 and 48, before and after
+        assertThat(read("a", "q_plain", true)).hasSizeGreaterThanOrEqualTo(55);
+        assertThat(read("b", "q_plain", true)).hasSizeGreaterThanOrEqualTo(47);
+    }
+}
