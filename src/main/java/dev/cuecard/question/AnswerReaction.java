@@ -47,10 +47,12 @@ final class AnswerReaction {
             + "|i have that|(?:thats|that is) (?:clear|what i wrote)|understood|good)(?: (?:okay|ok|thanks|thank you))?$");
     /**
      * A question word after the reaction, or a verb before its subject ("can it be", "would the feed"; not "is
-     * that": "what you're saying is that …", nor "does the": "the gateway does the rate limiting"): the next
-     * question may follow in the same breath ("good point what is …", "fair enough can it be matched").
+     * that": "what you're saying is that …", nor "does the": "the gateway does the rate limiting"; nor "what I'd …",
+     * "what we …": "that's what I'd have done", a statement): the next question may follow in the same breath
+     * ("good point what is …", "fair enough can it be matched").
      */
-    private static final Pattern QUESTION_WORD = Pattern.compile("(?:^| )(?:what|whats|how|hows|why|which|who|whos"
+    private static final Pattern QUESTION_WORD = Pattern.compile("(?:^| )(?:what(?! (?:i|id|ive|im|we|weve|wed|most) )"
+            + "|whats|how|hows|why|which|who|whos"
             + "|(?:can|could|would|will|should) (?:it|you|we|they|this|that|there|i|the|a|an|your|our)"
             + "|does (?:it|you|we|they|this|that|there|i)|(?:do|did) (?:you|we|they|i))(?: |$)");
 

@@ -71,7 +71,8 @@ class AnswerReactionTest {
                 "No need to handle negative weights in this version.",
                 "Take your time with the recursion, there's no hurry.",
                 "a token bucket per tenant with the counters in redis got it thanks",
-                "right the p ninety nine alert on the checkout service noted"))
+                "right the p ninety nine alert on the checkout service noted",
+                "makes sense a bloom filter there is what id have used too")) // "what I'd …" tells, not asks
                 .allMatch(AnswerReactionTest::restates);
     }
 
