@@ -355,7 +355,8 @@ public final class UtteranceClassifier {
         // after an acknowledgement is read without it
         String plain = TextNormalizer.normalize(text);
         boolean reaction = !forced && AnswerReaction.in(plain, parts.detector().phrases());
-        String normalized = heard(AnswerReaction.afterAcknowledgement(plain, parts.detector().phrases()), spotted, parts.phonetic());
+        String normalized = heard(AnswerReaction.afterAcknowledgement(plain, parts.detector().phrases()), spotted,
+                parts.phonetic());
         QuestionDetector.Cues cues = parts.detector().cues(normalized);
         double[] p = parts.model().probabilities(
                 UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening()));
