@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class AnswerReaction {
     /** Interjections a reaction may open with, beside the detector's preamble words ("interesting, I hadn't …"). */
-    private static final String INTERJECTIONS = "(?:(?:yeah|yes|yep|oh|ah|huh|wow|mm|hm|mhm|interesting) )*";
+    private static final String INTERJECTIONS = "(?:(?:yeah|yes|yep|oh|ah|huh|wow|mm|hm|mhm|interesting|i see) )*";
     private static final Pattern OPENING = Pattern.compile("^" + INTERJECTIONS + "(?:"
             + "(?:so )?what (?:youre|you are|your|you were) saying"
             + "|if i (?:understand|understood|get|got) (?:you |that |it )?(?:correctly|right)"
@@ -27,6 +27,12 @@ final class AnswerReaction {
             + "|i hear you saying|so (?:basically|in short|your answer is|that means|the short version is)"
             + "|just to make sure i (?:understand|got (?:that|it))"
             + "|so (?:youd|you would)(?! (?:be|have|need|get) )" // not a task set up: "so you'd be given …"
+            // the choice the candidate made, played back: "you went with optimistic locking instead of …"
+            + "|(?:so )?you (?:went|go) (?:with|for)|(?:so )?you (?:chose|picked|opted for|settled on|ended up with"
+            + "|reached for|landed on|decided on)"
+            // the design as the candidate drew it, played back: "so the leader holds a lease and …"
+            + "|so (?:the|your) (?:\\w+ ){1,3}(?:holds|sits|owns|keeps|handles|lives|stays|just|only|then|always"
+            + "|never|basically)"
             + "|(?:thats |that is )?(?:an? )?(?:really |very )?"
             + "(?:good|fair|great|nice|interesting|excellent) (?:point|catch|call|answer)"
             // judging what was proposed: "that's a sensible default for …", "nice solution"
@@ -57,6 +63,43 @@ final class AnswerReaction {
             + "|whats|how|hows|why|which|who|whos"
             + "|(?:can|could|would|will|should) (?:it|you|we|they|this|that|there|i|the|a|an|your|our)"
             + "|does (?:it|you|we|they|this|that|there|i)|(?:do|did) (?:you|we|they|i))(?: |$)");
+
+    /**
+     * A verdict on the answer, or the interviewer's own experience beside it, anywhere in the line: "… that's the
+     * textbook fix", "… I like that", "… but sure", "we went with a header and regretted it", "that bit us too",
+     * "I'd have used a partial index", "that trips up a lot of people". Only a sign when nothing in the line asks.
+     */
+    private static final Pattern REMARK = Pattern.compile("(?:^| )(?:makes sense|i follow|i like that|fair enough"
+            + "|got it|noted|good call|nice (?:detail|touch)|sensible|but (?:sure|okay|ok|fine)|(?:that|it) works|works too"
+            + "|would work|i appreciate (?:that|it)|i see your|i hear you|i buy that|i agree"
+            + "|(?:thats|that is|its|is|are|seems|sounds|looks) (?:\\w+ )?(?:fine|good|sensible|reasonable|fair|solid"
+            + "|smart|neat|clever|nice)|fine$"
+            + "|(?:the|a) (?:right|safer|standard|classic|usual|textbook|sensible|reasonable) (?:fix|answer|one|ordering"
+            + "|approach|call|choice|move|way|pattern)"
+            + "|(?:good|nice|great|solid) (?:outcome|answer|point|catch|instinct)"
+            + "|(?:we|i) (?:went|did|had|used|ended|tried|saw|hit|ran)|(?:for|bit|on) us$|(?:bit|for) us (?:too|once|also)"
+            + "|what we (?:did|do|see|saw|have|use)|our (?:rollout|setup)|id (?:have|probably|maybe|personally)"
+            + "|i would have|im not (?:totally |entirely |fully )?(?:sold|convinced)|trips up|a lot of (?:people|candidates)"
+            + "|most (?:people|candidates)|pretty much what)(?: |$)");
+    /**
+     * A word of assent closing the line ("Two pointers from both ends, linear time, nice.", "… standard, works.",
+     * "… yep.") — unlike {@link #CLOSING}, only where nothing in the line asks. Not "okay", "right", "sure", "yeah"
+     * or "correct": a question may end on them as a tag ("you'd put a CDN in front of it, right?").
+     */
+    private static final Pattern ASSENT = Pattern.compile("(?:^| )(?:yep|nice|cool|fine|perfect|great|works|that tracks"
+            + "|fine by me|holds up|well enough)$");
+    /** Asking besides the question words: "… when?", "given an array …", "now return …", "is it …", "… worth it". */
+    private static final Pattern ALSO_ASKS = Pattern.compile("(?:^| )(?:when|where|whether|given (?:a|an|the|some|two)"
+            + "|(?:is|are|was|were) (?:it|there|this|these|those|they)|worth it"
+            + "|(?:then|and|so|okay|ok) (?:return|find|count|sketch|make|design|write|build|implement|explain"
+            + "|describe|walk|tell|give|show|add|handle|do|take|convert|rewrite|change|extend|optimi[sz]e|turn)"
+            // "now" before a verb, not before what it describes ("now convert it …", not "now the cache …")
+            + "|now (?!(?:the|a|an|it|its|this|that|thats|these|those|we|you|i|they|there|theres|weve|youve|is|are)"
+            + "(?: |$))\\w+)(?: |$)");
+    /** Verbs that ask when they open the line, after the preamble ("is gRPC worth it …", "return the values …"). */
+    private static final Set<String> ASKING_OPENERS = Set.of("is", "are", "was", "were", "isnt", "arent", "return",
+            "find", "count", "sketch", "merge", "detect", "check", "reverse", "print", "show", "list", "outline",
+            "estimate", "draw", "propose", "plan", "pick", "choose", "take", "make", "solve", "sort", "add", "model");
 
     /** Words that may come between a reaction and a directive that follows it ("got it, okay, now design …"). */
     private static final Set<String> LINKS = Set.of("okay", "ok", "so", "alright", "now", "um",
@@ -101,10 +144,14 @@ final class AnswerReaction {
                 return !anywhere && !QUESTION_WORD.matcher(after).find() && !directiveOpens(after, cues);
             }
         }
-        // a line that only closes on an acknowledgement: no question cue (a starter after the preamble, a phrase
-        // anywhere) and no question word in it
-        return CLOSING.matcher(normalized).find() && !anywhere && !QUESTION_WORD.matcher(normalized).find()
-                && !directiveOpens(String.join(" ", words.subList(start, words.size())), cues);
+        // a line that only closes on an acknowledgement, or holds a verdict on the answer: no question cue (a starter
+        // after the preamble, a phrase anywhere) and no question word in it
+        boolean asks = anywhere || QUESTION_WORD.matcher(normalized).find() || directiveOpens(normalized, cues)
+                || directiveOpens(String.join(" ", words.subList(start, words.size())), cues);
+        return !asks && (CLOSING.matcher(normalized).find() || (REMARK.matcher(normalized).find()
+                || ASSENT.matcher(normalized).find())
+                && !ALSO_ASKS.matcher(normalized).find()
+                && !(start < words.size() && ASKING_OPENERS.contains(words.get(start))));
     }
 
     /** Whether these words, after any linking words, open with one of the detector's question starters ("explain …"). */

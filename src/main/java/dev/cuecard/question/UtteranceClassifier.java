@@ -352,11 +352,12 @@ public final class UtteranceClassifier {
         TopicClassifier topics = parts.topics();
         Bm25Index bm25 = parts.bm25();
         // a reaction is read on the words as spoken (no spotted terms after its closing "got it"); a question
-        // after an acknowledgement is read without it
+        // after an acknowledgement or a lead-in ("let's start easy") is read without it
         String plain = TextNormalizer.normalize(text);
-        boolean reaction = !forced && AnswerReaction.in(plain, parts.detector().phrases());
-        String normalized = heard(AnswerReaction.afterAcknowledgement(plain, parts.detector().phrases()), spotted,
-                parts.phonetic());
+        QuestionCues phrases = parts.detector().phrases();
+        boolean reaction = !forced && AnswerReaction.in(plain, phrases);
+        String asked = LeadIn.stripped(AnswerReaction.afterAcknowledgement(plain, phrases), phrases);
+        String normalized = heard(asked, spotted, parts.phonetic());
         QuestionDetector.Cues cues = parts.detector().cues(normalized);
         double[] p = parts.model().probabilities(
                 UtteranceFeatures.of(topics.topicTerms(normalized), normalized, cues, cues.opening()));

@@ -77,6 +77,40 @@ class AnswerReactionTest {
     }
 
     @Test
+    void aVerdictOrAnAnecdoteAnywhereInALineThatAsksNothingIsAReaction() {
+        // the verdict in the middle or at the end, the interviewer's own team, a word of assent closing a recap
+        assertThat(List.of(
+                "a bloom filter before the disk read, that is the textbook fix for that",
+                "You went with a fencing token on every write to the storage layer.",
+                "i see you chose a skip list for the ordered index instead of a tree",
+                "So the coordinator keeps the log and the replicas just apply it in order.",
+                "Partitioning the topic by account id is fine as long as no account gets too hot.",
+                "we hit the same pool exhaustion in our billing service last spring",
+                "Retrying with a fresh idempotency key bit us too, the charges doubled.",
+                "i would have reached for a read replica there but the cache works too",
+                "Sliding window over the log of timestamps, linear time, nice.",
+                "Heap of size k, standard, works."))
+                .allMatch(AnswerReactionTest::restates);
+    }
+
+    @Test
+    void aLineThatAsksIsNoReactionWhateverVerdictItHolds() {
+        assertThat(List.of(
+                "that works, but now make it safe for two threads",
+                "the recursion is correct now convert it to a loop with an explicit stack",
+                "we hit pool exhaustion in our billing service how would you find the cause",
+                "is a partial index fine here or would you build a full one",
+                "For calls between our own services, is gRPC worth it over JSON?",
+                "Fine, given an array of intervals, merge the ones that overlap.",
+                "Let's say the cache cluster is gone and every read hits the database, you'd need a plan, right?",
+                "You'd put a load balancer in front of these, right?",
+                "design a webhook delivery system for partners okay",
+                "print the numbers alternating between two threads, okay?",
+                "return the values in level order left to right"))
+                .noneMatch(AnswerReactionTest::restates);
+    }
+
+    @Test
     void aQuestionAfterAnAcknowledgementIsStillAQuestion() {
         assertThat(List.of(
                 "fair enough can it be done in one pass",

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the interviewer says around an answer: reacting to it (played back, judged, acknowledged) asks nothing and
  * gets no card, and a question after an acknowledgement ("fair enough — could that deadlock?") is still a question.
- * Checked on lines written for this probe and never trained on (devset/reactions.tsv); set b was scored once before
- * any of its lines was looked at. The bounds are the figures at the time, with a line or two of slack for a retrain.
+ * Checked on lines written for this probe and never trained on (devset/reactions.tsv); sets b and c were each scored
+ * once before any of their lines was looked at. The bounds are the figures at the time, with a line or two of slack for a retrain.
  */
 class ReactionsTest {
     /** A probe line and the category the shipped classifier reads it as (read once: each takes a few ms). */
@@ -36,12 +36,15 @@ class ReactionsTest {
 
     @Test
     void reactionsToTheAnswerStaySmallTalk() {
-        // carded before AnswerReaction's acknowledgements, judgements and closings: a 39 of 60, b 41 of 50; after: 22, 35
-        assertThat(read("a", "react", false)).hasSizeLessThanOrEqualTo(24);
-        assertThat(read("b", "react", false)).hasSizeLessThanOrEqualTo(37);
-        // other technical lines that ask nothing: 18 and 14 before, 17 and 13 after
+        // carded before AnswerReaction's acknowledgements, judgements and closings: a 39 of 60, b 41 of 50; after: 22, 35;
+        // after the remarks anywhere and the closing assent (set c first scored then: 29 of 50 before, 22 after): 16, 11, 16
+        assertThat(read("a", "react", false)).hasSizeLessThanOrEqualTo(18);
+        assertThat(read("b", "react", false)).hasSizeLessThanOrEqualTo(13);
+        assertThat(read("c", "react", false)).hasSizeLessThanOrEqualTo(18);
+        // other technical lines that ask nothing: 18, 14 and 16 at first; 17, 12 and 16 now
         assertThat(read("a", "aside", false)).hasSizeLessThanOrEqualTo(18);
-        assertThat(read("b", "aside", false)).hasSizeLessThanOrEqualTo(14);
+        assertThat(read("b", "aside", false)).hasSizeLessThanOrEqualTo(13);
+        assertThat(read("c", "aside", false)).hasSizeLessThanOrEqualTo(17);
     }
 
     @Test
@@ -54,5 +57,16 @@ class ReactionsTest {
         // plain questions, many as statements ("Reverse a linked list in place."): 56 and 48, before and after
         assertThat(read("a", "q_plain", true)).hasSizeGreaterThanOrEqualTo(55);
         assertThat(read("b", "q_plain", true)).hasSizeGreaterThanOrEqualTo(47);
+        // set c: 49 of 50 after an acknowledgement, 48 plain, before and after the remark rules
+        assertThat(read("c", "q_after", true)).hasSizeGreaterThanOrEqualTo(48);
+        assertThat(read("c", "q_plain", true)).hasSizeGreaterThanOrEqualTo(47);
+    }
+
+    @Test
+    void aQuestionHoldingAVerdictOrAnAnecdoteIsStillAQuestion() {
+        // "that works, but now make it thread-safe", "we got bitten by that — how would you avoid it?": 47 of 50 right
+        // before and after the remark rules
+        assertThat(read("c", "q_react", true)).as("wrong: %s", read("c", "q_react", false))
+                .hasSizeGreaterThanOrEqualTo(46);
     }
 }
