@@ -328,6 +328,17 @@ public final class UtteranceClassifier {
         return withSpotted.confidence() > heard.confidence() + SPOTTED_MARGIN ? withSpotted : heard;
     }
 
+    /** The most likely category but none. */
+    private static Category topTopic(double[] p) {
+        Category top = Category.BEHAVIORAL;
+        for (Category c : Category.values()) {
+            if (c != Category.NONE && p[c.ordinal()] > p[top.ordinal()]) {
+                top = c;
+            }
+        }
+        return top;
+    }
+
     private Classification mostConfident(String text, List<String> alternatives, List<String> spotted) {
         Classification best = confirm(text, spotted);
         for (String a : alternatives) {
@@ -388,6 +399,12 @@ public final class UtteranceClassifier {
         } else if (!forced && p[Category.NONE.ordinal()] >= NONE_THRESHOLD * bestP) {
             best = Category.NONE;
             bestP = p[Category.NONE.ordinal()];
+            if (CareerMove.in(normalized) && topTopic(p) == Category.BEHAVIORAL) {
+                // read as small talk, but it asks why the candidate made a move: their own past (a technical reading
+                // above stands — "you switched to websockets, why?" asks about a design)
+                best = Category.BEHAVIORAL;
+                bestP = p[Category.BEHAVIORAL.ordinal()] / (1 - p[Category.NONE.ordinal()]);
+            }
         }
         if (best != Category.NONE && reaction) {
             // a reaction to the answer, not a question: as sure as the model is of the topic it names

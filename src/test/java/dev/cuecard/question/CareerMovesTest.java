@@ -38,11 +38,12 @@ class CareerMovesTest {
     void questionsAboutTheCandidatesCareerMovesGetABehaviouralCard() {
         assertThat(count("a", "behavioral")).isEqualTo(60);
         assertThat(count("b", "behavioral")).isEqualTo(40);
-        // before the career-moves template and its question phrases: a 44 of 60, b 30 of 40; after: 50, 32
+        // before the career-moves template and its question phrases: a 44 of 60, b 30 of 40; after: 50, 32; after a
+        // move read as small talk is turned by CareerMove ("you moved from fintech into healthcare, what drew you …"): 51, 35
         assertThat(readAs("a", "behavioral", true)).as("wrong: %s", readAs("a", "behavioral", false))
                 .hasSizeGreaterThanOrEqualTo(48);
         assertThat(readAs("b", "behavioral", true)).as("wrong: %s", readAs("b", "behavioral", false))
-                .hasSizeGreaterThanOrEqualTo(31);
+                .hasSizeGreaterThanOrEqualTo(34);
         // other behavioural themes in the same spoken shapes: 30 of 30 before and after
         assertThat(readAs("b-other", "behavioral", false)).hasSizeLessThanOrEqualTo(1);
     }
