@@ -27,6 +27,8 @@ final class AnswerReaction {
             + "|i hear you saying|so (?:basically|in short|your answer is|that means|the short version is)"
             + "|just to make sure i (?:understand|got (?:that|it))"
             + "|so (?:youd|you would)(?! (?:be|have|need|get) )" // not a task set up: "so you'd be given …"
+            // "so you'd put …" as the recogniser often writes it, without the "'d"
+            + "|so you (?:put|keep|store|shard|partition|batch|split|route|replicate|push|send|cache|queue)"
             // the choice the candidate made, played back: "you went with optimistic locking instead of …"
             + "|(?:so )?you (?:went|go) (?:with|for)|(?:so )?you (?:chose|picked|opted for|settled on|ended up with"
             + "|reached for|landed on|decided on)"

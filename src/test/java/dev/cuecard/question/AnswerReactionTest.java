@@ -89,7 +89,8 @@ class AnswerReactionTest {
                 "Retrying with a fresh idempotency key bit us too, the charges doubled.",
                 "i would have reached for a read replica there but the cache works too",
                 "Sliding window over the log of timestamps, linear time, nice.",
-                "Heap of size k, standard, works."))
+                "Heap of size k, standard, works.",
+                "so you put the uploads on a queue and let the workers resize them in the background"))
                 .allMatch(AnswerReactionTest::restates);
     }
 
