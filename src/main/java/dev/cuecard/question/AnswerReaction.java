@@ -72,7 +72,7 @@ final class AnswerReaction {
      * "I'd have used a partial index", "that trips up a lot of people". Only a sign when nothing in the line asks.
      */
     private static final Pattern REMARK = Pattern.compile("(?:^| )(?:makes sense|i follow|i like that|fair enough"
-            + "|got it|noted|good call|nice (?:detail|touch)|sensible|but (?:sure|okay|ok|fine)|(?:that|it) works|works too"
+            + "|got it|noted|good call|nice (?:detail|touch)|sensible|but (?:sure|okay|ok|fine)|(?:that|it) (?:does )?works?|works too"
             + "|would work|i appreciate (?:that|it)|i see your|i hear you|i buy that|i agree"
             + "|(?:thats|that is|its|is|are|seems|sounds|looks) (?:\\w+ )?(?:fine|good|sensible|reasonable|fair|solid"
             + "|smart|neat|clever|nice)|fine$"

@@ -90,7 +90,8 @@ class AnswerReactionTest {
                 "i would have reached for a read replica there but the cache works too",
                 "Sliding window over the log of timestamps, linear time, nice.",
                 "Heap of size k, standard, works.",
-                "so you put the uploads on a queue and let the workers resize them in the background"))
+                "so you put the uploads on a queue and let the workers resize them in the background",
+                "huh, I hadn't seen a bitset used for that before, but it does work"))
                 .allMatch(AnswerReactionTest::restates);
     }
 
