@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the interviewer says around an answer: reacting to it (played back, judged, acknowledged) asks nothing and
  * gets no card, and a question after an acknowledgement ("fair enough — could that deadlock?") is still a question.
- * Checked on lines written for this probe and never trained on (devset/reactions.tsv); sets b and c were each scored
- * once before any of their lines was looked at. The bounds are the figures at the time, with a line or two of slack for a retrain.
+ * Checked on lines written for this probe and never trained on (devset/reactions.tsv); sets b, c and d were each
+ * scored once before any of their lines was looked at. The bounds are the figures at the time, with a line or two of slack for a retrain.
  */
 class ReactionsTest {
     /** A probe line and the category the shipped classifier reads it as (read once: each takes a few ms). */
@@ -41,6 +41,8 @@ class ReactionsTest {
         assertThat(read("a", "react", false)).hasSizeLessThanOrEqualTo(18);
         assertThat(read("b", "react", false)).hasSizeLessThanOrEqualTo(13);
         assertThat(read("c", "react", false)).hasSizeLessThanOrEqualTo(18);
+        // set d, written after the rules were final: 25 of 40 before them, 17 after
+        assertThat(read("d", "react", false)).hasSizeLessThanOrEqualTo(19);
         // other technical lines that ask nothing: 18, 14 and 16 at first; 17, 12 and 16 now
         assertThat(read("a", "aside", false)).hasSizeLessThanOrEqualTo(18);
         assertThat(read("b", "aside", false)).hasSizeLessThanOrEqualTo(13);
@@ -68,5 +70,10 @@ class ReactionsTest {
         // before and after the remark rules
         assertThat(read("c", "q_react", true)).as("wrong: %s", read("c", "q_react", false))
                 .hasSizeGreaterThanOrEqualTo(46);
+        // set d: 39 of 40 such questions and 39 of 40 plain ones (some ending on a tag, "…, right?"), before and after
+        assertThat(read("d", "q_react", true)).as("wrong: %s", read("d", "q_react", false))
+                .hasSizeGreaterThanOrEqualTo(38);
+        assertThat(read("d", "q_plain", true)).as("wrong: %s", read("d", "q_plain", false))
+                .hasSizeGreaterThanOrEqualTo(38);
     }
 }
