@@ -72,8 +72,8 @@ final class AnswerReaction {
      * "I'd have used a partial index", "that trips up a lot of people". Only a sign when nothing in the line asks.
      */
     private static final Pattern REMARK = Pattern.compile("(?:^| )(?:makes sense|i follow|i like that|fair enough"
-            + "|got it|noted|good call|nice (?:detail|touch)|sensible|but (?:sure|okay|ok|fine)|(?:that|it) (?:does )?works?|works too"
-            + "|would work|i appreciate (?:that|it)|i see your|i hear you|i buy that|i agree"
+            + "|got it|noted|good call|nice (?:detail|touch)|sensible|but (?:sure|okay|ok|fine)"
+            + "|(?:that|it) (?:does )?works?|works too|would work|i appreciate (?:that|it)|i see your|i hear you|i buy that|i agree"
             + "|(?:thats|that is|its|is|are|seems|sounds|looks) (?:\\w+ )?(?:fine|good|sensible|reasonable|fair|solid"
             + "|smart|neat|clever|nice)|fine$"
             + "|(?:the|a) (?:right|safer|standard|classic|usual|textbook|sensible|reasonable) (?:fix|answer|one|ordering"
@@ -146,14 +146,20 @@ final class AnswerReaction {
                 return !anywhere && !QUESTION_WORD.matcher(after).find() && !directiveOpens(after, cues);
             }
         }
-        // a line that only closes on an acknowledgement, or holds a verdict on the answer: no question cue (a starter
-        // after the preamble, a phrase anywhere) and no question word in it
+        // otherwise: a line that asks nothing (no question cue, no question word) and closes on an acknowledgement,
+        // or holds a verdict or a closing assent and asks in no other way either
         boolean asks = anywhere || QUESTION_WORD.matcher(normalized).find() || directiveOpens(normalized, cues)
                 || directiveOpens(String.join(" ", words.subList(start, words.size())), cues);
-        return !asks && (CLOSING.matcher(normalized).find() || (REMARK.matcher(normalized).find()
-                || ASSENT.matcher(normalized).find())
-                && !ALSO_ASKS.matcher(normalized).find()
-                && !(start < words.size() && ASKING_OPENERS.contains(words.get(start))));
+        if (asks) {
+            return false;
+        }
+        if (CLOSING.matcher(normalized).find()) {
+            return true;
+        }
+        boolean remark = REMARK.matcher(normalized).find() || ASSENT.matcher(normalized).find();
+        boolean asksOtherwise = ALSO_ASKS.matcher(normalized).find()
+                || start < words.size() && ASKING_OPENERS.contains(words.get(start));
+        return remark && !asksOtherwise;
     }
 
     /** Whether these words, after any linking words, open with one of the detector's question starters ("explain …"). */
