@@ -319,14 +319,11 @@ public final class DesktopApp extends Application {
     }
 
     private void installHotkeys() {
-        HotkeyBindings bindings;
-        try {
-            bindings = HotkeyBindings.from(settings.uiOrDefaults().hotkeyMap());
-        } catch (IllegalArgumentException e) {
-            model.say(StatusMessage.warning("Hotkeys: " + e.getMessage() + " — using the defaults"));
-            bindings = HotkeyBindings.defaults();
+        HotkeyBindings.Lenient read = HotkeyBindings.lenient(settings.uiOrDefaults().hotkeyMap());
+        if (!read.problems().isEmpty()) {
+            model.say(StatusMessage.warning("Hotkeys: " + String.join("; ", read.problems())));
         }
-        HotkeyBindings chords = bindings;
+        HotkeyBindings chords = read.bindings();
         // the global hook sees every key, also those typed into Cuecard's own windows: in-window
         // shortcuts only where it cannot run, or one press would act twice (registering takes
         // ~130 ms, so in the background)

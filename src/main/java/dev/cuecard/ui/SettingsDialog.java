@@ -327,12 +327,7 @@ final class SettingsDialog {
 
     private VBox hotkeyTab(UiSettings ui) {
         GridPane g = grid();
-        HotkeyBindings current;
-        try {
-            current = HotkeyBindings.from(ui.hotkeyMap());
-        } catch (IllegalArgumentException e) {
-            current = HotkeyBindings.defaults();
-        }
+        HotkeyBindings current = HotkeyBindings.lenient(ui.hotkeyMap()).bindings();
         int row = 0;
         for (HotkeyAction a : HotkeyAction.values()) {
             TextField f = new TextField(current.chord(a).toString());
@@ -543,13 +538,9 @@ final class SettingsDialog {
         return llmError;
     }
 
-    /** The chords in force (the defaults fill what the file leaves out; a broken file means the defaults). */
+    /** The chords in force (the defaults fill what the file leaves out or gets wrong). */
     private static Map<String, String> effectiveHotkeys(Settings s) {
-        try {
-            return HotkeyBindings.from(s.uiOrDefaults().hotkeyMap()).toSettings();
-        } catch (IllegalArgumentException e) {
-            return HotkeyBindings.defaults().toSettings();
-        }
+        return HotkeyBindings.lenient(s.uiOrDefaults().hotkeyMap()).bindings().toSettings();
     }
 
     /** Which of the saved changes only take effect at the next start ("hotkeys, speech model"); empty when none. */

@@ -98,7 +98,7 @@ class MainWindowTest {
     @Test
     void aWarningPushedIntoTheHistoryIsMarkedUnreadUntilTheHistoryIsOpened() throws Exception {
         StatusBar bar = window.statusBar();
-        String warning = "Hotkeys: no action 'moreDetail' (did you mean 'more_detail'?) — using the defaults; "
+        String warning = "Hotkeys: no action 'moreDetail' (did you mean 'more_detail'?) — ignored; "
                 + "settings file /home/someone/.local/share/cuecard/settings.yaml: 'ui.fontScale' must be between "
                 + "0.8 and 1.6 (got 5; 1.6 is used)";
         FxTestSupport.onFx(() -> {
