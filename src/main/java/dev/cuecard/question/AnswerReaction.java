@@ -27,6 +27,9 @@ final class AnswerReaction {
             + "|i hear you saying|so (?:basically|in short|your answer is|that means|the short version is)"
             + "|just to make sure i (?:understand|got (?:that|it))"
             + "|so (?:youd|you would)(?! (?:be|have|need|get) )" // not a task set up: "so you'd be given …"
+            // "so you've sharded by tenant …", not "so you've got three services …" nor "so you've used Kafka"
+            + "|so youve(?! (?:got|been|had|ever|never|seen|worked|used|done|built|run|mentioned|said|talked|told|brought"
+            + "|to|a|an|the|some|any) )"
             // "so you'd put …" as the recogniser often writes it, without the "'d"
             + "|so you (?:put|keep|store|shard|partition|batch|split|route|replicate|push|send|cache|queue)"
             // the choice the candidate made, played back: "you went with optimistic locking instead of …"
@@ -82,7 +85,15 @@ final class AnswerReaction {
             + "|(?:we|i) (?:went|did|had|used|ended|tried|saw|hit|ran)|(?:for|bit|on) us$|(?:bit|for) us (?:too|once|also)"
             + "|what we (?:did|do|see|saw|have|use)|our (?:rollout|setup)|id (?:have|probably|maybe|personally)"
             + "|i would have|im not (?:totally |entirely |fully )?(?:sold|convinced)|trips up|a lot of (?:people|candidates)"
-            + "|most (?:people|candidates)|pretty much what)(?: |$)");
+            + "|most (?:people|candidates)|pretty much what"
+            // a verdict on the fix proposed: "an outbox table would handle that neatly", "that covers it"
+            + "|would (?:handle|cover|solve|fix) (?:that|it|this)|(?:handles|covers|solves) (?:that|it|this) (?:nicely"
+            + "|neatly|well)|(?:that|this) (?:covers|solves|handles) it|what i was (?:looking|hoping) for"
+            + "|what i wanted to hear"
+            // the interviewer closing a topic or telling how the team works: "I'll stop you there, that's plenty"
+            + "|(?:ill|i will|let me|im going to|im gonna) (?:stop|cut|pause) you there|thats (?:plenty|enough) (?:on|for|about)"
+            + "|(?:weve|we have|ive|i have) been (?:burned|burnt|bitten)|(?:burned|burnt|bitten) (?:us|me)"
+            + "|our (?:on call |oncall )?(?:on call|oncall|rotation|team|process|stack) (?:is|are|was|runs|uses|has))(?: |$)");
     /**
      * A word of assent closing the line ("Two pointers from both ends, linear time, nice.", "… standard, works.",
      * "… yep.") — unlike {@link #CLOSING}, only where nothing in the line asks. Not "okay", "right", "sure", "yeah"

@@ -96,6 +96,26 @@ class AnswerReactionTest {
     }
 
     @Test
+    void aFixJudgedEnoughATopicClosedOrTheTeamDescribedIsAReaction() {
+        assertThat(List.of(
+                "A dead letter queue would handle that nicely.",
+                "right that covers it a version column on the row",
+                "two heaps one per half thats what i was hoping for",
+                "Let me stop you there, that's plenty about the schema.",
+                "We've been bitten by clock skew on exactly that kind of lock.",
+                "so youve partitioned the topic by account and kept one consumer per partition",
+                "Our team runs everything on Nomad rather than Kubernetes."))
+                .allMatch(AnswerReactionTest::restates);
+        assertThat(List.of(
+                "so you've used Kafka before, do you keep the events ordered",
+                "so youve mentioned redis does any of the data need to survive a restart",
+                "would a bloom filter handle that",
+                "how would a dead letter queue handle that",
+                "our team runs everything on nomad how would you roll out a config change"))
+                .noneMatch(AnswerReactionTest::restates);
+    }
+
+    @Test
     void aLineThatAsksIsNoReactionWhateverVerdictItHolds() {
         assertThat(List.of(
                 "that works, but now make it safe for two threads",
