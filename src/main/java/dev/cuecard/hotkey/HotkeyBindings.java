@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
-/** Which chord triggers which action; two actions on one chord are rejected with a message. */
+/**
+ * Which chord triggers which action; two actions on one chord are rejected with a message, or, read
+ * {@linkplain #lenient leniently} for a session that must start, one of them keeps its default.
+ */
 public final class HotkeyBindings {
     private final Map<HotkeyAction, KeyChord> chords;
 
@@ -95,10 +98,6 @@ public final class HotkeyBindings {
         return out;
     }
 
-    private static Optional<HotkeyAction> holderOf(Map<HotkeyAction, KeyChord> m, KeyChord chord) {
-        return m.entrySet().stream().filter(e -> e.getValue().equals(chord)).map(Map.Entry::getKey).findFirst();
-    }
-
     /** The action a misspelt id most likely meant: the same letters ignoring case and separators, or two edits away. */
     private static Optional<HotkeyAction> nearest(String id) {
         String plain = plain(id);
@@ -116,7 +115,7 @@ public final class HotkeyBindings {
     }
 
     public Optional<HotkeyAction> actionFor(KeyChord chord) {
-        return holderOf(chords, chord);
+        return chords.entrySet().stream().filter(e -> e.getValue().equals(chord)).map(Map.Entry::getKey).findFirst();
     }
 
     /** As settings: action id → chord text. */
