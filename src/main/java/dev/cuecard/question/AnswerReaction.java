@@ -109,6 +109,13 @@ final class AnswerReaction {
             // "now" before a verb, not before what it describes ("now convert it …", not "now the cache …")
             + "|now (?!(?:the|a|an|it|its|this|that|thats|these|those|we|you|i|they|there|theres|weve|youve|is|are)"
             + "(?: |$))\\w+)(?: |$)");
+    /**
+     * A directive cue ("write a", "build a") with its subject before it: the team telling what it does ("… and we
+     * write a blameless review for every sev two"), not a task set — such a phrase does not make the line ask.
+     */
+    private static final Pattern STATED_DIRECTIVE = Pattern.compile(" (?:we|i|they|he|she)(?: always| usually| also"
+            + "| then| just| still| now)? (?:write|build|design|implement) an? ");
+
     /** Verbs that ask when they open the line, after the preamble ("is gRPC worth it …", "return the values …"). */
     private static final Set<String> ASKING_OPENERS = Set.of("is", "are", "was", "were", "isnt", "arent", "return",
             "find", "count", "sketch", "merge", "detect", "check", "reverse", "print", "show", "list", "outline",
@@ -146,7 +153,7 @@ final class AnswerReaction {
         while (start < words.size() && cues.preamble().contains(words.get(start))) {
             start++;
         }
-        String padded = " " + normalized + " ";
+        String padded = STATED_DIRECTIVE.matcher(" " + normalized + " ").replaceAll(" _ ");
         boolean anywhere = cues.anywhere().stream().anyMatch(padded::contains);
         // from any word of the preamble on: its words include some of the openings' ("so", "to")
         for (int from = 0; from <= start; from++) {

@@ -116,6 +116,19 @@ class AnswerReactionTest {
     }
 
     @Test
+    void aDirectivePhraseAfterItsSubjectTellsWhatTheTeamDoesAndAsksNothing() {
+        assertThat(List.of(
+                "our rotation is two weeks in eight and we write a short review after every page",
+                "our process is simple they build an image per commit and we always write a changelog"))
+                .allMatch(AnswerReactionTest::restates);
+        assertThat(List.of(
+                "our process is simple now write a script that builds an image per commit",
+                "our team is small so you write a function that merges the two lists",
+                "our stack is mostly go how would you write a health check for it"))
+                .noneMatch(AnswerReactionTest::restates);
+    }
+
+    @Test
     void aLineThatAsksIsNoReactionWhateverVerdictItHolds() {
         assertThat(List.of(
                 "that works, but now make it safe for two threads",
