@@ -2,12 +2,14 @@
 """Candidate heard forms from the term probe's transcripts (run by bench/mine-term-forms.sh).
 
 usage: term-forms.py PANEL_DIR CONDITION...
-Each utterance of bench/terms.tsv is "<carrier start> <term as written> <carrier end>"; the words the
+Reads every probe present: bench/terms.tsv (recordings terms-*) and bench/terms2.tsv (terms2-*, the same
+terms in the other two sentences). Each utterance is "<carrier start> <term as written> <carrier end>"; the words the
 recogniser wrote between the carrier's start and end are the term as heard.
 """
 import collections
 import difflib
 import json
+import os
 import re
 import sys
 
@@ -15,6 +17,7 @@ CARRIERS = [("how would you use", "in a system like ours"),
             ("what problems have you run into with", "in production"),
             ("can you explain where", "fits in this design"),
             ("why would a team reach for", "here and what does it cost")]
+PROBES = ("terms", "terms2")
 DEV = "src/test/resources/devset/"
 
 
@@ -41,27 +44,30 @@ def heard_in_place(words, start, end):
 
 
 def main(panel, conditions):
-    utterances = {}
-    for line in open("bench/terms.tsv"):
-        f = line.rstrip("\n").split("\t")
-        if line.startswith("#") or f[0] == "id":
-            continue
-        utterances[f[0]] = (f[3], f[4])
     forms = collections.defaultdict(collections.Counter)   # term -> form -> count
     where = collections.defaultdict(set)                    # (term, form) -> conditions
     written = {}
-    for c in conditions:
-        finals = [json.loads(l) for l in open(f"{panel}/terms-{c}.transcript.jsonl")]
-        for line in list(open(f"{panel}/terms-{c}.truth.tsv"))[1:]:
-            uid, _, term, s, e = line.split("\t")[:5]
-            s, e = int(s), int(e)
-            text = utterances[uid][1]
-            start, end = next((norm(a), norm(b)) for a, b in CARRIERS if norm(text)[:len(norm(a))] == norm(a))
-            written[term] = " ".join(norm(text)[len(start):len(norm(text)) - len(end)])
-            heard = " ".join(f["text"] for f in finals if f["endMs"] > s - 300 and f["startMs"] < e + 300)
-            form = heard_in_place(norm(heard), start, end)
-            forms[term][form] += 1
-            where[(term, form)].add(c)
+    for probe in PROBES:
+        if not os.path.exists(f"bench/{probe}.tsv") or not os.path.exists(f"{panel}/{probe}-{conditions[0]}.truth.tsv"):
+            continue
+        utterances = {}
+        for line in open(f"bench/{probe}.tsv"):
+            f = line.rstrip("\n").split("\t")
+            if line.startswith("#") or f[0] == "id":
+                continue
+            utterances[f[0]] = (f[3], f[4])
+        for c in conditions:
+            finals = [json.loads(l) for l in open(f"{panel}/{probe}-{c}.transcript.jsonl")]
+            for line in list(open(f"{panel}/{probe}-{c}.truth.tsv"))[1:]:
+                uid, _, term, s, e = line.split("\t")[:5]
+                s, e = int(s), int(e)
+                text = utterances[uid][1]
+                start, end = next((norm(a), norm(b)) for a, b in CARRIERS if norm(text)[:len(norm(a))] == norm(a))
+                written[term] = " ".join(norm(text)[len(start):len(norm(text)) - len(end)])
+                heard = " ".join(f["text"] for f in finals if f["endMs"] > s - 300 and f["startMs"] < e + 300)
+                form = heard_in_place(norm(heard), start, end)
+                forms[term][form] += 1
+                where[(term, form)].add(c)
     # the dev split: what was said and what the recogniser wrote for it
     said = {l.split("\t")[0]: " ".join(norm(l.rstrip("\n").split("\t")[4])) for l in open(DEV + "utterances.tsv")}
     asr = []
