@@ -7,7 +7,8 @@
 # prints, per term, the words heard in the term's place with their count and conditions, then which
 # would be kept as vocabulary forms: heard at least twice for the term, for no other term, and where
 # the dev split's recogniser text holds the form, standing for the term in at least half of those lines.
-# The vocabulary (templates/asr-vocabulary.yaml) was then curated by hand from that list: forms that
+# The vocabulary (templates/asr-vocabulary.yaml) was then curated by hand from that list (first probe: thirty-first
+# session; second probe and both together: thirty-second): forms that
 # begin or end on a function word, short single words and ordinary words or phrases ("core team",
 # "problem lies", "slight") left out. Out: bench/out/panel/terms{,2}-*.{wav,truth.tsv,transcript.jsonl},
 # bench/out/terms-forms.tsv (all forms) and the candidate list on stdout.
