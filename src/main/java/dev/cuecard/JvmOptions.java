@@ -212,6 +212,11 @@ final class JvmOptions {
         return LONG_RUNNING_COMMANDS.contains(first);
     }
 
+    /** Whether the arguments open the desktop app: no command, and not asking for help or the version. */
+    static boolean opensDesktop(String[] args) {
+        return args.length == 0 || args[0].startsWith("-") && !asksHelpOrVersion(args);
+    }
+
     /**
      * The JVM's own arguments as given on the command line: what comes before {@code -jar} (read
      * from the process's command line — the management beans would cost ~40 ms to start). Empty

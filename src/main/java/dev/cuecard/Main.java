@@ -4,6 +4,7 @@ import dev.cuecard.cli.Cli;
 import dev.cuecard.cli.StopHook;
 import dev.cuecard.config.AppPaths;
 import dev.cuecard.config.LogSetup;
+import dev.cuecard.ui.DesktopLauncher;
 
 /** Entry point (not a JavaFX Application subclass, so the plain classpath jar can start). */
 public final class Main {
@@ -25,6 +26,9 @@ public final class Main {
         // in the JVM that runs the command (the one started by `java -jar` may hand over to another)
         LogSetup.routeJavaUtilLogging();
         NativeLibraryCache.useForSqlite(paths.cacheDir()); // in the JVM that runs the command
+        if (JvmOptions.opensDesktop(args)) {
+            DesktopLauncher.startEarly(); // the toolkit starts while the options are read
+        }
         System.exit(Cli.run(args));
     }
 }

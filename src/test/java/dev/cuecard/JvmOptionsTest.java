@@ -57,4 +57,14 @@ class JvmOptionsTest {
         assertThat(JvmOptions.longRunning(new String[] {"debrief", "list"})).isFalse();
         assertThat(JvmOptions.longRunning(new String[] {"--version"})).isFalse();
     }
+
+    @Test
+    void onlyArgumentsWithoutACommandStartTheToolkitEarly() {
+        assertThat(JvmOptions.opensDesktop(new String[] {})).isTrue();
+        assertThat(JvmOptions.opensDesktop(new String[] {"--demo", "--exit-after", "5"})).isTrue();
+        assertThat(JvmOptions.opensDesktop(new String[] {"replay", "--demo"})).isFalse();
+        assertThat(JvmOptions.opensDesktop(new String[] {"listen"})).isFalse();
+        assertThat(JvmOptions.opensDesktop(new String[] {"--help"})).isFalse();
+        assertThat(JvmOptions.opensDesktop(new String[] {"--demo", "--version"})).isFalse();
+    }
 }
