@@ -212,6 +212,11 @@ final class JvmOptions {
         return LONG_RUNNING_COMMANDS.contains(first);
     }
 
+    /** Whether this JVM runs with the options already (restarted, or started by the installed launcher). */
+    static boolean tuned() {
+        return System.getProperty(TUNED_PROPERTY) != null;
+    }
+
     /** Whether the arguments open the desktop app: no command, and not asking for help or the version. */
     static boolean opensDesktop(String[] args) {
         return args.length == 0 || args[0].startsWith("-") && !asksHelpOrVersion(args);

@@ -19,6 +19,11 @@ public final class Main {
         if (System.getProperty("cuecard.logdir") == null) {
             System.setProperty("cuecard.logdir", paths.logsDir().toString());
         }
+        if (JvmOptions.opensDesktop(args) && JvmOptions.tuned()) {
+            // this JVM runs the app (restarted, or the installed launcher's): the toolkit starts now,
+            // beside everything below (issue 12, start-up)
+            DesktopLauncher.startEarly();
+        }
         if (JvmOptions.longRunning(args)) { // the runs that load JNA and Vosk
             NativeLibraryCache.use(paths.cacheDir());
         }
@@ -27,7 +32,7 @@ public final class Main {
         LogSetup.routeJavaUtilLogging();
         NativeLibraryCache.useForSqlite(paths.cacheDir()); // in the JVM that runs the command
         if (JvmOptions.opensDesktop(args)) {
-            DesktopLauncher.startEarly(); // the toolkit starts while the options are read
+            DesktopLauncher.startEarly(); // when not started above: the toolkit starts while the options are read
         }
         System.exit(Cli.run(args));
     }

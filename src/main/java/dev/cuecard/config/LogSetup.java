@@ -79,7 +79,10 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
      * (INFO and up), so nothing finer is formatted only to be dropped. Called by {@code Main} before a
      * command runs: JavaFX warns as it starts, before anything of ours has logged and so set this class to work.
      */
-    public static void routeJavaUtilLogging() {
+    public static synchronized void routeJavaUtilLogging() {
+        if (SLF4JBridgeHandler.isInstalled()) {
+            return; // once: the desktop app's toolkit thread and Main may both ask
+        }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
     }

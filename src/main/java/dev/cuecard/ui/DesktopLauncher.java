@@ -1,5 +1,6 @@
 package dev.cuecard.ui;
 
+import dev.cuecard.config.LogSetup;
 import dev.cuecard.pipeline.NamedThreadFactory;
 import java.awt.GraphicsEnvironment;
 import java.util.Locale;
@@ -60,6 +61,8 @@ public final class DesktopLauncher {
         @Override
         public void run() {
             try {
+                // JavaFX warns as it starts: into the log, not onto the console (Main may not have routed it yet)
+                LogSetup.routeJavaUtilLogging();
                 Application.launch(DesktopApp.class);
             } catch (RuntimeException e) {
                 earlyFailure = e;

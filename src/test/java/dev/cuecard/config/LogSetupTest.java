@@ -47,6 +47,9 @@ class LogSetupTest {
         fx.addAppender(seen);
         try {
             LogSetup.routeJavaUtilLogging();
+            LogSetup.routeJavaUtilLogging(); // the desktop app's toolkit thread and Main both ask
+            assertThat(julRoot.getHandlers()).as("one bridge: each record logged once")
+                    .filteredOn(h -> h instanceof org.slf4j.bridge.SLF4JBridgeHandler).hasSize(1);
             java.util.logging.Logger.getLogger("javafx.scene").warning("Unsupported JavaFX configuration");
             java.util.logging.Logger.getLogger("javafx.scene").fine("finer than the log keeps");
             assertThat(julRoot.getHandlers()).as("no console handler left").noneMatch(
