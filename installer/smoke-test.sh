@@ -29,6 +29,16 @@ echo "ok  classify: $out"
 
 display=()
 [[ -n ${DISPLAY:-} ]] || display=(xvfb-run -a -s "-screen 0 1280x800x24")
+# issue 12: the packaged runtime's class data archive holds JavaFX (build.xml), so a start maps its classes
+runtime_dir="$(dirname "${launcher[0]}")/../lib/runtime"
+if (( ${#launcher[@]} == 1 )) && [[ -d $runtime_dir ]]; then
+  rm -rf "$CUECARD_HOME"
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/classes.log" "${display[@]}" "${launcher[@]}" --demo --exit-after 2 \
+      > /dev/null 2> "$work/err" || { cat "$work/err" >&2; fail "the app failed with its class loading logged"; }
+  grep -q '^\[.*javafx\.scene\.control\.Control source: shared objects file' "$work/classes.log" \
+      || fail "JavaFX's classes were not mapped from the runtime's class data archive"
+  echo "ok  class data archive: $(grep -c 'source: shared objects file' "$work/classes.log") of $(wc -l < "$work/classes.log") classes loaded mapped from it"
+fi
 for ((i = 1; i <= runs; i++)); do
   rm -rf "$CUECARD_HOME"
   # the launch time is taken inside the display wrapper so Xvfb's own start is not counted
