@@ -46,7 +46,7 @@ final class TrainingInputs {
         h.put("epochs=" + CategoryModel.EPOCHS + " rate=" + CategoryModel.LEARNING_RATE + " l2=" + CategoryModel.L2
                 + " seed=" + CategoryModel.SEED + " none=" + UtteranceClassifier.NONE_WEIGHT
                 + " chars=" + UtteranceFeatures.CHAR_WEIGHT + " phonetic=" + phonetic
-                + " phonetic.minWords=" + PhoneticMatcher.MIN_WORDS);
+                + " phonetic.minWords=" + PhoneticMatcher.MIN_WORDS + " phonetic.ordinary=" + PhoneticMatcher.SKIP_ORDINARY);
         for (Category c : Category.values()) {
             h.put(c.id());
         }
@@ -72,6 +72,10 @@ final class TrainingInputs {
         h.list(cues.starters());
         h.list(cues.anywhere());
         h.list(cues.smallTalk());
+        if (phonetic && PhoneticMatcher.SKIP_ORDINARY) {
+            h.put("phonetic ordinary runs");
+            h.list(new PhoneticMatcher(List.of()).ordinaryRuns());
+        }
         h.put("code");
         for (Class<?> c : CODE) {
             h.put(c.getName());
@@ -141,6 +145,7 @@ final class TrainingInputs {
     static byte[] shippedFilesStamp() {
         List<String> names = new java.util.ArrayList<>(ShippedData.sources());
         names.add("/dev/cuecard/question/examples.tsv");
+        names.add(PhoneticMatcher.ORDINARY_RESOURCE);
         for (Class<?> c : CODE) {
             names.add("/" + c.getName().replace('.', '/') + ".class");
         }

@@ -306,8 +306,8 @@ class QuestionTrackerTest {
     }
 
     /**
-     * Decided on its first words as a personal question (how you prioritise), the whole question is about error
-     * budgets: read at about the same confidence with more than half again as many words, it takes the card.
+     * Decided on its first words as a personal question (how you prioritise), the whole question is about a
+     * service that keeps failing: read at about the same confidence with more than half again as many words, it takes the card.
      */
     @Test
     void theWholeQuestionTakesTheCardFromItsFirstWordsWhenItReadsAnotherTopic() {
@@ -318,7 +318,7 @@ class QuestionTrackerTest {
                 partial("how would you decide when a team", 1000));
         assertThat(early).as("decided on the first words").singleElement()
                 .satisfies(q -> assertThat(q.classification().category()).isEqualTo(Category.BEHAVIORAL));
-        String whole = "how would you decide when a team should pause new features because its error budget is spent";
+        String whole = "how would you decide when a team should pause new features because its service keeps breaking";
         Classification wholeReading = classifier.classify(whole);
         assertThat(wholeReading.category()).as("precondition: the whole question").isEqualTo(Category.RELIABILITY_OPS);
         assertThat(QuestionTracker.stronger(wholeReading, early.get(0).classification()))
@@ -335,7 +335,7 @@ class QuestionTrackerTest {
         QuestionTracker t = new QuestionTracker(classifier);
         // a question too short for two agreeing partials, then the speaker stops talking
         assertThat(t.onAudio(0.2, 900)).isEmpty();
-        assertThat(t.onTranscript(partial("how would you roll back safely", 1000))).isEmpty();
+        assertThat(t.onTranscript(partial("how do you back out a release", 1000))).isEmpty();
         assertThat(t.onAudio(0.2, 1100)).isEmpty();
         assertThat(t.onAudio(0.0001, 1200)).isEmpty();
         assertThat(t.onAudio(0.0001, 1300)).isEmpty();
@@ -344,7 +344,7 @@ class QuestionTrackerTest {
         assertThat(q.get().early()).isTrue();
         assertThat(q.get().atMs()).isEqualTo(1400);
         // the final result agrees: nothing new
-        assertThat(t.onTranscript(fin("how would you roll back safely", 2200))).isEmpty();
+        assertThat(t.onTranscript(fin("how do you back out a release", 2200))).isEmpty();
     }
 
     /** A partial heard at 1 s, then silence: the card its pause decides, if any, within 0.5 s. */
