@@ -124,6 +124,8 @@ class PracticeCommandTest {
         CliTest.Run unknown = CliTest.run("practice", "score", "--question", "hello there", "--answer-text", "x");
         assertThat(unknown.exit()).isNotZero();
         assertThat(unknown.err().strip()).doesNotContain("\n").contains("no template matches");
+        // a greeting names no topic, though the template nearest in meaning is some template
+        assertThat(CliTest.run("practice", "score", "--question", "good morning", "--answer-text", "x").exit()).isNotZero();
         CliTest.Run both = CliTest.run("practice", "score", "--question", "deadlock", "--answer-text", "x",
                 "--answer-wav", "a.wav");
         assertThat(both.exit()).isNotZero();
