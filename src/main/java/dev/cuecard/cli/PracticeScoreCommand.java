@@ -35,6 +35,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score one answer with the offline rubric (and the LLM review when one is configured).")
 final class PracticeScoreCommand implements Callable<Integer> {
+    /** The least topic probability a question typed for practice needs to pick a template by its words. */
+    static final double MIN_TOPIC_CONFIDENCE = 0.05;
+
     @ParentCommand
     PracticeCommand practice;
 
@@ -104,9 +107,6 @@ final class PracticeScoreCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-    /** The least topic probability a question typed for practice needs to pick a template by its words. */
-    static final double MIN_TOPIC_CONFIDENCE = 0.05;
 
     private Template template(UtteranceClassifier classifier) {
         Optional<Template> byId = classifier.library().get(question.strip());

@@ -21,8 +21,8 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * Metaphone code of each run of one to three heard words is compared with the codes of the terms.
  * Short codes match too many ordinary words, so only terms whose code has at least
  * {@link #MIN_CODE} sounds take part; and runs that people write in their own meaning
- * ({@link #ORDINARY_RESOURCE}: "look for" sounds like lock free, "feel free" like failover, "when
- * does" like inodes) are never read as a term. Pure and thread-safe after construction.
+ * ({@link #ORDINARY_RESOURCE}: "look for" sounds like lock free, "feel free" like failover, "two
+ * million" like timeline) are never read as a term. Pure and thread-safe after construction.
  */
 public final class PhoneticMatcher {
     /** Codes this short ("KX" for cache and cash) would fire on ordinary speech. */
@@ -75,9 +75,9 @@ public final class PhoneticMatcher {
         return terms.size();
     }
 
-    /** The ordinary runs this matcher skips, sorted (for the category model's training hash). */
-    List<String> ordinaryRuns() {
-        return ordinary.stream().sorted().toList();
+    /** The shipped ordinary runs every matcher skips (unless switched off), sorted: for the category model's training hash. */
+    static List<String> shippedOrdinaryRuns() {
+        return Ordinary.RUNS.stream().sorted().toList();
     }
 
     /** Terms that sound like a run of heard words but are not spelled out in the text, in text order. */

@@ -74,7 +74,7 @@ final class TrainingInputs {
         h.list(cues.smallTalk());
         if (phonetic && PhoneticMatcher.SKIP_ORDINARY) {
             h.put("phonetic ordinary runs");
-            h.list(new PhoneticMatcher(List.of()).ordinaryRuns());
+            h.list(PhoneticMatcher.shippedOrdinaryRuns());
         }
         h.put("code");
         for (Class<?> c : CODE) {
