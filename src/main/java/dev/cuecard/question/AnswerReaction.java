@@ -19,7 +19,9 @@ final class AnswerReaction {
     /** Interjections a reaction may open with, beside the detector's preamble words ("interesting, I hadn't …"). */
     private static final String INTERJECTIONS = "(?:(?:yeah|yes|yep|oh|ah|huh|wow|mm|hm|mhm|interesting|i see) )*";
     private static final Pattern OPENING = Pattern.compile("^" + INTERJECTIONS + "(?:"
-            + "(?:so )?what (?:youre|you are|your|you were) saying"
+            + "(?:so )?what (?:youre|you are|your|you were) (?:saying|describing|suggesting|proposing|getting at)"
+            // agreeing with the answer and saying why: "right, because the lock is held across the call"
+            + "|because"
             + "|if i (?:understand|understood|get|got) (?:you |that |it )?(?:correctly|right)"
             + "|(?:so |just )?to (?:summari[sz]e|recap|sum up|play (?:that|it) back)"
             + "|let me (?:just )?(?:make sure i (?:understand|got (?:that|it))"
@@ -82,7 +84,7 @@ final class AnswerReaction {
             + "|(?:the|a) (?:right|safer|standard|classic|usual|textbook|sensible|reasonable) (?:fix|answer|one|ordering"
             + "|approach|call|choice|move|way|pattern)"
             + "|(?:good|nice|great|solid) (?:outcome|answer|point|catch|instinct)"
-            + "|(?:we|i) (?:went|did|had|used|ended|tried|saw|hit|ran)|(?:for|bit|on) us$|(?:bit|for) us (?:too|once|also)"
+            + "|(?:we|i) (?:went|did|had|used|ended|tried|saw|hit|ran)|(?:we|i) got (?:hit|bitten|burned|burnt|paged)|(?:for|bit|on) us$|(?:bit|for) us (?:too|once|also)"
             + "|what we (?:did|do|see|saw|have|use)|our (?:rollout|setup)|id (?:have|probably|maybe|personally)"
             + "|i would have|im not (?:totally |entirely |fully )?(?:sold|convinced)|trips up|a lot of (?:people|candidates)"
             + "|most (?:people|candidates)|pretty much what"
@@ -93,6 +95,8 @@ final class AnswerReaction {
             // the interviewer closing a topic or telling how the team works: "I'll stop you there, that's plenty"
             + "|(?:ill|i will|let me|im going to|im gonna) (?:stop|cut|pause) you there|thats (?:plenty|enough) (?:on|for|about)"
             + "|(?:weve|we have|ive|i have) been (?:burned|burnt|bitten)|(?:burned|burnt|bitten) (?:us|me)"
+            // the interviewer's own story beside the answer: "that reminds me of when our pool ran dry"
+            + "|reminds me"
             + "|our (?:on call |oncall )?(?:on call|oncall|rotation|team|process|stack) (?:is|are|was|runs|uses|has))(?: |$)");
     /**
      * A word of assent closing the line ("Two pointers from both ends, linear time, nice.", "… standard, works.",
@@ -115,6 +119,13 @@ final class AnswerReaction {
      */
     private static final Pattern STATED_DIRECTIVE = Pattern.compile(" (?:we|i|they|he|she)(?: always| usually| also"
             + "| then| just| still| now)? (?:write|build|design|implement) an? ");
+
+    /**
+     * The interviewer's own story told ("that reminds me of when …", "… how we used to …", "we got hit once when …"):
+     * its "when" or "how" asks nothing.
+     */
+    private static final Pattern REMINDED = Pattern.compile(
+            "reminds me (?:of )?(?:when|how|the time)|(?:once|time|day|night|week|month|year) when");
 
     /** Verbs that ask when they open the line, after the preamble ("is gRPC worth it …", "return the values …"). */
     private static final Set<String> ASKING_OPENERS = Set.of("is", "are", "was", "were", "isnt", "arent", "return",
@@ -166,7 +177,8 @@ final class AnswerReaction {
         }
         // otherwise: a line that asks nothing (no question cue, no question word) and closes on an acknowledgement,
         // or holds a verdict or a closing assent and asks in no other way either
-        boolean asks = anywhere || QUESTION_WORD.matcher(normalized).find() || directiveOpens(normalized, cues)
+        String told = REMINDED.matcher(normalized).replaceAll("_");
+        boolean asks = anywhere || QUESTION_WORD.matcher(told).find() || directiveOpens(normalized, cues)
                 || directiveOpens(String.join(" ", words.subList(start, words.size())), cues);
         if (asks) {
             return false;
@@ -175,7 +187,7 @@ final class AnswerReaction {
             return true;
         }
         boolean remark = REMARK.matcher(normalized).find() || ASSENT.matcher(normalized).find();
-        boolean asksOtherwise = ALSO_ASKS.matcher(normalized).find()
+        boolean asksOtherwise = ALSO_ASKS.matcher(told).find()
                 || start < words.size() && ASKING_OPENERS.contains(words.get(start));
         return remark && !asksOtherwise;
     }
@@ -197,6 +209,16 @@ final class AnswerReaction {
      * is small talk, and would outweigh "walk me through …" after it. Otherwise the text unchanged: an
      * acknowledgement before a statement is itself a sign of small talk.
      */
+    /**
+     * Whether normalised words ask anything: a question cue where the detector looks for one, a question word
+     * anywhere ("… if loyalty fails how do the other two get undone"). Not {@link #ALSO_ASKS}: "when" and "where"
+     * also tell a story ("right, because the lock is held across the call, that's where the contention comes from").
+     */
+    static boolean asks(String normalized, QuestionDetector detector) {
+        QuestionDetector.Cues cues = detector.cues(normalized);
+        return cues.cue() || QuestionDetector.shortDirective(cues) || QUESTION_WORD.matcher(normalized).find();
+    }
+
     static String afterAcknowledgement(String normalized, QuestionCues cues) {
         Matcher m = ACKNOWLEDGEMENTS.matcher(normalized + " ");
         if (!m.find() || !ACKNOWLEDGING.matcher(m.group()).find()) {

@@ -98,6 +98,31 @@ public final class QuestionTracker {
     /** Ablation switch for {@link #endsMidPhrase}. */
     static final boolean WAIT_MID_PHRASE = Boolean.parseBoolean(System.getProperty("cuecard.tracker.waitMidPhrase", "true"));
 
+    /**
+     * Words that, opening the line, acknowledge the answer just given: "okay, compare and swap in a loop, sure",
+     * "right, because the lock is held across the network call", "and then the consumer commits the offset". Until
+     * such a line asks something ({@link UtteranceClassifier#asks}) it is most likely the answer played back, which
+     * names a topic as strongly as a question does: no card is decided on its partials nor at a pause in it (the
+     * "got it" that closes a played-back answer often follows one). The end of the line decides, or the question
+     * that follows in the same breath ("okay, and how would you shard it").
+     */
+    static final Set<String> ACKNOWLEDGING = Set.of("okay", "ok", "right", "alright", "sure", "cool", "great",
+            "perfect", "nice", "yeah", "yep", "yes", "gotcha", "mhm", "interesting", "understood", "noted");
+    /** Ablation switch for {@link #acknowledgedNotAsked}. */
+    static final boolean WAIT_ACKNOWLEDGED = Boolean.parseBoolean(
+            System.getProperty("cuecard.tracker.waitAcknowledged", "true"));
+    /**
+     * Whether a pause after words that ask nothing needs {@link #PAUSE_UNCUED_CONFIDENCE} even where the fast
+     * reading saw a question: "infrastructure wise we're on AWS, three regions" reads as ops at 0.64.
+     */
+    static final boolean PAUSE_ASKS = Boolean.parseBoolean(System.getProperty("cuecard.tracker.pauseAsks", "true"));
+    /**
+     * Confidence a card decided at the end of a line that asks nothing needs ("our SLO for the public API is
+     * three nines, measured monthly" 0.42); a line that asks gets its card at any confidence, as the taxonomy wants.
+     */
+    static final double FINAL_UNCUED_CONFIDENCE = Double.parseDouble(
+            System.getProperty("cuecard.tracker.finalUncuedConfidence", "0.6"));
+
     private final UtteranceClassifier classifier;
     private final PauseDetector pauses = new PauseDetector();
     private TranscriptEvent openPartial;
@@ -149,7 +174,8 @@ public final class QuestionTracker {
         }
         Classification c = openClassification;
         List<String> words = TextNormalizer.words(TextNormalizer.normalize(c.text()));
-        if ((words.size() < PAUSE_MIN_WORDS && !QuestionDetector.shortDirective(words)) || endsMidPhrase(words)) {
+        if ((words.size() < PAUSE_MIN_WORDS && !QuestionDetector.shortDirective(words)) || endsMidPhrase(words)
+                || acknowledgedNotAsked(words, openPartial.text())) {
             return Optional.empty();
         }
         if (pauseReading == null) {
@@ -158,7 +184,8 @@ public final class QuestionTracker {
         }
         Classification f = pauseReading;
         // small talk stays uncarded: where the fast reading saw no question, the full reading must be surer
-        double needed = c.isQuestion() ? PAUSE_CONFIDENCE : PAUSE_UNCUED_CONFIDENCE;
+        double needed = c.isQuestion() && (!PAUSE_ASKS || classifier.asks(openPartial.text()))
+                ? PAUSE_CONFIDENCE : PAUSE_UNCUED_CONFIDENCE;
         if (f.isQuestion() && f.confidence() >= needed) {
             decided = new DetectedQuestion(nextId++, openPartial.channel(), f, endMs, openPartial.endMs(), true, false,
                     DecisionReason.PAUSE, spokenFrom(openPartial));
@@ -216,6 +243,9 @@ public final class QuestionTracker {
             return Optional.empty(); // the counts above still grow: the next partial may decide at once
         }
         if (decided == null) {
+            if (acknowledgedNotAsked(heardWords, e.text())) {
+                return Optional.empty();
+            }
             int words = heardWords.size();
             boolean stable = stableCount >= 2 && c.confidence() >= EARLY_CONFIDENCE && c.score() >= EARLY_TEMPLATE_SCORE;
             boolean sure = c.confidence() >= SURE_CONFIDENCE && c.score() >= SURE_TEMPLATE_SCORE;
@@ -255,6 +285,13 @@ public final class QuestionTracker {
             return Optional.of(decided);
         }
         return Optional.empty();
+    }
+
+    /** Whether the line opens on {@link #ACKNOWLEDGING} (or "and then") and its words so far ask nothing. */
+    private boolean acknowledgedNotAsked(List<String> words, String text) {
+        boolean opens = !words.isEmpty() && (ACKNOWLEDGING.contains(words.get(0))
+                || words.size() > 1 && words.get(0).equals("and") && words.get(1).equals("then"));
+        return WAIT_ACKNOWLEDGED && opens && !classifier.asks(text);
     }
 
     /** Whether these words stop on one of {@link #MID_PHRASE}: the word that makes the question is still to come. */
@@ -374,7 +411,7 @@ public final class QuestionTracker {
 
     private Optional<DetectedQuestion> onFinal(TranscriptEvent e, Classification c) {
         if (decided == null) {
-            return c.isQuestion()
+            return c.isQuestion() && (c.confidence() >= FINAL_UNCUED_CONFIDENCE || classifier.asks(c.text()))
                     ? Optional.of(new DetectedQuestion(nextId++, e.channel(), c, e.atMs(), e.endMs(), false, false,
                             DecisionReason.FINAL, e.startMs()))
                     : Optional.empty();

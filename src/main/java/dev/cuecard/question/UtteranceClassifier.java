@@ -328,6 +328,15 @@ public final class UtteranceClassifier {
         return withSpotted.confidence() > heard.confidence() + SPOTTED_MARGIN ? withSpotted : heard;
     }
 
+    /**
+     * Whether these words ask anything (a question cue, a question word anywhere, a directive): a line that does not
+     * — "our postmortems are blameless and we publish them", "okay so your plan is canary first" — is a question only
+     * when the model is surer of it.
+     */
+    public boolean asks(String text) {
+        return AnswerReaction.asks(TextNormalizer.normalize(text), parts().detector());
+    }
+
     /** The most likely category but none. */
     private static Category topTopic(double[] p) {
         Category top = Category.BEHAVIORAL;

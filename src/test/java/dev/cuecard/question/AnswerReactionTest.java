@@ -96,6 +96,50 @@ class AnswerReactionTest {
     }
 
     @Test
+    void theInterviewersOwnStoryRemindedByTheAnswerIsAReaction() {
+        assertThat(List.of(
+                "that reminds me of the week our search cluster kept losing its master",
+                "funny, it reminds me how we used to rebuild the whole index every night",
+                "that reminds me of when our queue filled up during a sale"))
+                .allMatch(AnswerReactionTest::restates);
+        // the same words asking about the candidate's own story are a question
+        assertThat(restates("does that remind you of an outage you handled")).isFalse();
+        // an anecdote's "when" tells when it happened
+        assertThat(restates("we got bitten by that one night when the disk filled up on the primary")).isTrue();
+        assertThat(restates("we got bitten by the disk filling up, when would you alert on it")).isFalse();
+    }
+
+    @Test
+    void agreeingWithTheAnswerAndSayingWhyOrDescribingItBackIsAReaction() {
+        assertThat(List.of(
+                "right, because the retries all land on the same shard, that's where the hot spot comes from",
+                "yeah because nothing evicts the old sessions",
+                "so what you're describing is a write-ahead log with periodic snapshots",
+                "what you're suggesting is basically sticky sessions at the load balancer"))
+                .allMatch(AnswerReactionTest::restates);
+        assertThat(List.of(
+                "right, because of that skew, how would you rebalance the partitions",
+                "so what you're describing is a write-ahead log, why not just fsync every write"))
+                .noneMatch(AnswerReactionTest::restates);
+    }
+
+    @Test
+    void wordsAskWithAQuestionCueOrAQuestionWordAnywhereNotWithWhereOrWhenInAStory() {
+        QuestionDetector detector = new QuestionDetector();
+        assertThat(List.of(
+                "our billing flow spans three services and if the last one fails how do the others undo their part",
+                "explain read repair",
+                "design dropbox",
+                "i'd love to hear your take on backpressure"))
+                .allMatch(t -> AnswerReaction.asks(TextNormalizer.normalize(t), detector));
+        assertThat(List.of(
+                "right because the queue is unbounded that's where the memory goes",
+                "our incident reviews are blameless and everyone can read them",
+                "okay so the plan is a canary first then the full rollout"))
+                .noneMatch(t -> AnswerReaction.asks(TextNormalizer.normalize(t), detector));
+    }
+
+    @Test
     void aFixJudgedEnoughATopicClosedOrTheTeamDescribedIsAReaction() {
         assertThat(List.of(
                 "A dead letter queue would handle that nicely.",

@@ -280,6 +280,60 @@ class QuestionTrackerTest {
     }
 
     @Test
+    void anAnswerPlayedBackAfterAnAcknowledgementIsNotCardedWhileItIsSpokenNorAtAPauseInIt() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        String[] growing = {"okay the consumer", "okay the consumer commits the offset",
+            "okay the consumer commits the offset only after", "okay the consumer commits the offset only after the write",
+            "okay the consumer commits the offset only after the write succeeds"};
+        t.onAudio(0.2, 300);
+        long at = 400;
+        for (String words : growing) {
+            assertThat(t.onTranscript(partial(words, at))).as(words).isEmpty();
+            t.onAudio(0.2, at);
+            at += 300;
+        }
+        assertThat(classifier.classify(growing[1], List.of()).isQuestion()
+                && classifier.classify(growing[growing.length - 1]).isQuestion())
+                .as("precondition: the words alone read as a question, fast and in full").isTrue();
+        for (long silence = at; silence < at + 1500; silence += 100) {
+            assertThat(t.onAudio(0.0001, silence)).isEmpty();
+        }
+        assertThat(t.onTranscript(fin("okay the consumer commits the offset only after the write succeeds got it", at + 1600)))
+                .as("the line closes as a reaction").isEmpty();
+    }
+
+    @Test
+    void aLineThatAsksNothingIsCardedAtItsEndOnlyWhenTheModelIsSureOfIt() throws EmbeddingUnavailable {
+        // the full reading, with the sentence model, as the app's
+        UtteranceClassifier full = classifier.withSemantics(
+                SemanticMatcher.loadShipped(dev.cuecard.config.AppPaths.fromEnvironment().cacheDir(), classifier.library()));
+        String told = "the billing service writes to a postgres primary with two read replicas";
+        Classification c = full.confirm(told, List.of(), List.of());
+        assertThat(c.isQuestion() && c.confidence() < QuestionTracker.FINAL_UNCUED_CONFIDENCE)
+                .as("precondition: read as a question, unsurely").isTrue();
+        assertThat(new QuestionTracker(full).onTranscript(fin(told, 3000))).isEmpty();
+        // a line that asks is carded however unsure the topic is, as the taxonomy wants
+        String asked = "what would you change about how the billing service writes to postgres";
+        assertThat(full.confirm(asked, List.of(), List.of()).confidence())
+                .isLessThan(QuestionTracker.FINAL_UNCUED_CONFIDENCE);
+        assertThat(new QuestionTracker(full).onTranscript(fin(asked, 3000)))
+                .hasValueSatisfying(q -> assertThat(q.reason()).isEqualTo(DecisionReason.FINAL));
+    }
+
+    @Test
+    void aQuestionAfterAnAcknowledgementIsStillCardedWhileItIsSpoken() {
+        QuestionTracker t = new QuestionTracker(classifier);
+        List<DetectedQuestion> out = feed(t,
+                partial("okay so how would", 600),
+                partial("okay so how would you design a rate", 1000),
+                partial("okay so how would you design a rate limiter", 1300),
+                partial("okay so how would you design a rate limiter for a public api", 1700));
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).early()).isTrue();
+        assertThat(out.get(0).classification().category()).isEqualTo(Category.SYSTEM_DESIGN);
+    }
+
+    @Test
     void aClearlyStrongerFinalRefinesTheSameQuestionInsteadOfAddingOne() {
         QuestionTracker t = new QuestionTracker(classifier);
         // a vague question decided at a pause, with a modest confidence
