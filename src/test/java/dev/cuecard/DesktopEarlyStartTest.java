@@ -30,8 +30,9 @@ class DesktopEarlyStartTest {
         String out = new String(app.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(app.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(app.exitValue()).as(err).isZero();
+        // listening may come after the four seconds on a loaded machine ("listening_at=-"): the report is what counts
         assertThat(out).as("--exit-after and --startup-report reached the app").containsPattern(
-                "startup: window_shown_at=\\d+ listening_at=\\d+");
+                "startup: window_shown_at=\\d+ listening_at=(\\d+|-)");
     }
 
     @Test

@@ -117,11 +117,13 @@ public final class QuestionTracker {
      */
     static final boolean PAUSE_ASKS = Boolean.parseBoolean(System.getProperty("cuecard.tracker.pauseAsks", "true"));
     /**
-     * Confidence a card decided at the end of a line that asks nothing needs ("our SLO for the public API is
-     * three nines, measured monthly" 0.42); a line that asks gets its card at any confidence, as the taxonomy wants.
+     * Confidence a card decided at the end of a line that asks nothing needs. Off: 0.6 kept two small-talk lines of
+     * 160 off the tuning panel ("our SLO for the public API is three nines, measured monthly" 0.42) but missed three
+     * noisy questions of 200 on another and six of 500 on a fresh panel (statements that are questions: "every
+     * afternoon our API times out and the pool is exhausted"), saving one small-talk line there (BENCHMARKS.md).
      */
     static final double FINAL_UNCUED_CONFIDENCE = Double.parseDouble(
-            System.getProperty("cuecard.tracker.finalUncuedConfidence", "0.6"));
+            System.getProperty("cuecard.tracker.finalUncuedConfidence", "0"));
 
     private final UtteranceClassifier classifier;
     private final PauseDetector pauses = new PauseDetector();

@@ -303,24 +303,6 @@ class QuestionTrackerTest {
     }
 
     @Test
-    void aLineThatAsksNothingIsCardedAtItsEndOnlyWhenTheModelIsSureOfIt() throws EmbeddingUnavailable {
-        // the full reading, with the sentence model, as the app's
-        UtteranceClassifier full = classifier.withSemantics(
-                SemanticMatcher.loadShipped(dev.cuecard.config.AppPaths.fromEnvironment().cacheDir(), classifier.library()));
-        String told = "the billing service writes to a postgres primary with two read replicas";
-        Classification c = full.confirm(told, List.of(), List.of());
-        assertThat(c.isQuestion() && c.confidence() < QuestionTracker.FINAL_UNCUED_CONFIDENCE)
-                .as("precondition: read as a question, unsurely").isTrue();
-        assertThat(new QuestionTracker(full).onTranscript(fin(told, 3000))).isEmpty();
-        // a line that asks is carded however unsure the topic is, as the taxonomy wants
-        String asked = "what would you change about how the billing service writes to postgres";
-        assertThat(full.confirm(asked, List.of(), List.of()).confidence())
-                .isLessThan(QuestionTracker.FINAL_UNCUED_CONFIDENCE);
-        assertThat(new QuestionTracker(full).onTranscript(fin(asked, 3000)))
-                .hasValueSatisfying(q -> assertThat(q.reason()).isEqualTo(DecisionReason.FINAL));
-    }
-
-    @Test
     void aQuestionAfterAnAcknowledgementIsStillCardedWhileItIsSpoken() {
         QuestionTracker t = new QuestionTracker(classifier);
         List<DetectedQuestion> out = feed(t,
