@@ -204,12 +204,6 @@ final class AnswerReaction {
     }
 
     /**
-     * The words after an opening acknowledgement ("got it", "fair enough", "makes sense", "sure", …) when a question
-     * follows it (a question word, a question phrase, a directive): that question is what to read — "makes sense"
-     * is small talk, and would outweigh "walk me through …" after it. Otherwise the text unchanged: an
-     * acknowledgement before a statement is itself a sign of small talk.
-     */
-    /**
      * Whether normalised words ask anything: a question cue where the detector looks for one, a question word
      * anywhere ("… if loyalty fails how do the other two get undone"). Not {@link #ALSO_ASKS}: "when" and "where"
      * also tell a story ("right, because the lock is held across the call, that's where the contention comes from").
@@ -219,6 +213,12 @@ final class AnswerReaction {
         return cues.cue() || QuestionDetector.shortDirective(cues) || QUESTION_WORD.matcher(normalized).find();
     }
 
+    /**
+     * The words after an opening acknowledgement ("got it", "fair enough", "makes sense", "sure", …) when a question
+     * follows it (a question word, a question phrase, a directive): that question is what to read — "makes sense"
+     * is small talk, and would outweigh "walk me through …" after it. Otherwise the text unchanged: an
+     * acknowledgement before a statement is itself a sign of small talk.
+     */
     static String afterAcknowledgement(String normalized, QuestionCues cues) {
         Matcher m = ACKNOWLEDGEMENTS.matcher(normalized + " ");
         if (!m.find() || !ACKNOWLEDGING.matcher(m.group()).find()) {
